@@ -1,0 +1,411 @@
+/**
+ * analyze(doc): shapes, weights, MACs and diagnostics for a whole graph.
+ *
+ * Pure TypeScript (no tfjs, no React), linear in the graph size, and total:
+ * whatever it is given, it returns diagnostics instead of throwing. A node
+ * whose inputs failed is skipped quietly, so one mistake gives one message,
+ * on the node that causes it.
+ */
+import type { GraphDoc, GraphEdge, GraphNode, SubGraph } from '../graph/schema.ts';
+import { getSpec } from '../nodes/index.ts';
+import type { NodeDiagnostic, Shape } from '../nodes/spec.ts';
+import { ROLES, type Role } from '../nodes/composite.ts';
+import { fmtShape, size } from '../nodes/common/params.ts';
+import { parseParams } from './params.ts';
+import { paramKeys, suggest } from './param-keys.ts';
+import { topoOrder } from './topo.ts';
+import type { Analysis, Diagnostic, EdgeAnalysis, GraphAnalysis, ModelSummary, NodeAnalysis } from './types.ts';
+
+/** Composites nested deeper than this are refused (a file could nest thousands). */
+export const MAX_NESTING = 16;
+/** Above this many weights a model is for study and export, not for training in a browser. */
+export const BROWSER_TRAIN_PARAM_LIMIT = 20_000_000;
+
+interface Ctx {
+  path: string[];
+  diagnostics: Diagnostic[];
+  /** Shapes arriving at a composite's Input nodes, in order; undefined at the top level. */
+  portShapes?: Shape[];
+}
+
+export function analyze(doc: GraphDoc | SubGraph): Analysis {
+  const diagnostics: Diagnostic[] = [];
+  let g: GraphAnalysis;
+  try {
+    g = analyzeGraph(doc, { path: [], diagnostics });
+  } catch (e) {
+    // A bug in a node spec must not take the editor down: report it as a value.
+    diagnostics.push({ severity: 'error', code: 'internal-error', message: `analysis failed: ${e instanceof Error ? e.message : String(e)}` });
+    g = emptyGraphAnalysis();
+  }
+  const params = g.weights.trainable + g.weights.nonTrainable;
+  if (params > BROWSER_TRAIN_PARAM_LIMIT) {
+    const mb = (params * 4) / 1e6;
+    diagnostics.push({
+      severity: 'warning',
+      code: 'too-large-to-train',
+      message: `${params.toLocaleString('en-US')} weights (${mb.toFixed(0)} MB as float32; training with Adam needs about ${((mb * 4) / 1000).toFixed(1)} GB more for gradients and optimizer state): too big to train in a browser, but fine to study and export`,
+    });
+  }
+  if (g.nodes.size > 0 && g.outputs.length === 0 && !diagnostics.some((d) => d.severity === 'error')) {
+    diagnostics.push({ severity: 'error', code: 'no-output', message: 'the graph has no output: every node is part of a cycle or feeds another' });
+  }
+  const rank = { error: 0, warning: 1, info: 2 } as const;
+  diagnostics.sort((a, b) => rank[a.severity] - rank[b.severity]);
+  const valid = g.nodes.size > 0 && g.outputs.length > 0 && !diagnostics.some((d) => d.severity === 'error');
+  return {
+    ...g,
+    valid,
+    diagnostics,
+    totals: {
+      params,
+      trainableParams: g.weights.trainable,
+      nonTrainableParams: g.weights.nonTrainable,
+      macs: g.macs,
+      flops: 2 * g.macs,
+      activationBytes: g.activationBytes,
+      paramBytes: params * 4,
+    },
+    models: valid ? modelSummaries(doc, g) : [],
+  };
+}
+
+function emptyGraphAnalysis(): GraphAnalysis {
+  return { nodes: new Map(), edges: new Map(), order: [], inputs: [], outputs: [], weights: { trainable: 0, nonTrainable: 0 }, macs: 0, activationBytes: 0 };
+}
+
+function analyzeGraph(graph: SubGraph, ctx: Ctx): GraphAnalysis {
+  const out = emptyGraphAnalysis();
+  const where = ctx.path.length ? { path: ctx.path } : {};
+  const report = (d: Diagnostic) => ctx.diagnostics.push({ ...d, ...where });
+  const rawNodes: GraphNode[] = Array.isArray(graph?.nodes) ? graph.nodes : [];
+  const rawEdges: GraphEdge[] = Array.isArray(graph?.edges) ? graph.edges : [];
+
+  // 1. Nodes: ids, kinds, params.
+  const nodeList: GraphNode[] = [];
+  for (const n of rawNodes) {
+    if (!n || typeof n !== 'object' || typeof n.id !== 'string' || typeof n.kind !== 'string') {
+      report({ severity: 'error', code: 'bad-node', message: 'a node without a string id and kind was ignored' });
+      continue;
+    }
+    if (out.nodes.has(n.id)) {
+      report({ severity: 'error', code: 'duplicate-id', nodeId: n.id, message: `two nodes have the id "${n.id}": ids must be unique` });
+      continue;
+    }
+    nodeList.push(n);
+    out.nodes.set(n.id, analyzeParams(n, ctx, report));
+    if (n.kind === 'Input') out.inputs.push(n.id);
+  }
+
+  // 2. Edges: endpoints and ports.
+  const incoming = new Map<string, GraphEdge[]>();
+  const outgoing = new Map<string, GraphEdge[]>();
+  const seenEdges = new Set<string>();
+  for (const e of rawEdges) {
+    if (!e || typeof e !== 'object' || typeof e.id !== 'string') {
+      report({ severity: 'error', code: 'bad-edge', message: 'an edge without a string id was ignored' });
+      continue;
+    }
+    if (seenEdges.has(e.id)) {
+      report({ severity: 'error', code: 'duplicate-id', edgeId: e.id, message: `two edges have the id "${e.id}": ids must be unique` });
+      continue;
+    }
+    seenEdges.add(e.id);
+    const missing = [e.source, e.target].filter((id) => !out.nodes.has(id));
+    if (missing.length) {
+      report({
+        severity: 'error',
+        code: 'dangling-edge',
+        edgeId: e.id,
+        message: `edge "${e.id}" connects ${missing.map((m) => `"${String(m)}"`).join(' and ')}, which ${missing.length > 1 ? 'are' : 'is'} not in the graph: delete the edge or add the node`,
+      });
+      continue;
+    }
+    out.edges.set(e.id, { shape: null, port: null });
+    push(incoming, e.target, e);
+    push(outgoing, e.source, e);
+  }
+
+  // 3. Order; nodes on a cycle get one message naming the loop.
+  const { order, cycles } = topoOrder(
+    nodeList.map((n) => n.id),
+    outgoing,
+  );
+  out.order = order;
+  for (const cycle of cycles) {
+    report({
+      severity: 'error',
+      code: 'cycle',
+      nodeId: cycle[0],
+      message: `these nodes form a loop, so none of them can be computed: ${[...cycle, cycle[0]].join(' → ')}; remove one of the edges`,
+    });
+  }
+
+  // 4. Shapes, in order.
+  const nodeById = new Map(nodeList.map((n) => [n.id, n]));
+  let inputIndex = 0;
+  for (const id of order) {
+    const node = nodeById.get(id)!;
+    const na = out.nodes.get(id)!;
+    const ins = assignPorts(node, na, incoming.get(id) ?? [], out.edges, report);
+    if (!ins) continue;
+    const shapes: Shape[] = [];
+    let blocked = false;
+    for (const e of ins) {
+      const src = out.nodes.get(e.source)!;
+      const port = handleIndex(e.sourceHandle, 'out') ?? 0;
+      const shape = src.outputs[port];
+      if (!shape) {
+        if (src.outputs.length > 0) {
+          report({ severity: 'error', code: 'bad-handle', edgeId: e.id, message: `edge "${e.id}" leaves "${e.source}" from output ${port}, but it has ${src.outputs.length}` });
+        }
+        blocked = true;
+        continue;
+      }
+      out.edges.get(e.id)!.shape = shape;
+      shapes.push(shape);
+    }
+    na.inputs = shapes;
+    if (blocked || !na.params) continue;
+    if (node.kind === 'Input') inferInput(node, na, ctx, inputIndex++, report);
+    else if (node.kind === 'Composite') inferComposite(node, na, ctx, report);
+    else inferLayer(na, report);
+    out.weights.trainable += na.weights.trainable;
+    out.weights.nonTrainable += na.weights.nonTrainable;
+    out.macs += na.macs;
+    // Output nodes pass a tensor through and composites hold their own layers: count each tensor once.
+    if (node.kind === 'Composite') out.activationBytes += na.inner?.activationBytes ?? 0;
+    else if (node.kind !== 'Output') for (const s of na.outputs) out.activationBytes += 4 * (size(s) ?? 0);
+  }
+
+  // 5. Graph outputs: explicit Output nodes, else every node nothing reads.
+  const explicit = nodeList.filter((n) => n.kind === 'Output').map((n) => n.id);
+  out.outputs = explicit.length ? explicit : nodeList.filter((n) => !outgoing.has(n.id) && n.kind !== 'Input').map((n) => n.id);
+  for (const id of out.inputs) {
+    if (!outgoing.has(id)) report({ severity: 'warning', code: 'unused-input', nodeId: id, message: `Input "${id}" is not connected to anything` });
+  }
+  return out;
+}
+
+function push<K, V>(m: Map<K, V[]>, k: K, v: V) {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
+}
+
+function handleIndex(h: unknown, prefix: 'in' | 'out'): number | null {
+  if (typeof h !== 'string') return null;
+  const m = new RegExp(`^${prefix}(\\d{1,3})$`).exec(h);
+  return m ? Number(m[1]) : null;
+}
+
+function analyzeParams(n: GraphNode, ctx: Ctx, report: (d: Diagnostic) => void): NodeAnalysis {
+  const spec = getSpec(n.kind);
+  const na: NodeAnalysis = {
+    id: n.id,
+    kind: n.kind,
+    spec,
+    params: undefined,
+    inputs: [],
+    outputs: [],
+    weights: { trainable: 0, nonTrainable: 0 },
+    macs: 0,
+    formulas: [],
+    diagnostics: [],
+  };
+  const add = (d: Diagnostic) => {
+    na.diagnostics.push(d);
+    report(d);
+  };
+  if (!spec) {
+    add({ severity: 'error', code: 'unknown-kind', nodeId: n.id, message: `"${n.kind}" is not a layer kind netloom knows; its settings are kept, but it cannot be computed` });
+    return na;
+  }
+  // Inside a composite, an Input's shape comes from the outer edge.
+  const raw = n.kind === 'Input' && ctx.portShapes && (n.params as Record<string, unknown> | undefined)?.shape === undefined ? { ...n.params, shape: [1] } : n.params;
+  const r = parseParams(spec, raw);
+  if (!r.ok) {
+    add({ severity: 'error', code: 'bad-param', nodeId: n.id, param: r.param, message: r.message });
+    return na;
+  }
+  na.params = r.value;
+  for (const key of Object.keys(n.params ?? {})) {
+    if (!paramKeys(spec).includes(key)) {
+      const near = suggest(key, paramKeys(spec));
+      add({
+        severity: 'warning',
+        code: 'unknown-param',
+        nodeId: n.id,
+        param: key,
+        message: `${spec.kind} has no param "${key}", so it is ignored${near ? `; did you mean "${near}"?` : ''}`,
+      });
+    }
+  }
+  return na;
+}
+
+/** Put incoming edges on ports: named handles first, the rest in edge order. */
+function assignPorts(
+  node: GraphNode,
+  na: NodeAnalysis,
+  edges: GraphEdge[],
+  edgeInfo: Map<string, EdgeAnalysis>,
+  report: (d: Diagnostic) => void,
+): GraphEdge[] | null {
+  const spec = na.spec;
+  if (!spec) return null;
+  const max = node.kind === 'Composite' ? Infinity : spec.inputs.max;
+  const slots: (GraphEdge | undefined)[] = [];
+  const loose: GraphEdge[] = [];
+  for (const e of edges) {
+    const i = handleIndex(e.targetHandle, 'in');
+    if (i === null) loose.push(e);
+    else if (slots[i]) {
+      report({ severity: 'error', code: 'port-taken', nodeId: node.id, edgeId: e.id, message: `${node.kind} "${node.id}" input ${i} already has an edge (from "${slots[i]!.source}"); each input takes one` });
+      return null;
+    } else slots[i] = e;
+  }
+  for (const e of loose) {
+    let i = 0;
+    while (slots[i]) i++;
+    slots[i] = e;
+  }
+  const count = slots.length;
+  if (count > max) {
+    report({
+      severity: 'error',
+      code: 'too-many-inputs',
+      nodeId: node.id,
+      message: `${node.kind} "${node.id}" takes ${max === 0 ? 'no inputs' : max === 1 ? 'one input' : `at most ${max} inputs`}, but ${count} edges arrive: remove ${count - max}`,
+    });
+    return null;
+  }
+  const gap = slots.findIndex((s) => !s);
+  const min = node.kind === 'Composite' ? 0 : spec.inputs.min;
+  if (gap >= 0 || count < min) {
+    const which = gap >= 0 ? gap : count;
+    report({
+      severity: 'error',
+      code: 'missing-input',
+      nodeId: node.id,
+      message: `${node.kind} "${node.id}" has nothing connected to input ${which}${min > 1 ? ` (it needs ${min})` : ''}: connect a layer to it`,
+    });
+    return null;
+  }
+  slots.forEach((e, i) => (edgeInfo.get(e!.id)!.port = i));
+  return slots as GraphEdge[];
+}
+
+function nodeDiag(na: NodeAnalysis, d: NodeDiagnostic): Diagnostic {
+  const { port: _port, ...rest } = d;
+  return { ...rest, nodeId: na.id };
+}
+
+function inferLayer(na: NodeAnalysis, report: (d: Diagnostic) => void) {
+  const r = na.spec!.infer(na.inputs, na.params);
+  for (const d of r.diagnostics ?? []) {
+    const full = nodeDiag(na, d);
+    na.diagnostics.push(full);
+    report(full);
+  }
+  na.formulas = r.formulas ?? [];
+  if (r.outputs.length === 0) return;
+  const bad = r.outputs.find((s) => s.some((d) => d !== null && (!Number.isInteger(d) || d <= 0)));
+  if (bad) {
+    const d: Diagnostic = { severity: 'error', code: 'nonpositive-output', nodeId: na.id, message: `${na.kind} "${na.id}" would output ${fmtShape(bad)}, which has an empty axis` };
+    na.diagnostics.push(d);
+    report(d);
+    return;
+  }
+  na.outputs = r.outputs;
+  na.weights = r.weights ?? { trainable: 0, nonTrainable: 0 };
+  na.macs = r.macs ?? 0;
+}
+
+function inferInput(node: GraphNode, na: NodeAnalysis, ctx: Ctx, index: number, report: (d: Diagnostic) => void) {
+  if (!ctx.portShapes) {
+    na.outputs = [na.params!.shape as Shape];
+    return;
+  }
+  const given = ctx.portShapes[index];
+  if (!given) return; // the composite reports the count mismatch
+  const declared = (node.params as Record<string, unknown> | undefined)?.shape;
+  if (declared !== undefined && JSON.stringify(declared) !== JSON.stringify(given)) {
+    const d: Diagnostic = {
+      severity: 'error',
+      code: 'port-shape-mismatch',
+      nodeId: node.id,
+      message: `this block's Input "${node.id}" expects ${fmtShape(na.params!.shape as Shape)}, but ${fmtShape(given)} arrives from outside: remove its shape or match it`,
+    };
+    na.diagnostics.push(d);
+    report(d);
+    return;
+  }
+  na.outputs = [given];
+}
+
+function inferComposite(node: GraphNode, na: NodeAnalysis, ctx: Ctx, report: (d: Diagnostic) => void) {
+  const fail = (code: string, message: string) => {
+    const d: Diagnostic = { severity: 'error', code, nodeId: node.id, message };
+    na.diagnostics.push(d);
+    report(d);
+  };
+  if (ctx.path.length >= MAX_NESTING) return fail('too-deep', `composites are nested more than ${MAX_NESTING} deep`);
+  const g = node.graph;
+  if (!g || !Array.isArray(g.nodes)) return fail('missing-subgraph', `composite "${node.id}" has no inner graph ("graph": { "nodes": [], "edges": [] })`);
+  const ports = g.nodes.filter((n) => n?.kind === 'Input').length;
+  if (ports !== na.inputs.length) {
+    return fail('port-count', `composite "${node.id}" has ${ports} Input node${ports === 1 ? '' : 's'} inside but ${na.inputs.length} edge${na.inputs.length === 1 ? '' : 's'} arrive: connect one edge per inner Input`);
+  }
+  const before = ctx.diagnostics.length;
+  const inner = analyzeGraph(g, { path: [...ctx.path, node.id], diagnostics: ctx.diagnostics, portShapes: na.inputs });
+  na.inner = inner;
+  const innerErrors = ctx.diagnostics.slice(before).some((d) => d.severity === 'error');
+  const outs = g.nodes.filter((n) => n?.kind === 'Output').map((n) => n.id);
+  if (outs.length === 0) return fail('no-output-port', `composite "${node.id}" has no Output node inside, so nothing leaves it`);
+  if (innerErrors) return;
+  na.outputs = outs.map((id) => inner.nodes.get(id)!.outputs[0]!);
+  na.weights = inner.weights;
+  na.macs = inner.macs;
+}
+
+/** The models compile() will return, keyed as it keys them. */
+function modelSummaries(doc: SubGraph, g: GraphAnalysis): ModelSummary[] {
+  const list: ModelSummary[] = [];
+  const used = new Set<string>();
+  const unique = (base: string) => {
+    let k = base;
+    for (let i = 2; used.has(k); i++) k = `${base}_${i}`;
+    used.add(k);
+    return k;
+  };
+  const summary = (key: string, role: ModelSummary['role'], nodeId: string | null, path: string[], ga: GraphAnalysis): ModelSummary => ({
+    key,
+    role,
+    nodeId,
+    path,
+    params: ga.weights.trainable + ga.weights.nonTrainable,
+    trainableParams: ga.weights.trainable,
+    inputs: ga.inputs.map((id) => ga.nodes.get(id)!.outputs[0]!),
+    outputs: ga.outputs.flatMap((id) => ga.nodes.get(id)!.outputs),
+  });
+  const roles = new Set(doc.nodes.filter((n) => n.kind === 'Composite').map((n) => n.params?.role));
+  list.push(summary(unique(roles.has('Encoder') && roles.has('Decoder') ? 'autoencoder' : 'model'), 'Model', null, [], g));
+  const walk = (graph: SubGraph, ga: GraphAnalysis, path: string[]) => {
+    for (const n of graph.nodes) {
+      const na = ga.nodes.get(n.id);
+      if (n.kind !== 'Composite' || !na?.inner || !n.graph) continue;
+      const role = (ROLES as readonly string[]).includes(na.params!.role as string) ? (na.params!.role as Role) : 'Block';
+      const key = unique((na.params!.name as string | undefined) ?? role.toLowerCase());
+      list.push(summary(key, role, n.id, path, na.inner));
+      walk(n.graph, na.inner, [...path, n.id]);
+    }
+  };
+  walk(doc, g, []);
+  return list;
+}
+
+/** Key of the model compile() returns for a composite node, from a valid analysis. */
+export function modelKeyOf(a: Analysis, nodeId: string, path: string[] = []): string | undefined {
+  return a.models.find((m) => m.nodeId === nodeId && m.path.join('/') === path.join('/'))?.key;
+}

@@ -1,0 +1,135 @@
+/**
+ * GraphDoc → tfjs LayersModels (functional API). The only tfjs-layers user
+ * besides the node specs' layer calls. Composites become nested models and
+ * are returned by key: `{ model, generator, discriminator }`,
+ * `{ autoencoder, encoder, decoder }`.
+ *
+ * compile refuses any graph analysis finds errors in, so tfjs never sees a
+ * shape or a number analysis has not checked.
+ */
+import type { GraphDoc, GraphNode, SubGraph } from '../graph/schema.ts';
+import { analyze } from '../analysis/analyze.ts';
+import type { Analysis, Diagnostic, GraphAnalysis } from '../analysis/types.ts';
+import type { LayerCall, Shape } from '../nodes/spec.ts';
+import { NameTable } from './names.ts';
+import type { LayersModel, SymbolicTensor, Tf } from './tf.ts';
+
+export interface CompileOptions {
+  /** Refuse graphs with more weights than this (default 50 M: ~200 MB of float32). */
+  maxParams?: number;
+}
+
+export interface Compiled {
+  /** The whole graph (key `model`, or `autoencoder` when it has an Encoder and a Decoder). */
+  main: LayersModel;
+  /** Every model by key: the main one and one per composite. */
+  models: Record<string, LayersModel>;
+  analysis: Analysis;
+  /** Node id (with composite prefix path joined by "/") → tfjs layer name of its main layer. */
+  layerNames: Map<string, string>;
+}
+
+export type CompileResult = { ok: true; value: Compiled } | { ok: false; diagnostics: Diagnostic[] };
+
+export const DEFAULT_MAX_PARAMS = 50_000_000;
+
+export function compileGraph(tf: Tf, doc: GraphDoc | SubGraph, options: CompileOptions = {}, analysis: Analysis = analyze(doc)): CompileResult {
+  if (!analysis.valid) {
+    const errors = analysis.diagnostics.filter((d) => d.severity === 'error');
+    return { ok: false, diagnostics: errors.length ? errors : [{ severity: 'error', code: 'empty', message: 'the graph has no layers to compile' }] };
+  }
+  const max = options.maxParams ?? DEFAULT_MAX_PARAMS;
+  if (analysis.totals.params > max) {
+    return {
+      ok: false,
+      diagnostics: [
+        {
+          severity: 'error',
+          code: 'too-large-to-compile',
+          message: `${analysis.totals.params.toLocaleString('en-US')} weights is more than the ${max.toLocaleString('en-US')} this page will allocate; export the code and build it outside the browser`,
+        },
+      ],
+    };
+  }
+  const b = new Builder(tf, analysis);
+  const models: Record<string, LayersModel> = {};
+  try {
+    const mainKey = analysis.models[0]!.key;
+    const inputs = analysis.inputs.map((id) => b.input(id, analysis.nodes.get(id)!.outputs[0]!, ''));
+    const outputs = b.graph(doc, analysis, inputs, '', [], models);
+    const main = tf.model({ inputs, outputs, name: mainKey });
+    return { ok: true, value: { main, models: { [mainKey]: main, ...models }, analysis, layerNames: b.layerNames } };
+  } catch (e) {
+    for (const m of Object.values(models)) m.dispose();
+    return {
+      ok: false,
+      diagnostics: [{ severity: 'error', code: 'compile-failed', message: `tfjs refused the model: ${e instanceof Error ? e.message : String(e)}` }],
+    };
+  }
+}
+
+class Builder {
+  readonly names = new NameTable();
+  readonly layerNames = new Map<string, string>();
+  constructor(
+    private tf: Tf,
+    private analysis: Analysis,
+  ) {}
+
+  input(id: string, shape: Shape, prefix: string): SymbolicTensor {
+    return this.tf.input({ shape, name: this.names.name(id, prefix) });
+  }
+
+  /** Builds one (sub)graph given tensors for its Input nodes; returns its output tensors. */
+  graph(g: SubGraph, ga: GraphAnalysis, inputs: SymbolicTensor[], prefix: string, path: string[], models: Record<string, LayersModel>): SymbolicTensor[] {
+    const byId = new Map(g.nodes.map((n) => [n.id, n]));
+    const tensors = new Map<string, SymbolicTensor[]>();
+    ga.inputs.forEach((id, i) => tensors.set(id, [inputs[i]!]));
+    const incoming = new Map<string, { source: string; port: number; from: number }[]>();
+    for (const e of g.edges) {
+      const info = ga.edges.get(e.id);
+      if (!info || info.port === null) continue;
+      const from = e.sourceHandle ? Number(e.sourceHandle.slice(3)) : 0;
+      const list = incoming.get(e.target) ?? [];
+      list.push({ source: e.source, port: info.port, from });
+      incoming.set(e.target, list);
+    }
+    for (const id of ga.order) {
+      if (tensors.has(id)) continue;
+      const node = byId.get(id)!;
+      const na = ga.nodes.get(id)!;
+      const ins = (incoming.get(id) ?? []).sort((a, b) => a.port - b.port).map((e) => tensors.get(e.source)![e.from]!);
+      if (node.kind === 'Output') tensors.set(id, ins);
+      else if (node.kind === 'Composite') tensors.set(id, this.composite(node, na.inner!, ins, prefix, path, models));
+      else tensors.set(id, [this.layers(na.spec!.layers(na.params, na.inputs), ins, id, prefix, path)]);
+    }
+    return ga.outputs.flatMap((id) => tensors.get(id)!);
+  }
+
+  private layers(calls: LayerCall[], inputs: SymbolicTensor[], id: string, prefix: string, path: string[]): SymbolicTensor {
+    const registry = this.tf.serialization.SerializationMap.getMap().classNameMap;
+    let x: SymbolicTensor | SymbolicTensor[] = inputs.length === 1 ? inputs[0]! : inputs;
+    const main = this.names.name(id, prefix);
+    this.layerNames.set([...path, id].join('/'), main);
+    for (const call of calls) {
+      const entry = registry[call.className];
+      if (!entry) throw new Error(`tfjs has no layer class ${call.className}`);
+      const Layer = entry[0] as unknown as new (args: Record<string, unknown>) => { apply(x: unknown): unknown };
+      const name = call.suffix ? this.names.claim(`${main}${call.suffix}`) : main;
+      x = new Layer({ ...call.config, name }).apply(x) as SymbolicTensor;
+    }
+    return x as SymbolicTensor;
+  }
+
+  private composite(node: GraphNode, inner: GraphAnalysis, ins: SymbolicTensor[], prefix: string, path: string[], models: Record<string, LayersModel>): SymbolicTensor[] {
+    const key = this.analysis.models.find((m) => m.nodeId === node.id && m.path.join('/') === path.join('/'))!.key;
+    const innerPrefix = prefix ? `${prefix}_${node.id}` : node.id;
+    const innerInputs = inner.inputs.map((id) => this.input(id, inner.nodes.get(id)!.outputs[0]!, innerPrefix));
+    const outs = this.graph(node.graph!, inner, innerInputs, innerPrefix, [...path, node.id], models);
+    const sub = this.tf.model({ inputs: innerInputs, outputs: outs, name: this.names.claim(key) });
+    models[key] = sub;
+    this.layerNames.set([...path, node.id].join('/'), sub.name);
+    const y = sub.apply(ins.length === 1 ? ins[0]! : ins) as SymbolicTensor | SymbolicTensor[];
+    return Array.isArray(y) ? y : [y];
+  }
+}

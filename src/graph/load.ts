@@ -1,0 +1,125 @@
+/**
+ * Text → GraphDoc, with errors that say where: a JSON position (line and
+ * column) for broken JSON, a schema path for a wrong shape, a clear refusal
+ * for a version we do not know. Never throws.
+ */
+import type { z } from 'zod';
+import { GRAPH_FORMAT, GRAPH_VERSION, GraphDocSchema, type GraphDoc } from './schema.ts';
+import { migrate, MIGRATIONS, type Migration } from './migrations.ts';
+
+export type LoadErrorCode = 'json' | 'not-a-graph' | 'version-too-new' | 'version-unknown' | 'schema' | 'forbidden-key' | 'too-large';
+
+export interface LoadError {
+  code: LoadErrorCode;
+  /** One line a person can act on. */
+  message: string;
+  /** Schema path such as `nodes[3].params` when known. */
+  path?: string;
+  line?: number;
+  column?: number;
+}
+
+export type LoadResult = { ok: true; doc: GraphDoc } | { ok: false; error: LoadError };
+
+/** Files above this are refused before parsing (a 10 MB graph is ~40,000 nodes). */
+export const MAX_FILE_CHARS = 16 * 1024 * 1024;
+
+const FORBIDDEN_KEYS = new Set(['__proto__']);
+
+/** Parse and validate a graph file's text. */
+export function loadGraph(text: string, migrations: readonly Migration[] = MIGRATIONS): LoadResult {
+  if (typeof text !== 'string') return fail('not-a-graph', 'expected the text of a JSON file');
+  if (text.length > MAX_FILE_CHARS) {
+    return fail('too-large', `file is ${(text.length / 1e6).toFixed(1)} MB; the limit is ${MAX_FILE_CHARS / 1024 / 1024} MB`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    return jsonError(text, e);
+  }
+  return loadGraphValue(raw, migrations);
+}
+
+/** Validate an already-parsed value (e.g. from a share link or IndexedDB). */
+export function loadGraphValue(raw: unknown, migrations: readonly Migration[] = MIGRATIONS): LoadResult {
+  const bad = findForbiddenKey(raw, '');
+  if (bad !== null) return fail('forbidden-key', `the key "__proto__" is not allowed (at ${bad || 'the top level'})`, bad);
+  if (!isRecord(raw) || raw.format !== GRAPH_FORMAT) {
+    return fail('not-a-graph', `not a netloom graph: expected "format": "${GRAPH_FORMAT}" at the top level`, 'format');
+  }
+  const version = raw.version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return fail('version-unknown', `"version" must be a whole number ≥ 1, got ${JSON.stringify(version) ?? 'nothing'}`, 'version');
+  }
+  if (version > GRAPH_VERSION) {
+    return fail(
+      'version-too-new',
+      `this file is version ${version}, made by a newer netloom; this one reads up to version ${GRAPH_VERSION}`,
+      'version',
+    );
+  }
+  const migrated = migrate(raw, migrations);
+  if (!migrated.ok) return fail('version-unknown', migrated.message, 'version');
+  const parsed = GraphDocSchema.safeParse(migrated.value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const path = formatPath(issue.path);
+    return fail('schema', `${path || 'file'}: ${issueMessage(issue)}`, path);
+  }
+  return { ok: true, doc: parsed.data };
+}
+
+/** Serialise a document the way files are written (stable, two-space indent). */
+export function saveGraph(doc: GraphDoc): string {
+  return JSON.stringify(doc, null, 2) + '\n';
+}
+
+function fail(code: LoadErrorCode, message: string, path?: string): LoadResult {
+  return { ok: false, error: path === undefined ? { code, message } : { code, message, path } };
+}
+
+function jsonError(text: string, e: unknown): LoadResult {
+  const msg = e instanceof Error ? e.message : String(e);
+  const m = /position (\d+)/.exec(msg);
+  const pos = m ? Number(m[1]) : /end of JSON/i.test(msg) ? text.length : undefined;
+  if (pos === undefined) return { ok: false, error: { code: 'json', message: `invalid JSON: ${msg}` } };
+  const before = text.slice(0, pos);
+  const line = before.split('\n').length;
+  const column = pos - before.lastIndexOf('\n');
+  const what = pos >= text.length ? 'the file ends too early' : `unexpected ${JSON.stringify(text[pos])}`;
+  return { ok: false, error: { code: 'json', message: `invalid JSON at line ${line}, column ${column}: ${what}`, line, column } };
+}
+
+function findForbiddenKey(v: unknown, path: string, depth = 0): string | null {
+  if (depth > 64 || v === null || typeof v !== 'object') return null;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const r = findForbiddenKey(v[i], `${path}[${i}]`, depth + 1);
+      if (r !== null) return r;
+    }
+    return null;
+  }
+  for (const k of Object.keys(v)) {
+    if (FORBIDDEN_KEYS.has(k)) return path;
+    const r = findForbiddenKey((v as Record<string, unknown>)[k], path ? `${path}.${k}` : k, depth + 1);
+    if (r !== null) return r;
+  }
+  return null;
+}
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const p of path) out += typeof p === 'number' ? `[${p}]` : out ? `.${String(p)}` : String(p);
+  return out;
+}
+
+function issueMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type') return `expected ${issue.expected}`;
+  if (issue.code === 'invalid_value') return `expected ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}`;
+  return issue.message;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}

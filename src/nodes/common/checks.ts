@@ -1,0 +1,57 @@
+/** Input checks shared by node kinds; each returns a diagnostic or null. */
+import type { InferResult, NodeDiagnostic, Shape } from '../spec.ts';
+import { fmtShape } from './params.ts';
+
+/** A feature map [height, width, channels], as conv and pooling layers need. */
+export function needImage(kind: string, input: Shape, port = 0): NodeDiagnostic | null {
+  if (input.length === 3) return null;
+  if (input.length === 1) {
+    return {
+      severity: 'error',
+      code: 'rank-mismatch',
+      port,
+      message: `${kind} needs a feature map [height, width, channels], got the vector ${fmtShape(input)}: insert a Reshape before it`,
+      fix: { kind: 'insert-before', nodeKind: 'Reshape', port, label: 'Insert Reshape', params: guessImageShape(input[0] ?? null) },
+    };
+  }
+  return {
+    severity: 'error',
+    code: 'rank-mismatch',
+    port,
+    message: `${kind} needs a feature map [height, width, channels] (3 axes), got ${fmtShape(input)} with ${input.length}: add a channel axis with Reshape`,
+    fix:
+      input.length === 2 && input[0] !== null && input[1] !== null
+        ? { kind: 'insert-before', nodeKind: 'Reshape', port, label: 'Insert Reshape', params: { targetShape: [input[0], input[1], 1] } }
+        : undefined,
+  };
+}
+
+/** The known channel count of a feature map, or a diagnostic. */
+export function needChannels(kind: string, input: Shape): number | NodeDiagnostic {
+  const c = input[input.length - 1];
+  if (typeof c === 'number') return c;
+  return {
+    severity: 'error',
+    code: 'unknown-channels',
+    message: `${kind} needs a known channel count (last axis) to size its weights; the input is ${fmtShape(input)}`,
+  };
+}
+
+/** A square image shape for a vector, when one exists (784 → 28×28×1). */
+function guessImageShape(n: number | null): { targetShape: number[] } | undefined {
+  if (n === null) return undefined;
+  for (const c of [1, 3]) {
+    const side = Math.round(Math.sqrt(n / c));
+    if (side * side * c === n) return { targetShape: [side, side, c] };
+  }
+  return undefined;
+}
+
+/** An InferResult carrying only errors. */
+export function failed(...diagnostics: NodeDiagnostic[]): InferResult {
+  return { outputs: [], diagnostics };
+}
+
+export function isDiagnostic(v: unknown): v is NodeDiagnostic {
+  return typeof v === 'object' && v !== null && 'code' in v;
+}

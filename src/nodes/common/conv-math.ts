@@ -1,0 +1,109 @@
+/**
+ * Output-size arithmetic for convolution, pooling and transposed convolution,
+ * as tfjs-layers computes it (conv_utils.ts: convOutputLength, deconvLength).
+ * Pure functions, each returning the size and the formula with the numbers.
+ */
+import type { Formula, NodeDiagnostic, Shape } from '../spec.ts';
+import { toPair, type Pair, type Padding } from './params.ts';
+
+export interface AxisResult {
+  out: number | null;
+  formula: Formula | null;
+}
+
+/** N_out = ⌊(N + 2p − k_eff) / s⌋ + 1, or ⌈N / s⌉ for 'same'. */
+export function convAxis(axis: string, n: number | null, k: number, s: number, pad: Padding, d = 1): AxisResult {
+  const kEff = d * (k - 1) + 1;
+  const kText = d > 1 ? `${kEff}` : `${k}`;
+  if (n === null) return { out: null, formula: null };
+  if (pad === 'same') {
+    const out = Math.ceil(n / s);
+    return { out, formula: { axis, symbolic: '⌈N / s⌉', numeric: `⌈${n} / ${s}⌉ = ${out}`, dropped: 0 } };
+  }
+  const p = pad === 'valid' ? 0 : pad;
+  const span = n + 2 * p - kEff;
+  const out = Math.floor(span / s) + 1;
+  const dropped = span >= 0 ? span % s : 0;
+  const symbolic = d > 1 ? '⌊(N + 2p − k_eff) / s⌋ + 1,  k_eff = d·(k − 1) + 1' : '⌊(N + 2p − k) / s⌋ + 1';
+  return {
+    out,
+    formula: {
+      axis,
+      symbolic,
+      numeric: `⌊(${n} + 2·${p} − ${kText}) / ${s}⌋ + 1 = ${out}`,
+      dropped,
+      division: `(${n} + 2·${p} − ${kText}) / ${s} = ${+(span / s).toFixed(2)}`,
+    },
+  };
+}
+
+/**
+ * tfjs deconvLength: 'valid' gives N·s + max(k − s, 0), i.e. (N − 1)·s + k when k ≥ s;
+ * 'same' gives N·s. An explicit p crops p from each side of the 'valid' result.
+ */
+export function deconvAxis(axis: string, n: number | null, k: number, s: number, pad: Padding): AxisResult {
+  if (n === null) return { out: null, formula: null };
+  if (pad === 'same') {
+    const out = n * s;
+    return { out, formula: { axis, symbolic: 'N · s', numeric: `${n} · ${s} = ${out}`, dropped: 0 } };
+  }
+  const p = pad === 'valid' ? 0 : pad;
+  const out = n * s + Math.max(k - s, 0) - 2 * p;
+  const formula =
+    k >= s
+      ? { axis, symbolic: '(N − 1) · s − 2p + k', numeric: `(${n} − 1) · ${s} − 2·${p} + ${k} = ${out}`, dropped: 0 }
+      : { axis, symbolic: 'N · s − 2p   (k < s)', numeric: `${n} · ${s} − 2·${p} = ${out}`, dropped: 0 };
+  return { out, formula };
+}
+
+export interface Spatial2D {
+  outH: number | null;
+  outW: number | null;
+  formulas: Formula[];
+  diagnostics: NodeDiagnostic[];
+}
+
+/** Height and width of a conv/pool window op over an [H, W, C] input, with diagnostics. */
+export function spatial2d(
+  kind: string,
+  input: Shape,
+  kernel: Pair,
+  strides: Pair,
+  pad: Padding,
+  dilation: Pair = 1,
+  transposed = false,
+): Spatial2D {
+  const [kh, kw] = toPair(kernel);
+  const [sh, sw] = toPair(strides);
+  const [dh, dw] = toPair(dilation);
+  const [h, w] = [input[0] ?? null, input[1] ?? null];
+  const rows = transposed ? deconvAxis('height', h, kh, sh, pad) : convAxis('height', h, kh, sh, pad, dh);
+  const cols = transposed ? deconvAxis('width', w, kw, sw, pad) : convAxis('width', w, kw, sw, pad, dw);
+  const formulas = [rows.formula, cols.formula].filter((f): f is Formula => f !== null);
+  const diagnostics: NodeDiagnostic[] = [];
+  const bad = [rows, cols].find((r) => r.out !== null && r.out <= 0);
+  if (bad) {
+    const f = bad.formula!;
+    diagnostics.push({
+      severity: 'error',
+      code: 'nonpositive-output',
+      param: 'kernelSize',
+      message: `${kind} output ${f.axis} would be ${bad.out} (${f.numeric}): the window is larger than the padded input; use a smaller kernel or stride, or padding 'same'`,
+      fix: pad !== 'same' ? { kind: 'set-param', param: 'padding', value: 'same', label: "Set padding to 'same'" } : undefined,
+    });
+  } else {
+    const lossy = formulas.filter((f) => f.dropped > 0);
+    const same = lossy.length === 2 && lossy[0]!.division === lossy[1]!.division;
+    for (const f of same ? lossy.slice(0, 1) : lossy) {
+      const [axis, unit] = same ? ['height and width', 'rows and columns'] : [f.axis, f.axis === 'height' ? 'rows' : 'columns'];
+      diagnostics.push({
+        severity: 'warning',
+        code: 'dropped-input',
+        param: 'strides',
+        message: `${kind} ${axis}: ${f.division} is not a whole number, so the last ${f.dropped} input ${f.dropped === 1 ? unit.replace(/s\b/g, '') : unit} ${f.dropped === 1 && !same ? 'is' : 'are'} never read (information loss); padding 'same' or another stride avoids it`,
+        fix: { kind: 'set-param', param: 'padding', value: 'same', label: "Set padding to 'same'" },
+      });
+    }
+  }
+  return { outH: rows.out, outW: cols.out, formulas, diagnostics };
+}

@@ -1,0 +1,43 @@
+/** Shared inference for element-wise merge nodes (Add, Multiply, Average, Maximum). */
+import type { InferResult, NodeDiagnostic, Shape } from '../spec.ts';
+import { fmtShape } from './params.ts';
+import { failed } from './checks.ts';
+
+/** Two dims agree when equal or when either is unknown. */
+export function dimsAgree(a: number | null, b: number | null): boolean {
+  return a === null || b === null || a === b;
+}
+
+/** Merge two compatible dims: the known one wins. */
+export function mergeDim(a: number | null, b: number | null): number | null {
+  return a ?? b;
+}
+
+export function needTwo(kind: string, inputs: Shape[]): NodeDiagnostic | null {
+  return inputs.length >= 2
+    ? null
+    : { severity: 'error', code: 'missing-input', message: `${kind} needs at least 2 inputs, got ${inputs.length}: connect another branch to it` };
+}
+
+export function inferElementwise(kind: string, inputs: Shape[]): InferResult {
+  const two = needTwo(kind, inputs);
+  if (two) return failed(two);
+  let out = inputs[0]!;
+  for (let i = 1; i < inputs.length; i++) {
+    const x = inputs[i]!;
+    if (x.length !== out.length || !x.every((d, j) => dimsAgree(d, out[j]!))) {
+      const hint =
+        x.length === out.length && x.length === 3 && dimsAgree(x[0]!, out[0]!) && dimsAgree(x[1]!, out[1]!)
+          ? `the channels differ (${out[2]} vs ${x[2]}): give both branches the same number of filters, or project one with a 1×1 Conv2D`
+          : 'make the branches produce the same shape (match strides and filters, or add a 1×1 Conv2D with the right stride on the shortcut)';
+      return failed({
+        severity: 'error',
+        code: 'shape-mismatch',
+        port: i,
+        message: `${kind} needs inputs of equal shape: in0 is ${fmtShape(inputs[0]!)}, in${i} is ${fmtShape(x)}; ${hint}`,
+      });
+    }
+    out = out.map((d, j) => mergeDim(d, x[j]!));
+  }
+  return { outputs: [out], weights: { trainable: 0, nonTrainable: 0 } };
+}

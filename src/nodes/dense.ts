@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { defineNode } from './spec.ts';
+import { activation, fmtShape, int, MAX_UNITS } from './common/params.ts';
+import { failed } from './common/checks.ts';
+
+const params = z.object({
+  units: int(1, MAX_UNITS),
+  activation: activation.default('linear'),
+  useBias: z.boolean().default(true),
+});
+
+export const dense = defineNode({
+  kind: 'Dense',
+  category: 'dense',
+  params,
+  inputs: { min: 1, max: 1 },
+  outputs: 1,
+  infer([x], p) {
+    // Keras would apply Dense to the last axis of a feature map; for learners
+    // that is nearly always a forgotten Flatten, so we say so.
+    if (x!.length >= 3) {
+      return failed({
+        severity: 'error',
+        code: 'rank-mismatch',
+        port: 0,
+        message: `Dense needs a vector, got ${fmtShape(x!)}: insert Flatten (or GlobalAveragePooling2D) before it`,
+        fix: { kind: 'insert-before', nodeKind: 'Flatten', port: 0, label: 'Insert Flatten' },
+      });
+    }
+    const n = x![x!.length - 1];
+    if (typeof n !== 'number') {
+      return failed({ severity: 'error', code: 'unknown-features', message: `Dense needs a known input size to size its weights; got ${fmtShape(x!)}` });
+    }
+    const rows = x!.length === 2 ? x![0]! : 1;
+    return {
+      outputs: [[...x!.slice(0, -1), p.units]],
+      weights: { trainable: n * p.units + (p.useBias ? p.units : 0), nonTrainable: 0 },
+      macs: rows === null ? undefined : rows * n * p.units,
+    };
+  },
+  layers: ({ units, activation, useBias }) => [{ className: 'Dense', config: { units, activation, useBias } }],
+  caption: (p) => `${p.units}${p.activation !== 'linear' ? ` ${p.activation}` : ''}`,
+  doc: {
+    en: {
+      title: 'Dense',
+      summary: 'Fully connected layer: every input feeds every output unit.',
+      detail: 'Computes activation(x·W + b) with W of size inputs × units. Needs a vector: put Flatten or GlobalAveragePooling2D between convolutions and Dense. Weights: inputs·units (+ units biases).',
+    },
+    ko: {
+      title: 'Dense (완전 연결)',
+      summary: '모든 입력이 모든 출력 유닛에 연결되는 층입니다.',
+      detail: 'activation(x·W + b)를 계산하며 W의 크기는 입력 수 × units입니다. 벡터가 필요하므로 합성곱 뒤에는 Flatten이나 GlobalAveragePooling2D를 넣으세요. 가중치 수: 입력 수·units (+ 편향 units개).',
+    },
+  },
+  conformance: {
+    inputs: [[[784]], [[10]], [[5, 7]]],
+    params: [{ units: 10 }, { units: 1, activation: 'sigmoid' }, { units: 64, activation: 'relu', useBias: false }],
+  },
+});

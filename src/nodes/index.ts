@@ -1,0 +1,39 @@
+/**
+ * The node catalog: every kind, listed once. Adding a layer = one file in
+ * this folder + one line here; the conformance harness picks it up.
+ */
+import type { AnyNodeSpec } from './spec.ts';
+import { input } from './input.ts';
+import { output } from './output.ts';
+import { composite } from './composite.ts';
+import { conv2d } from './conv2d.ts';
+import { dense } from './dense.ts';
+import { flatten } from './flatten.ts';
+import { add } from './add.ts';
+import { multiply } from './multiply.ts';
+import { average } from './average.ts';
+import { maximum } from './maximum.ts';
+import { concatenate } from './concatenate.ts';
+
+export const NODE_SPECS: readonly AnyNodeSpec[] = [
+  input,
+  output,
+  composite,
+  conv2d,
+  dense,
+  flatten,
+  add,
+  multiply,
+  average,
+  maximum,
+  concatenate,
+];
+
+const byKind = new Map(NODE_SPECS.map((s) => [s.kind, s]));
+
+/** The spec for a kind, or undefined for kinds this build does not know. */
+export function getSpec(kind: string): AnyNodeSpec | undefined {
+  return byKind.get(kind);
+}
+
+export const NODE_KINDS: readonly string[] = NODE_SPECS.map((s) => s.kind);
