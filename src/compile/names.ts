@@ -34,5 +34,9 @@ export function safeName(s: string): string {
   let out = s.normalize('NFKD').replace(/[^A-Za-z0-9_]+/g, '_').replace(/_+/g, '_').replace(/^_+|_+$/g, '');
   if (!out) out = 'layer';
   if (!/^[A-Za-z]/.test(out)) out = `n${out}`;
-  return out.slice(0, 80);
+  out = out.slice(0, 80);
+  // tfjs keeps per-tensor bookkeeping in plain objects keyed by name: an input
+  // named "constructor" or "valueOf" makes predict() throw.
+  if (out in Object.prototype) out = `${out}_`;
+  return out;
 }
