@@ -14,6 +14,7 @@ import { fmtShape, size } from '../nodes/common/params.ts';
 import { parseParams } from './params.ts';
 import { paramKeys, suggest } from './param-keys.ts';
 import { topoOrder } from './topo.ts';
+import { handleIndex, portSlots, sourcePort } from '../graph/ports.ts';
 import type { Analysis, Diagnostic, EdgeAnalysis, GraphAnalysis, ModelSummary, NodeAnalysis } from './types.ts';
 
 /** Composites nested deeper than this are refused (a file could nest thousands). */
@@ -153,7 +154,7 @@ function analyzeGraph(graph: SubGraph, ctx: Ctx): GraphAnalysis {
     let blocked = false;
     for (const e of ins) {
       const src = out.nodes.get(e.source)!;
-      const port = handleIndex(e.sourceHandle, 'out') ?? 0;
+      const port = sourcePort(e);
       const shape = src.outputs[port];
       if (!shape) {
         if (src.outputs.length > 0) {
@@ -173,9 +174,9 @@ function analyzeGraph(graph: SubGraph, ctx: Ctx): GraphAnalysis {
     out.weights.trainable += na.weights.trainable;
     out.weights.nonTrainable += na.weights.nonTrainable;
     out.macs += na.macs;
-    // Output nodes pass a tensor through and composites hold their own layers: count each tensor once.
+    // Output nodes and a composite's Input ports pass a tensor through, composites hold their own layers: count each tensor once.
     if (node.kind === 'Composite') out.activationBytes += na.inner?.activationBytes ?? 0;
-    else if (node.kind !== 'Output') for (const s of na.outputs) out.activationBytes += 4 * (size(s) ?? 0);
+    else if (node.kind !== 'Output' && !(node.kind === 'Input' && ctx.portShapes)) for (const s of na.outputs) out.activationBytes += 4 * (size(s) ?? 0);
   }
 
   // 5. Graph outputs: explicit Output nodes, else every node nothing reads.
@@ -191,12 +192,6 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V) {
   const list = m.get(k);
   if (list) list.push(v);
   else m.set(k, [v]);
-}
-
-function handleIndex(h: unknown, prefix: 'in' | 'out'): number | null {
-  if (typeof h !== 'string') return null;
-  const m = new RegExp(`^${prefix}(\\d{1,3})$`).exec(h);
-  return m ? Number(m[1]) : null;
 }
 
 function analyzeParams(n: GraphNode, ctx: Ctx, report: (d: Diagnostic) => void): NodeAnalysis {
@@ -255,20 +250,11 @@ function assignPorts(
   const spec = na.spec;
   if (!spec) return null;
   const max = node.kind === 'Composite' ? Infinity : spec.inputs.max;
-  const slots: (GraphEdge | undefined)[] = [];
-  const loose: GraphEdge[] = [];
-  for (const e of edges) {
-    const i = handleIndex(e.targetHandle, 'in');
-    if (i === null) loose.push(e);
-    else if (slots[i]) {
-      report({ severity: 'error', code: 'port-taken', nodeId: node.id, edgeId: e.id, message: `${node.kind} "${node.id}" input ${i} already has an edge (from "${slots[i]!.source}"); each input takes one` });
-      return null;
-    } else slots[i] = e;
-  }
-  for (const e of loose) {
-    let i = 0;
-    while (slots[i]) i++;
-    slots[i] = e;
+  const { slots, conflict } = portSlots(edges);
+  if (conflict) {
+    const [first, second] = conflict;
+    report({ severity: 'error', code: 'port-taken', nodeId: node.id, edgeId: second.id, message: `${node.kind} "${node.id}" input ${handleIndex(second.targetHandle, 'in')} already has an edge (from "${first.source}"); each input takes one` });
+    return null;
   }
   const count = slots.length;
   if (count > max) {

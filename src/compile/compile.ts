@@ -12,6 +12,7 @@ import { analyze } from '../analysis/analyze.ts';
 import type { Analysis, Diagnostic, GraphAnalysis } from '../analysis/types.ts';
 import type { LayerCall, Shape } from '../nodes/spec.ts';
 import { NameTable } from './names.ts';
+import { sourcePort } from '../graph/ports.ts';
 import type { LayersModel, SymbolicTensor, Tf } from './tf.ts';
 
 export interface CompileOptions {
@@ -89,7 +90,7 @@ class Builder {
     for (const e of g.edges) {
       const info = ga.edges.get(e.id);
       if (!info || info.port === null) continue;
-      const from = e.sourceHandle ? Number(e.sourceHandle.slice(3)) : 0;
+      const from = sourcePort(e);
       const list = incoming.get(e.target) ?? [];
       list.push({ source: e.source, port: info.port, from });
       incoming.set(e.target, list);

@@ -1,0 +1,231 @@
+/**
+ * Every edit of a document is one of these pure functions: (doc, args) → doc.
+ * They never mutate their input (unchanged nodes keep their identity, so
+ * memoised analysis and React components skip them), and a refused edit
+ * returns an error value that names the reason and leaves the document as it
+ * was. Undo/redo (history.ts) and autosave build on that.
+ *
+ * `path` selects a nested graph: the ids of the composites from the top
+ * level down ([] = the top level).
+ */
+import type { GraphDoc, GraphEdge, GraphNode, SubGraph } from './schema.ts';
+import type { Fix } from '../nodes/spec.ts';
+import { getSpec } from '../nodes/index.ts';
+import { portSlots } from './ports.ts';
+
+export type EditResult = { ok: true; doc: GraphDoc } | { ok: false; reason: string };
+
+const ok = (doc: GraphDoc): EditResult => ({ ok: true, doc });
+const no = (reason: string): EditResult => ({ ok: false, reason });
+
+/** The graph at `path`, or undefined. */
+export function graphAt(doc: SubGraph, path: readonly string[]): SubGraph | undefined {
+  let g: SubGraph | undefined = doc;
+  for (const id of path) g = g?.nodes.find((n) => n.id === id)?.graph;
+  return g;
+}
+
+/** Apply `fn` to the graph at `path`, rebuilding only the composites above it. */
+export function updateAt(doc: GraphDoc, path: readonly string[], fn: (g: SubGraph) => SubGraph | string): EditResult {
+  const rec = (g: SubGraph, depth: number): SubGraph | string => {
+    if (depth === path.length) return fn(g);
+    const id = path[depth]!;
+    const i = g.nodes.findIndex((n) => n.id === id);
+    const inner = g.nodes[i]?.graph;
+    if (!inner) return `there is no composite "${id}" to edit inside`;
+    const next = rec(inner, depth + 1);
+    if (typeof next === 'string') return next;
+    const nodes = g.nodes.slice();
+    nodes[i] = { ...g.nodes[i]!, graph: next };
+    return { ...g, nodes };
+  };
+  const r = rec(doc, 0);
+  return typeof r === 'string' ? no(r) : ok({ ...doc, ...r } as GraphDoc);
+}
+
+/** All ids in use anywhere in a graph (including nested ones), for fresh id generation. */
+function allIds(g: SubGraph, into = new Set<string>()): Set<string> {
+  for (const n of g.nodes) {
+    into.add(n.id);
+    if (n.graph) allIds(n.graph, into);
+  }
+  for (const e of g.edges) into.add(e.id);
+  return into;
+}
+
+/** A fresh id like `conv2d_3` not used anywhere in the document. */
+export function freshId(doc: SubGraph, base: string, taken = allIds(doc)): string {
+  const stem = base.toLowerCase().replace(/[^a-z0-9_]+/g, '_') || 'node';
+  for (let i = 1; ; i++) {
+    const id = `${stem}_${i}`;
+    if (!taken.has(id)) {
+      taken.add(id);
+      return id;
+    }
+  }
+}
+
+export interface NewNode {
+  kind: string;
+  params?: Record<string, unknown>;
+  position?: { x: number; y: number };
+  id?: string;
+  label?: string;
+}
+
+export function addNode(doc: GraphDoc, n: NewNode, path: readonly string[] = []): EditResult & { id?: string } {
+  if (!getSpec(n.kind)) return no(`"${n.kind}" is not a layer kind netloom knows`);
+  const id = n.id ?? freshId(doc, n.kind);
+  if (allIds(doc).has(id)) return no(`the id "${id}" is already used`);
+  const node: GraphNode = { id, kind: n.kind, params: n.params ?? {}, position: n.position ?? { x: 0, y: 0 } };
+  if (n.label !== undefined) node.label = n.label;
+  if (n.kind === 'Composite') node.graph = { nodes: [], edges: [] };
+  const r = updateAt(doc, path, (g) => ({ ...g, nodes: [...g.nodes, node] }));
+  return r.ok ? { ...r, id } : r;
+}
+
+/** Remove nodes and every edge touching them. */
+export function removeNodes(doc: GraphDoc, ids: readonly string[], path: readonly string[] = []): EditResult {
+  const gone = new Set(ids);
+  return updateAt(doc, path, (g) => ({
+    ...g,
+    nodes: g.nodes.filter((n) => !gone.has(n.id)),
+    edges: g.edges.filter((e) => !gone.has(e.source) && !gone.has(e.target)),
+  }));
+}
+
+export function removeEdges(doc: GraphDoc, ids: readonly string[], path: readonly string[] = []): EditResult {
+  const gone = new Set(ids);
+  return updateAt(doc, path, (g) => ({ ...g, edges: g.edges.filter((e) => !gone.has(e.id)) }));
+}
+
+export interface Connection {
+  source: string;
+  target: string;
+  sourceHandle?: string;
+  targetHandle?: string;
+}
+
+/** Whether an edge could be added, and if not, why: used while the user drags. */
+export function canConnect(g: SubGraph, c: Connection): { ok: true } | { ok: false; reason: string } {
+  const src = g.nodes.find((n) => n.id === c.source);
+  const dst = g.nodes.find((n) => n.id === c.target);
+  if (!src || !dst) return { ok: false, reason: 'both ends must be nodes of this graph' };
+  if (c.source === c.target) return { ok: false, reason: 'a layer cannot feed itself' };
+  const spec = getSpec(dst.kind);
+  const max = dst.kind === 'Composite' ? (dst.graph?.nodes.filter((n) => n.kind === 'Input').length ?? 0) : (spec?.inputs.max ?? 0);
+  if (max === 0) return { ok: false, reason: `${dst.kind} takes no inputs` };
+  const into = g.edges.filter((e) => e.target === c.target);
+  if (c.targetHandle && into.some((e) => e.targetHandle === c.targetHandle)) {
+    return { ok: false, reason: `input ${c.targetHandle.slice(2)} of "${dst.id}" is already connected` };
+  }
+  if (into.length >= max) {
+    return { ok: false, reason: max === 1 ? `"${dst.id}" already has its input; delete that edge first` : `"${dst.id}" takes at most ${max} inputs` };
+  }
+  if (into.some((e) => e.source === c.source && (e.sourceHandle ?? 'out0') === (c.sourceHandle ?? 'out0') && !c.targetHandle)) {
+    return { ok: false, reason: `"${src.id}" is already connected to "${dst.id}"` };
+  }
+  if (reaches(g, c.target, c.source)) return { ok: false, reason: `this would make a loop: "${dst.id}" already feeds "${src.id}"` };
+  return { ok: true };
+}
+
+/** True when there is a path from `from` to `to`. */
+function reaches(g: SubGraph, from: string, to: string): boolean {
+  const out = new Map<string, string[]>();
+  for (const e of g.edges) out.set(e.source, [...(out.get(e.source) ?? []), e.target]);
+  const seen = new Set<string>();
+  const stack = [from];
+  while (stack.length) {
+    const id = stack.pop()!;
+    if (id === to) return true;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    stack.push(...(out.get(id) ?? []));
+  }
+  return false;
+}
+
+export function connect(doc: GraphDoc, c: Connection, path: readonly string[] = []): EditResult {
+  const g = graphAt(doc, path);
+  if (!g) return no('that graph does not exist');
+  const check = canConnect(g, c);
+  if (!check.ok) return no(check.reason);
+  const e: GraphEdge = { id: freshId(doc, 'e'), source: c.source, target: c.target };
+  if (c.sourceHandle) e.sourceHandle = c.sourceHandle;
+  if (c.targetHandle) e.targetHandle = c.targetHandle;
+  return updateAt(doc, path, (sg) => ({ ...sg, edges: [...sg.edges, e] }));
+}
+
+/** Merge `patch` into a node's params; a value of undefined removes that param (back to its default). */
+export function setParams(doc: GraphDoc, nodeId: string, patch: Record<string, unknown>, path: readonly string[] = []): EditResult {
+  if (Object.keys(patch).some((k) => k === '__proto__' || k === 'constructor' || k === 'prototype')) return no('that param name is not allowed');
+  return updateNode(doc, nodeId, path, (n) => {
+    const params: Record<string, unknown> = { ...n.params };
+    for (const [k, v] of Object.entries(patch)) {
+      if (v === undefined) delete params[k];
+      else params[k] = v;
+    }
+    return { ...n, params };
+  });
+}
+
+export function setLabel(doc: GraphDoc, nodeId: string, label: string, path: readonly string[] = []): EditResult {
+  return updateNode(doc, nodeId, path, (n) => ({ ...n, label }));
+}
+
+export function moveNodes(doc: GraphDoc, positions: ReadonlyMap<string, { x: number; y: number }>, path: readonly string[] = []): EditResult {
+  return updateAt(doc, path, (g) => ({ ...g, nodes: g.nodes.map((n) => (positions.has(n.id) ? { ...n, position: positions.get(n.id)! } : n)) }));
+}
+
+function updateNode(doc: GraphDoc, nodeId: string, path: readonly string[], fn: (n: GraphNode) => GraphNode): EditResult {
+  return updateAt(doc, path, (g) => {
+    const i = g.nodes.findIndex((n) => n.id === nodeId);
+    if (i < 0) return `there is no node "${nodeId}"`;
+    const nodes = g.nodes.slice();
+    nodes[i] = fn(g.nodes[i]!);
+    return { ...g, nodes };
+  });
+}
+
+/**
+ * Insert a new node on the edge arriving at `nodeId`'s input `port`
+ * (source → new → node). The one-click fix for "insert Flatten".
+ */
+export function insertBefore(doc: GraphDoc, nodeId: string, port: number, n: NewNode, path: readonly string[] = []): EditResult & { id?: string } {
+  const g = graphAt(doc, path);
+  const target = g?.nodes.find((x) => x.id === nodeId);
+  if (!g || !target) return no(`there is no node "${nodeId}"`);
+  const edge = portSlots(g.edges.filter((e) => e.target === nodeId)).slots[port];
+  if (!edge) return no(`nothing is connected to input ${port} of "${nodeId}"`);
+  const id = n.id ?? freshId(doc, n.kind);
+  const src = g.nodes.find((x) => x.id === edge.source);
+  const position = n.position ?? midpoint(src?.position, target.position);
+  const added = addNode(doc, { ...n, id, position }, path);
+  if (!added.ok) return added;
+  const taken = allIds(added.doc);
+  const r = updateAt(added.doc, path, (sg) => {
+    const edges = sg.edges.flatMap((e): GraphEdge[] => {
+      if (e.id !== edge.id) return [e];
+      const first: GraphEdge = { id: freshId(doc, 'e', taken), source: e.source, target: id };
+      if (e.sourceHandle) first.sourceHandle = e.sourceHandle;
+      return [first, { ...e, source: id, sourceHandle: undefined }].map(stripUndefined);
+    });
+    return { ...sg, edges };
+  });
+  return r.ok ? { ...r, id } : r;
+}
+
+function midpoint(a?: { x: number; y: number }, b?: { x: number; y: number }): { x: number; y: number } {
+  if (!a || !b) return b ?? a ?? { x: 0, y: 0 };
+  return { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+}
+
+function stripUndefined<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** Apply a diagnostic's one-click fix to the node it belongs to. */
+export function applyFix(doc: GraphDoc, nodeId: string, fix: Fix, path: readonly string[] = []): EditResult {
+  if (fix.kind === 'set-param') return setParams(doc, nodeId, { [fix.param]: fix.value }, path);
+  return insertBefore(doc, nodeId, fix.port, { kind: fix.nodeKind, params: fix.params ?? {} }, path);
+}
