@@ -72,7 +72,7 @@ export function analyze(doc: GraphDoc | SubGraph): Analysis {
 }
 
 function emptyGraphAnalysis(): GraphAnalysis {
-  return { nodes: new Map(), edges: new Map(), order: [], inputs: [], outputs: [], weights: { trainable: 0, nonTrainable: 0 }, macs: 0, activationBytes: 0 };
+  return { nodes: new Map(), edges: new Map(), order: [], inputs: [], outputs: [], live: new Set(), weights: { trainable: 0, nonTrainable: 0 }, macs: 0, activationBytes: 0 };
 }
 
 function analyzeGraph(graph: SubGraph, ctx: Ctx): GraphAnalysis {
@@ -171,17 +171,36 @@ function analyzeGraph(graph: SubGraph, ctx: Ctx): GraphAnalysis {
     if (node.kind === 'Input') inferInput(node, na, ctx, inputIndex++, report);
     else if (node.kind === 'Composite') inferComposite(node, na, ctx, report);
     else inferLayer(na, report);
-    out.weights.trainable += na.weights.trainable;
-    out.weights.nonTrainable += na.weights.nonTrainable;
-    out.macs += na.macs;
-    // Output nodes and a composite's Input ports pass a tensor through, composites hold their own layers: count each tensor once.
-    if (node.kind === 'Composite') out.activationBytes += na.inner?.activationBytes ?? 0;
-    else if (node.kind !== 'Output' && !(node.kind === 'Input' && ctx.portShapes)) for (const s of na.outputs) out.activationBytes += 4 * (size(s) ?? 0);
   }
 
   // 5. Graph outputs: explicit Output nodes, else every node nothing reads.
   const explicit = nodeList.filter((n) => n.kind === 'Output').map((n) => n.id);
   out.outputs = explicit.length ? explicit : nodeList.filter((n) => !outgoing.has(n.id) && n.kind !== 'Input').map((n) => n.id);
+
+  // 6. The model holds what the outputs depend on. With explicit Output nodes, a branch that
+  //    reaches none of them is shown but not compiled, so it is not counted either.
+  const stack = [...out.outputs];
+  while (stack.length) {
+    const id = stack.pop()!;
+    if (out.live.has(id)) continue;
+    out.live.add(id);
+    for (const e of incoming.get(id) ?? []) stack.push(e.source);
+  }
+  for (const id of order) {
+    const na = out.nodes.get(id)!;
+    if (!out.live.has(id)) {
+      if (!outgoing.has(id) && na.kind !== 'Input' && na.outputs.length > 0) {
+        report({ severity: 'warning', code: 'unused-branch', nodeId: id, message: `${na.kind} "${id}" feeds no Output node, so it (and what only it uses) is left out of the model: connect it to an Output or delete it` });
+      }
+      continue;
+    }
+    out.weights.trainable += na.weights.trainable;
+    out.weights.nonTrainable += na.weights.nonTrainable;
+    out.macs += na.macs;
+    // Output nodes and a composite's Input ports pass a tensor through, composites hold their own layers: count each tensor once.
+    if (na.kind === 'Composite') out.activationBytes += na.inner?.activationBytes ?? 0;
+    else if (na.kind !== 'Output' && !(na.kind === 'Input' && ctx.portShapes)) for (const s of na.outputs) out.activationBytes += 4 * (size(s) ?? 0);
+  }
   for (const id of out.inputs) {
     if (!outgoing.has(id)) report({ severity: 'warning', code: 'unused-input', nodeId: id, message: `Input "${id}" is not connected to anything` });
   }
@@ -380,7 +399,7 @@ function modelSummaries(doc: SubGraph, g: GraphAnalysis): ModelSummary[] {
   const walk = (graph: SubGraph, ga: GraphAnalysis, path: string[]) => {
     for (const n of graph.nodes) {
       const na = ga.nodes.get(n.id);
-      if (n.kind !== 'Composite' || !na?.inner || !n.graph) continue;
+      if (n.kind !== 'Composite' || !na?.inner || !n.graph || !ga.live.has(n.id)) continue;
       const role = (ROLES as readonly string[]).includes(na.params!.role as string) ? (na.params!.role as Role) : 'Block';
       const key = unique((na.params!.name as string | undefined) ?? role.toLowerCase());
       list.push(summary(key, role, n.id, path, na.inner));

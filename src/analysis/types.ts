@@ -48,6 +48,8 @@ export interface GraphAnalysis {
   inputs: string[];
   /** Nodes whose outputs are the graph's outputs: Output nodes, else sinks. */
   outputs: string[];
+  /** Nodes the outputs depend on: what compile() builds and the totals count. */
+  live: Set<string>;
   weights: WeightCount;
   macs: number;
   /** Float32 bytes of all node outputs for one sample. */

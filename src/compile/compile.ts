@@ -96,7 +96,7 @@ class Builder {
       incoming.set(e.target, list);
     }
     for (const id of ga.order) {
-      if (tensors.has(id)) continue;
+      if (tensors.has(id) || !ga.live.has(id)) continue;
       const node = byId.get(id)!;
       const na = ga.nodes.get(id)!;
       const ins = (incoming.get(id) ?? []).sort((a, b) => a.port - b.port).map((e) => tensors.get(e.source)![e.from]!);
