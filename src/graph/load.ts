@@ -26,6 +26,13 @@ export const MAX_FILE_CHARS = 16 * 1024 * 1024;
 
 const FORBIDDEN_KEYS = new Set(['__proto__']);
 
+/**
+ * Deeper values are refused before validation: the schema recurses once per
+ * composite level and would overflow the stack on a file nested thousands
+ * deep (analysis stops at 16 composite levels, about 50 here, anyway).
+ */
+export const MAX_DEPTH = 200;
+
 /** Parse and validate a graph file's text. */
 export function loadGraph(text: string, migrations: readonly Migration[] = MIGRATIONS): LoadResult {
   if (typeof text !== 'string') return fail('not-a-graph', 'expected the text of a JSON file');
@@ -44,7 +51,10 @@ export function loadGraph(text: string, migrations: readonly Migration[] = MIGRA
 /** Validate an already-parsed value (e.g. from a share link or IndexedDB). */
 export function loadGraphValue(raw: unknown, migrations: readonly Migration[] = MIGRATIONS): LoadResult {
   const bad = findForbiddenKey(raw, '');
-  if (bad !== null) return fail('forbidden-key', `the key "__proto__" is not allowed (at ${bad || 'the top level'})`, bad);
+  if (bad?.tooDeep) {
+    return fail('too-large', `the file is nested more than ${MAX_DEPTH} levels deep (at ${bad.path.length > 60 ? `${bad.path.slice(0, 60)}…` : bad.path}); that is more than any graph needs`, bad.path);
+  }
+  if (bad) return fail('forbidden-key', `the key "__proto__" is not allowed (at ${bad.path || 'the top level'})`, bad.path);
   if (!isRecord(raw) || raw.format !== GRAPH_FORMAT) {
     return fail('not-a-graph', `not a netloom graph: expected "format": "${GRAPH_FORMAT}" at the top level`, 'format');
   }
@@ -91,8 +101,10 @@ function jsonError(text: string, e: unknown): LoadResult {
   return { ok: false, error: { code: 'json', message: `invalid JSON at line ${line}, column ${column}: ${what}`, line, column } };
 }
 
-function findForbiddenKey(v: unknown, path: string, depth = 0): string | null {
-  if (depth > 64 || v === null || typeof v !== 'object') return null;
+/** The first "__proto__" key, or the first place nested deeper than MAX_DEPTH (not searched further). */
+function findForbiddenKey(v: unknown, path: string, depth = 0): { path: string; tooDeep?: true } | null {
+  if (v === null || typeof v !== 'object') return null;
+  if (depth > MAX_DEPTH) return { path, tooDeep: true };
   if (Array.isArray(v)) {
     for (let i = 0; i < v.length; i++) {
       const r = findForbiddenKey(v[i], `${path}[${i}]`, depth + 1);
@@ -101,7 +113,7 @@ function findForbiddenKey(v: unknown, path: string, depth = 0): string | null {
     return null;
   }
   for (const k of Object.keys(v)) {
-    if (FORBIDDEN_KEYS.has(k)) return path;
+    if (FORBIDDEN_KEYS.has(k)) return { path };
     const r = findForbiddenKey((v as Record<string, unknown>)[k], path ? `${path}.${k}` : k, depth + 1);
     if (r !== null) return r;
   }
