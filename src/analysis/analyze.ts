@@ -118,7 +118,7 @@ function analyzeGraph(graph: SubGraph, ctx: Ctx): GraphAnalysis {
         severity: 'error',
         code: 'dangling-edge',
         edgeId: e.id,
-        message: `edge "${e.id}" connects ${missing.map((m) => `"${String(m)}"`).join(' and ')}, which ${missing.length > 1 ? 'are' : 'is'} not in the graph: delete the edge or add the node`,
+        message: `edge "${e.id}" connects ${missing.map(showId).join(' and ')}, which ${missing.length > 1 ? 'are' : 'is'} not in the graph: delete the edge or add the node`,
       });
       continue;
     }
@@ -205,6 +205,13 @@ function analyzeGraph(graph: SubGraph, ctx: Ctx): GraphAnalysis {
     if (!outgoing.has(id)) report({ severity: 'warning', code: 'unused-input', nodeId: id, message: `Input "${id}" is not connected to anything` });
   }
   return out;
+}
+
+/** An edge endpoint for a message; files can hold anything there, even objects without a prototype. */
+function showId(v: unknown): string {
+  if (typeof v === 'string') return `"${v}"`;
+  if (typeof v === 'number' || typeof v === 'boolean' || v === null || v === undefined) return String(v);
+  return `a ${Array.isArray(v) ? 'list' : typeof v}`;
 }
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V) {
