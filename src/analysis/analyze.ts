@@ -48,6 +48,9 @@ export function analyze(doc: GraphDoc | SubGraph): Analysis {
       message: `${params.toLocaleString('en-US')} weights (${mb.toFixed(0)} MB as float32; training with Adam needs about ${((mb * 4) / 1000).toFixed(1)} GB more for gradients and optimizer state): too big to train in a browser, but fine to study and export`,
     });
   }
+  if (g.nodes.size === 0 && !diagnostics.some((d) => d.severity === 'error')) {
+    diagnostics.push({ severity: 'error', code: 'empty', message: 'the graph is empty: add an Input node and connect layers to it' });
+  }
   if (g.nodes.size > 0 && g.outputs.length === 0 && !diagnostics.some((d) => d.severity === 'error')) {
     diagnostics.push({ severity: 'error', code: 'no-output', message: 'the graph has no output: every node is part of a cycle or feeds another' });
   }
@@ -81,6 +84,9 @@ function analyzeGraph(graph: SubGraph, ctx: Ctx): GraphAnalysis {
   const report = (d: Diagnostic) => ctx.diagnostics.push({ ...d, ...where });
   const rawNodes: GraphNode[] = Array.isArray(graph?.nodes) ? graph.nodes : [];
   const rawEdges: GraphEdge[] = Array.isArray(graph?.edges) ? graph.edges : [];
+  for (const key of ['nodes', 'edges'] as const) {
+    if (!Array.isArray(graph?.[key])) report({ severity: 'error', code: 'bad-graph', message: `the graph's "${key}" is not a list, so it was read as empty` });
+  }
 
   // 1. Nodes: ids, kinds, params.
   const nodeList: GraphNode[] = [];
