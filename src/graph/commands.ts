@@ -44,7 +44,7 @@ export function updateAt(doc: GraphDoc, path: readonly string[], fn: (g: SubGrap
 }
 
 /** All ids in use anywhere in a graph (including nested ones), for fresh id generation. */
-function allIds(g: SubGraph, into = new Set<string>()): Set<string> {
+export function allIds(g: SubGraph, into = new Set<string>()): Set<string> {
   for (const n of g.nodes) {
     into.add(n.id);
     if (n.graph) allIds(n.graph, into);

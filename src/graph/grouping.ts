@@ -6,7 +6,7 @@
  */
 import type { GraphDoc, GraphEdge, GraphNode, SubGraph } from './schema.ts';
 import type { Role } from '../nodes/composite.ts';
-import { freshId, graphAt, updateAt, type EditResult } from './commands.ts';
+import { allIds, freshId, graphAt, updateAt, type EditResult } from './commands.ts';
 import { portSlots, sourcePort } from './ports.ts';
 
 const key = (e: GraphEdge) => `${e.source}\u0000${sourcePort(e)}`;
@@ -32,7 +32,7 @@ export function group(doc: GraphDoc, ids: readonly string[], role: Role, path: r
   if (leavesAndReturns(g, inside)) return { ok: false, reason: 'these nodes cannot be grouped: a path leaves the selection and comes back into it, which would make a loop' };
 
   const id = freshId(doc, role);
-  const taken = idsOf(doc, new Set([id]));
+  const taken = allIds(doc, new Set([id]));
   const fresh = (base: string) => freshId(doc, base, taken);
   const innerNodes: GraphNode[] = [];
   const innerEdges: GraphEdge[] = [];
@@ -152,15 +152,6 @@ function leavesAndReturns(g: SubGraph, inside: Set<string>): boolean {
     stack.push(...(out.get(id) ?? []));
   }
   return false;
-}
-
-function idsOf(doc: SubGraph, into: Set<string>): Set<string> {
-  for (const n of doc.nodes) {
-    into.add(n.id);
-    if (n.graph) idsOf(n.graph, into);
-  }
-  for (const e of doc.edges) into.add(e.id);
-  return into;
 }
 
 /** Every id in the document except those inside `skip`'s own graph. */

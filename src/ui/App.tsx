@@ -1,0 +1,73 @@
+/** The editor shell: toolbar, palette, canvas, side panels. */
+import { useEffect } from 'react';
+import { ReactFlowProvider } from '@xyflow/react';
+import { useTranslation } from 'react-i18next';
+import i18next from 'i18next';
+import { Canvas } from './canvas/Canvas.tsx';
+import { useEditor } from './store.ts';
+import { saveLang } from '../i18n/index.ts';
+import { useShortcuts } from './shortcuts.ts';
+import { Breadcrumb } from './Breadcrumb.tsx';
+import { Palette } from './palette/Palette.tsx';
+import { NodeSearch } from './palette/NodeSearch.tsx';
+import { SidePanel } from './panels/SidePanel.tsx';
+import { FileMenu } from './files/FileMenu.tsx';
+
+export function App() {
+  const { t } = useTranslation('app');
+  const lang = useEditor((s) => s.lang);
+  const notice = useEditor((s) => s.notice);
+  const canUndo = useEditor((s) => s.history.past.length > 0);
+  const canRedo = useEditor((s) => s.history.future.length > 0);
+  const { undo, redo, setLang, say } = useEditor.getState();
+  useShortcuts();
+
+  // i18next and storage live outside React: keep them in step with the store's language.
+  useEffect(() => {
+    void i18next.changeLanguage(lang);
+    saveLang(lang);
+    document.documentElement.lang = lang;
+  }, [lang]);
+
+  return (
+    <ReactFlowProvider>
+      <div className="app">
+        <header className="toolbar">
+          <h1>{t('title')}</h1>
+          <FileMenu />
+          <button onClick={undo} disabled={!canUndo} title={`${t('undo')} (Ctrl+Z)`}>
+            ↶ {t('undo')}
+          </button>
+          <button onClick={redo} disabled={!canRedo} title={`${t('redo')} (Ctrl+Shift+Z)`}>
+            ↷ {t('redo')}
+          </button>
+          <span className="spacer" />
+          <label className="lang">
+            {t('language')}{' '}
+            <select value={lang} onChange={(e) => setLang(e.target.value as 'en' | 'ko')} aria-label={t('language')}>
+              <option value="en">English</option>
+              <option value="ko">한국어</option>
+            </select>
+          </label>
+        </header>
+        <Breadcrumb />
+        {notice && (
+          <div className={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
+            <span>{notice.text}</span>
+            <button onClick={() => say(null)} aria-label={t('dismiss')}>
+              ×
+            </button>
+          </div>
+        )}
+        <div className="workspace">
+          <Palette />
+          <main className="center">
+            <Canvas />
+            <NodeSearch />
+          </main>
+          <SidePanel />
+        </div>
+      </div>
+    </ReactFlowProvider>
+  );
+}

@@ -1,0 +1,243 @@
+/**
+ * The canvas: React Flow rendering the graph on screen (the top level or the
+ * open composite). It holds only transient view state (drag positions,
+ * measured sizes, edge selection); every change to the graph goes through a
+ * store command.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent } from 'react';
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type ConnectionLineComponentProps,
+  type EdgeChange,
+  type IsValidConnection,
+  type NodeChange,
+  type OnConnectEnd,
+  getBezierPath,
+} from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useTranslation } from 'react-i18next';
+import { analysisOf, graphAnalysisAt, useEditor, type XY } from '../store.ts';
+import { addNode, canConnect, connect, graphAt, moveNodes, removeEdges, removeNodes, type Connection as GraphConnection } from '../../graph/commands.ts';
+import { FlowCache, type LayerFlowNode, type ShapeFlowEdge } from './faces.ts';
+import { LayerNode } from './LayerNode.tsx';
+import { ShapeEdge } from './ShapeEdge.tsx';
+import { CATEGORY_COLORS } from './colors.ts';
+
+const nodeTypes = { layer: LayerNode };
+const edgeTypes = { shape: ShapeEdge };
+const SNAP: [number, number] = [16, 16];
+export const DRAG_MIME = 'application/x-netloom-kind';
+
+function toGraphConnection(c: Connection | { source: string; target: string; sourceHandle?: string | null; targetHandle?: string | null }): GraphConnection {
+  const out: GraphConnection = { source: c.source, target: c.target };
+  if (c.sourceHandle && c.sourceHandle !== 'out0') out.sourceHandle = c.sourceHandle;
+  if (c.targetHandle) out.targetHandle = c.targetHandle;
+  return out;
+}
+
+export function Canvas() {
+  const { t } = useTranslation('app');
+  const doc = useEditor((s) => s.history.present);
+  const path = useEditor((s) => s.path);
+  const selection = useEditor((s) => s.selection);
+  const lang = useEditor((s) => s.lang);
+  const viewEpoch = useEditor((s) => s.viewEpoch);
+  const { edit, select, open, openSearch } = useEditor.getState();
+  const flow = useReactFlow();
+
+  const graph = graphAt(doc, path);
+  const ga = graphAnalysisAt(analysisOf(doc), path);
+
+  const [drag, setDrag] = useState<Map<string, XY> | null>(null);
+  const [measured, setMeasured] = useState<Map<string, { width: number; height: number }>>(new Map());
+  const [edgeSel, setEdgeSel] = useState<Set<string>>(new Set());
+  const cache = useRef(new FlowCache()).current;
+  const selected = useMemo(() => new Set(selection), [selection]);
+
+  const nodes = useMemo(
+    () => (graph ? cache.flowNodes(graph, ga, lang, selected, drag, measured) : []),
+    [cache, graph, ga, lang, selected, drag, measured],
+  );
+  const baseEdges = useMemo(() => (graph ? cache.flowEdges(graph, ga) : []), [cache, graph, ga]);
+  const edges = useMemo(() => baseEdges.map((e) => (edgeSel.has(e.id) ? { ...e, selected: true } : e)), [baseEdges, edgeSel]);
+
+  useEffect(() => {
+    if (viewEpoch > 0) void flow.fitView({ padding: 0.2, duration: 0 });
+  }, [viewEpoch, flow]);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<LayerFlowNode>[]) => {
+      let nextMeasured: Map<string, { width: number; height: number }> | null = null;
+      let nextDrag: Map<string, XY> | null = null;
+      let sel: Set<string> | null = null;
+      for (const c of changes) {
+        if (c.type === 'dimensions' && c.dimensions) {
+          nextMeasured ??= new Map(measured);
+          nextMeasured.set(c.id, c.dimensions);
+        } else if (c.type === 'position' && c.position && c.dragging) {
+          nextDrag ??= new Map(drag ?? []);
+          nextDrag.set(c.id, c.position);
+        } else if (c.type === 'select') {
+          sel ??= new Set(useEditor.getState().selection);
+          if (c.selected) sel.add(c.id);
+          else sel.delete(c.id);
+        }
+      }
+      if (nextMeasured) setMeasured(nextMeasured);
+      if (nextDrag) setDrag(nextDrag);
+      if (sel) select([...sel]);
+    },
+    [measured, drag, select],
+  );
+
+  const onEdgesChange = useCallback((changes: EdgeChange<ShapeFlowEdge>[]) => {
+    setEdgeSel((prev) => {
+      let next: Set<string> | null = null;
+      for (const c of changes) {
+        if (c.type !== 'select') continue;
+        next ??= new Set(prev);
+        if (c.selected) next.add(c.id);
+        else next.delete(c.id);
+      }
+      return next ?? prev;
+    });
+  }, []);
+
+  const onNodeDragStop = useCallback(
+    (_e: unknown, _n: LayerFlowNode, dragged: LayerFlowNode[]) => {
+      const moved = new Map(dragged.map((n) => [n.id, { x: Math.round(n.position.x), y: Math.round(n.position.y) }]));
+      edit((d, p) => moveNodes(d, moved, p));
+      setDrag(null);
+    },
+    [edit],
+  );
+
+  const onDelete = useCallback(
+    ({ nodes: ns, edges: es }: { nodes: LayerFlowNode[]; edges: ShapeFlowEdge[] }) => {
+      const nodeIds = ns.map((n) => n.id);
+      const edgeIds = es.map((e) => e.id);
+      if (!nodeIds.length && !edgeIds.length) return;
+      edit((d, p) => {
+        const r = removeEdges(d, edgeIds, p);
+        return r.ok ? removeNodes(r.doc, nodeIds, p) : r;
+      });
+      setEdgeSel(new Set());
+      select([]);
+    },
+    [edit, select],
+  );
+
+  const onConnect = useCallback((c: Connection) => void edit((d, p) => connect(d, toGraphConnection(c), p)), [edit]);
+
+  const isValidConnection: IsValidConnection = useCallback(
+    (c) => {
+      const g = graphAt(useEditor.getState().history.present, useEditor.getState().path);
+      return !!g && canConnect(g, toGraphConnection(c)).ok;
+    },
+    [],
+  );
+
+  // Dropping a connection on a handle that refuses it says why.
+  const onConnectEnd: OnConnectEnd = useCallback((_e, state) => {
+    if (state.isValid !== false || !state.fromNode || !state.toNode) return;
+    const { history, path: p } = useEditor.getState();
+    const g = graphAt(history.present, p);
+    const fromSource = state.fromHandle?.type === 'source';
+    const c = fromSource
+      ? { source: state.fromNode.id, sourceHandle: state.fromHandle?.id, target: state.toNode.id, targetHandle: state.toHandle?.id }
+      : { source: state.toNode.id, sourceHandle: state.toHandle?.id, target: state.fromNode.id, targetHandle: state.fromHandle?.id };
+    const r = g ? canConnect(g, toGraphConnection(c)) : null;
+    if (r && !r.ok) useEditor.getState().say({ kind: 'error', text: r.reason });
+  }, []);
+
+  const onDragOver = useCallback((e: DragEvent) => {
+    if (e.dataTransfer.types.includes(DRAG_MIME)) {
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'copy';
+    }
+  }, []);
+
+  const onDrop = useCallback(
+    (e: DragEvent) => {
+      const kind = e.dataTransfer.getData(DRAG_MIME);
+      if (!kind) return;
+      e.preventDefault();
+      const pos = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      const r = edit((d, p) => addNode(d, { kind, params: defaultParamsFor(kind), position: { x: Math.round(pos.x), y: Math.round(pos.y) } }, p));
+      if (r.ok && r.id) select([r.id]);
+    },
+    [edit, flow, select],
+  );
+
+  const onDoubleClick = useCallback(
+    (e: MouseEvent) => {
+      if (!(e.target instanceof Element) || !e.target.classList.contains('react-flow__pane')) return;
+      openSearch({ screen: { x: e.clientX, y: e.clientY }, flow: flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }) });
+    },
+    [flow, openSearch],
+  );
+
+  return (
+    <div className="canvas" onDragOver={onDragOver} onDrop={onDrop} onDoubleClick={onDoubleClick} data-testid="canvas">
+      <ReactFlow<LayerFlowNode, ShapeFlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onNodeDragStop={onNodeDragStop}
+        onDelete={onDelete}
+        onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        isValidConnection={isValidConnection}
+        onNodeDoubleClick={(_e, n) => n.data.kind === 'Composite' && open(n.id)}
+        connectionLineComponent={ConnectionLine}
+        deleteKeyCode={['Backspace', 'Delete']}
+        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        zoomOnDoubleClick={false}
+        snapToGrid
+        snapGrid={SNAP}
+        onlyRenderVisibleElements
+        minZoom={0.05}
+        fitView
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={16} size={1} />
+        <MiniMap pannable zoomable nodeColor={(n) => CATEGORY_COLORS[(n.data as LayerFlowNode['data']).category] ?? '#999'} />
+        <Controls />
+      </ReactFlow>
+      {graph && graph.nodes.length === 0 && <div className="canvas-empty">{t('emptyCanvas')}</div>}
+    </div>
+  );
+}
+
+/** The line drawn while connecting; red when the target would refuse it. */
+function ConnectionLine({ fromX, fromY, toX, toY, fromPosition, toPosition, connectionStatus }: ConnectionLineComponentProps) {
+  const [d] = getBezierPath({ sourceX: fromX, sourceY: fromY, sourcePosition: fromPosition, targetX: toX, targetY: toY, targetPosition: toPosition });
+  return <path d={d} fill="none" strokeWidth={2} stroke={connectionStatus === 'invalid' ? '#d9534f' : '#4f8ad9'} strokeDasharray={connectionStatus === 'invalid' ? '6 4' : undefined} />;
+}
+
+/** Required params get a sensible starting value so a dropped layer is valid at once. */
+export function defaultParamsFor(kind: string): Record<string, unknown> {
+  switch (kind) {
+    case 'Input':
+      return { shape: [28, 28, 1] };
+    case 'Conv2D':
+    case 'Conv2DTranspose':
+    case 'SeparableConv2D':
+      return { filters: 16, kernelSize: 3 };
+    case 'Dense':
+      return { units: 10 };
+    case 'Reshape':
+      return { targetShape: [28, 28, 1] };
+    default:
+      return {};
+  }
+}
