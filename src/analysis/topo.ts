@@ -26,7 +26,32 @@ export function topoOrder(ids: string[], outgoing: Map<string, GraphEdge[]>): To
 }
 
 /** One concrete loop per strongly tangled group, found by walking until a node repeats. */
-function findCycles(left: Set<string>, outgoing: Map<string, GraphEdge[]>): string[][] {
+function findCycles(stuck: Set<string>, outgoing: Map<string, GraphEdge[]>): string[][] {
+  // Nodes downstream of a loop are stuck too. Peel off those with no edge back into the
+  // rest, so that every node left is on a loop or between loops and no walk dead-ends.
+  const left = new Set(stuck);
+  const outDeg = new Map<string, number>();
+  const into = new Map<string, string[]>();
+  for (const id of left) {
+    let d = 0;
+    for (const e of outgoing.get(id) ?? []) {
+      if (!left.has(e.target)) continue;
+      d++;
+      const list = into.get(e.target);
+      if (list) list.push(id);
+      else into.set(e.target, [id]);
+    }
+    outDeg.set(id, d);
+  }
+  const sinks = [...left].filter((id) => outDeg.get(id) === 0);
+  for (let i = 0; i < sinks.length; i++) {
+    left.delete(sinks[i]!);
+    for (const src of into.get(sinks[i]!) ?? []) {
+      const d = outDeg.get(src)! - 1;
+      outDeg.set(src, d);
+      if (d === 0) sinks.push(src);
+    }
+  }
   const cycles: string[][] = [];
   const done = new Set<string>();
   for (const start of left) {
