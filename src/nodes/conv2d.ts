@@ -1,25 +1,15 @@
 import { z } from 'zod';
-import { defineNode, type LayerCall } from './spec.ts';
-import { activation, fmtPair, int, MAX_CHANNELS, MAX_KERNEL, MAX_STRIDE, pair, padding, toPair, type Padding } from './common/params.ts';
-import { spatial2d } from './common/conv-math.ts';
-import { failed, isDiagnostic, needChannels, needImage } from './common/checks.ts';
+import { defineNode } from './spec.ts';
+import { int, MAX_CHANNELS } from './common/params.ts';
+import { activationCaption, convTail, convWindow, dilationRate, explicitPadding, slideDilated, windowCaption, windowResult } from './common/window.ts';
 
 const params = z.object({
   filters: int(1, MAX_CHANNELS),
-  kernelSize: pair(1, MAX_KERNEL).default(3),
-  strides: pair(1, MAX_STRIDE).default(1),
-  padding: padding.default('valid'),
-  dilationRate: pair(1, 32).default(1),
-  activation: activation.default('linear'),
-  useBias: z.boolean().default(true),
+  ...convWindow,
+  dilationRate,
+  ...convTail,
 });
 export type Conv2DParams = z.infer<typeof params>;
-
-/** Explicit padding numbers compile to ZeroPadding2D + 'valid'. */
-export function explicitPadding(p: Padding): { pre: LayerCall[]; mode: 'valid' | 'same' } {
-  if (typeof p !== 'number') return { pre: [], mode: p };
-  return { pre: p > 0 ? [{ className: 'ZeroPadding2D', config: { padding: p }, suffix: '_pad' }] : [], mode: 'valid' };
-}
 
 export const conv2d = defineNode({
   kind: 'Conv2D',
@@ -28,36 +18,18 @@ export const conv2d = defineNode({
   inputs: { min: 1, max: 1 },
   outputs: 1,
   infer([x], p) {
-    const rank = needImage('Conv2D', x!);
-    if (rank) return failed(rank);
-    const c = needChannels('Conv2D', x!);
-    if (isDiagnostic(c)) return failed(c);
-    const [sh, sw] = toPair(p.strides);
-    const [dh, dw] = toPair(p.dilationRate);
-    if ((dh > 1 || dw > 1) && (sh > 1 || sw > 1)) {
-      return failed({
-        severity: 'error',
-        code: 'dilation-with-stride',
-        param: 'dilationRate',
-        message: `Conv2D cannot use dilationRate ${fmtPair([dh, dw])} together with strides ${fmtPair([sh, sw])}: set one of them to 1`,
-        fix: { kind: 'set-param', param: 'dilationRate', value: 1, label: 'Set dilationRate to 1' },
-      });
-    }
-    const s = spatial2d('Conv2D', x!, p.kernelSize, p.strides, p.padding, p.dilationRate);
-    const [kh, kw] = toPair(p.kernelSize);
-    const out = [s.outH, s.outW, p.filters];
-    const weights = { trainable: kh * kw * c * p.filters + (p.useBias ? p.filters : 0), nonTrainable: 0 };
-    const macs = s.outH !== null && s.outW !== null ? s.outH * s.outW * p.filters * kh * kw * c : undefined;
-    if (s.diagnostics.some((d) => d.severity === 'error')) return { outputs: [], diagnostics: s.diagnostics, formulas: s.formulas };
-    return { outputs: [out], diagnostics: s.diagnostics, formulas: s.formulas, weights, macs };
+    const r = slideDilated('Conv2D', x!, p);
+    if ('fail' in r) return r.fail;
+    const [kh, kw] = r.k;
+    const weights = { trainable: kh * kw * r.c * p.filters + (p.useBias ? p.filters : 0), nonTrainable: 0 };
+    return windowResult(r.s, p.filters, weights, (px) => px * p.filters * kh * kw * r.c, r.notes);
   },
   layers(p) {
     const { pre, mode } = explicitPadding(p.padding);
     const { filters, kernelSize, strides, dilationRate, activation, useBias } = p;
     return [...pre, { className: 'Conv2D', config: { filters, kernelSize, strides, padding: mode, dilationRate, activation, useBias } }];
   },
-  caption: (p) =>
-    `${p.filters} · ${fmtPair(toPair(p.kernelSize))}${fmtPair(toPair(p.strides)) !== '1' ? ` /${fmtPair(toPair(p.strides))}` : ''} ${p.padding}${p.activation !== 'linear' ? ` ${p.activation}` : ''}`,
+  caption: (p) => `${p.filters} · ${windowCaption(p.kernelSize, p.strides, p.padding)}${activationCaption(p.activation)}`,
   doc: {
     en: {
       title: 'Conv2D',

@@ -63,19 +63,23 @@ export interface Spatial2D {
   diagnostics: NodeDiagnostic[];
 }
 
+/** A window sliding over a feature map: a convolution, a pooling or a transposed convolution. */
+export interface Window {
+  kernel: Pair;
+  strides: Pair;
+  padding: Padding;
+  dilation?: Pair;
+  transposed?: boolean;
+  /** The param that sets the window size, named in diagnostics (default `kernelSize`). */
+  sizeParam?: string;
+}
+
 /** Height and width of a conv/pool window op over an [H, W, C] input, with diagnostics. */
-export function spatial2d(
-  kind: string,
-  input: Shape,
-  kernel: Pair,
-  strides: Pair,
-  pad: Padding,
-  dilation: Pair = 1,
-  transposed = false,
-): Spatial2D {
-  const [kh, kw] = toPair(kernel);
-  const [sh, sw] = toPair(strides);
-  const [dh, dw] = toPair(dilation);
+export function spatial2d(kind: string, input: Shape, win: Window): Spatial2D {
+  const { padding: pad, transposed = false, sizeParam = 'kernelSize' } = win;
+  const [kh, kw] = toPair(win.kernel);
+  const [sh, sw] = toPair(win.strides);
+  const [dh, dw] = toPair(win.dilation ?? 1);
   const [h, w] = [input[0] ?? null, input[1] ?? null];
   const rows = transposed ? deconvAxis('height', h, kh, sh, pad) : convAxis('height', h, kh, sh, pad, dh);
   const cols = transposed ? deconvAxis('width', w, kw, sw, pad) : convAxis('width', w, kw, sw, pad, dw);
@@ -84,13 +88,24 @@ export function spatial2d(
   const bad = [rows, cols].find((r) => r.out !== null && r.out <= 0);
   if (bad) {
     const f = bad.formula!;
-    diagnostics.push({
-      severity: 'error',
-      code: 'nonpositive-output',
-      param: 'kernelSize',
-      message: `${kind} output ${f.axis} would be ${bad.out} (${f.numeric}): the window is larger than the padded input; use a smaller kernel or stride, or padding 'same'`,
-      fix: pad !== 'same' ? { kind: 'set-param', param: 'padding', value: 'same', label: "Set padding to 'same'" } : undefined,
-    });
+    // Only an explicit padding number can make a transposed convolution empty: it crops 2p.
+    diagnostics.push(
+      transposed
+        ? {
+            severity: 'error',
+            code: 'nonpositive-output',
+            param: 'padding',
+            message: `${kind} output ${f.axis} would be ${bad.out} (${f.numeric}): padding ${String(pad)} crops ${2 * (pad as number)} from a ${f.axis} of ${bad.out! + 2 * (pad as number)}; use a smaller padding number, or padding 'same'`,
+            fix: { kind: 'set-param', param: 'padding', value: 'same', label: "Set padding to 'same'" },
+          }
+        : {
+            severity: 'error',
+            code: 'nonpositive-output',
+            param: sizeParam,
+            message: `${kind} output ${f.axis} would be ${bad.out} (${f.numeric}): the window is larger than the padded input; use a smaller ${sizeParam} or stride, or padding 'same'`,
+            fix: pad !== 'same' ? { kind: 'set-param', param: 'padding', value: 'same', label: "Set padding to 'same'" } : undefined,
+          },
+    );
   } else {
     const lossy = formulas.filter((f) => f.dropped > 0);
     const same = lossy.length === 2 && lossy[0]!.division === lossy[1]!.division;
