@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineNode } from './spec.ts';
-import { inferElementwise } from './common/merge.ts';
+import { ELEMENTWISE_GRID, inferElementwise } from './common/merge.ts';
 
 export const average = defineNode({
   kind: 'Average',
@@ -15,5 +15,5 @@ export const average = defineNode({
     en: { title: 'Average', summary: 'Averages its inputs element by element.', detail: 'Takes the mean of equally shaped tensors, e.g. to ensemble the outputs of several branches.' },
     ko: { title: 'Average', summary: '입력들의 원소별 평균을 냅니다.', detail: '모양이 같은 텐서들의 평균을 냅니다. 여러 가지의 출력을 앙상블할 때 씁니다.' },
   },
-  conformance: { inputs: [[[4, 4, 3], [4, 4, 3]], [[8], [8], [8]]], params: [{}] },
+  conformance: { inputs: ELEMENTWISE_GRID, params: [{}] },
 });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineNode, type NodeDiagnostic, type Shape } from './spec.ts';
 import { fmtShape, int } from './common/params.ts';
 import { failed } from './common/checks.ts';
-import { dimsAgree, mergeDim, needTwo } from './common/merge.ts';
+import { needTwo } from './common/merge.ts';
 
 const AXIS_NAMES = ['height', 'width', 'channels'];
 
@@ -22,6 +22,9 @@ function mismatch(inputs: Shape[], i: number, axis: number, bad: number, p: { ax
   const rank = a.length;
   const what = rank === 3 ? AXIS_NAMES[bad] : `axis ${bad + 1}`;
   const head = `Concatenate needs equal ${what} on all inputs: in0 is ${fmtShape(a)}, in${i} is ${fmtShape(x)}`;
+  if (a[bad] === null || x[bad] === null) {
+    return { severity: 'error', code: 'concat-mismatch', port: i, message: `${head}; tfjs needs the ${what} to be equal when it builds the model, and an unknown (?) size does not match ${a[bad] ?? x[bad]}: give the Inputs fixed sizes` };
+  }
   const spatial = rank === 3 && axis === 2 && bad < 2;
   if (!spatial) return { severity: 'error', code: 'concat-mismatch', port: i, message: `${head}; all axes except the joined one (${p.axis}) must match` };
   const aBig = (a[0] as number) >= (x[0] as number) && (a[1] as number) >= (x[1] as number);
@@ -68,9 +71,10 @@ export const concatenate = defineNode({
           message: `Concatenate needs inputs with the same number of axes: in0 is ${fmtShape(inputs[0]!)}, in${i} is ${fmtShape(x)}`,
         });
       }
-      const bad = x.findIndex((d, j) => j !== axis && !dimsAgree(d, out[j]!));
+      // tfjs compares the other axes exactly: an unknown size does not match a known one.
+      const bad = x.findIndex((d, j) => j !== axis && d !== out[j]);
       if (bad >= 0) return failed(mismatch(inputs, i, axis, bad, p));
-      out = out.map((d, j) => (j === axis ? (d === null || x[j] === null ? null : d + (x[j] as number)) : mergeDim(d, x[j]!)));
+      out = out.map((d, j) => (j === axis ? (d === null || x[j] === null ? null : d + (x[j] as number)) : d));
     }
     return { outputs: [out], weights: { trainable: 0, nonTrainable: 0 } };
   },
@@ -93,6 +97,8 @@ export const concatenate = defineNode({
       [[4, 4, 3], [4, 4, 5]],
       [[8], [2], [3]],
       [[4, 6, 2], [4, 6, 2]],
+      [[null, 6, 2], [null, 6, 1]],
+      [[null, 6, 2], [4, 6, 1]],
     ],
     params: [{}, { axis: 1 }, { axis: 2 }],
   },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineNode } from './spec.ts';
-import { inferElementwise } from './common/merge.ts';
+import { ELEMENTWISE_GRID, inferElementwise } from './common/merge.ts';
 
 export const maximum = defineNode({
   kind: 'Maximum',
@@ -15,5 +15,5 @@ export const maximum = defineNode({
     en: { title: 'Maximum', summary: 'Takes the element-wise maximum of its inputs.', detail: 'Keeps, at each position, the largest value among equally shaped inputs.' },
     ko: { title: 'Maximum', summary: '입력들의 원소별 최댓값을 냅니다.', detail: '모양이 같은 입력들에서 위치마다 가장 큰 값을 남깁니다.' },
   },
-  conformance: { inputs: [[[4, 4, 3], [4, 4, 3]], [[8], [8], [8]]], params: [{}] },
+  conformance: { inputs: ELEMENTWISE_GRID, params: [{}] },
 });

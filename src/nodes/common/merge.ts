@@ -8,9 +8,13 @@ export function dimsAgree(a: number | null, b: number | null): boolean {
   return a === null || b === null || a === b;
 }
 
-/** Merge two compatible dims: the known one wins. */
+/**
+ * Merge two compatible dims as tfjs does: unknown when either is unknown.
+ * (Knowing the other one would be more precise, but the tfjs model would not
+ * know it, and a Dense after it would then fail to build.)
+ */
 export function mergeDim(a: number | null, b: number | null): number | null {
-  return a ?? b;
+  return a === null || b === null ? null : a;
 }
 
 export function needTwo(kind: string, inputs: Shape[]): NodeDiagnostic | null {
@@ -41,3 +45,11 @@ export function inferElementwise(kind: string, inputs: Shape[]): InferResult {
   }
   return { outputs: [out], weights: { trainable: 0, nonTrainable: 0 } };
 }
+
+/** Conformance inputs shared by the element-wise merges (an unknown size meets a known one in the third). */
+export const ELEMENTWISE_GRID: Shape[][] = [
+  [[4, 4, 3], [4, 4, 3]],
+  [[8], [8], [8]],
+  [[null, 5], [3, 5]],
+  [[2, 3, 2, 2], [2, 3, 2, 2]],
+];
