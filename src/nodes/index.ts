@@ -14,6 +14,9 @@ import { multiply } from './multiply.ts';
 import { average } from './average.ts';
 import { maximum } from './maximum.ts';
 import { concatenate } from './concatenate.ts';
+import { conv2dTranspose } from './conv2d-transpose.ts';
+import { separableConv2d } from './separable-conv2d.ts';
+import { depthwiseConv2d } from './depthwise-conv2d.ts';
 
 export const NODE_SPECS: readonly AnyNodeSpec[] = [
   input,
@@ -27,6 +30,9 @@ export const NODE_SPECS: readonly AnyNodeSpec[] = [
   average,
   maximum,
   concatenate,
+  conv2dTranspose,
+  separableConv2d,
+  depthwiseConv2d,
 ];
 
 const byKind = new Map(NODE_SPECS.map((s) => [s.kind, s]));

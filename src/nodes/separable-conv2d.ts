@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { defineNode } from './spec.ts';
+import { int, MAX_CHANNELS, toPair } from './common/params.ts';
+import { activationCaption, convTail, convWindow, dilationRate, explicitPadding, slideDilated, windowCaption, windowResult } from './common/window.ts';
+
+const params = z.object({
+  filters: int(1, MAX_CHANNELS),
+  ...convWindow,
+  dilationRate,
+  depthMultiplier: int(1, 64).default(1),
+  ...convTail,
+});
+export type SeparableConv2DParams = z.infer<typeof params>;
+
+export const separableConv2d = defineNode({
+  kind: 'SeparableConv2D',
+  category: 'conv',
+  params,
+  inputs: { min: 1, max: 1 },
+  outputs: 1,
+  infer([x], p) {
+    const r = slideDilated('SeparableConv2D', x!, p);
+    if ('fail' in r) return r.fail;
+    const [kh, kw] = r.k;
+    const mid = r.c * p.depthMultiplier; // channels between the depthwise and the pointwise step
+    const weights = { trainable: kh * kw * mid + mid * p.filters + (p.useBias ? p.filters : 0), nonTrainable: 0 };
+    return windowResult(r.s, p.filters, weights, (px) => px * mid * (kh * kw + p.filters), r.notes);
+  },
+  layers(p) {
+    const { pre, mode } = explicitPadding(p.padding);
+    const { filters, depthMultiplier, activation, useBias } = p;
+    const window = { kernelSize: toPair(p.kernelSize), strides: toPair(p.strides), dilationRate: toPair(p.dilationRate) };
+    return [...pre, { className: 'SeparableConv2D', config: { filters, ...window, padding: mode, depthMultiplier, activation, useBias } }];
+  },
+  caption: (p) => `${p.filters} · ${windowCaption(p.kernelSize, p.strides, p.padding)}${activationCaption(p.activation)}`,
+  doc: {
+    en: {
+      title: 'SeparableConv2D',
+      summary: 'A cheaper Conv2D in two steps: one small filter per channel, then a 1×1 mix.',
+      detail:
+        'First filters each input channel on its own with a k×k kernel (depthMultiplier filters per channel), then combines the channels with a 1×1 convolution into `filters` outputs. It sees the same window as Conv2D with far fewer weights: k·k·C_in·m + C_in·m·filters (+ filters biases) instead of k·k·C_in·filters. Xception and MobileNet are built from it. Output size as for Conv2D.',
+    },
+    ko: {
+      title: 'SeparableConv2D (분리 합성곱)',
+      summary: '두 단계로 나눈 가벼운 Conv2D: 채널마다 작은 필터, 이어서 1×1로 섞기.',
+      detail:
+        '먼저 입력 채널 하나하나를 k×k 커널로 따로 거르고(채널마다 depthMultiplier개), 이어서 1×1 합성곱으로 채널들을 섞어 `filters`개의 출력을 만듭니다. Conv2D와 같은 창을 보면서도 가중치가 훨씬 적습니다: k·k·C_in·filters 대신 k·k·C_in·m + C_in·m·filters (+ 편향 filters개). Xception과 MobileNet의 기본 부품입니다. 출력 크기는 Conv2D와 같습니다.',
+    },
+  },
+  conformance: {
+    inputs: [[[12, 12, 3]], [[7, 9, 2]], [[5, 5, 4]]],
+    params: [
+      { filters: 4 },
+      { filters: 3, kernelSize: 5, strides: 2, padding: 'same' },
+      { filters: 2, strides: 2, depthMultiplier: 2, activation: 'relu' },
+      { filters: 2, kernelSize: [3, 1], strides: [1, 2], padding: 1, useBias: false },
+      { filters: 2, kernelSize: 3, dilationRate: 2 },
+      { filters: 2, kernelSize: 3, dilationRate: [2, 1], padding: 'same', depthMultiplier: 3 },
+      { filters: 2, kernelSize: 4, strides: 3, padding: 2 },
+      { filters: 1, kernelSize: 1 },
+    ],
+  },
+});
