@@ -17,6 +17,10 @@ import { concatenate } from './concatenate.ts';
 import { conv2dTranspose } from './conv2d-transpose.ts';
 import { separableConv2d } from './separable-conv2d.ts';
 import { depthwiseConv2d } from './depthwise-conv2d.ts';
+import { maxPooling2d } from './max-pooling2d.ts';
+import { averagePooling2d } from './average-pooling2d.ts';
+import { globalAveragePooling2d } from './global-average-pooling2d.ts';
+import { globalMaxPooling2d } from './global-max-pooling2d.ts';
 
 export const NODE_SPECS: readonly AnyNodeSpec[] = [
   input,
@@ -33,6 +37,10 @@ export const NODE_SPECS: readonly AnyNodeSpec[] = [
   conv2dTranspose,
   separableConv2d,
   depthwiseConv2d,
+  maxPooling2d,
+  averagePooling2d,
+  globalAveragePooling2d,
+  globalMaxPooling2d,
 ];
 
 const byKind = new Map(NODE_SPECS.map((s) => [s.kind, s]));

@@ -1,0 +1,79 @@
+/**
+ * Shared by MaxPooling2D / AveragePooling2D (a window that keeps the largest
+ * value or the mean) and GlobalMaxPooling2D / GlobalAveragePooling2D (the
+ * window is the whole map). The per-kind files hold the docs.
+ */
+import { z } from 'zod';
+import { defineNode, type NodeDoc } from '../spec.ts';
+import { MAX_KERNEL, MAX_STRIDE, pair, padding, toPair } from './params.ts';
+import { explicitPadding, slide, windowCaption, windowResult } from './window.ts';
+import { NO_WEIGHTS } from './shape.ts';
+import { failed, needImage } from './checks.ts';
+
+const poolParams = z.object({
+  poolSize: pair(1, MAX_KERNEL).default(2),
+  /** null: the same as poolSize (windows side by side, no overlap). */
+  strides: pair(1, MAX_STRIDE).nullable().default(null),
+  padding: padding.default('valid'),
+});
+export type PoolParams = z.infer<typeof poolParams>;
+
+type Docs = { en: NodeDoc; ko: NodeDoc };
+
+/** MaxPooling2D or AveragePooling2D: the two differ only in what the window computes. */
+export function poolingNode(kind: 'MaxPooling2D' | 'AveragePooling2D', doc: Docs) {
+  return defineNode({
+    kind,
+    category: 'pool',
+    params: poolParams,
+    inputs: { min: 1, max: 1 },
+    outputs: 1,
+    infer([x], p) {
+      const r = slide(kind, x!, { kernel: p.poolSize, strides: p.strides ?? p.poolSize, padding: p.padding, sizeParam: 'poolSize' }, false);
+      if ('fail' in r) return r.fail;
+      return windowResult(r.s, r.c, NO_WEIGHTS);
+    },
+    layers(p) {
+      // Explicit numbers pad with zeros, which a max pool can pick over negative values (Keras/PyTorch pad with −∞ there).
+      const { pre, mode } = explicitPadding(p.padding);
+      return [...pre, { className: kind, config: { poolSize: toPair(p.poolSize), strides: toPair(p.strides ?? p.poolSize), padding: mode } }];
+    },
+    caption: (p) => windowCaption(p.poolSize, p.strides ?? p.poolSize, p.padding),
+    doc,
+    conformance: {
+      inputs: [[[28, 28, 1]], [[7, 9, 2]], [[5, 6, 3]], [[null, 8, 2]]],
+      params: [
+        {},
+        { poolSize: 3 },
+        { poolSize: 3, strides: 2 },
+        { poolSize: 3, strides: 2, padding: 'same' },
+        { poolSize: 2, padding: 'same' },
+        { poolSize: [2, 3], strides: [1, 2] },
+        { poolSize: 3, strides: 1, padding: 1 },
+        { poolSize: 4, strides: 2, padding: 2 },
+        { poolSize: 1 },
+        { poolSize: 6 },
+      ],
+    },
+  });
+}
+
+/** GlobalMaxPooling2D or GlobalAveragePooling2D: [H, W, C] → [C]. */
+export function globalPoolingNode(kind: 'GlobalMaxPooling2D' | 'GlobalAveragePooling2D', doc: Docs) {
+  return defineNode({
+    kind,
+    category: 'pool',
+    params: z.object({}),
+    inputs: { min: 1, max: 1 },
+    outputs: 1,
+    infer([x]) {
+      const rank = needImage(kind, x!);
+      if (rank) return failed(rank);
+      return { outputs: [[x![2]!]], weights: NO_WEIGHTS };
+    },
+    layers: () => [{ className: kind, config: {} }],
+    caption: () => '',
+    doc,
+    conformance: { inputs: [[[7, 7, 8]], [[1, 1, 3]], [[null, null, 4]], [[5, 3, 2]], [[10]]], params: [{}] },
+  });
+}
