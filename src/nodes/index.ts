@@ -21,6 +21,10 @@ import { maxPooling2d } from './max-pooling2d.ts';
 import { averagePooling2d } from './average-pooling2d.ts';
 import { globalAveragePooling2d } from './global-average-pooling2d.ts';
 import { globalMaxPooling2d } from './global-max-pooling2d.ts';
+import { upSampling2d } from './up-sampling2d.ts';
+import { zeroPadding2d } from './zero-padding2d.ts';
+import { cropping2d } from './cropping2d.ts';
+import { reshape } from './reshape.ts';
 
 export const NODE_SPECS: readonly AnyNodeSpec[] = [
   input,
@@ -41,6 +45,10 @@ export const NODE_SPECS: readonly AnyNodeSpec[] = [
   averagePooling2d,
   globalAveragePooling2d,
   globalMaxPooling2d,
+  upSampling2d,
+  zeroPadding2d,
+  cropping2d,
+  reshape,
 ];
 
 const byKind = new Map(NODE_SPECS.map((s) => [s.kind, s]));

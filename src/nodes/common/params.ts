@@ -26,6 +26,32 @@ export function toPair(v: Pair): [number, number] {
 export const padding = z.union([z.enum(['valid', 'same']), int(0, 1024)]);
 export type Padding = z.infer<typeof padding>;
 
+/**
+ * Rows/columns added (ZeroPadding2D) or removed (Cropping2D) around a feature
+ * map, in the three Keras forms: `p` (all sides), `[h, w]` (top = bottom = h,
+ * left = right = w), or `[[top, bottom], [left, right]]`.
+ */
+export const edges2d = z.union([int(0, 1024), z.tuple([int(0, 1024), int(0, 1024)]), z.tuple([z.tuple([int(0, 1024), int(0, 1024)]), z.tuple([int(0, 1024), int(0, 1024)])])]);
+export type Edges2D = z.infer<typeof edges2d>;
+export type Edges4 = [[number, number], [number, number]];
+
+export function toEdges4(v: Edges2D): Edges4 {
+  if (typeof v === 'number') return [[v, v], [v, v]];
+  if (isFlatPair(v)) return [[v[0], v[0]], [v[1], v[1]]];
+  return [[v[0][0], v[0][1]], [v[1][0], v[1][1]]];
+}
+
+function isFlatPair(v: [number, number] | Edges4): v is [number, number] {
+  return typeof v[0] === 'number';
+}
+
+/** `1`, `1×2`, or `[[0, 1], [2, 3]]` for captions and messages. */
+export function fmtEdges(v: Edges2D): string {
+  const [[t, b], [l, r]] = toEdges4(v);
+  if (t === b && l === r) return fmtPair([t, l]);
+  return `[[${t}, ${b}], [${l}, ${r}]]`;
+}
+
 export const ACTIVATIONS = [
   'linear',
   'relu',

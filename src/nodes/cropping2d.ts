@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { defineNode } from './spec.ts';
+import { edges2d, fmtEdges, toEdges4 } from './common/params.ts';
+import { failed, needImage } from './common/checks.ts';
+import { borderHW, NO_WEIGHTS } from './common/shape.ts';
+
+const params = z.object({
+  /** `c`, `[h, w]` or `[[top, bottom], [left, right]]`. */
+  cropping: edges2d.default(0),
+});
+
+export const cropping2d = defineNode({
+  kind: 'Cropping2D',
+  category: 'shape',
+  params,
+  inputs: { min: 1, max: 1 },
+  outputs: 1,
+  infer([x], p) {
+    const rank = needImage('Cropping2D', x!);
+    if (rank) return failed(rank);
+    const e = toEdges4(p.cropping);
+    const out = borderHW(x!, e, -1);
+    // Where a size is unknown the result is unknown too (tfjs itself would compute null − c as −c).
+    for (const i of [0, 1] as const) {
+      const left = out[i];
+      if (left === null || left > 0) continue;
+      const [axis, unit, [a, b]] = i === 0 ? ['height', 'rows', e[0]] : ['width', 'columns', e[1]];
+      return failed({
+        severity: 'error',
+        code: 'nonpositive-output',
+        param: 'cropping',
+        message: `Cropping2D removes ${a} + ${b} = ${a + b} ${unit} from a ${axis} of ${x![i]}, leaving ${left}: crop at most ${x![i]! - 1} ${unit} in total`,
+      });
+    }
+    return { outputs: [[out[0], out[1], x![2]!]], weights: NO_WEIGHTS };
+  },
+  layers: (p) => [{ className: 'Cropping2D', config: { cropping: toEdges4(p.cropping) } }],
+  caption: (p) => `−${fmtEdges(p.cropping)}`,
+  doc: {
+    en: {
+      title: 'Cropping2D',
+      summary: 'Cuts rows and columns off the borders of a feature map.',
+      detail:
+        'Removes `cropping` rows from the top and bottom and columns from the left and right: height becomes H − top − bottom, width W − left − right. U-Net crops the larger encoder map this way so it can be concatenated with the smaller decoder map. The crop must leave at least one row and one column. No weights.',
+    },
+    ko: {
+      title: 'Cropping2D (잘라내기)',
+      summary: '특징 맵 가장자리의 행과 열을 잘라 냅니다.',
+      detail:
+        '위아래에서 `cropping`개의 행을, 왼쪽과 오른쪽에서 열을 잘라 냅니다. 높이는 H − 위 − 아래, 너비는 W − 왼쪽 − 오른쪽이 됩니다. U-Net은 이렇게 큰 인코더 맵을 잘라 작은 디코더 맵과 이어 붙입니다. 자르고 나서 행과 열이 하나 이상 남아야 합니다. 가중치는 없습니다.',
+    },
+  },
+  conformance: {
+    // No unknown sizes here: tfjs computes null − c as a negative size, where we say unknown.
+    inputs: [[[6, 6, 2]], [[5, 8, 1]], [[3, 3, 4]]],
+    params: [{}, { cropping: 1 }, { cropping: [2, 0] }, { cropping: [[0, 1], [2, 3]] }, { cropping: 2 }, { cropping: [[1, 2], [0, 0]] }],
+  },
+});
