@@ -25,6 +25,11 @@ import { upSampling2d } from './up-sampling2d.ts';
 import { zeroPadding2d } from './zero-padding2d.ts';
 import { cropping2d } from './cropping2d.ts';
 import { reshape } from './reshape.ts';
+import { batchNormalization } from './batch-normalization.ts';
+import { activation } from './activation.ts';
+import { leakyRelu } from './leaky-relu.ts';
+import { dropout } from './dropout.ts';
+import { gaussianNoise } from './gaussian-noise.ts';
 
 export const NODE_SPECS: readonly AnyNodeSpec[] = [
   input,
@@ -49,6 +54,11 @@ export const NODE_SPECS: readonly AnyNodeSpec[] = [
   zeroPadding2d,
   cropping2d,
   reshape,
+  batchNormalization,
+  activation,
+  leakyRelu,
+  dropout,
+  gaussianNoise,
 ];
 
 const byKind = new Map(NODE_SPECS.map((s) => [s.kind, s]));

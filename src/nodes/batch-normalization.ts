@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { defineNode, type NodeDiagnostic } from './spec.ts';
+import { fmtShape, int, size } from './common/params.ts';
+import { failed } from './common/checks.ts';
+
+const params = z.object({
+  /** The axis whose entries get their own statistics, Keras-style (counts the batch axis; -1 = channels). */
+  axis: int(-4, 4).default(-1),
+  momentum: z.number().min(0).max(1).default(0.99),
+  epsilon: z.number().positive().max(1).default(0.001),
+  /** Learn a shift beta. */
+  center: z.boolean().default(true),
+  /** Learn a scale gamma. */
+  scale: z.boolean().default(true),
+});
+export type BatchNormalizationParams = z.infer<typeof params>;
+
+function axisError(message: string): NodeDiagnostic {
+  return { severity: 'error', code: 'bad-axis', param: 'axis', message, fix: { kind: 'set-param', param: 'axis', value: -1, label: 'Set axis to -1' } };
+}
+
+export const batchNormalization = defineNode({
+  kind: 'BatchNormalization',
+  category: 'norm',
+  params,
+  inputs: { min: 1, max: 1 },
+  outputs: 1,
+  infer([x], p) {
+    const rank = x!.length;
+    if (p.axis === 0) return failed(axisError('BatchNormalization axis 0 is the batch axis, which cannot have its own statistics: use -1 for channels'));
+    const a = p.axis < 0 ? rank + p.axis : p.axis - 1; // Keras axis counts the batch axis
+    if (a < 0 || a >= rank) return failed(axisError(`BatchNormalization axis ${p.axis} does not exist for an input of ${rank} axes (${fmtShape(x!)}): use -1 for the last one`));
+    if (rank > 3) {
+      return failed({
+        severity: 'error',
+        code: 'unsupported-rank',
+        message: `tfjs runs BatchNormalization on inputs of at most 3 axes (plus the batch), got ${fmtShape(x!)} with ${rank}: Reshape to fewer axes first`,
+      });
+    }
+    const c = x![a];
+    if (c === null || c === undefined) {
+      return failed({ severity: 'error', code: 'unknown-channels', message: `BatchNormalization needs a known size on axis ${p.axis} to size its weights; the input is ${fmtShape(x!)}` });
+    }
+    // tfjs 4.22 builds and predicts these, but throws on the first training step.
+    const diagnostics: NodeDiagnostic[] = [];
+    const off = (['center', 'scale'] as const).filter((k) => !p[k]);
+    if (off.length) {
+      const missing = off.map((k) => (k === 'center' ? 'beta' : 'gamma')).join(' and ');
+      diagnostics.push({
+        severity: 'warning',
+        code: 'tfjs-training-unsupported',
+        param: off[0],
+        message: `tfjs cannot train BatchNormalization with ${off.join(' and ')} off (its training step reads the missing ${missing}): the model predicts, but training stops with an error; turn ${off.join(' and ')} on`,
+        fix: { kind: 'set-param', param: off[0]!, value: true, label: `Turn ${off[0]} on` },
+      });
+    }
+    if (a !== rank - 1) {
+      diagnostics.push({
+        severity: 'warning',
+        code: 'tfjs-training-unsupported',
+        param: 'axis',
+        message: `tfjs can train BatchNormalization only over the last axis; axis ${p.axis} of ${fmtShape(x!)} predicts, but training stops with an error: use -1`,
+        fix: { kind: 'set-param', param: 'axis', value: -1, label: 'Set axis to -1' },
+      });
+    }
+    return {
+      outputs: [x!],
+      diagnostics,
+      weights: { trainable: (p.center ? c : 0) + (p.scale ? c : 0), nonTrainable: 2 * c },
+      // When predicting it is one multiply-add per value (scale and shift folded together).
+      macs: size(x!) ?? undefined,
+    };
+  },
+  layers: ({ axis, momentum, epsilon, center, scale }) => [{ className: 'BatchNormalization', config: { axis, momentum, epsilon, center, scale } }],
+  caption: (p) => (p.axis === -1 ? '' : `axis ${p.axis}`),
+  doc: {
+    en: {
+      title: 'BatchNormalization',
+      summary: 'Rescales each channel to mean 0 and variance 1 over the batch, then learns its own scale and shift.',
+      detail:
+        'While training it normalizes every channel with the mean and variance of the current batch and keeps running averages of both (momentum sets how slowly they move); when predicting it uses those averages. gamma (scale) and beta (center) let the network undo the normalization where that helps. Training becomes faster and steadier; DCGAN and ResNet use it after most convolutions. Weights per channel: 2 trained (gamma, beta) + 2 not trained (moving mean and variance).',
+    },
+    ko: {
+      title: 'BatchNormalization (배치 정규화)',
+      summary: '채널마다 배치의 평균을 0, 분산을 1로 맞춘 뒤, 자기만의 배율과 이동을 학습합니다.',
+      detail:
+        '학습할 때는 지금 배치의 평균과 분산으로 채널마다 정규화하고, 두 값의 이동 평균을 따로 기억합니다(momentum이 얼마나 천천히 바뀔지 정합니다). 예측할 때는 그 이동 평균을 씁니다. gamma(scale)와 beta(center)로 네트워크가 필요하면 정규화를 되돌릴 수 있습니다. 학습이 빠르고 안정적이 되어 DCGAN과 ResNet은 대부분의 합성곱 뒤에 둡니다. 채널마다 가중치: 학습되는 2개(gamma, beta) + 학습되지 않는 2개(이동 평균, 이동 분산).',
+    },
+  },
+  conformance: {
+    inputs: [[[6, 6, 4]], [[10]], [[5, 3]], [[null, null, 2]], [[2, 3, 4, 2]]],
+    params: [{}, { center: false }, { scale: false }, { center: false, scale: false }, { axis: 1 }, { axis: -2 }, { momentum: 0.9, epsilon: 1e-5 }],
+  },
+});
