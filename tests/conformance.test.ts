@@ -178,6 +178,7 @@ describe.each(layerSpecs.map((s) => [s.kind, s] as const))('%s', (kind, spec) =>
     const model = r.value.main;
     try {
       const inferred = na.outputs[0]!;
+      expect(typeof spec.caption(na.params), 'caption').toBe('string');
       expect(tfjsShape(model), 'output shape').toEqual(inferred);
       expect(a.totals.params, 'countParams').toBe(model.countParams());
       expect(a.totals.trainableParams, 'trainable').toBe(weightCount(model.trainableWeights));
