@@ -37,11 +37,11 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
   const got = 'input' in issue && issue.input !== undefined ? ` (got ${show(issue.input)})` : '';
   switch (issue.code) {
     case 'too_big':
-      return `must be at most ${String(issue.maximum)}${got}`;
+      if (issue.origin === 'array' || issue.origin === 'string') return `takes at most ${String(issue.maximum)} ${issue.origin === 'array' ? 'entries' : 'characters'}${got}`;
+      return `must be ${issue.inclusive === false ? 'less than' : 'at most'} ${String(issue.maximum)}${got}`;
     case 'too_small':
-      return issue.origin === 'array' || issue.origin === 'string'
-        ? `needs at least ${String(issue.minimum)} ${issue.origin === 'array' ? 'entries' : 'characters'}${got}`
-        : `must be at least ${String(issue.minimum)}${got}`;
+      if (issue.origin === 'array' || issue.origin === 'string') return `needs at least ${String(issue.minimum)} ${issue.origin === 'array' ? 'entries' : 'characters'}${got}`;
+      return `must be ${issue.inclusive === false ? 'greater than' : 'at least'} ${String(issue.minimum)}${got}`;
     case 'invalid_type':
       return issue.input === undefined ? `is required (${issue.expected})` : `must be ${article(issue.expected)}${got}`;
     case 'invalid_value':

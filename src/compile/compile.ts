@@ -117,7 +117,8 @@ class Builder {
       if (!entry) throw new Error(`tfjs has no layer class ${call.className}`);
       const Layer = entry[0] as unknown as new (args: Record<string, unknown>) => { apply(x: unknown): unknown };
       const name = call.suffix ? this.names.claim(`${main}${call.suffix}`) : main;
-      x = new Layer({ ...call.config, name }).apply(x) as SymbolicTensor;
+      // A copy: tfjs layers may rewrite their arguments, which share arrays with the cached params.
+      x = new Layer({ ...structuredClone(call.config), name }).apply(x) as SymbolicTensor;
     }
     return x as SymbolicTensor;
   }

@@ -28,5 +28,6 @@ export const activation = defineNode({
         'Conv2D와 Dense의 `activation` 설정과 같은 함수들을 따로 떼어 낸 노드입니다. BatchNormalization 뒤에 두거나(Conv2D → BatchNormalization → relu), 활성화를 별도 단계로 보여 줄 때 씁니다. relu는 양수는 그대로 두고 음수는 0으로, sigmoid는 0–1 사이로, tanh는 −1–1 사이로 누르며, softmax는 마지막 축을 합이 1인 확률로 바꿉니다. 가중치는 없습니다.',
     },
   },
+  starter: { activation: 'relu' },
   conformance: { inputs: ANY_RANK, params: [{ activation: 'relu' }, { activation: 'softmax' }, { activation: 'tanh' }, { activation: 'swish' }] },
 });

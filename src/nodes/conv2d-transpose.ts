@@ -47,6 +47,7 @@ export const conv2dTranspose = defineNode({
         '합성곱을 거꾸로 돌립니다. 입력 픽셀 하나하나가 커널에 자기 값을 곱한 조각을 `strides` 간격으로 더 큰 출력 위에 찍고, 겹치는 부분은 더해집니다. 디코더, GAN 생성자, U-Net이 작은 맵에서 다시 이미지로 돌아갈 때 씁니다. 축마다 출력 크기는 padding이 "valid"나 숫자 p이면 (N − 1)·s − 2p + k (k < s이면 tfjs 계산대로 N·s), "same"이면 N·s입니다. 가중치 수: k·k·C_in·filters (+ 편향 filters개). k가 s의 배수가 아니면 겹침이 고르지 않아 바둑판 무늬가 생길 수 있습니다.',
     },
   },
+  starter: { filters: 16, kernelSize: 3, strides: 2, padding: 'same', activation: 'relu' },
   conformance: {
     inputs: [[[7, 7, 4]], [[4, 5, 2]], [[1, 1, 8]], [[null, 6, 3]]],
     params: [

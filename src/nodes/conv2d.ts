@@ -44,6 +44,7 @@ export const conv2d = defineNode({
         '필터(kernelSize × kernelSize × 입력 채널) `filters`개가 `strides` 칸씩 이동하며 각각 출력 채널 하나를 만듭니다. 축마다 출력 크기는 ⌊(N + 2p − k) / s⌋ + 1이고, padding이 "same"이면 ⌈N / s⌉입니다. 가중치 수: k·k·C_in·filters (+ 편향 filters개).',
     },
   },
+  starter: { filters: 16, kernelSize: 3, padding: 'same', activation: 'relu' },
   conformance: {
     inputs: [[[28, 28, 1]], [[15, 16, 3]], [[7, 9, 2]]],
     params: [

@@ -52,6 +52,7 @@ export const dense = defineNode({
       detail: 'activation(x·W + b)를 계산하며 W의 크기는 입력 수 × units입니다. 벡터가 필요하므로 합성곱 뒤에는 Flatten이나 GlobalAveragePooling2D를 넣으세요. 가중치 수: 입력 수·units (+ 편향 units개).',
     },
   },
+  starter: { units: 10 },
   conformance: {
     inputs: [[[784]], [[10]], [[5, 7]]],
     params: [{ units: 10 }, { units: 1, activation: 'sigmoid' }, { units: 64, activation: 'relu', useBias: false }],

@@ -30,5 +30,6 @@ export const dropout = defineNode({
         '학습 단계마다 값 중 `rate`만큼을 새로 무작위로 골라 0으로 만들고, 나머지는 1 / (1 − rate)배로 키웁니다. 그래서 어떤 유닛도 특정 이웃에만 기댈 수 없습니다. 예측할 때는 아무 일도 하지 않습니다. 보통 Dense 층 뒤에 0.2–0.5를 씁니다. 모양과 가중치는 바뀌지 않습니다.',
     },
   },
+  starter: { rate: 0.3 },
   conformance: { inputs: ANY_RANK, params: [{ rate: 0.5 }, { rate: 0 }, { rate: 0.25 }] },
 });

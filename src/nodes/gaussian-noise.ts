@@ -30,5 +30,6 @@ export const gaussianNoise = defineNode({
         '학습 단계마다 평균 0, 표준편차 `stddev`인 정규분포에서 뽑은 값을 더하고, 예측할 때는 더하지 않습니다. 오토인코더의 Input 바로 뒤에 두면 잡음 낀 이미지에서 깨끗한 이미지를 되살려야 하는 잡음 제거 오토인코더가 됩니다. 모양과 가중치는 바뀌지 않습니다.',
     },
   },
+  starter: { stddev: 0.2 },
   conformance: { inputs: ANY_RANK, params: [{ stddev: 0.1 }, { stddev: 0 }, { stddev: 1 }] },
 });

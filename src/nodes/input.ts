@@ -33,5 +33,6 @@ export const input = defineNode({
       detail: '배치 축을 뺀 샘플 하나의 모양입니다. 예: 흑백 MNIST 숫자는 [28, 28, 1], 140개 값의 신호는 [140].',
     },
   },
+  starter: { shape: [28, 28, 1] },
   conformance: { inputs: [[]], params: [{ shape: [28, 28, 1] }, { shape: [140] }, { shape: [null, null, 3] }] },
 });

@@ -47,6 +47,7 @@ export const separableConv2d = defineNode({
         '먼저 입력 채널 하나하나를 k×k 커널로 따로 거르고(채널마다 depthMultiplier개), 이어서 1×1 합성곱으로 채널들을 섞어 `filters`개의 출력을 만듭니다. Conv2D와 같은 창을 보면서도 가중치가 훨씬 적습니다: k·k·C_in·filters 대신 k·k·C_in·m + C_in·m·filters (+ 편향 filters개). Xception과 MobileNet의 기본 부품입니다. 출력 크기는 Conv2D와 같습니다.',
     },
   },
+  starter: { filters: 16, kernelSize: 3, padding: 'same', activation: 'relu' },
   conformance: {
     inputs: [[[12, 12, 3]], [[7, 9, 2]], [[5, 5, 4]]],
     params: [

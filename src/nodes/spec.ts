@@ -126,6 +126,8 @@ export interface NodeSpec<P = Record<string, unknown>> {
   caption(p: P): string;
   doc: { en: NodeDoc; ko: NodeDoc };
   conformance: ConformanceGrid<P>;
+  /** Params a node starts with when added from the palette (required params need a value). */
+  starter?: Partial<P>;
 }
 
 /** Erases P for storage in the registry. */

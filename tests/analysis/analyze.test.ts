@@ -258,3 +258,8 @@ describe('totals', () => {
     expect(a.totals.activationBytes).toBe(4 * (10 + 5));
   });
 });
+
+test('exclusive bounds read as such: Dropout rate 1 "must be less than 1"', () => {
+  const a = analyze(chain(['x', 'Input', { shape: [4] }], ['d', 'Dropout', { rate: 1 }]));
+  expect(a.diagnostics.find((d) => d.severity === 'error')!.message).toBe('Dropout rate: must be less than 1 (got 1)');
+});

@@ -28,6 +28,7 @@ import { FlowCache, type LayerFlowNode, type ShapeFlowEdge } from './faces.ts';
 import { LayerNode } from './LayerNode.tsx';
 import { ShapeEdge } from './ShapeEdge.tsx';
 import { CATEGORY_COLORS } from './colors.ts';
+import { getSpec } from '../../nodes/index.ts';
 
 const nodeTypes = { layer: LayerNode };
 const edgeTypes = { shape: ShapeEdge };
@@ -224,20 +225,7 @@ function ConnectionLine({ fromX, fromY, toX, toY, fromPosition, toPosition, conn
   return <path d={d} fill="none" strokeWidth={2} stroke={connectionStatus === 'invalid' ? '#d9534f' : '#4f8ad9'} strokeDasharray={connectionStatus === 'invalid' ? '6 4' : undefined} />;
 }
 
-/** Required params get a sensible starting value so a dropped layer is valid at once. */
+/** The params a node added from the palette starts with (its spec's `starter`), a fresh copy. */
 export function defaultParamsFor(kind: string): Record<string, unknown> {
-  switch (kind) {
-    case 'Input':
-      return { shape: [28, 28, 1] };
-    case 'Conv2D':
-    case 'Conv2DTranspose':
-    case 'SeparableConv2D':
-      return { filters: 16, kernelSize: 3 };
-    case 'Dense':
-      return { units: 10 };
-    case 'Reshape':
-      return { targetShape: [28, 28, 1] };
-    default:
-      return {};
-  }
+  return structuredClone(getSpec(kind)?.starter ?? {});
 }
