@@ -16,7 +16,7 @@ import { imageGraph, kindsInPlay } from './image-graphs.ts';
 
 // Fixed for CI; NETLOOM_PROP_SEED / NETLOOM_PROP_RUNS explore further locally.
 const SEED = Number(process.env.NETLOOM_PROP_SEED ?? 20261128);
-const RUNS = Number(process.env.NETLOOM_PROP_RUNS ?? 4000);
+const RUNS = Number(process.env.NETLOOM_PROP_RUNS ?? 8000);
 const MIN_VALID = 1000;
 
 let baseline = 0;

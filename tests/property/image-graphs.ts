@@ -41,6 +41,11 @@ const HANDLED = new Set([
   'GlobalAveragePooling2D',
   'GlobalMaxPooling2D',
   'Dense',
+  'SeparableConv2D',
+  'DepthwiseConv2D',
+  'ZeroPadding2D',
+  'Cropping2D',
+  'Reshape',
 ]);
 
 /** Other registered single-input layer kinds, used with their conformance params. */
@@ -132,6 +137,17 @@ export class GraphBuilder {
 
 type Padding = 'valid' | 'same' | number;
 
+/** `p`, `[h, w]` or `[[top, bottom], [left, right]]`. */
+function edges(b: GraphBuilder, min: number, max: number): number | [number, number] | [[number, number], [number, number]] {
+  const form = b.int(0, 2);
+  if (form === 0) return b.int(min, max);
+  if (form === 1) return [b.int(min, max), b.int(min, max)];
+  return [
+    [b.int(min, max), b.int(min, max)],
+    [b.int(min, max), b.int(min, max)],
+  ];
+}
+
 function pairOr(b: GraphBuilder, min: number, max: number): number | [number, number] {
   return b.int(0, 4) === 0 ? [b.int(min, max), b.int(min, max)] : b.int(min, max);
 }
@@ -157,7 +173,9 @@ function convParams(b: GraphBuilder, overrides: Record<string, unknown> = {}): R
 /** One single-input layer applied to `x` (an image-shaped tensor, usually). */
 export function layer(b: GraphBuilder, x: string): string {
   const options: string[] = ['Conv2D', 'Conv2D', 'Conv2D'];
-  for (const k of ['MaxPooling2D', 'AveragePooling2D', 'BatchNormalization', 'Activation', 'UpSampling2D', 'Conv2DTranspose']) if (has(k)) options.push(k);
+  for (const k of ['MaxPooling2D', 'AveragePooling2D', 'BatchNormalization', 'Activation', 'UpSampling2D', 'Conv2DTranspose', 'SeparableConv2D', 'DepthwiseConv2D', 'ZeroPadding2D', 'Cropping2D']) {
+    if (has(k)) options.push(k);
+  }
   const generic = genericKinds();
   if (generic.length) options.push('*');
   const kind = b.pick(...options);
@@ -186,6 +204,17 @@ export function layer(b: GraphBuilder, x: string): string {
       return b.apply(kind, { activation: b.pick('relu', 'sigmoid', 'tanh', 'softmax', 'elu', 'selu', 'swish', 'linear') }, [x]);
     case 'UpSampling2D':
       return b.apply(kind, { size: pairOr(b, 1, 2), ...(b.bool() ? { interpolation: b.pick('nearest', 'bilinear') } : {}) }, [x]);
+    case 'SeparableConv2D':
+    case 'DepthwiseConv2D': {
+      const p = convParams(b, kind === 'DepthwiseConv2D' ? { filters: undefined } : {});
+      if (kind === 'DepthwiseConv2D') delete p.dilationRate; // not a DepthwiseConv2D param here
+      if (b.bool()) p.depthMultiplier = b.int(1, 3);
+      return b.apply(kind, p, [x]);
+    }
+    case 'ZeroPadding2D':
+      return b.apply(kind, { padding: edges(b, 0, 2) }, [x]);
+    case 'Cropping2D':
+      return b.apply(kind, { cropping: edges(b, 0, 2) }, [x]);
     default: {
       const k = b.pick(...generic);
       const grid = getSpec(k)!.conformance.params as Record<string, unknown>[];
@@ -318,7 +347,11 @@ function head(b: GraphBuilder, x: string): string {
   const flat = ['Flatten', ...['GlobalAveragePooling2D', 'GlobalMaxPooling2D'].filter(has)];
   const what = b.int(0, 2);
   if (what === 0) return x;
-  let y = b.apply(b.pick(...flat), {}, [x]);
+  let y: string;
+  if (has('Reshape') && b.int(0, 4) === 0) {
+    // [H, W, C] → [H·W, C] or [-1, k]: Dense then works on the last axis of a sequence.
+    y = b.apply('Reshape', { targetShape: b.pick<number[]>([-1, b.int(1, 6)], [b.int(1, 16), -1], [-1]) }, [x]);
+  } else y = b.apply(b.pick(...flat), {}, [x]);
   if (what === 2) y = b.apply('Dense', { units: b.int(1, 8), activation: b.pick('linear', 'relu', 'softmax', 'sigmoid') }, [y]);
   return y;
 }

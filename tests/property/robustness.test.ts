@@ -30,10 +30,12 @@ beforeAll(async () => {
 // ---------------------------------------------------------------- invariants
 
 const PROTO_NAMES = Object.getOwnPropertyNames(Object.prototype).sort();
+const PROTO_SYMBOLS = Object.getOwnPropertySymbols(Object.prototype).length;
 const ARRAY_PROTO_NAMES = Object.getOwnPropertyNames(Array.prototype).sort();
 
 function prototypesUntouched() {
   expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(PROTO_NAMES);
+  expect(Object.getOwnPropertySymbols(Object.prototype).length).toBe(PROTO_SYMBOLS);
   expect(Object.getOwnPropertyNames(Array.prototype).sort()).toEqual(ARRAY_PROTO_NAMES);
   expect(Object.getPrototypeOf(Object.prototype)).toBe(null);
   const probe: Record<string, unknown> = {};
