@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineNode } from './spec.ts';
 import { int, MAX_CHANNELS, toPair } from './common/params.ts';
+import { failed, needKnownSize } from './common/checks.ts';
 import { activationCaption, convTail, convWindow, explicitCrop, slide, windowCaption, windowResult } from './common/window.ts';
 
 // tfjs Conv2DTranspose has neither dilationRate nor outputPadding, so neither is offered.
@@ -18,6 +19,10 @@ export const conv2dTranspose = defineNode({
   inputs: { min: 1, max: 1 },
   outputs: 1,
   infer([x], p) {
+    if (typeof p.padding === 'number' && p.padding > 0) {
+      const unknown = needKnownSize('Conv2DTranspose', x!, [0, 1], 'a padding number is cropped afterwards, and tfjs can only crop a known height and width; use padding "same" or "valid"');
+      if (unknown) return failed(unknown);
+    }
     const r = slide('Conv2DTranspose', x!, { kernel: p.kernelSize, strides: p.strides, padding: p.padding, transposed: true }, true);
     if ('fail' in r) return r.fail;
     const [kh, kw] = toPair(p.kernelSize);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineNode } from './spec.ts';
 import { edges2d, fmtEdges, toEdges4 } from './common/params.ts';
-import { failed, needImage } from './common/checks.ts';
+import { failed, needImage, needKnownSize } from './common/checks.ts';
 import { borderHW, NO_WEIGHTS } from './common/shape.ts';
 
 const params = z.object({
@@ -19,8 +19,10 @@ export const cropping2d = defineNode({
     const rank = needImage('Cropping2D', x!);
     if (rank) return failed(rank);
     const e = toEdges4(p.cropping);
+    // tfjs computes an unknown size minus the crop as a negative size, which breaks every layer after it.
+    const unknown = needKnownSize('Cropping2D', x!, [0, 1], 'tfjs can only crop a known height and width; give the Input a fixed size');
+    if (unknown) return failed(unknown);
     const out = borderHW(x!, e, -1);
-    // Where a size is unknown the result is unknown too (tfjs itself would compute null − c as −c).
     for (const i of [0, 1] as const) {
       const left = out[i];
       if (left === null || left > 0) continue;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineNode } from './spec.ts';
 import { fmtShape, size } from './common/params.ts';
-import { failed } from './common/checks.ts';
+import { failed, needKnownSize } from './common/checks.ts';
 
 export const flatten = defineNode({
   kind: 'Flatten',
@@ -18,6 +18,8 @@ export const flatten = defineNode({
         message: `Flatten needs at least 2 axes, got the vector ${fmtShape(x!)}: it is already flat, remove this Flatten`,
       });
     }
+    const unknown = needKnownSize('Flatten', x!, x!.map((_, i) => i), 'give the Input a fixed size, or use GlobalAveragePooling2D, which works for any size');
+    if (unknown) return failed(unknown);
     return { outputs: [[size(x!)]], weights: { trainable: 0, nonTrainable: 0 } };
   },
   layers: () => [{ className: 'Flatten', config: {} }],

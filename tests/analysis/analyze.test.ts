@@ -263,3 +263,12 @@ test('exclusive bounds read as such: Dropout rate 1 "must be less than 1"', () =
   const a = analyze(chain(['x', 'Input', { shape: [4] }], ['d', 'Dropout', { rate: 1 }]));
   expect(a.diagnostics.find((d) => d.severity === 'error')!.message).toBe('Dropout rate: must be less than 1 (got 1)');
 });
+
+test.each([
+  ['Flatten', {}],
+  ['Cropping2D', { cropping: 1 }],
+  ['Conv2DTranspose', { filters: 2, padding: 1 }],
+])('%s on an unknown height/width is refused before tfjs builds a negative size', (kind, params) => {
+  const a = analyze(chain(['x', 'Input', { shape: [null, null, 3] }], ['n', kind, params]));
+  expect(a.diagnostics.find((d) => d.severity === 'error')).toMatchObject({ code: 'unknown-size', nodeId: 'n' });
+});

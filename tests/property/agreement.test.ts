@@ -166,40 +166,15 @@ describe('analysis agrees with tfjs on random image graphs', () => {
   /**
    * Inputs of shape [null, null, C]. Known sizes (channels, weights) must
    * agree symbolically; then the same graph with concrete sizes is analysed
-   * and the null-shaped model is run at those sizes.
-   *
-   * Left out for now, because analysis accepts them while tfjs cannot build
-   * them with unknown height/width (node-spec issues, reported to the node
-   * owners): Flatten (tfjs requires known sizes: compile fails), and
-   * cropping, for which tfjs computes null − crop = a negative size that a
-   * later Concatenate/Add refuses: Cropping2D and Conv2DTranspose with a
-   * padding number. Remove an entry once its kind refuses (or handles)
-   * unknown sizes.
+   * and the null-shaped model is run at those sizes. Kinds tfjs can only
+   * build with known sizes (Flatten, cropping) are refused by analysis
+   * ('unknown-size'), so every graph analysis accepts is compared.
    */
-  const NULL_UNSAFE_KINDS = new Set(['Flatten', 'Cropping2D']);
-  const nullUnsafe = (doc: GraphDoc) => {
-    let bad = false;
-    const walk = (nodes: GraphNode[]) => {
-      for (const n of nodes) {
-        if (NULL_UNSAFE_KINDS.has(n.kind)) bad = true;
-        // Its explicit padding crops the output (Cropping2D): the same null − crop.
-        if (n.kind === 'Conv2DTranspose' && typeof n.params?.padding === 'number' && n.params.padding > 0) bad = true;
-        if (n.graph) walk(n.graph.nodes);
-      }
-    };
-    walk(doc.nodes);
-    return bad;
-  };
-
   test('graphs with unknown height and width: known sizes agree, and the model runs at concrete sizes', () => {
-    const s = { valid: 0, excluded: 0, ranConcrete: 0 };
+    const s = { valid: 0, ranConcrete: 0 };
     fc.assert(
       fc.property(fc.gen(), (g) => {
         const doc = imageGraph(g, { unknownDims: true });
-        if (nullUnsafe(doc)) {
-          s.excluded++;
-          return;
-        }
         const a = analyze(doc);
         if (!a.valid) return;
         s.valid++;
@@ -227,7 +202,7 @@ describe('analysis agrees with tfjs on random image graphs', () => {
       }),
       { seed: SEED + 1, numRuns: Math.round(RUNS / 2), endOnFailure: true },
     );
-    console.log(`agreement (unknown height/width): ${s.valid} valid graphs compared, ${s.ranConcrete} also run at concrete sizes, ${s.excluded} left out (see NULL_UNSAFE_KINDS)`);
+    console.log(`agreement (unknown height/width): ${s.valid} valid graphs compared, ${s.ranConcrete} also run at concrete sizes`);
     expect(s.valid).toBeGreaterThanOrEqual(150);
     expect(s.ranConcrete).toBeGreaterThanOrEqual(100);
   });

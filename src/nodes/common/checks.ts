@@ -55,3 +55,13 @@ export function failed(...diagnostics: NodeDiagnostic[]): InferResult {
 export function isDiagnostic(v: unknown): v is NodeDiagnostic {
   return typeof v === 'object' && v !== null && 'code' in v;
 }
+
+/** tfjs computes some layers' shapes only for known sizes (unknown − crop becomes negative, Flatten needs a count). */
+export function needKnownSize(kind: string, input: Shape, axes: number[], why: string): NodeDiagnostic | null {
+  if (axes.every((i) => input[i] !== null)) return null;
+  return {
+    severity: 'error',
+    code: 'unknown-size',
+    message: `${kind} needs known sizes here, but the input is ${fmtShape(input)}: ${why}`,
+  };
+}
