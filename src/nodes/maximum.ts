@@ -1,19 +1,6 @@
-import { z } from 'zod';
-import { defineNode } from './spec.ts';
-import { ELEMENTWISE_GRID, inferElementwise } from './common/merge.ts';
+import { elementwiseNode } from './common/merge.ts';
 
-export const maximum = defineNode({
-  kind: 'Maximum',
-  category: 'merge',
-  params: z.object({}),
-  inputs: { min: 2, max: 64 },
-  outputs: 1,
-  infer: (inputs) => inferElementwise('Maximum', inputs),
-  layers: () => [{ className: 'Maximum', config: {} }],
-  caption: () => '',
-  doc: {
-    en: { title: 'Maximum', summary: 'Takes the element-wise maximum of its inputs.', detail: 'Keeps, at each position, the largest value among equally shaped inputs.' },
-    ko: { title: 'Maximum', summary: '입력들의 원소별 최댓값을 냅니다.', detail: '모양이 같은 입력들에서 위치마다 가장 큰 값을 남깁니다.' },
-  },
-  conformance: { inputs: ELEMENTWISE_GRID, params: [{}] },
+export const maximum = elementwiseNode('Maximum', {
+  en: { title: 'Maximum', summary: 'Takes the element-wise maximum of its inputs.', detail: 'Keeps, at each position, the largest value among equally shaped inputs.' },
+  ko: { title: 'Maximum', summary: '입력들의 원소별 최댓값을 냅니다.', detail: '모양이 같은 입력들에서 위치마다 가장 큰 값을 남깁니다.' },
 });

@@ -1,5 +1,6 @@
 /** Shared inference for element-wise merge nodes (Add, Multiply, Average, Maximum). */
-import type { InferResult, NodeDiagnostic, Shape } from '../spec.ts';
+import { z } from 'zod';
+import { defineNode, type InferResult, type NodeDiagnostic, type NodeDoc, type NodeSpec, type Shape } from '../spec.ts';
 import { fmtShape } from './params.ts';
 import { failed } from './checks.ts';
 
@@ -53,3 +54,19 @@ export const ELEMENTWISE_GRID: Shape[][] = [
   [[null, 5], [3, 5]],
   [[2, 3, 2, 2], [2, 3, 2, 2]],
 ];
+
+/** An element-wise merge kind (Add, Multiply, …): everything but its name and docs is shared. */
+export function elementwiseNode(kind: string, doc: { en: NodeDoc; ko: NodeDoc }): NodeSpec<Record<string, never>> {
+  return defineNode({
+    kind,
+    category: 'merge',
+    params: z.object({}) as unknown as z.ZodType<Record<string, never>, Record<string, unknown>>,
+    inputs: { min: 2, max: 64 },
+    outputs: 1,
+    infer: (inputs) => inferElementwise(kind, inputs),
+    layers: () => [{ className: kind, config: {} }],
+    caption: () => '',
+    doc,
+    conformance: { inputs: ELEMENTWISE_GRID, params: [{}] },
+  });
+}
