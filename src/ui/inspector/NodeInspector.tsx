@@ -1,0 +1,35 @@
+/** Everything about one selected node: docs, label, params form, formula, shapes, weights, problems. */
+import { useTranslation } from 'react-i18next';
+import type { GraphNode } from '../../graph/schema.ts';
+import type { NodeAnalysis } from '../../analysis/types.ts';
+import { getSpec } from '../../nodes/index.ts';
+import { NodeHeader } from './NodeHeader.tsx';
+import { LabelField } from './LabelField.tsx';
+import { ParamForm } from './ParamForm.tsx';
+import { DROPPED, FormulaList } from './FormulaList.tsx';
+import { NodeFacts } from './NodeFacts.tsx';
+import { DiagnosticList } from './DiagnosticList.tsx';
+import { CompositeFacts } from './CompositeFacts.tsx';
+
+export function NodeInspector({ node, na }: { node: GraphNode; na: NodeAnalysis | undefined }) {
+  const { t } = useTranslation('inspector');
+  const spec = getSpec(node.kind);
+  const formulas = na?.formulas ?? [];
+  const diagnostics = (na?.diagnostics ?? []).filter((d) => !(formulas.length && d.code === DROPPED));
+  const composite = node.kind === 'Composite';
+  return (
+    <div className="insp-node" data-node={node.id} data-kind={node.kind}>
+      <NodeHeader node={node} spec={spec} />
+      <LabelField key={`${node.id}\u0000${node.label ?? ''}`} nodeId={node.id} label={node.label ?? ''} />
+      {spec && (
+        <section className="insp-section" aria-label={t('paramsTitle')}>
+          <h3>{t('paramsTitle')}</h3>
+          <ParamForm node={node} spec={spec} />
+        </section>
+      )}
+      {na && <FormulaList nodeId={node.id} formulas={formulas} diagnostics={na.diagnostics} />}
+      {composite ? <CompositeFacts node={node} na={na} /> : na && <NodeFacts na={na} />}
+      <DiagnosticList nodeId={node.id} diagnostics={diagnostics} />
+    </div>
+  );
+}
