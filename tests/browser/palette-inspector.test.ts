@@ -288,6 +288,8 @@ describe('palette + inspector', () => {
     await page.keyboard.press('Tab');
     await expect.poll(() => boxes.evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toEqual(['1', '1', '1', '3']);
     expect(await param('padding').locator('.param-reset').count()).toBe(1);
+    // Its problems include what analysis says about its place in the graph.
+    expect(await inspector().locator('.diagnostic[data-code="missing-input"]').count()).toBe(1);
     await shot('inspector-edges');
     // Pooling strides: 'auto' (null = the pool size) until switched off.
     await page.locator('.palette-item[data-kind="MaxPooling2D"]').click();

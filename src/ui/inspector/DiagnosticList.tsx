@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { Diagnostic } from '../../analysis/types.ts';
 import { FixButton } from './FixButton.tsx';
 
-const ICON = { error: '⛔', warning: '⚠', info: 'ℹ' } as const;
+/** Plain characters in a coloured disc: no emoji font needed. */
+const ICON = { error: '!', warning: '!', info: 'i' } as const;
 
 export function DiagnosticList({ nodeId, diagnostics }: { nodeId: string; diagnostics: Diagnostic[] }) {
   const { t } = useTranslation('inspector');

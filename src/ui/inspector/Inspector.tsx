@@ -14,13 +14,17 @@ export function Inspector() {
   const path = useEditor((s) => s.path);
   const selection = useEditor((s) => s.selection);
   const graph = graphAt(doc, path);
-  const ga = graphAnalysisAt(analysisOf(doc), path);
+  const analysis = analysisOf(doc);
+  const ga = graphAnalysisAt(analysis, path);
   const nodes = graph ? selection.flatMap((id) => graph.nodes.filter((n) => n.id === id)) : [];
+  const one = nodes.length === 1 ? nodes[0]! : undefined;
+  // All of the node's problems, including those analysis reports about its place in the graph (nothing connected, unused).
+  const problems = one ? analysis.diagnostics.filter((d) => d.nodeId === one.id && samePath(d.path ?? [], path)) : [];
 
   return (
     <div className="inspector">
-      {nodes.length === 1 ? (
-        <NodeInspector key={nodes[0]!.id} node={nodes[0]!} na={ga?.nodes.get(nodes[0]!.id)} />
+      {one ? (
+        <NodeInspector key={one.id} node={one} na={ga?.nodes.get(one.id)} problems={problems} />
       ) : nodes.length > 1 ? (
         <MultiInspector ids={nodes.map((n) => n.id)} ga={ga} />
       ) : (
@@ -31,4 +35,8 @@ export function Inspector() {
       )}
     </div>
   );
+}
+
+function samePath(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((id, i) => id === b[i]);
 }

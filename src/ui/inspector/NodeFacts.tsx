@@ -26,7 +26,7 @@ export function NodeFacts({ na }: { na: NodeAnalysis }) {
           </>
         )}
         <dt>{t('outputShape')}</dt>
-        <dd className="shape" data-testid="inspector-output-shape">
+        <dd className={na.outputs.length ? 'shape' : 'muted'} data-testid="inspector-output-shape">
           {na.outputs.length ? na.outputs.map(fmtShape).join('  ') : t('unknownShape')}
         </dd>
         <dt>{t('weights')}</dt>

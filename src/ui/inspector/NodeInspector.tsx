@@ -1,7 +1,7 @@
 /** Everything about one selected node: docs, label, params form, formula, shapes, weights, problems. */
 import { useTranslation } from 'react-i18next';
 import type { GraphNode } from '../../graph/schema.ts';
-import type { NodeAnalysis } from '../../analysis/types.ts';
+import type { Diagnostic, NodeAnalysis } from '../../analysis/types.ts';
 import { getSpec } from '../../nodes/index.ts';
 import { NodeHeader } from './NodeHeader.tsx';
 import { LabelField } from './LabelField.tsx';
@@ -11,11 +11,19 @@ import { NodeFacts } from './NodeFacts.tsx';
 import { DiagnosticList } from './DiagnosticList.tsx';
 import { CompositeFacts } from './CompositeFacts.tsx';
 
-export function NodeInspector({ node, na }: { node: GraphNode; na: NodeAnalysis | undefined }) {
+interface Props {
+  node: GraphNode;
+  na: NodeAnalysis | undefined;
+  /** Every diagnostic about this node (its own and its place in the graph). */
+  problems: Diagnostic[];
+}
+
+export function NodeInspector({ node, na, problems }: Props) {
   const { t } = useTranslation('inspector');
   const spec = getSpec(node.kind);
   const formulas = na?.formulas ?? [];
-  const diagnostics = (na?.diagnostics ?? []).filter((d) => !(formulas.length && d.code === DROPPED));
+  // The information-loss warning (and its fix) shows with the formula.
+  const diagnostics = problems.filter((d) => !(formulas.length && d.code === DROPPED));
   const composite = node.kind === 'Composite';
   return (
     <div className="insp-node" data-node={node.id} data-kind={node.kind}>
@@ -27,7 +35,7 @@ export function NodeInspector({ node, na }: { node: GraphNode; na: NodeAnalysis 
           <ParamForm node={node} spec={spec} />
         </section>
       )}
-      {na && <FormulaList nodeId={node.id} formulas={formulas} diagnostics={na.diagnostics} />}
+      {na && <FormulaList nodeId={node.id} formulas={formulas} diagnostics={problems} />}
       {composite ? <CompositeFacts node={node} na={na} /> : na && <NodeFacts na={na} />}
       <DiagnosticList nodeId={node.id} diagnostics={diagnostics} />
     </div>
