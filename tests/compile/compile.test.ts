@@ -33,7 +33,7 @@ describe('compileGraph', () => {
     const y = tf.tidy(() => (c.models.decoder!.predict(tf.zeros([1, 64])) as tf.Tensor).shape);
     expect(y).toEqual([1, 784]);
     // Encoder and decoder share their weights with the whole model (same variables, not copies).
-    expect(c.models.encoder!.weights[0]!.val).toBe(c.main.getLayer('encoder').weights[0]!.val);
+    expect(c.models.encoder!.weights[0]!).toBe(c.main.getLayer("encoder").weights[0]!);
     c.main.dispose();
   });
 
