@@ -72,15 +72,18 @@ export function group(doc: GraphDoc, ids: readonly string[], role: Role, path: r
       innerEdges.push({ id: fresh('e'), source: n.id, target: p.id });
     }
   }
-  const outputNodes = [...outPorts.values()].map((p) => ({ id: p.id, kind: 'Output', params: {}, position: { x: 0, y: 120 * (members.length + 1) } }));
   const xs = members.map((n) => n.position?.x ?? 0);
   const ys = members.map((n) => n.position?.y ?? 0);
+  // Ports sit in a row above (inputs) and below (outputs) the members, which keep their positions.
+  const row = (i: number, count: number, y: number) => ({ x: Math.round(avg(xs) + (i - (count - 1) / 2) * 220), y });
+  const inputNodes = innerNodes.map((n, i) => ({ ...n, position: row(i, innerNodes.length, Math.min(...ys) - 130) }));
+  const outputNodes = [...outPorts.values()].map((p, i) => ({ id: p.id, kind: 'Output', params: {}, position: row(i, outPorts.size, Math.max(...ys) + 130) }));
   const composite: GraphNode = {
     id,
     kind: 'Composite',
     params: name ? { role, name } : { role },
     position: { x: avg(xs), y: avg(ys) },
-    graph: { nodes: [...innerNodes, ...members, ...outputNodes], edges: innerEdges },
+    graph: { nodes: [...inputNodes, ...members, ...outputNodes], edges: innerEdges },
   };
   const first = g.nodes.findIndex((n) => inside.has(n.id));
   const nodes = g.nodes.filter((n) => !inside.has(n.id));
@@ -100,6 +103,9 @@ export function ungroup(doc: GraphDoc, compositeId: string, path: readonly strin
   const rename = new Map<string, string>();
   for (const n of inner.nodes) rename.set(n.id, outside.has(n.id) ? freshId(doc, n.id, outside) : n.id);
   for (const e of inner.edges) if (outside.has(e.id)) rename.set(`edge:${e.id}`, freshId(doc, 'e', outside));
+  // From here on every inlined id is taken too, so the edges made below get ids of their own.
+  for (const n of inner.nodes) outside.add(rename.get(n.id) ?? n.id);
+  for (const e of inner.edges) outside.add(rename.get(`edge:${e.id}`) ?? e.id);
   const r = (id: string) => rename.get(id) ?? id;
 
   const inputs = inner.nodes.filter((n) => n.kind === 'Input').map((n) => n.id);

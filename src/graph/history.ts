@@ -16,9 +16,14 @@ export function startHistory(doc: GraphDoc): History {
   return { past: [], present: doc, future: [] };
 }
 
-/** Record a new version; a no-op edit (same object) records nothing. */
-export function record(h: History, doc: GraphDoc, limit = HISTORY_LIMIT): History {
+/**
+ * Record a new version; a no-op edit (same object) records nothing. With
+ * `merge`, the new version replaces the present one instead of adding a step
+ * (typing "128" into a field is one undo step, not three).
+ */
+export function record(h: History, doc: GraphDoc, limit = HISTORY_LIMIT, merge = false): History {
   if (doc === h.present) return h;
+  if (merge && h.past.length > 0) return { past: h.past, present: doc, future: [] };
   const past = [...h.past, h.present];
   return { past: past.length > limit ? past.slice(past.length - limit) : past, present: doc, future: [] };
 }

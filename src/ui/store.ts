@@ -38,8 +38,11 @@ export interface EditorState {
   viewEpoch: number;
   clipboard: Fragment | null;
 
-  /** Run a command on the present document; refusals become a notice. Returns the result. */
-  edit<R extends EditResult>(command: (doc: GraphDoc, path: string[]) => R): R;
+  /**
+   * Run a command on the present document; refusals become a notice. Returns the result.
+   * Consecutive edits with the same `mergeKey` (e.g. one param of one node) form one undo step.
+   */
+  edit<R extends EditResult>(command: (doc: GraphDoc, path: string[]) => R, mergeKey?: string): R;
   /** Replace the document (open, new): one undoable step; the view goes to the top level. */
   replace(doc: GraphDoc): void;
   undo(): void;
@@ -61,6 +64,10 @@ export interface XY {
   y: number;
 }
 
+// The last edit's merge key and the document it produced: merging only continues an unbroken run.
+let lastMergeKey: string | undefined;
+let lastMergedDoc: GraphDoc | null = null;
+
 export const useEditor = create<EditorState>()((set, get) => ({
   history: startHistory(emptyDoc()),
   path: [],
@@ -71,11 +78,16 @@ export const useEditor = create<EditorState>()((set, get) => ({
   viewEpoch: 0,
   clipboard: null,
 
-  edit(command) {
+  edit(command, mergeKey) {
     const { history, path } = get();
     const r = command(history.present, path);
-    if (r.ok) set({ history: record(history, r.doc), notice: null });
-    else set({ notice: { kind: 'error', text: r.reason } });
+    if (r.ok) {
+      const merge = mergeKey !== undefined && mergeKey === lastMergeKey && history.present === lastMergedDoc;
+      const next = record(history, r.doc, undefined, merge);
+      lastMergeKey = mergeKey;
+      lastMergedDoc = next.present;
+      set({ history: next, notice: null });
+    } else set({ notice: { kind: 'error', text: r.reason } });
     return r;
   },
   replace(doc) {

@@ -181,3 +181,29 @@ test('property: any 100 mixed edits, undone then redone, give exactly the same d
     { numRuns: 100, seed: 42 },
   );
 });
+
+test('group then ungroup of a middle run keeps edge ids unique and the chain whole', () => {
+  const d0 = chain(['x', 'Input', { shape: [8, 8, 1] }], ['c', 'Conv2D', { filters: 2 }], ['p', 'MaxPooling2D'], ['f', 'Flatten'], ['d', 'Dense', { units: 2 }]);
+  const g = group(d0, ['c', 'p'], 'Block');
+  if (!g.ok) throw new Error(g.reason);
+  const back = ungroup(g.doc, g.id!);
+  if (!back.ok) throw new Error(back.reason);
+  const ids = back.doc.edges.map((e) => e.id);
+  expect(new Set(ids).size).toBe(ids.length);
+  expect(analyze(back.doc).valid).toBe(true);
+  expect(analyze(back.doc).totals).toEqual(analyze(d0).totals);
+});
+
+test('history: merged edits form one undo step', () => {
+  const d0 = cnn();
+  let h = startHistory(d0);
+  const d1 = setParams(d0, 'c', { filters: 1 });
+  const d2 = d1.ok ? setParams(d1.doc, 'c', { filters: 12 }) : d1;
+  const d3 = d2.ok ? setParams(d2.doc, 'c', { filters: 128 }) : d2;
+  if (!d1.ok || !d2.ok || !d3.ok) throw new Error('edit failed');
+  h = record(h, d1.doc);
+  h = record(h, d2.doc, undefined, true);
+  h = record(h, d3.doc, undefined, true);
+  expect(h.present).toBe(d3.doc);
+  expect(undo(h).present).toBe(d0);
+});

@@ -32,7 +32,8 @@ function rowsOf(spec: AnyNodeSpec): Row[] | null {
 export function ParamForm({ node, spec }: { node: GraphNode; spec: AnyNodeSpec }) {
   const { t } = useTranslation('inspector');
   const rows = rowsOf(spec);
-  const commit = (name: string, value: unknown) => useEditor.getState().edit((d, p) => setParams(d, node.id, { [name]: value }, p));
+  const commit = (name: string, value: unknown) =>
+    useEditor.getState().edit((d, p) => setParams(d, node.id, { [name]: value }, p), `param:${[...useEditor.getState().path, node.id].join('/')}:${name}`);
   const params = node.params ?? {};
   // Whole-object fallback for a kind whose params are not a z.object.
   const all: Row[] = rows ?? [{ name: '(params)', schema: spec.params as Schema, plan: fieldFor(spec.params as Schema) }];
