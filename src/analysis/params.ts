@@ -46,8 +46,16 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
       return issue.input === undefined ? `is required (${issue.expected})` : `must be ${article(issue.expected)}${got}`;
     case 'invalid_value':
       return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}${got}`;
-    case 'invalid_union':
-      return `has the wrong form${got}: see the layer's help for the accepted values`;
+    case 'invalid_union': {
+      const options = issue.errors.flatMap((branch) => {
+        const first = branch[0];
+        if (!first) return [];
+        if (first.code === 'invalid_value') return first.values.map((v) => JSON.stringify(v));
+        if (first.code === 'invalid_type') return [article(first.expected)];
+        return [];
+      });
+      return options.length ? `must be ${[...new Set(options)].join(' or ')}${got}` : `has the wrong form${got}`;
+    }
     case 'unrecognized_keys':
       return `unknown ${issue.keys.length > 1 ? 'params' : 'param'} ${issue.keys.join(', ')}`;
     default:

@@ -92,7 +92,7 @@ function fail(code: LoadErrorCode, message: string, path?: string): LoadResult {
 function jsonError(text: string, e: unknown): LoadResult {
   const msg = e instanceof Error ? e.message : String(e);
   const m = /position (\d+)/.exec(msg);
-  const pos = m ? Number(m[1]) : /end of JSON/i.test(msg) ? text.length : undefined;
+  const pos = m ? Number(m[1]) : /end of JSON/i.test(msg) ? text.length : /^Unexpected token/.test(msg) ? badTokenAt(text) : undefined;
   if (pos === undefined) return { ok: false, error: { code: 'json', message: `invalid JSON: ${msg}` } };
   const before = text.slice(0, pos);
   const line = before.split('\n').length;
@@ -102,6 +102,31 @@ function jsonError(text: string, e: unknown): LoadResult {
 }
 
 /** The first "__proto__" key, or the first place nested deeper than MAX_DEPTH (not searched further). */
+/**
+ * Some engines name the bad token without its position. The first bad
+ * character is where growing prefixes start failing with "Unexpected token"
+ * instead of an early end, so a binary search over prefixes finds it.
+ */
+function badTokenAt(text: string): number | undefined {
+  const failsAtToken = (len: number) => {
+    try {
+      JSON.parse(text.slice(0, len));
+      return false;
+    } catch (e) {
+      return e instanceof Error && /^Unexpected token/.test(e.message);
+    }
+  };
+  let lo = 1;
+  let hi = text.length;
+  if (!failsAtToken(hi)) return undefined;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (failsAtToken(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo - 1;
+}
+
 function findForbiddenKey(v: unknown, path: string, depth = 0): { path: string; tooDeep?: true } | null {
   if (v === null || typeof v !== 'object') return null;
   if (depth > MAX_DEPTH) return { path, tooDeep: true };
