@@ -146,15 +146,9 @@ export function Canvas() {
 
   // Dropping a connection on a handle that refuses it says why.
   const onConnectEnd: OnConnectEnd = useCallback((_e, state) => {
-    if (state.isValid !== false || !state.fromNode || !state.toNode) return;
-    const { history, path: p } = useEditor.getState();
-    const g = graphAt(history.present, p);
-    const fromSource = state.fromHandle?.type === 'source';
-    const c = fromSource
-      ? { source: state.fromNode.id, sourceHandle: state.fromHandle?.id, target: state.toNode.id, targetHandle: state.toHandle?.id }
-      : { source: state.toNode.id, sourceHandle: state.toHandle?.id, target: state.fromNode.id, targetHandle: state.fromHandle?.id };
-    const r = g ? canConnect(g, toGraphConnection(c)) : null;
-    if (r && !r.ok) useEditor.getState().say({ kind: 'error', text: r.reason });
+    if (state.isValid !== false || !state.fromNode || !state.fromHandle || !state.toNode) return;
+    const reason = refusal(state.fromNode.id, state.fromHandle, state.toNode.id, state.toHandle?.id);
+    if (reason) useEditor.getState().say({ kind: 'error', text: reason });
   }, []);
 
   const onDragOver = useCallback((e: DragEvent) => {
@@ -219,10 +213,33 @@ export function Canvas() {
   );
 }
 
-/** The line drawn while connecting; red when the target would refuse it. */
-function ConnectionLine({ fromX, fromY, toX, toY, fromPosition, toPosition, connectionStatus }: ConnectionLineComponentProps) {
+/** Why the graph on screen would refuse a connection dragged from one handle to another, or null. */
+function refusal(fromNodeId: string, fromHandle: { type: string; id?: string | null }, toNodeId: string, toHandleId?: string | null): string | null {
+  const { history, path } = useEditor.getState();
+  const g = graphAt(history.present, path);
+  const c =
+    fromHandle.type === 'source'
+      ? { source: fromNodeId, sourceHandle: fromHandle.id, target: toNodeId, targetHandle: toHandleId }
+      : { source: toNodeId, sourceHandle: toHandleId, target: fromNodeId, targetHandle: fromHandle.id };
+  const r = g ? canConnect(g, toGraphConnection(c)) : null;
+  return r && !r.ok ? r.reason : null;
+}
+
+/** The line drawn while connecting; red, with the reason, when the handle under the cursor would refuse it. */
+function ConnectionLine({ fromX, fromY, toX, toY, fromPosition, toPosition, connectionStatus, fromNode, fromHandle, toNode, toHandle }: ConnectionLineComponentProps) {
   const [d] = getBezierPath({ sourceX: fromX, sourceY: fromY, sourcePosition: fromPosition, targetX: toX, targetY: toY, targetPosition: toPosition });
-  return <path d={d} fill="none" strokeWidth={2} stroke={connectionStatus === 'invalid' ? '#d9534f' : '#4f8ad9'} strokeDasharray={connectionStatus === 'invalid' ? '6 4' : undefined} />;
+  const invalid = connectionStatus === 'invalid';
+  const reason = invalid && toNode ? refusal(fromNode.id, fromHandle, toNode.id, toHandle?.id) : null;
+  return (
+    <g>
+      <path d={d} fill="none" strokeWidth={2} stroke={invalid ? '#d9534f' : '#4f8ad9'} strokeDasharray={invalid ? '6 4' : undefined} />
+      {reason && (
+        <text x={toX + 12} y={toY - 10} className="connection-refusal" data-testid="connection-refusal">
+          {reason}
+        </text>
+      )}
+    </g>
+  );
 }
 
 /** The params a node added from the palette starts with (its spec's `starter`), a fresh copy. */
