@@ -12,6 +12,7 @@ import { Palette } from './palette/Palette.tsx';
 import { NodeSearch } from './palette/NodeSearch.tsx';
 import { SidePanel } from './panels/SidePanel.tsx';
 import { FileMenu } from './files/FileMenu.tsx';
+import { GroupMenu } from './grouping/GroupMenu.tsx';
 
 export function App() {
   const { t } = useTranslation('app');
@@ -41,6 +42,7 @@ export function App() {
           <button onClick={redo} disabled={!canRedo} title={`${t('redo')} (Ctrl+Shift+Z)`}>
             ↷ {t('redo')}
           </button>
+          <GroupMenu />
           <span className="spacer" />
           <label className="lang">
             {t('language')}{' '}
