@@ -1,11 +1,13 @@
 /** One layer on the canvas: kind, key params, output shape, weights, problems. */
 import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { useTranslation } from 'react-i18next';
 import type { LayerFlowNode } from './faces.ts';
 
 const fmt = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(n >= 1e7 ? 0 : 1)}M` : n >= 1e4 ? `${(n / 1e3).toFixed(0)}k` : n.toLocaleString('en-US'));
 
 function LayerNodeView({ data, selected }: NodeProps<LayerFlowNode>) {
+  const { t } = useTranslation('panels');
   const ins = Array.from({ length: data.inputs }, (_, i) => i);
   const outs = Array.from({ length: data.kind === 'Output' ? 0 : data.outputs }, (_, i) => i);
   return (
@@ -33,7 +35,7 @@ function LayerNodeView({ data, selected }: NodeProps<LayerFlowNode>) {
         </span>
         {data.params > 0 && <span className="layer-params">{fmt(data.params)}</span>}
       </div>
-      {data.innerCount !== null && <div className="layer-inner">{data.innerCount} layers · double-click to open</div>}
+      {data.innerCount !== null && <div className="layer-inner">{t('compositeInner', { count: data.innerCount })}</div>}
       {outs.map((i) => (
         <Handle key={i} type="source" position={Position.Bottom} id={`out${i}`} style={{ left: `${((i + 1) / (outs.length + 1)) * 100}%` }} />
       ))}

@@ -32,8 +32,19 @@ export interface NodeFace {
 export type LayerFlowNode = Node<NodeFace, 'layer'>;
 export type ShapeFlowEdge = Edge<{ [key: string]: unknown; shape: string; error: boolean }, 'shape'>;
 
-const worst = (na: NodeAnalysis | undefined): Severity | null =>
-  na?.diagnostics.some((d) => d.severity === 'error') ? 'error' : na?.diagnostics.some((d) => d.severity === 'warning') ? 'warning' : null;
+/** The worst problem of a node; for a composite, also of every layer inside it (so a closed block shows its inner errors). */
+function worst(na: NodeAnalysis | undefined): Severity | null {
+  let w: Severity | null = null;
+  const visit = (x: NodeAnalysis) => {
+    for (const d of x.diagnostics) {
+      if (d.severity === 'error') w = 'error';
+      else if (d.severity === 'warning' && w === null) w = 'warning';
+    }
+    if (x.inner) for (const y of x.inner.nodes.values()) visit(y);
+  };
+  if (na) visit(na);
+  return w;
+}
 
 export function nodeFace(n: GraphNode, na: NodeAnalysis | undefined, lang: Lang, connected: number): NodeFace {
   const spec = getSpec(n.kind);
@@ -50,7 +61,8 @@ export function nodeFace(n: GraphNode, na: NodeAnalysis | undefined, lang: Lang,
     kind: n.kind,
     title: n.kind === 'Composite' ? String(n.params?.name ?? n.params?.role ?? 'Block') : (spec?.doc[lang].title ?? n.kind),
     label: n.label,
-    caption: n.kind === 'Composite' ? String(n.params?.role ?? 'Block') : n.kind === 'Input' ? '' : caption,
+    // A composite's title is its name, else its role: show the role under a name only, never twice.
+    caption: n.kind === 'Composite' ? (n.params?.name ? String(n.params?.role ?? 'Block') : '') : n.kind === 'Input' ? '' : caption,
     category: spec?.category ?? 'unknown',
     shapes: (na?.outputs ?? []).map(fmtShape),
     params: na ? na.weights.trainable + na.weights.nonTrainable : 0,
