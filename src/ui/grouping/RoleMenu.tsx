@@ -16,7 +16,8 @@ export function RoleMenu({ disabled, onPick }: { disabled: boolean; onPick: (rol
       if (!box.current?.contains(e.target as Node)) setOpen(false);
     };
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') setOpen(false);
+      // Any other key (Escape, Delete, a shortcut) closes the menu, so it never reopens by itself later.
+      if (!['ArrowDown', 'ArrowUp', 'Tab', 'Enter', ' ', 'Shift'].includes(e.key)) setOpen(false);
       if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
       const items = [...(box.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]') ?? [])];
       const at = items.indexOf(document.activeElement as HTMLButtonElement);
