@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build, preview } from 'vite';
 import { chromium, type Page } from 'playwright-core';
-import { compressToEncodedURIComponent } from 'lz-string';
+import LZString from 'lz-string';
 import { benchGraph } from './graphs.ts';
 import { median, round, type Bench } from './lib.ts';
 import { saveGraph } from '../src/graph/load.ts';
@@ -44,7 +44,7 @@ async function frameIntervals(page: Page, gesture: () => Promise<void>): Promise
 
 async function measure(page: Page, base: string, nodes: number) {
   const doc = withLayout(benchGraph(nodes));
-  const url = `${base}#g=${compressToEncodedURIComponent(saveGraph(doc))}`;
+  const url = `${base}#g=${LZString.compressToEncodedURIComponent(saveGraph(doc))}`;
   await page.goto('about:blank');
   await page.goto(url);
   await page.waitForFunction((n) => document.querySelectorAll('.react-flow__node').length >= n, Math.min(nodes, 50), { timeout: 120_000 });
