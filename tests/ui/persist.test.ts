@@ -1,0 +1,206 @@
+import { describe, expect, test } from 'vitest';
+import { compressToEncodedURIComponent } from 'lz-string';
+import { decodeShareHash, encodeShareHash, shareUrl } from '../../src/ui/persist/shareLink.ts';
+import { classifyStorageError, StorageUnavailable } from '../../src/ui/persist/storageError.ts';
+import { createSaver, type SaveResult } from '../../src/ui/persist/saver.ts';
+import { fileNameFor } from '../../src/ui/persist/fileName.ts';
+import { emptyDoc, type GraphDoc } from '../../src/graph/schema.ts';
+import { saveGraph } from '../../src/graph/load.ts';
+
+const doc: GraphDoc = {
+  ...emptyDoc('Tiny <img onerror=alert(1)>'),
+  nodes: [
+    { id: 'in', kind: 'Input', params: { shape: [4] }, position: { x: 0, y: 0 } },
+    { id: 'd', kind: 'Dense', params: { units: 2 }, position: { x: 10, y: 120 }, label: '한국어 ✓' },
+  ],
+  edges: [{ id: 'e1', source: 'in', target: 'd' }],
+};
+
+describe('share links', () => {
+  test('round-trip a document exactly', () => {
+    const hash = encodeShareHash(doc);
+    expect(hash.startsWith('#g=')).toBe(true);
+    expect(hash).toMatch(/^#g=[A-Za-z0-9+\-$]*$/);
+    const r = decodeShareHash(hash);
+    expect(r).toEqual({ kind: 'ok', doc });
+  });
+  test('a full URL replaces an existing hash', () => {
+    expect(shareUrl('http://x/app/#old', doc)).toBe(`http://x/app/${encodeShareHash(doc)}`);
+    expect(shareUrl('http://x/', doc)).toBe(`http://x/${encodeShareHash(doc)}`);
+  });
+  test('no hash, another hash → none', () => {
+    expect(decodeShareHash('')).toEqual({ kind: 'none' });
+    expect(decodeShareHash('#section')).toEqual({ kind: 'none' });
+  });
+  test('empty, damaged or cut-off links are bad, never thrown', () => {
+    for (const h of ['#g=', '#g=%%%', '#g=not lz at all ☃', encodeShareHash(doc).slice(0, 20)]) {
+      const r = decodeShareHash(h);
+      expect(r.kind, h).toBe('bad');
+    }
+  });
+  test('a link holding an invalid graph says what is wrong, like a file would', () => {
+    const tooNew = decodeShareHash('#g=' + compressToEncodedURIComponent(saveGraph({ ...doc, version: 99 })));
+    expect(tooNew).toMatchObject({ kind: 'bad', error: { code: 'version-too-new' } });
+    const broken = decodeShareHash('#g=' + compressToEncodedURIComponent('{"format": "netloom.graph",\n  "nodes": [}'));
+    expect(broken).toMatchObject({ kind: 'bad', error: { code: 'json', line: 2 } });
+    const proto = decodeShareHash('#g=' + compressToEncodedURIComponent('{"__proto__": {"polluted": 1}}'));
+    expect(proto).toMatchObject({ kind: 'bad', error: { code: 'forbidden-key' } });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('storage error classification', () => {
+  const dom = (name: string, code?: number) => Object.assign(new Error('x'), { name, ...(code === undefined ? {} : { code }) });
+  test('quota in every spelling', () => {
+    expect(classifyStorageError(dom('QuotaExceededError'))).toBe('quota');
+    expect(classifyStorageError(dom('NS_ERROR_DOM_QUOTA_REACHED'))).toBe('quota');
+    expect(classifyStorageError(dom('Error', 22))).toBe('quota');
+    expect(classifyStorageError(dom('Error', 1014))).toBe('quota');
+    expect(classifyStorageError(new Error('Maximum quota exceeded'))).toBe('quota');
+    expect(classifyStorageError({ name: 'QuotaExceededError' })).toBe('quota');
+  });
+  test('no usable storage', () => {
+    expect(classifyStorageError(new StorageUnavailable('no indexedDB'))).toBe('unavailable');
+    expect(classifyStorageError(dom('InvalidStateError'))).toBe('unavailable');
+    expect(classifyStorageError(dom('SecurityError'))).toBe('unavailable');
+  });
+  test('anything else', () => {
+    expect(classifyStorageError(new TypeError('boom'))).toBe('other');
+    expect(classifyStorageError(null)).toBe('other');
+    expect(classifyStorageError('quota?')).toBe('other');
+    expect(classifyStorageError(undefined)).toBe('other');
+  });
+});
+
+/** A hand-driven clock. */
+function fakeTimers() {
+  let now = 0;
+  const timers = new Map<number, { at: number; fn: () => void }>();
+  let next = 1;
+  return {
+    setTimer: (fn: () => void, ms: number) => {
+      timers.set(next, { at: now + ms, fn });
+      return next++;
+    },
+    clearTimer: (h: unknown) => void timers.delete(h as number),
+    async advance(ms: number) {
+      now += ms;
+      for (const [id, t] of [...timers]) {
+        if (t.at <= now) {
+          timers.delete(id);
+          t.fn();
+        }
+      }
+      for (let i = 0; i < 10; i++) await Promise.resolve();
+    },
+    count: () => timers.size,
+  };
+}
+
+describe('debounced saver', () => {
+  function setup(write: (v: number) => Promise<void>) {
+    const clock = fakeTimers();
+    const results: SaveResult[] = [];
+    const saver = createSaver<number>({ write, delayMs: 300, setTimer: clock.setTimer, clearTimer: clock.clearTimer, onResult: (r) => results.push(r) });
+    return { clock, results, saver };
+  }
+
+  test('many changes within the delay → one write of the newest', async () => {
+    const written: number[] = [];
+    const { clock, saver } = setup(async (v) => void written.push(v));
+    for (let i = 1; i <= 5; i++) {
+      saver.schedule(i);
+      await clock.advance(50);
+    }
+    expect(written).toEqual([]);
+    await clock.advance(100);
+    expect(written).toEqual([5]);
+    expect(saver.pending()).toBe(false);
+  });
+
+  test('continuous changes do not postpone the write forever', async () => {
+    const written: number[] = [];
+    const { clock, saver } = setup(async (v) => void written.push(v));
+    for (let i = 1; i <= 20; i++) {
+      saver.schedule(i);
+      await clock.advance(100);
+    }
+    // A write at least every 300 ms.
+    expect(written.length).toBeGreaterThanOrEqual(6);
+    expect(written.at(-1)).toBeGreaterThanOrEqual(18);
+  });
+
+  test('flush writes now and cancels the timer', async () => {
+    const written: number[] = [];
+    const { clock, saver } = setup(async (v) => void written.push(v));
+    saver.schedule(7);
+    await saver.flush();
+    expect(written).toEqual([7]);
+    expect(clock.count()).toBe(0);
+    await saver.flush();
+    expect(written).toEqual([7]);
+  });
+
+  test('writes never overlap; a value arriving mid-write is written after it', async () => {
+    let active = 0;
+    let maxActive = 0;
+    const written: number[] = [];
+    const gates: (() => void)[] = [];
+    const { clock, saver } = setup(async (v) => {
+      active++;
+      maxActive = Math.max(maxActive, active);
+      await new Promise<void>((r) => gates.push(r));
+      written.push(v);
+      active--;
+    });
+    saver.schedule(1);
+    await clock.advance(300);
+    saver.schedule(2);
+    const f = saver.flush();
+    saver.schedule(3);
+    const g = saver.flush();
+    while (gates.length || active) {
+      gates.shift()?.();
+      await clock.advance(0);
+    }
+    await Promise.all([f, g]);
+    expect(maxActive).toBe(1);
+    expect(written).toEqual([1, 3]);
+  });
+
+  test('a failed write is reported, kept pending and retried by flush; the next success clears it', async () => {
+    let fail = true;
+    const written: number[] = [];
+    const { clock, results, saver } = setup(async (v) => {
+      if (fail) throw Object.assign(new Error('full'), { name: 'QuotaExceededError' });
+      written.push(v);
+    });
+    saver.schedule(1);
+    await clock.advance(300);
+    expect(results).toHaveLength(1);
+    expect(results[0]!.ok).toBe(false);
+    expect(saver.pending()).toBe(true);
+    fail = false;
+    await saver.flush();
+    expect(written).toEqual([1]);
+    expect(results.at(-1)).toEqual({ ok: true });
+    expect(saver.pending()).toBe(false);
+  });
+});
+
+describe('download file names', () => {
+  test('plain names get .json', () => {
+    expect(fileNameFor('My CNN')).toBe('My CNN.json');
+    expect(fileNameFor('model.json')).toBe('model.json');
+    expect(fileNameFor('한국어 모델')).toBe('한국어 모델.json');
+  });
+  test('refused characters, empty and reserved names', () => {
+    expect(fileNameFor('a/b\\c:d*e?f"g<h>i|j')).toBe('a-b-c-d-e-f-g-h-i-j.json');
+    expect(fileNameFor('')).toBe('graph.json');
+    expect(fileNameFor('   ')).toBe('graph.json');
+    expect(fileNameFor('...')).toBe('graph.json');
+    expect(fileNameFor('CON')).toBe('graph.json');
+    expect(fileNameFor('x\n\ty')).toBe('x-y.json');
+    expect(fileNameFor('n'.repeat(300))).toHaveLength(105);
+  });
+});
