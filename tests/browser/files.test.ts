@@ -192,7 +192,7 @@ test('New empties the canvas in one undoable step; Tidy up is undoable too', asy
 
 test('Korean: the file menu and a refusal are in Korean', async () => {
   await page.locator('select[aria-label]').last().selectOption('ko');
-  await expect.poll(() => page.locator('[data-action="open-file"]').textContent()).toBe('열기…');
+  await expect.poll(() => page.locator('[data-action="open-file"]').textContent()).toBe('파일 열기…');
   await page.getByTestId('file-input').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{\n  "a": 1,,\n}') });
   await expect.poll(() => alertText(page)).toMatch(/“broken\.json” 파일을 열 수 없습니다: 2번째 줄 \d+번째 칸에서 JSON 형식이 깨져 있습니다/);
   await shot(page, 'files-korean.png');

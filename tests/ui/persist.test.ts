@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { compressToEncodedURIComponent } from 'lz-string';
+// lz-string is CommonJS: its default export works under both Vite and Node.
+import LZString from 'lz-string';
 import { decodeShareHash, encodeShareHash, shareUrl } from '../../src/ui/persist/shareLink.ts';
 import { classifyStorageError, StorageUnavailable } from '../../src/ui/persist/storageError.ts';
 import { createSaver, type SaveResult } from '../../src/ui/persist/saver.ts';
@@ -39,11 +40,11 @@ describe('share links', () => {
     }
   });
   test('a link holding an invalid graph says what is wrong, like a file would', () => {
-    const tooNew = decodeShareHash('#g=' + compressToEncodedURIComponent(saveGraph({ ...doc, version: 99 })));
+    const tooNew = decodeShareHash('#g=' + LZString.compressToEncodedURIComponent(saveGraph({ ...doc, version: 99 })));
     expect(tooNew).toMatchObject({ kind: 'bad', error: { code: 'version-too-new' } });
-    const broken = decodeShareHash('#g=' + compressToEncodedURIComponent('{"format": "netloom.graph",\n  "nodes": [}'));
+    const broken = decodeShareHash('#g=' + LZString.compressToEncodedURIComponent('{"format": "netloom.graph",\n  "nodes": [}'));
     expect(broken).toMatchObject({ kind: 'bad', error: { code: 'json', line: 2 } });
-    const proto = decodeShareHash('#g=' + compressToEncodedURIComponent('{"__proto__": {"polluted": 1}}'));
+    const proto = decodeShareHash('#g=' + LZString.compressToEncodedURIComponent('{"__proto__": {"polluted": 1}}'));
     expect(proto).toMatchObject({ kind: 'bad', error: { code: 'forbidden-key' } });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
@@ -202,5 +203,35 @@ describe('download file names', () => {
     expect(fileNameFor('CON')).toBe('graph.json');
     expect(fileNameFor('x\n\ty')).toBe('x-y.json');
     expect(fileNameFor('n'.repeat(300))).toHaveLength(105);
+  });
+});
+
+describe('load errors in words, English and Korean', async () => {
+  const { initI18n } = await import('../../src/i18n/index.ts');
+  const { describeLoadError } = await import('../../src/ui/files/describe.ts');
+  const { loadGraph } = await import('../../src/graph/load.ts');
+  const i18n = initI18n('en');
+  const err = (text: string) => {
+    const r = loadGraph(text);
+    if (r.ok) throw new Error('expected an error');
+    return r.error;
+  };
+  test('every load error code reads as a sentence with its place', async () => {
+    await i18n.changeLanguage('en');
+    const t = i18n.t.bind(i18n);
+    expect(describeLoadError(err('{\n "a": 1,,\n}'), t)).toMatch(/^the JSON is broken at line 2, column \d+ \(unexpected ","\)$/);
+    expect(describeLoadError(err('{"a": '), t)).toMatch(/line 1, column \d+ \(the file ends too early\)/);
+    expect(describeLoadError(err('[]'), t)).toMatch(/not a netloom graph/);
+    expect(describeLoadError(err(saveGraph({ ...doc, version: 3 })), t)).toBe('it was made by a newer netloom (file version 3; this app reads up to version 1)');
+    expect(describeLoadError(err(saveGraph({ ...doc, nodes: [{ ...doc.nodes[0]!, kind: '' }] })), t)).toMatch(/^the graph is not valid at nodes\[0\]\.kind: /);
+    expect(describeLoadError(err('{"format":"netloom.graph","version":1,"nodes":[{"__proto__":{}}],"edges":[]}'), t)).toMatch(/"__proto__".*at nodes\[0\]/);
+    expect(describeLoadError({ code: 'file-too-large', message: '', bytes: 20 * 1024 * 1024, max: 16 * 1024 * 1024 }, t)).toBe('the file is 20.0 MB; the limit is 16 MB');
+  });
+  test('Korean has every key English has', async () => {
+    const { files } = await import('../../src/i18n/strings/files.ts');
+    expect(Object.keys(files.ko).sort()).toEqual(Object.keys(files.en).sort());
+    await i18n.changeLanguage('ko');
+    expect(describeLoadError(err('{\n "a": 1,,\n}'), i18n.t.bind(i18n))).toMatch(/^2번째 줄 \d+번째 칸에서 JSON 형식이 깨져 있습니다/);
+    await i18n.changeLanguage('en');
   });
 });

@@ -3,7 +3,8 @@
  * as `#g=…`. Decoding validates exactly like opening a file, so a link is
  * never trusted more than a file would be.
  */
-import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+// lz-string is CommonJS: its default export works under both Vite and Node.
+import LZString from 'lz-string';
 import { loadGraph, saveGraph, type LoadError } from '../../graph/load.ts';
 import type { GraphDoc } from '../../graph/schema.ts';
 
@@ -19,7 +20,7 @@ export type ShareDecode =
 
 /** `#g=…` for a document. */
 export function encodeShareHash(doc: GraphDoc): string {
-  return SHARE_PREFIX + compressToEncodedURIComponent(saveGraph(doc));
+  return SHARE_PREFIX + LZString.compressToEncodedURIComponent(saveGraph(doc));
 }
 
 /** The full link: `base` without its hash, plus the graph's hash. */
@@ -41,7 +42,7 @@ export function decodeShareHash(hash: string): ShareDecode {
   if (payload.length > MAX_LINK_CHARS * 2) return { kind: 'bad', error: { code: 'link', message: 'the link is too long to be a graph' } };
   let text: string | null;
   try {
-    text = decompressFromEncodedURIComponent(payload);
+    text = LZString.decompressFromEncodedURIComponent(payload);
   } catch {
     text = null;
   }
