@@ -230,3 +230,67 @@ test('storage quota full: a persistent warning with a download, nothing erased',
     await q.close();
   }
 });
+
+test('no IndexedDB at all: the sample still opens, with the warning and a download', async () => {
+  const n = await openBrowser();
+  try {
+    await n.context.addInitScript(() => {
+      Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true });
+    });
+    await n.page.goto(inject('baseUrl'));
+    await n.page.locator('.react-flow__node').first().waitFor();
+    const warning = n.page.getByTestId('storage-warning');
+    await warning.waitFor();
+    expect(['unavailable', 'read-failed']).toContain(await warning.getAttribute('data-problem'));
+    expect(await warning.getByRole('button', { name: 'Download a copy' }).isVisible()).toBe(true);
+    expect(await n.page.locator('.react-flow__node').count()).toBe(6);
+    expect(n.errors).toEqual([]);
+  } finally {
+    await n.close();
+  }
+});
+
+test('an autosave this version cannot read (from a newer netloom) is set aside, never written over', async () => {
+  const n = await openBrowser();
+  try {
+    const p = n.page;
+    await p.goto(inject('baseUrl'));
+    await p.locator('.react-flow__node').first().waitFor();
+    const future = JSON.stringify({ ...MLP, version: 9 });
+    // Let the first autosave (of the sample) land before planting the future one.
+    await p.waitForTimeout(700);
+    await p.evaluate(async (text) => {
+      await new Promise<void>((resolve, reject) => {
+        const r = indexedDB.open('netloom');
+        r.onsuccess = () => {
+          const tx = r.result.transaction('autosave', 'readwrite');
+          tx.objectStore('autosave').put({ format: 'netloom.autosave', savedAt: Date.now() + 60_000, text }, 'current');
+          tx.oncomplete = () => (r.result.close(), resolve());
+          tx.onerror = () => reject(tx.error);
+        };
+      });
+      localStorage.clear();
+    }, future);
+    await p.reload();
+    await p.locator('.react-flow__node').first().waitFor();
+    await expect.poll(() => alertText(p)).toMatch(/Your autosaved graph could not be opened \(it was made by a newer netloom \(file version 9.*set aside untouched/);
+    // Edits go on being autosaved, and the unreadable copy is still there.
+    await p.locator('.react-flow__node[data-id="flat"] .layer-head').click();
+    await p.keyboard.press('Delete');
+    await p.waitForTimeout(700);
+    const kept = await p.evaluate(
+      () =>
+        new Promise<string[]>((resolve) => {
+          const r = indexedDB.open('netloom');
+          r.onsuccess = () => {
+            const all = r.result.transaction('autosave').objectStore('autosave').getAll();
+            all.onsuccess = () => resolve((all.result as { text: string }[]).map((x) => JSON.parse(x.text).version as string));
+          };
+        }),
+    );
+    expect(kept.sort()).toEqual([1, 9]);
+    expect(n.errors).toEqual([]);
+  } finally {
+    await n.close();
+  }
+});
