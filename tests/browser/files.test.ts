@@ -241,7 +241,9 @@ test('no IndexedDB at all: the sample still opens, with the warning and a downlo
     await n.page.locator('.react-flow__node').first().waitFor();
     const warning = n.page.getByTestId('storage-warning');
     await warning.waitFor();
-    expect(['unavailable', 'read-failed']).toContain(await warning.getAttribute('data-problem'));
+    expect(await warning.getAttribute('data-problem')).toBe('unavailable');
+    expect(await warning.textContent()).toContain('does not let netloom store anything');
+    await shot(n.page, 'files-no-indexeddb.png');
     expect(await warning.getByRole('button', { name: 'Download a copy' }).isVisible()).toBe(true);
     expect(await n.page.locator('.react-flow__node').count()).toBe(6);
     expect(n.errors).toEqual([]);

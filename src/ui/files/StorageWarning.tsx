@@ -9,6 +9,7 @@ export function StorageWarning() {
   const { t } = useTranslation('files');
   const problem = usePersist((s) => s.problem);
   const detail = usePersist((s) => s.detail);
+  const writing = usePersist((s) => s.writing);
   if (!problem) return null;
   const text = {
     quota: t('warnQuota'),
@@ -28,7 +29,7 @@ export function StorageWarning() {
       <button type="button" className="primary" onClick={() => downloadGraph()} data-action="download-copy">
         {t('download')}
       </button>
-      {problem !== 'read-failed' && (
+      {writing && (
         <button type="button" onClick={() => void retryAutosave()}>
           {t('retry')}
         </button>

@@ -172,6 +172,7 @@ export function startAutosave({ canWrite, saveNow }: { canWrite: boolean; saveNo
     if (!usePersist.getState().problem) usePersist.setState({ problem: 'read-failed' });
     return onLeave(stashIfUnsaved);
   }
+  usePersist.setState({ writing: true });
   const s = createSaver<GraphDoc>({
     write: async (doc) => {
       await writeAutosave(doc);

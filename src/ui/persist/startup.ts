@@ -73,7 +73,8 @@ export async function startup(): Promise<void> {
       // Could not read: do not write either, so whatever is stored stays.
       canWrite = false;
       if (saved.stash) base = withLayout(saved.stash);
-      usePersist.setState({ problem: classifyStorageError(saved.error) === 'quota' ? 'quota' : 'read-failed', detail: String((saved.error as Error)?.message ?? saved.error) });
+      const kind = classifyStorageError(saved.error);
+      usePersist.setState({ problem: kind === 'other' ? 'read-failed' : kind, detail: String((saved.error as Error)?.message ?? saved.error) });
     }
 
     if (link.kind === 'ok') {

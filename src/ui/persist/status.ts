@@ -9,6 +9,8 @@ export interface PersistState {
   detail: string;
   /** When the last successful autosave happened (ms since epoch). */
   savedAt: number | null;
+  /** Whether autosave is writing at all (off when the stored work could not be read). */
+  writing: boolean;
 }
 
-export const usePersist = create<PersistState>()(() => ({ problem: null, detail: '', savedAt: null }));
+export const usePersist = create<PersistState>()(() => ({ problem: null, detail: '', savedAt: null, writing: false }));
