@@ -13,50 +13,45 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build, preview } from 'vite';
 import { chromium, type Page } from 'playwright-core';
-import LZString from 'lz-string';
 import { benchGraph } from './graphs.ts';
 import { median, round, type Bench } from './lib.ts';
-import { saveGraph } from '../src/graph/load.ts';
+import { encodeShareHash } from '../src/ui/persist/shareLink.ts';
 import { withLayout } from '../src/graph/layout.ts';
 
 const SIZES = [50, 500];
 const STEPS = 60;
 
 async function frameIntervals(page: Page, gesture: () => Promise<void>): Promise<number[]> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __stop: boolean };
-    w.__frames = [];
-    w.__stop = false;
-    const tick = (t: number) => {
-      w.__frames.push(t);
-      if (!w.__stop) requestAnimationFrame(tick);
-    };
+  // Strings, not functions: tsx adds helpers to functions that do not exist in the page.
+  await page.evaluate(`(() => {
+    window.__frames = [];
+    window.__stop = false;
+    const tick = (t) => { window.__frames.push(t); if (!window.__stop) requestAnimationFrame(tick); };
     requestAnimationFrame(tick);
-  });
+  })()`);
   await gesture();
-  const ts = await page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __stop: boolean };
-    w.__stop = true;
-    return w.__frames;
-  });
+  const ts = (await page.evaluate('(() => { window.__stop = true; return window.__frames; })()')) as number[];
   return ts.slice(1).map((t, i) => t - ts[i]!);
 }
 
 async function measure(page: Page, base: string, nodes: number) {
   const doc = withLayout(benchGraph(nodes));
-  const url = `${base}#g=${LZString.compressToEncodedURIComponent(saveGraph(doc))}`;
+  const url = base + encodeShareHash(doc);
   await page.goto('about:blank');
   await page.goto(url);
-  await page.waitForFunction((n) => document.querySelectorAll('.react-flow__node').length >= n, Math.min(nodes, 50), { timeout: 120_000 });
-  const firstRenderMs = await page.evaluate(() => performance.now());
+  await page.waitForFunction(`document.querySelectorAll('.react-flow__node').length >= ${nodes}`, undefined, { timeout: 120_000 });
+  const firstRenderMs = (await page.evaluate('performance.now()')) as number;
   const node = page.locator('.react-flow__node').nth(1);
   const box = (await node.boundingBox())!;
   const drag = await frameIntervals(page, async () => {
-    await page.mouse.move(box.x + box.width / 2, box.y + 8);
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await page.mouse.down();
-    for (let i = 1; i <= STEPS; i++) await page.mouse.move(box.x + box.width / 2 + i * 3, box.y + 8 + i * 2);
+    for (let i = 1; i <= STEPS; i++) await page.mouse.move(box.x + box.width / 2 + i * 3, box.y + box.height / 2 + i * 2);
     await page.mouse.up();
   });
+  const moved = (await node.boundingBox())!;
+  // The node must really have moved, or the frames measured nothing.
+  if (Math.abs(moved.x - box.x) < 20) throw new Error(`dragging node 1 did not move it (${box.x} → ${moved.x})`);
   const pane = (await page.locator('.react-flow__pane').boundingBox())!;
   const pan = await frameIntervals(page, async () => {
     await page.mouse.move(pane.x + 20, pane.y + pane.height - 20);
@@ -67,6 +62,7 @@ async function measure(page: Page, base: string, nodes: number) {
   const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)] ?? NaN;
   return {
     nodes,
+    zoom: round((await page.evaluate(`parseFloat(getComputedStyle(document.querySelector('.react-flow__viewport')).transform.split(',')[3])`)) as number, 3),
     firstRenderMs: round(firstRenderMs, 0),
     dragMedianFrameMs: round(median(drag), 1),
     dragP95FrameMs: round(p95(drag), 1),
