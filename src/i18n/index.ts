@@ -10,8 +10,9 @@ import { palette } from './strings/palette.ts';
 import { inspector } from './strings/inspector.ts';
 import { panels } from './strings/panels.ts';
 import { files } from './strings/files.ts';
+import { code } from './strings/code.ts';
 
-export const NAMESPACES = { app, palette, inspector, panels, files } as const;
+export const NAMESPACES = { app, palette, inspector, panels, files, code } as const;
 
 export type Lang = 'en' | 'ko';
 const LANG_KEY = 'netloom.lang';

@@ -1,5 +1,5 @@
 /** The editor shell: toolbar, palette, canvas, side panels. */
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import i18next from 'i18next';
@@ -8,6 +8,7 @@ import { useEditor } from './store.ts';
 import { saveLang } from '../i18n/index.ts';
 import { useShortcuts } from './shortcuts.ts';
 import { Breadcrumb } from './Breadcrumb.tsx';
+import { CodePanel } from './code/CodePanel.tsx';
 import { Palette } from './palette/Palette.tsx';
 import { NodeSearch } from './palette/NodeSearch.tsx';
 import { SidePanel } from './panels/SidePanel.tsx';
@@ -16,6 +17,8 @@ import { GroupMenu } from './grouping/GroupMenu.tsx';
 
 export function App() {
   const { t } = useTranslation('app');
+  const { t: tc } = useTranslation('code');
+  const [codeOpen, setCodeOpen] = useState(false);
   const lang = useEditor((s) => s.lang);
   const notice = useEditor((s) => s.notice);
   const canUndo = useEditor((s) => s.history.past.length > 0);
@@ -43,6 +46,9 @@ export function App() {
             ↷ {t('redo')}
           </button>
           <GroupMenu />
+          <button onClick={() => setCodeOpen((o) => !o)} aria-pressed={codeOpen} title={tc('toggleTitle')} data-testid="toggle-code">
+            ‹/› {tc('toggle')}
+          </button>
           <span className="spacer" />
           <label className="lang">
             {t('language')}{' '}
@@ -64,8 +70,11 @@ export function App() {
         <div className="workspace">
           <Palette />
           <main className="center">
-            <Canvas />
-            <NodeSearch />
+            <div className="canvas-wrap">
+              <Canvas />
+              <NodeSearch />
+            </div>
+            {codeOpen && <CodePanel onClose={() => setCodeOpen(false)} />}
           </main>
           <SidePanel />
         </div>

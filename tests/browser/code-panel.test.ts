@@ -1,0 +1,83 @@
+/**
+ * The code panel: Monaco from the app's own bundle, the Graph JSON tab
+ * following the canvas, valid edits applied as one undo step, invalid ones
+ * marked and refused.
+ */
+import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { openBrowser, SCREENSHOTS, type Browser } from './chromium.ts';
+
+let b: Browser;
+let page: Page;
+const offMachine: string[] = [];
+beforeAll(async () => {
+  b = await openBrowser();
+  page = b.page;
+  await b.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  page.on('request', (r) => {
+    if (!/^(https?:\/\/(127\.0\.0\.1|localhost)[:/]|data:|blob:)/.test(r.url())) offMachine.push(r.url());
+  });
+  await page.goto(inject('baseUrl'));
+  await page.locator('.react-flow__node').first().waitFor();
+});
+afterAll(async () => {
+  await b?.close();
+});
+
+/** The tab's whole text, read the way a user takes it: the Copy button and the clipboard. */
+async function jsonText(): Promise<string> {
+  await page.locator('.code-bar button', { hasText: /^(Copy|Copied)$/ }).click();
+  return (await page.evaluate('navigator.clipboard.readText()')) as string;
+}
+const edgeShapes = () => page.locator('.edge-shape').allTextContents();
+
+/** Replace the whole editor text (insertText: Monaco's EditContext drops typed spaces). */
+async function setEditorText(text: string) {
+  await page.locator('[data-testid=code-json]').click({ position: { x: 120, y: 12 } });
+  await page.keyboard.press('Control+a');
+  await page.keyboard.insertText(text);
+}
+
+test('Monaco loads only when the panel opens, and from this machine', async () => {
+  const before = (await page.evaluate('performance.getEntriesByType("resource").map((r) => r.name)')) as string[];
+  expect(before.some((u) => /CodeEditor|editor\.worker/.test(u))).toBe(false);
+  await page.getByTestId('toggle-code').click();
+  await page.locator('[data-testid=code-json] .monaco-editor').waitFor({ timeout: 30_000 });
+  const after = (await page.evaluate('performance.getEntriesByType("resource").map((r) => r.name)')) as string[];
+  expect(after.some((u) => /CodeEditor/.test(u))).toBe(true);
+  expect(offMachine).toEqual([]);
+});
+
+test('the Graph JSON tab follows an edit made in the inspector', async () => {
+  await page.locator('.react-flow__node[data-id="conv1"] .layer-head').click();
+  const field = page.locator('.inspector [data-param="filters"] input').first();
+  await field.fill('48');
+  await expect.poll(jsonText).toContain('"filters": 48');
+});
+
+test('a valid JSON edit applies to the canvas as one undo step; an invalid one is marked and changes nothing', async () => {
+  const original = await edgeShapes();
+  const text = await jsonText();
+  expect(text).toContain('"strides": 2');
+  await setEditorText(text.replace('"strides": 2', '"strides": 1'));
+  await expect.poll(edgeShapes).not.toEqual(original);
+  expect(await edgeShapes()).toContain('[12, 12, 64]');
+  await expect.poll(() => page.getByTestId('code-status').textContent()).toBe('Applied to the canvas.');
+  await page.screenshot({ path: join(SCREENSHOTS, 'code-json-applied.png') });
+
+  // Invalid: break the JSON. The canvas keeps the last valid graph and the editor marks the spot.
+  const applied = await edgeShapes();
+  await setEditorText('{ "format": "netloom.graph", "version": 1, "nodes": [ }');
+  await expect.poll(() => page.getByTestId('code-status').textContent()).toMatch(/^Not applied: invalid JSON at line 1, column \d+/);
+  await expect.poll(() => page.locator('[data-testid=code-json] .squiggly-error').count()).toBeGreaterThan(0);
+  expect(await edgeShapes()).toEqual(applied);
+  await page.screenshot({ path: join(SCREENSHOTS, 'code-json-invalid.png') });
+
+  // One undo (outside the editor) takes the JSON edit back.
+  await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+  await page.keyboard.press('Control+z');
+  await expect.poll(edgeShapes).toEqual(original);
+  await expect.poll(jsonText).toContain('"strides": 2');
+  expect(b.errors).toEqual([]);
+});
