@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 export const SCREENSHOTS = join(process.cwd(), 'test-results', 'screenshots');
 
@@ -46,4 +46,30 @@ export async function openBrowser(): Promise<Browser> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A fresh browser with the app open and its first graph drawn. */
+export async function openApp(url: string, opts: { clipboard?: boolean } = {}): Promise<{ b: Browser; page: Page }> {
+  const b = await openBrowser();
+  if (opts.clipboard) await b.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await b.page.goto(url);
+  await b.page.locator('.react-flow__node').first().waitFor();
+  return { b, page: b.page };
+}
+
+/** The centre of an element on screen. */
+export async function centre(l: Locator): Promise<{ x: number; y: number }> {
+  const box = (await l.boundingBox())!;
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** Press on one node's output handle and release on another's input handle, with real mouse moves. */
+export async function connectHandles(page: Page, from: string, to: string): Promise<void> {
+  const a = await centre(page.locator(`.react-flow__node[data-id="${from}"] .react-flow__handle-bottom`));
+  const z = await centre(page.locator(`.react-flow__node[data-id="${to}"] .react-flow__handle-top`));
+  await page.mouse.move(a.x, a.y);
+  await page.mouse.down();
+  await page.mouse.move((a.x + z.x) / 2, (a.y + z.y) / 2, { steps: 5 });
+  await page.mouse.move(z.x, z.y, { steps: 5 });
+  await page.mouse.up();
 }

@@ -5,16 +5,13 @@
  */
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
-import { openBrowser, SCREENSHOTS, type Browser } from './chromium.ts';
+import type { Page } from 'playwright-core';
+import { centre, openApp, SCREENSHOTS, type Browser } from './chromium.ts';
 
 let b: Browser;
 let page: Page;
 beforeAll(async () => {
-  b = await openBrowser();
-  page = b.page;
-  await page.goto(inject('baseUrl'));
-  await page.locator('.react-flow__node').first().waitFor();
+  ({ b, page } = await openApp(inject('baseUrl')));
 });
 afterAll(async () => {
   await b?.close();
@@ -24,10 +21,6 @@ const node = (id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
 const count = () => page.locator('.react-flow__node').count();
 const edgeCount = () => page.locator('.react-flow__edge').count();
 
-async function centre(l: Locator) {
-  const box = (await l.boundingBox())!;
-  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-}
 
 test('copy, paste, duplicate, undo and redo from the keyboard', async () => {
   const start = await count();

@@ -8,17 +8,14 @@ import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { openBrowser, SCREENSHOTS, type Browser } from './chromium.ts';
+import { openApp, openBrowser, SCREENSHOTS, type Browser } from './chromium.ts';
 import { saveGraph } from '../../src/graph/load.ts';
 import type { GraphDoc } from '../../src/graph/schema.ts';
 
 let b: Browser;
 let page: Page;
 beforeAll(async () => {
-  b = await openBrowser();
-  page = b.page;
-  await page.goto(inject('baseUrl'));
-  await page.locator('.react-flow__node').first().waitFor();
+  ({ b, page } = await openApp(inject('baseUrl')));
 });
 afterAll(async () => {
   await b?.close();

@@ -7,16 +7,13 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
-import { openBrowser, SCREENSHOTS, type Browser } from './chromium.ts';
+import type { Page } from 'playwright-core';
+import { centre, connectHandles, openApp, SCREENSHOTS, type Browser } from './chromium.ts';
 
 let b: Browser;
 let page: Page;
 beforeAll(async () => {
-  b = await openBrowser();
-  page = b.page;
-  await page.goto(inject('baseUrl'));
-  await page.locator('.react-flow__node').first().waitFor();
+  ({ b, page } = await openApp(inject('baseUrl')));
 });
 afterAll(async () => {
   await b?.close();
@@ -29,10 +26,6 @@ const edgeShapes = () => page.locator('.edge-shape').allTextContents();
 const inspector = () => page.locator('.inspector');
 const param = (name: string) => inspector().locator(`[data-param="${name}"]`);
 
-async function centre(l: Locator) {
-  const box = (await l.boundingBox())!;
-  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-}
 
 /** Drag a palette item onto the canvas with a real HTML5 drag, dropping at screen (x, y). */
 async function dragFromPalette(kind: string, x: number, y: number): Promise<string> {
@@ -44,16 +37,7 @@ async function dragFromPalette(kind: string, x: number, y: number): Promise<stri
   return (await nodeIds()).find((id) => !before.has(id))!;
 }
 
-/** Press on one node's output handle and release on the next node's input handle. */
-async function connect(from: string, to: string) {
-  const a = await centre(node(from).locator('.react-flow__handle-bottom'));
-  const z = await centre(node(to).locator('.react-flow__handle-top'));
-  await page.mouse.move(a.x, a.y);
-  await page.mouse.down();
-  await page.mouse.move((a.x + z.x) / 2, (a.y + z.y) / 2, { steps: 5 });
-  await page.mouse.move(z.x, z.y, { steps: 5 });
-  await page.mouse.up();
-}
+const connect = (from: string, to: string) => connectHandles(page, from, to);
 
 /** Select one node by clicking its title (not a handle). */
 async function selectNode(id: string) {

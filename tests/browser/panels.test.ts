@@ -7,8 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
-import { openBrowser, SCREENSHOTS, type Browser } from './chromium.ts';
+import type { Page } from 'playwright-core';
+import { connectHandles, openApp, SCREENSHOTS, type Browser } from './chromium.ts';
 import { analyze, BROWSER_TRAIN_PARAM_LIMIT } from '../../src/analysis/analyze.ts';
 import { loadGraphValue } from '../../src/graph/load.ts';
 import { SAMPLE_GRAPH } from '../../src/ui/sample-graph.ts';
@@ -16,10 +16,7 @@ import { SAMPLE_GRAPH } from '../../src/ui/sample-graph.ts';
 let b: Browser;
 let page: Page;
 beforeAll(async () => {
-  b = await openBrowser();
-  page = b.page;
-  await page.goto(inject('baseUrl'));
-  await page.locator('.react-flow__node').first().waitFor();
+  ({ b, page } = await openApp(inject('baseUrl')));
 });
 afterAll(async () => {
   await b?.close();
@@ -39,21 +36,8 @@ const errorBadges = () => page.locator('.react-flow__node .badge.error');
 const breadcrumb = () => page.locator('nav.breadcrumb');
 const isSelected = (id: string) => node(id).evaluate((e) => e.classList.contains('selected'));
 
-async function centre(l: Locator) {
-  const box = (await l.boundingBox())!;
-  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-}
 
-/** Press on one node's output handle and release on another's input handle. */
-async function connect(from: string, to: string) {
-  const a = await centre(node(from).locator('.react-flow__handle-bottom'));
-  const z = await centre(node(to).locator('.react-flow__handle-top'));
-  await page.mouse.move(a.x, a.y);
-  await page.mouse.down();
-  await page.mouse.move((a.x + z.x) / 2, (a.y + z.y) / 2, { steps: 5 });
-  await page.mouse.move(z.x, z.y, { steps: 5 });
-  await page.mouse.up();
-}
+const connect = (from: string, to: string) => connectHandles(page, from, to);
 
 /** Click empty canvas: nothing selected. */
 async function clickPane() {
