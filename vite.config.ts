@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { prepareDataPlugin } from './scripts/vite-plugin-data.ts';
 
 // Cross-origin isolation lets tfjs use wasm threads (SharedArrayBuffer) later on.
 const isolation = {
@@ -8,7 +9,7 @@ const isolation = {
 };
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), prepareDataPlugin()],
   server: { host: '127.0.0.1', headers: isolation },
   preview: { host: '127.0.0.1', headers: isolation },
   build: { target: 'es2022', sourcemap: true },
