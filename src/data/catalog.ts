@@ -1,0 +1,53 @@
+/**
+ * The datasets the app has offline, by id (what a training config and the
+ * CLI's `--dataset` name). Each loads as a train/test split of plain typed
+ * arrays. Later datasets (synthetic shapes with masks or boxes, MNIST domain
+ * pairs) add an entry here.
+ */
+import type { DatasetSplit } from './dataset.ts';
+import type { FetchBytes } from './fetch-bytes.ts';
+import { loadMnist } from './mnist.ts';
+import type { DataResult } from './result.ts';
+import { HEARTBEAT_CLASSES, HEARTBEAT_LENGTH, makeHeartbeatSplit } from './synthetic/heartbeats.ts';
+
+export interface DataEnv {
+  /** browserFetchBytes() in the app, nodeFetchBytes() in Node. */
+  fetchBytes: FetchBytes;
+}
+
+export interface BuiltinDataset {
+  id: string;
+  title: string;
+  /** Per-sample input shape. */
+  shape: readonly number[];
+  classNames: readonly string[];
+  /** Sizes of the default split, for the UI before loading. */
+  trainCount: number;
+  testCount: number;
+  load(env: DataEnv): Promise<DataResult<DatasetSplit>>;
+}
+
+export const BUILTIN_DATASETS: readonly BuiltinDataset[] = [
+  {
+    id: 'mnist',
+    title: 'MNIST digits (10,000 real handwritten digits)',
+    shape: [28, 28, 1],
+    classNames: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
+    trainCount: 8000,
+    testCount: 2000,
+    load: (env) => loadMnist(env.fetchBytes),
+  },
+  {
+    id: 'heartbeats',
+    title: 'Synthetic heartbeats (normal vs abnormal, 140 values, like ECG5000)',
+    shape: [HEARTBEAT_LENGTH],
+    classNames: HEARTBEAT_CLASSES,
+    trainCount: 4000,
+    testCount: 1000,
+    load: async () => makeHeartbeatSplit(),
+  },
+];
+
+export function findBuiltinDataset(id: string): BuiltinDataset | undefined {
+  return BUILTIN_DATASETS.find((d) => d.id === id);
+}
