@@ -95,7 +95,7 @@ function functional(config: z.infer<typeof ModelConfigSchema>, at: string, scope
   const names = config.layers.map(layerName);
   const byName = new Map<string, number>();
   names.forEach((n, i) => {
-    if (byName.has(n)) fail('schema', `${join(layersAt, i)}: the layer name "${n}" is used twice`, join(layersAt, i));
+    if (byName.has(n)) fail('schema', `${join(layersAt, i)} is named "${n}", like an earlier layer: layer names must be unique`, join(layersAt, i));
     byName.set(n, i);
   });
   const known = new Set(names);
@@ -115,11 +115,11 @@ function functional(config: z.infer<typeof ModelConfigSchema>, at: string, scope
   });
   if (inputRefs.some((r) => !isInput(byName.get(r.layer)!))) {
     const r = inputRefs.find((x) => !isInput(byName.get(x.layer)!))!;
-    fail('schema', `${r.path}: the model input "${r.layer}" is not an InputLayer`, r.path);
+    fail('schema', `${r.path} names "${r.layer}" as a model input, but it is not an InputLayer`, r.path);
   }
   // Keras 2 and tfjs count a nested model's calls from 1 (its call 0 is the one that built it);
   // Keras 3 does so only in input_layers/output_layers, and only for Functional models.
-  const keras3 = config.layers.some((l) => 'module' in l || (l.inbound_nodes ?? []).some(isRecord));
+  const keras3 = config.layers.some((l) => (l.inbound_nodes ?? []).some(isRecord));
   const offset = (i: number, modelLevel: boolean) => {
     const entry = config.layers[i]!;
     if (!isModelEntry(entry)) return 0;
@@ -157,7 +157,7 @@ function functional(config: z.infer<typeof ModelConfigSchema>, at: string, scope
 
   const outAt = join(at, 'output_layers');
   const outputs = config.output_layers === undefined ? [] : readModelRefs(config.output_layers, outAt, known);
-  if (outputs.length === 0) fail('schema', `${outAt}: a functional model needs at least one output`, outAt);
+  if (outputs.length === 0) fail('schema', `${outAt} is empty: a functional model needs at least one output`, outAt);
   if (!top || !sinksAreOutputs(g, outputs.map((r) => source(r, true)), outputs)) {
     for (const r of outputs) {
       const out = g.claim(top ? `${r.layer}_output` : 'output');

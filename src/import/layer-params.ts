@@ -19,7 +19,7 @@ export interface Converted {
 }
 
 /** Keys holding what netloom shows as the Input node in front of a Sequential model. */
-export const INPUT_SHAPE_KEYS = ['batch_input_shape', 'batch_shape', 'input_shape', 'input_dim'];
+export const INPUT_SHAPE_KEYS = ['batch_input_shape', 'batch_shape', 'input_shape'];
 
 const PAIRS = new Set(['kernelSize', 'strides', 'dilationRate', 'poolSize', 'size']);
 
@@ -96,9 +96,7 @@ function activationName(v: unknown): { ok: true; name: string } | { ok: false; r
 export function inputShape(c: Record<string, unknown>): unknown[] | undefined {
   const batch = Array.isArray(c.batch_input_shape) ? c.batch_input_shape : Array.isArray(c.batch_shape) ? c.batch_shape : undefined;
   if (batch) return batch.slice(1);
-  if (Array.isArray(c.input_shape)) return c.input_shape;
-  if (typeof c.input_dim === 'number') return [c.input_dim];
-  return undefined;
+  return Array.isArray(c.input_shape) ? c.input_shape : undefined;
 }
 
 /** Drop each param whose value is what the kind would default it to anyway. */

@@ -40,21 +40,26 @@ export function readCalls(inbound: readonly unknown[], at: string, known: Readon
   });
 }
 
-function keras2Call(call: unknown[], at: string, known: ReadonlySet<string>): TensorRef[] {
-  const refs: TensorRef[] = [];
-  call.forEach((item, j) => {
-    const path = join(at, j);
-    const r = ref(item, path, known);
-    refs.push(r);
-    // tf.keras op layers (TFOpLambda) name further input tensors in their kwargs, e.g. { "y": ["dense_1", 0, 0] }.
-    const kwargs = (item as unknown[])[3];
+/**
+ * A Keras 2 call: usually a list of refs; op layers (TFOpLambda) write the
+ * ref itself, or nested lists, and `["_CONSTANT_VALUE", -1, value]` for constants.
+ */
+function keras2Call(call: unknown[], at: string, known: ReadonlySet<string>, out: TensorRef[] = []): TensorRef[] {
+  if (typeof call[0] === 'string') {
+    if (call[0] === '_CONSTANT_VALUE') return out;
+    out.push(ref(call, at, known));
+    // Op layers name further input tensors in their kwargs, e.g. { "y": ["dense_1", 0, 0] }.
+    const kwargs = call[3];
     if (isRecord(kwargs)) {
-      for (const [k, v] of Object.entries(kwargs)) {
-        if (looksLikeRef(v) && known.has(v[0] as string)) refs.push(ref(v, join(join(path, 3), k), known));
-      }
+      for (const [k, v] of Object.entries(kwargs)) if (looksLikeRef(v) && known.has(v[0] as string)) out.push(ref(v, join(join(at, 3), k), known));
     }
+    return out;
+  }
+  call.forEach((item, j) => {
+    if (!Array.isArray(item)) fail('schema', `${join(at, j)} must be [layer, node, tensor]`, join(at, j));
+    keras2Call(item, join(at, j), known, out);
   });
-  return refs;
+  return out;
 }
 
 function kerasTensors(v: unknown, at: string, known: ReadonlySet<string>, out: TensorRef[]): void {
