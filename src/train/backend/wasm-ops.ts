@@ -1,0 +1,85 @@
+/**
+ * Runs wasm kernels directly on TensorInfos (no Tensor objects, no tape),
+ * the way tfjs's own kernels call each other. Every intermediate a kernel
+ * built here makes is disposed when it finishes, also when it throws: tfjs
+ * checks kernels for leaked data ids (IS_TEST) and training runs thousands
+ * of steps.
+ */
+import type { KernelBackend, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs';
+import type { Tf } from '../../compile/tf.ts';
+
+export type Pads4 = [[number, number], [number, number], [number, number], [number, number]];
+
+export class WasmOps {
+  private made: TensorInfo[] = [];
+
+  constructor(
+    private tf: Tf,
+    private backend: KernelBackend,
+  ) {}
+
+  run(kernelName: string, inputs: Record<string, TensorInfo>, attrs: NamedAttrMap = {}): TensorInfo {
+    const kernel = this.tf.getKernel(kernelName, 'wasm');
+    if (!kernel) throw new Error(`wasm has no kernel ${kernelName} to build a gradient from`);
+    const out = kernel.kernelFunc({ inputs, attrs, backend: this.backend }) as TensorInfo;
+    this.made.push(out);
+    return out;
+  }
+
+  transpose(x: TensorInfo, perm: number[]): TensorInfo {
+    return this.run('Transpose', { x }, { perm });
+  }
+
+  /** Shares the data (wasm Reshape only adds a reference), so it costs nothing. */
+  reshape(x: TensorInfo, shape: number[]): TensorInfo {
+    return this.run('Reshape', { x }, { shape });
+  }
+
+  pad(x: TensorInfo, paddings: [number, number][]): TensorInfo {
+    return this.run('PadV2', { x }, { paddings, constantValue: 0 });
+  }
+
+  slice(x: TensorInfo, begin: number[], size: number[]): TensorInfo {
+    return this.run('Slice', { x }, { begin, size });
+  }
+
+  sum(x: TensorInfo, axis: number): TensorInfo {
+    return this.run('Sum', { x }, { axis, keepDims: false });
+  }
+
+  reverse(x: TensorInfo, dims: number[]): TensorInfo {
+    return this.run('Reverse', { x }, { dims });
+  }
+
+  /** Stride-1 convolution with explicit padding and the given dilation (wasm runs it through XNNPACK). */
+  conv2d(x: TensorInfo, filter: TensorInfo, pad: Pads4, dilations: [number, number]): TensorInfo {
+    return this.run('Conv2D', { x, filter }, { strides: [1, 1], pad, dilations, dataFormat: 'NHWC', dimRoundingMode: undefined } as unknown as NamedAttrMap);
+  }
+
+  depthwise(x: TensorInfo, filter: TensorInfo, pad: Pads4, dilations: [number, number]): TensorInfo {
+    return this.run('DepthwiseConv2dNative', { x, filter }, { strides: [1, 1], pad, dilations, dimRoundingMode: undefined } as unknown as NamedAttrMap);
+  }
+
+  /** Frees every intermediate except `result` (which the kernel returns). */
+  keep(result: TensorInfo): TensorInfo {
+    for (const t of this.made) if (t !== result) this.backend.disposeData(t.dataId);
+    this.made = [];
+    return result;
+  }
+
+  disposeAll(): void {
+    for (const t of this.made) this.backend.disposeData(t.dataId);
+    this.made = [];
+  }
+}
+
+/** Runs `body` with a fresh WasmOps; intermediates are freed on success and on error. */
+export function withWasmOps(tf: Tf, backend: unknown, body: (ops: WasmOps) => TensorInfo): TensorInfo {
+  const ops = new WasmOps(tf, backend as KernelBackend);
+  try {
+    return ops.keep(body(ops));
+  } catch (e) {
+    ops.disposeAll();
+    throw e;
+  }
+}
