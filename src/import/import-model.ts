@@ -16,6 +16,7 @@ import { foldPadding } from './fold-padding.ts';
 import { rewriteDenseOnMaps } from './dense-on-maps.ts';
 import { decodeWeights, type WeightFiles } from './decode-weights.ts';
 import { assignWeights } from './assign-weights.ts';
+import { restoreDepthMultiplier } from './tfjs-gaps.ts';
 import { ImportFailure, type ImportedWeights, type ImportResult } from './types.ts';
 
 export type { WeightFiles } from './decode-weights.ts';
@@ -46,6 +47,8 @@ export function importModel(json: unknown, weightFiles?: WeightFiles): ImportRes
     } else if (listed > 0) {
       weights = assignWeights(decodeWeights(src.manifest!, files), ctx.owners, asConv, ctx.notes);
     }
+
+    restoreDepthMultiplier(doc, weights, String(src.origin.keras_version ?? '').startsWith('tfjs'), ctx.notes);
 
     const loaded = loadGraphValue(withLayout(doc));
     if (!loaded.ok) return { ok: false, error: { code: 'not-a-graph', message: `the imported model does not make a valid netloom graph: ${loaded.error.message}`, ...(loaded.error.path ? { path: loaded.error.path } : {}) } };
