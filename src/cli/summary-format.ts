@@ -1,117 +1,201 @@
-/** The summary as text (Keras-like table) and as one JSON object. */
-import type { GraphDoc, SubGraph } from '../graph/schema.ts';
+/** The summary as text (a Keras-like table) and as one JSON object. Pure: Analysis in, string out. */
+import type { GraphDoc, GraphEdge, GraphNode, SubGraph } from '../graph/schema.ts';
 import type { Analysis, Diagnostic, GraphAnalysis } from '../analysis/types.ts';
 import { fmtShape } from '../nodes/common/params.ts';
-import type { Shape } from '../nodes/spec.ts';
+import type { Fix, Severity, Shape } from '../nodes/spec.ts';
+import { padEnd, padStart, displayWidth, printable } from './text.ts';
 
 const num = (n: number) => n.toLocaleString('en-US');
 
+/** `n` in the largest unit it reaches, rounded; a rounding that reaches the next unit moves to it (999,999 → 1.00M). */
+function scaled(n: number, units: readonly [number, string][], digits: number, sep: string): string | undefined {
+  for (let i = 0; i < units.length; i++) {
+    const [v, u] = units[i]!;
+    if (n < v) continue;
+    const s = (n / v).toFixed(digits);
+    const next = units[i - 1];
+    if (next && Number(s) * v >= next[0]) return `${(1).toFixed(digits)}${sep}${next[1]}`;
+    return `${s}${sep}${u}`;
+  }
+  return undefined;
+}
+
+const COUNT_UNITS: [number, string][] = [
+  [1e12, 'T'],
+  [1e9, 'G'],
+  [1e6, 'M'],
+  [1e3, 'K'],
+];
+const BYTE_UNITS: [number, string][] = [
+  [1024 ** 4, 'TiB'],
+  [1024 ** 3, 'GiB'],
+  [1024 ** 2, 'MiB'],
+  [1024, 'KiB'],
+];
+
+/** 3.84M, 200.70K, 12: for MACs and FLOPs. */
 export function humanCount(n: number): string {
-  const units: [number, string][] = [
-    [1e12, 'T'],
-    [1e9, 'G'],
-    [1e6, 'M'],
-    [1e3, 'K'],
-  ];
-  for (const [v, u] of units) if (n >= v) return `${(n / v).toFixed(2)}${u}`;
-  return String(n);
+  return scaled(n, COUNT_UNITS, 2, '') ?? String(n);
 }
 
+/** 76.0 KiB, 40 B. */
 export function humanBytes(n: number): string {
-  if (n >= 1024 ** 3) return `${(n / 1024 ** 3).toFixed(2)} GiB`;
-  if (n >= 1024 ** 2) return `${(n / 1024 ** 2).toFixed(2)} MiB`;
-  if (n >= 1024) return `${(n / 1024).toFixed(1)} KiB`;
-  return `${n} B`;
+  return scaled(n, BYTE_UNITS, 1, ' ') ?? `${n} B`;
 }
 
-/** `enc › c1`: where a diagnostic's node lives. */
+/** Where a diagnostic belongs: `enc › c1` (composite path, then node), `edge e2`, or '' for the whole graph. */
 export function where(d: Diagnostic): string {
-  const parts = [...(d.path ?? []), ...(d.nodeId !== undefined ? [d.nodeId] : d.edgeId !== undefined ? [`edge ${d.edgeId}`] : [])];
-  return parts.join(' › ');
+  const last = d.nodeId !== undefined ? [d.nodeId] : d.edgeId !== undefined ? [`edge ${d.edgeId}`] : [];
+  return [...(d.path ?? []), ...last].join(' › ');
 }
 
+/** `error enc › h: Dense units: must be at least 1 (got 0)`: severity first, one line, safe for a terminal. */
 export function diagnosticLine(d: Diagnostic): string {
   const w = where(d);
-  return `${d.severity}${w ? ` ${w}` : ''}: ${d.message}`;
+  return printable(`${d.severity}${w ? ` ${w}` : ''}: ${d.message}`);
 }
 
-export function summaryText(doc: GraphDoc, a: Analysis): string {
-  const rows: string[][] = [];
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** `valid`, `valid, 1 warning`, `invalid: 2 errors, 1 warning`. */
+export function verdict(a: Analysis): string {
+  const count = (s: Severity) => a.diagnostics.filter((d) => d.severity === s).length;
+  const [errors, warnings] = [count('error'), count('warning')];
+  const tail = [errors ? plural(errors, 'error') : '', warnings ? plural(warnings, 'warning') : ''].filter(Boolean).join(', ');
+  if (a.valid) return tail ? `valid, ${tail}` : 'valid';
+  return `invalid: ${tail || 'nothing to compute'}`;
+}
+
+interface Row {
+  layer: string;
+  shape: string;
+  params: string;
+  from: string;
+}
+
+/** One row per node, composites followed by their inner layers indented; Output nodes and inner Input ports left out. */
+function tableRows(doc: SubGraph, a: Analysis): Row[] {
+  const rows: Row[] = [];
   const walk = (g: SubGraph, ga: GraphAnalysis, depth: number) => {
-    const byId = new Map(g.nodes.map((n) => [n.id, n]));
-    const incoming = new Map<string, string[]>();
-    for (const e of g.edges) incoming.set(e.target, [...(incoming.get(e.target) ?? []), e.source]);
-    for (const id of ga.order) {
-      const n = byId.get(id)!;
-      const na = ga.nodes.get(id)!;
-      if (n.kind === 'Input' && depth > 0) continue;
-      if (n.kind === 'Output') continue;
-      const kind = n.kind === 'Composite' ? `${String(n.params?.role ?? 'Block')}` : n.kind;
-      const from = incoming.get(id) ?? [];
-      rows.push([
-        `${'  '.repeat(depth)}${id} (${kind})`,
-        na.outputs.length ? na.outputs.map(fmtShape).join(' ') : '—',
-        num(na.weights.trainable + na.weights.nonTrainable),
-        from.length > 1 ? from.join(', ') : '',
-      ]);
+    // Analysis keeps the first of duplicate ids; so does the table.
+    const byId = new Map<string, GraphNode>();
+    for (const n of g.nodes) if (!byId.has(n.id)) byId.set(n.id, n);
+    const incoming = new Map<string, GraphEdge[]>();
+    for (const e of g.edges) {
+      if (!ga.edges.has(e.id)) continue; // dangling or duplicate: reported, not drawn
+      incoming.set(e.target, [...(incoming.get(e.target) ?? []), e]);
+    }
+    const port = (e: GraphEdge) => ga.edges.get(e.id)?.port ?? Infinity;
+    // Topological order, then what it could not place (nodes on a cycle) in file order.
+    const inOrder = new Set(ga.order);
+    const ids = [...ga.order, ...[...ga.nodes.keys()].filter((id) => !inOrder.has(id))];
+    for (const id of ids) {
+      const n = byId.get(id);
+      const na = ga.nodes.get(id);
+      if (!n || !na) continue;
+      if (n.kind === 'Output' || (n.kind === 'Input' && depth > 0)) continue;
+      const kind = n.kind === 'Composite' ? String(na.params?.role ?? n.params?.role ?? 'Block') : n.kind;
+      const from = [...(incoming.get(id) ?? [])].sort((x, y) => port(x) - port(y));
+      const known = na.outputs.length > 0;
+      rows.push({
+        layer: printable(`${'  '.repeat(depth)}${id} (${kind})`),
+        shape: known ? na.outputs.map(fmtShape).join(', ') : '—',
+        params: known ? num(na.weights.trainable + na.weights.nonTrainable) : '—',
+        from: from.length > 1 ? printable(from.map((e) => e.source + (e.sourceHandle && e.sourceHandle !== 'out0' ? `[${e.sourceHandle.slice(3)}]` : '')).join(', ')) : '',
+      });
       if (na.inner && n.graph) walk(n.graph, na.inner, depth + 1);
     }
   };
   walk(doc, a, 0);
-  const head = ['Layer (kind)', 'Output shape', 'Param #', 'Connected to'];
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (r: string[]) => r.map((c, i) => (i === 2 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
-  const rule = (ch: string) => ch.repeat(widths.reduce((s, w) => s + w + 2, -2));
+  return rows;
+}
+
+export function summaryText(doc: GraphDoc, a: Analysis): string {
+  const rows = tableRows(doc, a);
+  const head: Row = { layer: 'Layer (kind)', shape: 'Output shape', params: 'Param #', from: 'Connected to' };
+  const cols = ['layer', 'shape', 'params', 'from'] as const;
+  const width = Object.fromEntries(cols.map((c) => [c, Math.max(displayWidth(head[c]), ...rows.map((r) => displayWidth(r[c])))])) as Record<keyof Row, number>;
+  const line = (r: Row) => cols.map((c) => (c === 'params' ? padStart(r[c], width[c]) : padEnd(r[c], width[c]))).join('  ').trimEnd();
+  const rule = (ch: string) => ch.repeat(cols.reduce((s, c) => s + width[c] + 2, -2));
   const t = a.totals;
   const out = [
-    `Model: "${doc.name}"`,
+    `Model: "${printable(doc.name)}"`,
     rule('─'),
     line(head),
     rule('═'),
     ...rows.map(line),
     rule('─'),
-    `Total params: ${num(t.params)} (${humanBytes(t.paramBytes)})`,
+    ...(a.valid ? [] : ['(the graph has errors: the totals count only the layers that could be computed)']),
+    `Total params: ${num(t.params)}`,
     `Trainable params: ${num(t.trainableParams)}`,
     `Non-trainable params: ${num(t.nonTrainableParams)}`,
-    `Multiply-adds: ${humanCount(t.macs)} (${humanCount(t.flops)} FLOPs) per sample`,
-    `Activation memory: ${humanBytes(t.activationBytes)} per sample`,
+    `Parameter memory: ${humanBytes(t.paramBytes)} (float32)`,
+    `MACs: ${humanCount(t.macs)} per sample (${humanCount(t.flops)} FLOPs)`,
+    `Activation memory: ${humanBytes(t.activationBytes)} per sample (float32 outputs of every layer)`,
   ];
-  if (a.models.length > 1) out.push(`Models: ${a.models.map((m) => `${m.key} (${num(m.params)} params)`).join(', ')}`);
+  if (a.models.length > 1) out.push(`Models: ${a.models.map((m) => `${printable(m.key)} (${num(m.params)} params)`).join(', ')}`);
   if (a.diagnostics.length) out.push(rule('─'), ...a.diagnostics.map(diagnosticLine));
-  out.push(a.valid ? 'valid' : 'invalid: fix the errors above');
+  out.push(verdict(a));
   return out.join('\n');
+}
+
+export interface SummaryJsonDiagnostic {
+  severity: Severity;
+  code: string;
+  nodeId?: string;
+  edgeId?: string;
+  path?: string[];
+  param?: string;
+  message: string;
+  fix?: Fix;
 }
 
 export interface SummaryJson {
   valid: boolean;
   params: number;
   trainableParams: number;
-  inputs: Shape[];
-  outputs: Shape[];
+  /** Shapes without the batch axis; null for a size (or a whole tensor) that is not known. */
+  inputs: (Shape | null)[];
+  outputs: (Shape | null)[];
   models: Record<string, { params: number; trainableParams: number; inputs: Shape[]; outputs: Shape[] }>;
-  diagnostics: { severity: string; code: string; nodeId?: string; path?: string[]; param?: string; edgeId?: string; message: string }[];
+  diagnostics: SummaryJsonDiagnostic[];
+}
+
+export function jsonDiagnostic(d: Diagnostic): SummaryJsonDiagnostic {
+  return {
+    severity: d.severity,
+    code: d.code,
+    ...(d.nodeId !== undefined ? { nodeId: d.nodeId } : {}),
+    ...(d.edgeId !== undefined ? { edgeId: d.edgeId } : {}),
+    ...(d.path?.length ? { path: d.path } : {}),
+    ...(d.param !== undefined ? { param: d.param } : {}),
+    message: d.message,
+    ...(d.fix !== undefined ? { fix: d.fix } : {}),
+  };
 }
 
 export function summaryJson(a: Analysis): SummaryJson {
   const top = a.models[0];
-  const known = (ids: string[]) => ids.flatMap((id) => a.nodes.get(id)?.outputs ?? []);
   const models: SummaryJson['models'] = {};
-  for (const m of a.models) models[m.key] = { params: m.params, trainableParams: m.trainableParams, inputs: m.inputs, outputs: m.outputs };
+  // defineProperty: a composite may be named "__proto__", which plain assignment would turn into a prototype.
+  for (const m of a.models) {
+    const value = { params: m.params, trainableParams: m.trainableParams, inputs: m.inputs, outputs: m.outputs };
+    Object.defineProperty(models, m.key, { value, enumerable: true, writable: true, configurable: true });
+  }
+  // Without a valid model: each Input's shape, each output node's shapes, null where analysis could not get that far.
+  const shapesOf = (id: string) => {
+    const outs = a.nodes.get(id)?.outputs ?? [];
+    return outs.length ? outs : [null];
+  };
   return {
     valid: a.valid,
     params: a.totals.params,
     trainableParams: a.totals.trainableParams,
-    inputs: top ? top.inputs : known(a.inputs),
-    outputs: top ? top.outputs : known(a.outputs),
+    inputs: top ? top.inputs : a.inputs.map((id) => shapesOf(id)[0]!),
+    outputs: top ? top.outputs : a.outputs.flatMap(shapesOf),
     models,
-    diagnostics: a.diagnostics.map((d) => ({
-      severity: d.severity,
-      code: d.code,
-      ...(d.nodeId !== undefined ? { nodeId: d.nodeId } : {}),
-      ...(d.path?.length ? { path: d.path } : {}),
-      ...(d.param !== undefined ? { param: d.param } : {}),
-      ...(d.edgeId !== undefined ? { edgeId: d.edgeId } : {}),
-      message: d.message,
-    })),
+    diagnostics: a.diagnostics.map(jsonDiagnostic),
   };
 }
