@@ -6,8 +6,9 @@
 import { commandUsage, EXIT, parseArgs, type CliIO, type Command } from './io.ts';
 import { printable } from './text.ts';
 import { summary } from './summary.ts';
+import { importCommand } from './import.ts';
 
-export const COMMANDS: readonly Command[] = [summary];
+export const COMMANDS: readonly Command[] = [summary, importCommand];
 
 const HELP = new Set(['--help', '-h', 'help']);
 
