@@ -112,6 +112,17 @@ function tableRows(doc: SubGraph, a: Analysis): Row[] {
   return rows;
 }
 
+/** Whether a computed layer of the model has a size known only at run time (null), which the totals cannot count. */
+function hasUnknownSize(ga: GraphAnalysis): boolean {
+  for (const id of ga.live) {
+    const na = ga.nodes.get(id);
+    if (!na) continue;
+    if (na.outputs.some((s) => s.includes(null))) return true;
+    if (na.inner && hasUnknownSize(na.inner)) return true;
+  }
+  return false;
+}
+
 export function summaryText(doc: GraphDoc, a: Analysis): string {
   const rows = tableRows(doc, a);
   const head: Row = { layer: 'Layer (kind)', shape: 'Output shape', params: 'Param #', from: 'Connected to' };
@@ -135,6 +146,7 @@ export function summaryText(doc: GraphDoc, a: Analysis): string {
     `MACs: ${humanCount(t.macs)} per sample (${humanCount(t.flops)} FLOPs)`,
     `Activation memory: ${humanBytes(t.activationBytes)} per sample (float32 outputs of every layer)`,
   ];
+  if (hasUnknownSize(a)) out.push('Sizes shown as ? are known only at run time: MACs and activation memory leave those layers out.');
   if (a.models.length > 1) out.push(`Models: ${a.models.map((m) => `${printable(m.key)} (${num(m.params)} params)`).join(', ')}`);
   if (a.diagnostics.length) out.push(rule('─'), ...a.diagnostics.map(diagnosticLine));
   out.push(verdict(a));

@@ -106,6 +106,40 @@ describe('the text report', () => {
     );
   });
 
+  test('sizes known only at run time: shown as ?, null in JSON, and the totals say what they leave out', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'netloom-cli-'));
+    const file = join(dir, 'any-size.json');
+    const nodes = [
+      { id: 'x', kind: 'Input', params: { shape: [null, null, 3] } },
+      { id: 'c', kind: 'Conv2D', params: { filters: 8 } },
+      { id: 'g', kind: 'GlobalAveragePooling2D' },
+      { id: 'o', kind: 'Dense', params: { units: 2 } },
+    ];
+    const edges = [
+      { id: '1', source: 'x', target: 'c' },
+      { id: '2', source: 'c', target: 'g' },
+      { id: '3', source: 'g', target: 'o' },
+    ];
+    writeFileSync(file, JSON.stringify({ format: 'netloom.graph', version: 1, name: 'any size', nodes, edges }));
+    const text = await cli(['summary', file]);
+    expect(text.code).toBe(0);
+    // c 3·3·3·8+8 = 224, o 8·2+2 = 18; MACs: only o's 8·2 = 16 are known.
+    expect(text.stdout).toMatch(/^c \(Conv2D\)\s+\[\?, \?, 8\]\s+224$/m);
+    expect(text.stdout).toContain('MACs: 16 per sample (32 FLOPs)\n');
+    expect(text.stdout).toContain('\nSizes shown as ? are known only at run time: MACs and activation memory leave those layers out.\n');
+    const json = JSON.parse((await cli(['summary', file, '--json'])).stdout);
+    expect(json).toMatchObject({ valid: true, params: 242, inputs: [[null, null, 3]], outputs: [[2]] });
+    const fixed = await cli(['summary', `${GOOD}/small-cnn.json`]);
+    expect(fixed.stdout).not.toContain('known only at run time');
+  });
+
+  test('invalid graphs: inputs and outputs as far as known, null for an output that could not be computed', async () => {
+    const r = JSON.parse((await cli(['summary', `${BAD}/dangling-edge.json`, '--json'])).stdout);
+    expect(r).toMatchObject({ valid: false, inputs: [[4]], outputs: [[2]], models: {} });
+    const c = JSON.parse((await cli(['summary', `${BAD}/conv-into-dense.json`, '--json'])).stdout);
+    expect(c).toMatchObject({ valid: false, inputs: [[28, 28, 1]], outputs: [null], models: {} });
+  });
+
   test('multi-input nodes list their inputs in port order', async () => {
     const r = await cli(['summary', `${GOOD}/unet-mini.json`]);
     expect(r.stdout).toMatch(/^cat \(Concatenate\)\s+\[58, 58, 8\]\s+0  crop, up$/m);
