@@ -1,5 +1,7 @@
 /**
  * `npm run netloom -- COMMAND …` (or `tsx src/cli/main.ts COMMAND …`).
+ * npm prints its own "> netloom …" banner on stdout: for `--json` output a
+ * program will parse, use `npm run -s netloom -- …` or call tsx directly.
  *
  * Tiny on purpose: the work is in runCli. What is here keeps the promise
  * "never a stack trace" even when a module fails to load (a syntax error in

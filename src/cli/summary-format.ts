@@ -127,7 +127,7 @@ export function summaryText(doc: GraphDoc, a: Analysis): string {
   const rows = tableRows(doc, a);
   const head: Row = { layer: 'Layer (kind)', shape: 'Output shape', params: 'Param #', from: 'Connected to' };
   const cols = ['layer', 'shape', 'params', 'from'] as const;
-  const width = Object.fromEntries(cols.map((c) => [c, Math.max(displayWidth(head[c]), ...rows.map((r) => displayWidth(r[c])))])) as Record<keyof Row, number>;
+  const width = Object.fromEntries(cols.map((c) => [c, rows.reduce((w, r) => Math.max(w, displayWidth(r[c])), displayWidth(head[c]))])) as Record<keyof Row, number>;
   const line = (r: Row) => cols.map((c) => (c === 'params' ? padStart(r[c], width[c]) : padEnd(r[c], width[c]))).join('  ').trimEnd();
   const rule = (ch: string) => ch.repeat(cols.reduce((s, c) => s + width[c] + 2, -2));
   const t = a.totals;
