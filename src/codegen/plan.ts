@@ -1,0 +1,205 @@
+/**
+ * GraphDoc → CodePlan: the language-neutral list of what the generated code
+ * builds, model by model. It walks the graph exactly as compile() does (same
+ * order, same NameTable calls), so every layer and model gets the name
+ * compile() gives it; both emitters print from this plan.
+ *
+ * Pure TypeScript: no tfjs.
+ */
+import type { GraphDoc, GraphNode, SubGraph } from '../graph/schema.ts';
+import { analyze } from '../analysis/analyze.ts';
+import type { Analysis, Diagnostic, GraphAnalysis, ModelSummary } from '../analysis/types.ts';
+import type { LayerCall, Shape } from '../nodes/spec.ts';
+import { getSpec } from '../nodes/index.ts';
+import { NameTable } from '../compile/names.ts';
+import { sourcePort } from '../graph/ports.ts';
+import { layerArgs } from './args.ts';
+
+/** One symbolic tensor of a model. */
+export interface PlanTensor {
+  /** Raw base for the variable name (a node id, with a suffix for helper layers and extra ports). */
+  base: string;
+  /** Without the batch axis; null when not computed (never for valid graphs). */
+  shape: Shape | null;
+  /** The activation of the layer that made it (through Output nodes and nested models). */
+  activation?: string;
+}
+
+export interface PlanInput {
+  tensor: number;
+  /** tfjs / Keras layer name of the Input. */
+  name: string;
+  nodeId: string;
+  label?: string;
+}
+
+export interface LayerStep {
+  type: 'layer';
+  nodeId: string;
+  kind: string;
+  label?: string;
+  /** Keras class name (tfjs serialization name). */
+  className: string;
+  /** tfjs (camelCase) arguments to print, defaults left out, `name` not included. */
+  args: [string, unknown][];
+  name: string;
+  inputs: number[];
+  output: number;
+  /** Weights of this layer (the node's count on its main layer, 0 on helper layers). */
+  params: number;
+}
+
+export interface ModelStep {
+  type: 'model';
+  nodeId: string;
+  label?: string;
+  model: PlanModel;
+  inputs: number[];
+  outputs: number[];
+}
+
+export type Step = LayerStep | ModelStep;
+
+export interface PlanModel {
+  /** compile()'s key for it: `model`, `autoencoder`, `encoder`, `generator_2`, … */
+  key: string;
+  /** tfjs model name (the key, unless a layer already took it). */
+  name: string;
+  role: ModelSummary['role'];
+  inputs: PlanInput[];
+  steps: Step[];
+  outputs: number[];
+  tensors: PlanTensor[];
+  params: number;
+}
+
+export interface CodePlan {
+  doc: GraphDoc;
+  analysis: Analysis;
+  main: PlanModel;
+  /** Every model: the main one first, then composites in compile()'s key order. */
+  models: PlanModel[];
+}
+
+export type PlanResult = { ok: true; plan: CodePlan } | { ok: false; diagnostics: Diagnostic[] };
+
+/** Plans code for a document; refuses (with analysis' errors) what compile() would refuse, except size. */
+export function planCode(doc: GraphDoc, analysis: Analysis = analyze(doc)): PlanResult {
+  if (!analysis.valid) {
+    const errors = analysis.diagnostics.filter((d) => d.severity === 'error');
+    return { ok: false, diagnostics: errors.length ? errors : [{ severity: 'error', code: 'empty', message: 'the graph has no layers to export' }] };
+  }
+  const p = new Planner(analysis);
+  const top = analysis.models[0]!;
+  const main = p.model(top, '');
+  main.name = top.key;
+  main.inputs = analysis.inputs.map((id) => p.input(main, doc, analysis, id, ''));
+  main.outputs = p.graph(main, doc, analysis, main.inputs.map((i) => i.tensor), '', []);
+  const order = new Map(analysis.models.map((m, i) => [m.key, i]));
+  const models = [main, ...[...p.composites].sort((a, b) => order.get(a.key)! - order.get(b.key)!)];
+  return { ok: true, plan: { doc, analysis, main, models } };
+}
+
+const labelOf = (n: GraphNode | undefined): string | undefined => (typeof n?.label === 'string' && n.label !== n.id && n.label.trim() ? n.label : undefined);
+
+class Planner {
+  readonly names = new NameTable();
+  readonly composites: PlanModel[] = [];
+  constructor(private analysis: Analysis) {}
+
+  model(summary: ModelSummary, name: string): PlanModel {
+    return { key: summary.key, name, role: summary.role, inputs: [], steps: [], outputs: [], tensors: [], params: summary.params };
+  }
+
+  tensor(m: PlanModel, t: PlanTensor): number {
+    m.tensors.push(t);
+    return m.tensors.length - 1;
+  }
+
+  input(m: PlanModel, g: SubGraph, ga: GraphAnalysis, id: string, prefix: string): PlanInput {
+    const name = this.names.name(id, prefix);
+    const tensor = this.tensor(m, { base: id, shape: ga.nodes.get(id)!.outputs[0] ?? null });
+    return { tensor, name, nodeId: id, label: labelOf(g.nodes.find((n) => n.id === id)) };
+  }
+
+  /** Mirrors compile's Builder.graph: returns the tensors of the graph's outputs. */
+  graph(m: PlanModel, g: SubGraph, ga: GraphAnalysis, inputs: number[], prefix: string, path: string[]): number[] {
+    const byId = new Map(g.nodes.map((n) => [n.id, n]));
+    const tensors = new Map<string, number[]>();
+    ga.inputs.forEach((id, i) => tensors.set(id, [inputs[i]!]));
+    const incoming = new Map<string, { source: string; port: number; from: number }[]>();
+    for (const e of g.edges) {
+      const info = ga.edges.get(e.id);
+      if (!info || info.port === null) continue;
+      const list = incoming.get(e.target) ?? [];
+      list.push({ source: e.source, port: info.port, from: sourcePort(e) });
+      incoming.set(e.target, list);
+    }
+    for (const id of ga.order) {
+      if (tensors.has(id) || !ga.live.has(id)) continue;
+      const node = byId.get(id)!;
+      const na = ga.nodes.get(id)!;
+      const ins = (incoming.get(id) ?? []).sort((a, b) => a.port - b.port).map((e) => tensors.get(e.source)![e.from]!);
+      if (node.kind === 'Output') tensors.set(id, ins);
+      else if (node.kind === 'Composite') tensors.set(id, this.composite(m, node, na.inner!, ins, prefix, path));
+      else {
+        const calls = na.spec!.layers(na.params, na.inputs);
+        tensors.set(id, [this.layers(m, node, calls, ins, prefix, na.inputs[0] ?? null, na.outputs[0]!, na.weights.trainable + na.weights.nonTrainable)]);
+      }
+    }
+    return ga.outputs.flatMap((id) => tensors.get(id)!);
+  }
+
+  /** Mirrors Builder.layers: the node's name first, then `_pad`/`_crop` helpers claim theirs in call order. */
+  private layers(m: PlanModel, node: GraphNode, calls: LayerCall[], inputs: number[], prefix: string, inShape: Shape | null, outShape: Shape, params: number): number {
+    const spec = getSpec(node.kind)!;
+    const main = this.names.name(node.id, prefix);
+    let x = inputs;
+    let shape = inShape;
+    for (const call of calls) {
+      const name = call.suffix ? this.names.claim(`${main}${call.suffix}`) : main;
+      shape = call.suffix ? helperShape(call, shape) : outShape;
+      const activation = typeof call.config.activation === 'string' ? call.config.activation : undefined;
+      const output = this.tensor(m, { base: call.suffix ? `${node.id}${call.suffix}` : node.id, shape, activation });
+      m.steps.push({
+        type: 'layer',
+        nodeId: node.id,
+        kind: node.kind,
+        label: call.suffix ? undefined : labelOf(node),
+        className: call.className,
+        args: layerArgs(spec, call),
+        name,
+        inputs: x,
+        output,
+        params: call.suffix ? 0 : params,
+      });
+      x = [output];
+    }
+    return x[0]!;
+  }
+
+  /** Mirrors Builder.composite: inner inputs, inner graph, then the model claims its name. */
+  private composite(m: PlanModel, node: GraphNode, inner: GraphAnalysis, ins: number[], prefix: string, path: string[]): number[] {
+    const summary = this.analysis.models.find((s) => s.nodeId === node.id && s.path.join('/') === path.join('/'))!;
+    const sub = this.model(summary, '');
+    const innerPrefix = prefix ? `${prefix}_${node.id}` : node.id;
+    sub.inputs = inner.inputs.map((id) => this.input(sub, node.graph!, inner, id, innerPrefix));
+    sub.outputs = this.graph(sub, node.graph!, inner, sub.inputs.map((i) => i.tensor), innerPrefix, [...path, node.id]);
+    sub.name = this.names.claim(summary.key);
+    this.composites.push(sub);
+    const outputs = sub.outputs.map((t, i) =>
+      this.tensor(m, { base: sub.outputs.length > 1 ? `${node.id}_${i}` : node.id, shape: sub.tensors[t]!.shape, activation: sub.tensors[t]!.activation }),
+    );
+    m.steps.push({ type: 'model', nodeId: node.id, label: labelOf(node), model: sub, inputs: ins, outputs });
+    return outputs;
+  }
+}
+
+/** Shape after a helper layer (ZeroPadding2D before, Cropping2D after), from that kind's own inference. */
+function helperShape(call: LayerCall, x: Shape | null): Shape | null {
+  const spec = getSpec(call.className);
+  if (!spec || !x) return null;
+  const p = spec.params.safeParse(call.config);
+  if (!p.success) return null;
+  return spec.infer([x], p.data).outputs[0] ?? null;
+}

@@ -1,0 +1,180 @@
+/**
+ * Running generated code in tests: one `tsc --strict` over many emitted
+ * TypeScript files (it also writes CommonJS, which we evaluate with a
+ * `require` that knows only @tensorflow/tfjs), one python3 over many emitted
+ * Python files (py_compile plus Python's own tokenizer), and a small
+ * tokenizer for the TypeScript we emit (no template or regex literals).
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import type * as TF from '@tensorflow/tfjs';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const TSC = join(ROOT, 'node_modules/.bin/tsc');
+
+export interface TscRun {
+  /** tsc's report, empty when every file type-checks. */
+  errors: string;
+  /** Compiled CommonJS per file name. */
+  js: Map<string, string>;
+  ms: number;
+}
+
+/** Type-checks files (name → source) with `--strict` in one tsc run against this repo's @tensorflow/tfjs. */
+export function tscStrict(files: Map<string, string>): TscRun {
+  const dir = mkdtempSync(join(tmpdir(), 'netloom-ts-'));
+  try {
+    for (const [name, code] of files) writeFileSync(join(dir, `${name}.ts`), code);
+    const tsconfig = {
+      compilerOptions: {
+        strict: true,
+        target: 'ES2022',
+        module: 'commonjs',
+        skipLibCheck: true,
+        types: [],
+        outDir: 'out',
+        paths: { '@tensorflow/tfjs': [join(ROOT, 'node_modules/@tensorflow/tfjs')] },
+      },
+      include: ['*.ts'],
+    };
+    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(tsconfig));
+    const t0 = performance.now();
+    const r = spawnSync(TSC, ['-p', dir, '--pretty', 'false'], { encoding: 'utf8' });
+    const ms = performance.now() - t0;
+    const js = new Map<string, string>();
+    for (const name of files.keys()) {
+      try {
+        js.set(name, readFileSync(join(dir, 'out', `${name}.js`), 'utf8'));
+      } catch {
+        // not emitted: the errors say why
+      }
+    }
+    return { errors: (r.stdout + r.stderr).trim(), js, ms };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export type Exports = Record<string, unknown>;
+
+/**
+ * Evaluates compiled CommonJS with `tf` as its only reachable module; `process`
+ * is hidden, so injected code could not exit or spawn even if it ran.
+ */
+export function loadModule(js: string, tf: typeof TF): Exports {
+  const exports: Exports = {};
+  const module = { exports };
+  const req = (id: string) => {
+    if (id === '@tensorflow/tfjs') return tf;
+    throw new Error(`generated code required "${id}"`);
+  };
+  new Function('exports', 'require', 'module', 'process', js)(exports, req, module, undefined);
+  return module.exports;
+}
+
+export interface PyRun {
+  /** File name → py_compile error (absent when it compiles). */
+  errors: Record<string, string>;
+  /** File name → Python's token stream with names and strings masked (see PY_SCRIPT). */
+  shapes: Record<string, string[]>;
+  ms: number;
+}
+
+const PY_SCRIPT = String.raw`
+import json, keyword, py_compile, sys, tokenize
+out = {"errors": {}, "shapes": {}}
+for path in sys.argv[1:]:
+    name = path.rsplit("/", 1)[-1][:-3]
+    try:
+        py_compile.compile(path, cfile=path + "c", doraise=True)
+    except py_compile.PyCompileError as e:
+        out["errors"][name] = str(e)
+        continue
+    toks = []
+    with open(path, "rb") as f:
+        for t in tokenize.tokenize(f.readline):
+            if t.type in (tokenize.COMMENT, tokenize.NL, tokenize.ENCODING):
+                continue
+            if t.type == tokenize.NAME:
+                toks.append(t.string if keyword.iskeyword(t.string) else "NAME")
+            elif t.type == tokenize.STRING:
+                toks.append("STRING")
+            elif t.type == tokenize.NUMBER:
+                toks.append("NUMBER")
+            else:
+                toks.append(tokenize.tok_name[t.type] + ":" + t.string)
+    out["shapes"][name] = toks
+print(json.dumps(out))
+`;
+
+/** py_compile and tokenize many files (name → source) in one python3 process. */
+export function pyCheck(files: Map<string, string>): PyRun {
+  const dir = mkdtempSync(join(tmpdir(), 'netloom-py-'));
+  try {
+    const paths = [...files].map(([name, code]) => {
+      const p = join(dir, `${name}.py`);
+      writeFileSync(p, code);
+      return p;
+    });
+    const t0 = performance.now();
+    const r = spawnSync('python3', ['-c', PY_SCRIPT, ...paths], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    const ms = performance.now() - t0;
+    if (r.status !== 0) throw new Error(`python3 failed: ${r.stderr}`);
+    return { ...(JSON.parse(r.stdout) as Omit<PyRun, 'ms'>), ms };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export interface TsTokens {
+  /** Token kinds: `id` for words, `str`, `num`, or the punctuation itself. */
+  shape: string[];
+  /** Every word outside strings and comments. */
+  words: string[];
+  /** Characters outside strings and comments that the emitter never writes there. */
+  strange: string[];
+}
+
+const LINE_END = /[\n\r\u2028\u2029]/;
+
+/** Tokenizes the TypeScript subset the emitter writes (line comments, quoted strings, words, numbers, punctuation). */
+export function tsTokens(code: string): TsTokens {
+  const shape: string[] = [];
+  const words: string[] = [];
+  const strange: string[] = [];
+  let i = 0;
+  while (i < code.length) {
+    const c = code[i]!;
+    if (/\s/.test(c)) i++;
+    else if (code.startsWith('//', i)) {
+      while (i < code.length && !LINE_END.test(code[i]!)) i++;
+    } else if (code.startsWith('/*', i)) {
+      strange.push('/*');
+      i += 2;
+    } else if (c === "'" || c === '"') {
+      i++;
+      while (i < code.length && code[i] !== c) {
+        if (LINE_END.test(code[i]!)) strange.push('line end in string');
+        i += code[i] === '\\' ? 2 : 1;
+      }
+      i++;
+      shape.push('str');
+    } else if (/[A-Za-z_$]/.test(c)) {
+      const m = /^[A-Za-z0-9_$]+/.exec(code.slice(i, i + 200))!;
+      words.push(m[0]);
+      shape.push('id');
+      i += m[0].length;
+    } else if (/[0-9.]/.test(c) && /[0-9]/.test(code[i + 1] ?? c)) {
+      const m = /^[0-9.]+(e-?[0-9]+)?/.exec(code.slice(i, i + 40))!;
+      shape.push('num');
+      i += m[0].length;
+    } else {
+      if (c === '`' || c.charCodeAt(0) > 0x7e) strange.push(c);
+      shape.push(c);
+      i++;
+    }
+  }
+  return { shape, words, strange };
+}
