@@ -67,7 +67,7 @@ function sequential(layers: LayerEntry[], at: string, scope: Scope, ctx: BuildCt
   } else {
     // Keras 2 and tfjs put the model's input shape on the first layer; Keras 3 on the model's build_config.
     prev = g.claim(`${names[0] ?? 'model'}_input`);
-    const declared = layers[0] ? inputShape(layers[0].config) : undefined;
+    const declared = declaredShape(layers[0]);
     const shape = declared ?? (Array.isArray(builtShape) ? builtShape.slice(1) : undefined);
     g.nodes.push({ id: prev, kind: 'Input', params: top && shape ? { shape } : {} });
     if (top && !shape) ctx.notes.push({ severity: 'warning', code: 'no-input-shape', nodePath: [prev], message: 'the model does not say its input shape: set it on the Input node' });
@@ -173,4 +173,14 @@ function sinksAreOutputs(g: GraphParts, outs: string[], refs: TensorRef[]): bool
   const fed = new Set(g.edges.map((e) => e.source));
   const sinks = g.nodes.filter((n) => n.kind !== 'Input' && !fed.has(n.id)).map((n) => n.id);
   return refs.every((r) => r.tensor === 0) && sinks.length === outs.length && sinks.every((s, i) => s === outs[i]);
+}
+
+/** The input shape a Sequential's first layer declares, looking into a model used as that first layer. */
+function declaredShape(entry: LayerEntry | undefined, depth = 0): unknown[] | undefined {
+  if (!entry || depth > 16) return undefined;
+  const own = inputShape(entry.config);
+  if (own || !isModelEntry(entry)) return own;
+  const inner = LayerSchema.array().safeParse(entry.config.layers);
+  if (!inner.success) return undefined;
+  return declaredShape(inner.data.find((l) => l.class_name === 'InputLayer') ?? inner.data[0], depth + 1);
 }

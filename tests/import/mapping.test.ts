@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { importModel } from '../../src/import/import-model.ts';
 import { roleFor } from '../../src/import/build-layer.ts';
 import type { GraphDoc, GraphNode } from '../../src/graph/schema.ts';
+import { analyze } from '../../src/analysis/analyze.ts';
 
 /** A Keras 2 Sequential config around the given layer entries. */
 function sequential(input: number[], ...layers: { class_name: string; config: Record<string, unknown> }[]) {
@@ -68,6 +69,13 @@ describe('structure', () => {
     const c = d.nodes[2]!;
     expect([c.kind, c.params]).toEqual(['Composite', { role: 'Decoder', name: 'decoder_block' }]);
     expect(c.graph!.nodes.map((n) => n.kind)).toEqual(['Input', 'Dense', 'Output']);
+  });
+
+  test('a Sequential whose first layer is a model takes the input shape that model declares', () => {
+    const inner = { class_name: 'Sequential', config: { name: 'stem', layers: [layer('Dense', { units: 3, batch_input_shape: [null, 7] })] } };
+    const d = doc({ class_name: 'Sequential', config: { name: 'm', layers: [inner, layer('Dense', { units: 1 })] } });
+    expect(d.nodes[0]!.params).toEqual({ shape: [7] });
+    expect(analyze(d).valid).toBe(true);
   });
 
   test('a nested model with two outputs: the second is taken from out1', () => {
