@@ -41,11 +41,11 @@ export function analyze(doc: GraphDoc | SubGraph): Analysis {
   }
   const params = g.weights.trainable + g.weights.nonTrainable;
   if (params > BROWSER_TRAIN_PARAM_LIMIT) {
-    const mb = (params * 4) / 1e6;
+    const bytes = params * 4;
     diagnostics.push({
       severity: 'warning',
       code: 'too-large-to-train',
-      message: `${params.toLocaleString('en-US')} weights (${mb.toFixed(0)} MB as float32; training with Adam needs about ${((mb * 4) / 1000).toFixed(1)} GB more for gradients and optimizer state): too big to train in a browser, but fine to study and export`,
+      message: `${params.toLocaleString('en-US')} weights (${bytesText(bytes)} as float32; training with Adam needs about ${bytesText(bytes * 3)} more for gradients and optimizer state): too big to train in a browser, but fine to study and export`,
     });
   }
   if (g.nodes.size === 0 && !diagnostics.some((d) => d.severity === 'error')) {
@@ -72,6 +72,13 @@ export function analyze(doc: GraphDoc | SubGraph): Analysis {
     },
     models: valid ? modelSummaries(doc, g) : [],
   };
+}
+
+/** 94 MB, 2.2 GB, 1,600 GB: decimal units, thousands separated. */
+function bytesText(bytes: number): string {
+  const gb = bytes / 1e9;
+  if (gb >= 1) return `${gb >= 100 ? Math.round(gb).toLocaleString('en-US') : gb.toFixed(1)} GB`;
+  return `${Math.round(bytes / 1e6).toLocaleString('en-US')} MB`;
 }
 
 function emptyGraphAnalysis(): GraphAnalysis {
@@ -120,11 +127,14 @@ function analyzeGraph(graph: SubGraph, ctx: Ctx): GraphAnalysis {
     seenEdges.add(e.id);
     const missing = [e.source, e.target].filter((id) => !out.nodes.has(id));
     if (missing.length) {
+      // Name the end that exists, so the editor can point at it.
+      const present = [e.source, e.target].find((id) => out.nodes.has(id));
       report({
         severity: 'error',
         code: 'dangling-edge',
         edgeId: e.id,
-        message: `edge "${e.id}" connects ${missing.map(showId).join(' and ')}, which ${missing.length > 1 ? 'are' : 'is'} not in the graph: delete the edge or add the node`,
+        ...(present !== undefined ? { nodeId: present } : {}),
+        message: `edge "${e.id}" (${showId(e.source)} → ${showId(e.target)}) connects ${missing.map(showId).join(' and ')}, which ${missing.length > 1 ? 'are' : 'is'} not in the graph: delete the edge or add the node`,
       });
       continue;
     }

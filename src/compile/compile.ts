@@ -53,7 +53,8 @@ export function compileGraph(tf: Tf, doc: GraphDoc | SubGraph, options: CompileO
     };
   }
   const b = new Builder(tf, analysis);
-  const models: Record<string, LayersModel> = {};
+  // No prototype: a composite may be named "__proto__", which a plain object would swallow.
+  const models: Record<string, LayersModel> = Object.create(null);
   try {
     const mainKey = analysis.models[0]!.key;
     const inputs = analysis.inputs.map((id) => b.input(id, analysis.nodes.get(id)!.outputs[0]!, ''));

@@ -39,6 +39,9 @@ export function loadGraph(text: string, migrations: readonly Migration[] = MIGRA
   if (text.length > MAX_FILE_CHARS) {
     return fail('too-large', `file is ${(text.length / 1e6).toFixed(1)} MB; the limit is ${MAX_FILE_CHARS / 1024 / 1024} MB`);
   }
+  // A byte-order mark is invisible: drop it rather than report "unexpected \uFEFF".
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.trim() === '') return fail('json', 'the file is empty');
   let raw: unknown;
   try {
     raw = JSON.parse(text);

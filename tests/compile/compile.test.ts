@@ -96,3 +96,12 @@ test.each([
 ])('safeName(%j) = %j', (input, out) => {
   expect(safeName(input)).toBe(out);
 });
+
+test('a composite named "__proto__" is returned like any other model', () => {
+  const g = doc([node(['x', 'Input', { shape: [4] }]), composite('c', 'Block', [['d', 'Dense', { units: 2 }]], '__proto__')], [edge('x', 'c')]);
+  const r = compileGraph(tf, g);
+  if (!r.ok) throw new Error(r.diagnostics[0]!.message);
+  expect(Object.keys(r.value.models)).toEqual(['model', '__proto__']);
+  expect(r.value.models['__proto__']!.countParams()).toBe(10);
+  r.value.main.dispose();
+});
