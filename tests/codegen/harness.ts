@@ -79,12 +79,14 @@ export interface PyRun {
   errors: Record<string, string>;
   /** File name → Python's token stream with names and strings masked (see PY_SCRIPT). */
   shapes: Record<string, string[]>;
+  /** File name → every NAME token (identifiers and keywords), in order. */
+  names: Record<string, string[]>;
   ms: number;
 }
 
 const PY_SCRIPT = String.raw`
 import json, keyword, py_compile, sys, tokenize
-out = {"errors": {}, "shapes": {}}
+out = {"errors": {}, "shapes": {}, "names": {}}
 for path in sys.argv[1:]:
     name = path.rsplit("/", 1)[-1][:-3]
     try:
@@ -93,11 +95,13 @@ for path in sys.argv[1:]:
         out["errors"][name] = str(e)
         continue
     toks = []
+    names = []
     with open(path, "rb") as f:
         for t in tokenize.tokenize(f.readline):
             if t.type in (tokenize.COMMENT, tokenize.NL, tokenize.ENCODING):
                 continue
             if t.type == tokenize.NAME:
+                names.append(t.string)
                 toks.append(t.string if keyword.iskeyword(t.string) else "NAME")
             elif t.type == tokenize.STRING:
                 toks.append("STRING")
@@ -106,6 +110,7 @@ for path in sys.argv[1:]:
             else:
                 toks.append(tokenize.tok_name[t.type] + ":" + t.string)
     out["shapes"][name] = toks
+    out["names"][name] = names
 print(json.dumps(out))
 `;
 
