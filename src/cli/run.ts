@@ -6,9 +6,10 @@
 import { commandUsage, EXIT, parseArgs, type CliIO, type Command } from './io.ts';
 import { printable } from './text.ts';
 import { summary } from './summary.ts';
+import { exportCommand } from './export.ts';
 import { importCommand } from './import.ts';
 
-export const COMMANDS: readonly Command[] = [summary, importCommand];
+export const COMMANDS: readonly Command[] = [summary, importCommand, exportCommand];
 
 const HELP = new Set(['--help', '-h', 'help']);
 
