@@ -1,42 +1,78 @@
 /**
- * Registers the gradient kernels tfjs-backend-wasm 4.22 lacks, so every node
- * kind in the catalog trains on wasm. Found by running one gradient step of
- * every catalog case on wasm (tests/train/backend/catalog.test.ts keeps
- * checking it): only these three were missing. Each is built from kernels
- * wasm has (XNNPACK convolutions, transposes, pads, sums), nothing moves to
- * the cpu backend.
+ * Makes tfjs-backend-wasm 4.22 train every node kind in the catalog, and
+ * train it right. Found by running each catalog case, and each op over every
+ * kernel/stride/padding combination, on wasm and on cpu (and, where both
+ * disagreed, an adjoint test); tests/train/backend/*.test.ts keep checking:
  *
- * Registering is idempotent and never replaces a kernel wasm already has, so
- * a later tfjs-backend-wasm that ships its own keeps it.
+ *  - missing, added (built from XNNPACK convolutions, transposes and pads):
+ *    Conv2DBackpropFilter, DepthwiseConv2dNativeBackpropInput,
+ *    DepthwiseConv2dNativeBackpropFilter;
+ *  - present but wrong, replaced: MaxPoolGrad drops the gradient of every
+ *    window whose maximum is ≤ 0 (its running maximum starts at FLT_MIN, and
+ *    MaxPoolWithArgmax shares the bug, so there is no argmax to scatter from):
+ *    a loop on the wasm heap (array-kernels.ts);
+ *  - present but wrong for some 'same' paddings, wrapped (same-padding.ts):
+ *    Conv2D, FusedConv2D, DepthwiseConv2dNative, FusedDepthwiseConv2D;
+ *  - AvgPoolGrad wrong at partial windows, as on every backend (avg-pool-grad.ts);
+ *  - ResizeNearestNeighborGrad and ResizeBilinearGrad ignore halfPixelCenters
+ *    (tfjs-layers never sets it): those calls go to the adjoint loops.
+ *
+ * Nothing moves to the cpu backend. Safe to call more than once, before or
+ * after the wasm backend initialises (kernels are looked up when an op runs).
  */
-import type { KernelFunc, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs';
+import type { NamedAttrMap, TensorInfo } from '@tensorflow/tfjs';
 import type { Tf } from '../../compile/tf.ts';
 import { conv2dBackpropFilter } from './conv-filter-grad.ts';
 import { depthwiseBackpropFilter, depthwiseBackpropInput } from './depthwise-grads.ts';
+import { maxPoolGradKernel, resizeGradKernel } from './array-kernels.ts';
+import { explicitSame, isWrapped, SAME_PADDED_KERNELS } from './same-padding.ts';
+import { avgPoolGradExcludingPadding, isAvgPoolFixed } from './avg-pool-grad.ts';
+import { isOurs, mark, replaceKernel } from './registry.ts';
 
 type Impl = (tf: Tf, inputs: Record<string, TensorInfo>, attrs: NamedAttrMap, backend: unknown) => TensorInfo;
 
-/** Kernel name → implementation. The names are tfjs's kernel names. */
-const KERNELS: Record<string, Impl> = {
+/** Kernels wasm lacks: registered only when absent, so a later tfjs-backend-wasm that ships its own keeps it. */
+const MISSING: Record<string, Impl> = {
   Conv2DBackpropFilter: (tf, i, a, b) => conv2dBackpropFilter(tf, { x: i.x!, dy: i.dy! }, a, b),
   DepthwiseConv2dNativeBackpropInput: (tf, i, a, b) => depthwiseBackpropInput(tf, { dy: i.dy!, filter: i.filter! }, a, b),
   DepthwiseConv2dNativeBackpropFilter: (tf, i, a, b) => depthwiseBackpropFilter(tf, { x: i.x!, dy: i.dy! }, a, b),
 };
 
-export const WASM_TRAINING_KERNELS: readonly string[] = Object.keys(KERNELS);
+export const WASM_TRAINING_KERNELS = {
+  added: Object.keys(MISSING),
+  replaced: ['MaxPoolGrad'],
+  wrapped: [...Object.keys(SAME_PADDED_KERNELS), 'AvgPoolGrad', 'ResizeNearestNeighborGrad', 'ResizeBilinearGrad'],
+} as const;
 
-/**
- * Adds the missing kernels for backend 'wasm'. Safe before or after the wasm
- * backend initialises (kernels are looked up when an op runs). Returns the
- * names it registered now (empty when they were already there).
- */
+/** Registers everything above for 'wasm'; returns the kernel names it changed now (empty when already done). */
 export function registerWasmTrainingKernels(tf: Tf): string[] {
-  const added: string[] = [];
-  for (const [kernelName, impl] of Object.entries(KERNELS)) {
+  const changed: string[] = [];
+  for (const [kernelName, impl] of Object.entries(MISSING)) {
     if (tf.getKernel(kernelName, 'wasm')) continue;
-    const kernelFunc: KernelFunc = ({ inputs, attrs, backend }) => impl(tf, inputs as Record<string, TensorInfo>, attrs ?? {}, backend);
-    tf.registerKernel({ kernelName, backendName: 'wasm', kernelFunc });
-    added.push(kernelName);
+    tf.registerKernel({ kernelName, backendName: 'wasm', kernelFunc: mark(({ inputs, attrs, backend }) => impl(tf, inputs as Record<string, TensorInfo>, attrs ?? {}, backend)) });
+    changed.push(kernelName);
   }
-  return added;
+  if (!isOurs(tf.getKernel('MaxPoolGrad', 'wasm'))) {
+    replaceKernel(tf, { kernelName: 'MaxPoolGrad', backendName: 'wasm', kernelFunc: mark(maxPoolGradKernel(tf, 'wasm')) });
+    changed.push('MaxPoolGrad');
+  }
+  for (const [name, { depthwise }] of Object.entries(SAME_PADDED_KERNELS)) {
+    const original = tf.getKernel(name, 'wasm');
+    if (!original || isWrapped(original)) continue;
+    replaceKernel(tf, explicitSame(tf, original, depthwise));
+    changed.push(name);
+  }
+  const avg = tf.getKernel('AvgPoolGrad', 'wasm');
+  if (avg && !isAvgPoolFixed(avg)) {
+    replaceKernel(tf, avgPoolGradExcludingPadding(tf, 'wasm', avg));
+    changed.push('AvgPoolGrad');
+  }
+  for (const [name, mode] of [['ResizeNearestNeighborGrad', 'nearest'], ['ResizeBilinearGrad', 'bilinear']] as const) {
+    const native = tf.getKernel(name, 'wasm');
+    if (!native || isOurs(native)) continue;
+    const loop = resizeGradKernel('wasm', mode);
+    replaceKernel(tf, { ...native, kernelFunc: mark((args) => (args.attrs?.halfPixelCenters ? loop(args) : native.kernelFunc(args))) });
+    changed.push(name);
+  }
+  return changed;
 }

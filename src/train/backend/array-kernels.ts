@@ -1,0 +1,78 @@
+/**
+ * Kernels that run the loops of grad-loops.ts on a backend's own memory:
+ * float32 views on the wasm heap (as wasm's own Slice and Identity kernels
+ * do), or the cpu backend's arrays. The data never moves between backends.
+ */
+import type { KernelFunc, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs';
+import type { Tf } from '../../compile/tf.ts';
+import { maxPoolGradInto, resizeBilinearGradInto, resizeNearestGradInto, type ResizeAttrs, type Shape4 } from './grad-loops.ts';
+
+export type ArrayBackend = 'wasm' | 'cpu';
+
+interface WasmHeap {
+  makeOutput(shape: number[], dtype: 'float32'): TensorInfo;
+  typedArrayFromHeap(t: TensorInfo): Float32Array;
+}
+
+interface CpuArrays {
+  data: { get(dataId: object): { values?: unknown } };
+  makeTensorInfo(shape: number[], dtype: 'float32', values: Float32Array): TensorInfo;
+}
+
+/** Runs `loop` on float32 arrays of `inputs` and a zeroed output of `shape`. */
+function onArrays(kind: ArrayBackend, backend: unknown, shape: number[], inputs: TensorInfo[], loop: (ins: Float32Array[], out: Float32Array) => void): TensorInfo {
+  for (const t of inputs) if (t.dtype !== 'float32') throw new Error(`expected float32, got ${t.dtype}`);
+  if (kind === 'wasm') {
+    const be = backend as WasmHeap;
+    const out = be.makeOutput(shape, 'float32');
+    const o = be.typedArrayFromHeap(out);
+    o.fill(0); // malloc'ed memory is not cleared
+    // Views are taken after the allocation, which may grow (and detach) the heap.
+    loop(
+      inputs.map((t) => be.typedArrayFromHeap(t)),
+      o,
+    );
+    return out;
+  }
+  const be = backend as CpuArrays;
+  const o = new Float32Array(shape.reduce((a, b) => a * b, 1));
+  loop(
+    inputs.map((t) => be.data.get(t.dataId).values as Float32Array),
+    o,
+  );
+  return be.makeTensorInfo(shape, 'float32', o);
+}
+
+export function maxPoolGradKernel(tf: Tf, kind: ArrayBackend): KernelFunc {
+  return ({ inputs, attrs, backend }) => {
+    const { dy, input } = inputs as { dy: TensorInfo; input: TensorInfo };
+    const a = (attrs ?? {}) as unknown as {
+      filterSize: number | [number, number];
+      strides: number | [number, number];
+      pad: 'valid' | 'same' | number;
+      dimRoundingMode?: 'floor' | 'round' | 'ceil';
+    };
+    const info = tf.backend_util.computePool2DInfo(input.shape as Shape4, a.filterSize, a.strides, 1, a.pad, a.dimRoundingMode);
+    const geometry = {
+      inShape: input.shape as Shape4,
+      outHeight: info.outHeight,
+      outWidth: info.outWidth,
+      filterHeight: info.filterHeight,
+      filterWidth: info.filterWidth,
+      strideHeight: info.strideHeight,
+      strideWidth: info.strideWidth,
+      padTop: info.padInfo.top,
+      padLeft: info.padInfo.left,
+    };
+    return onArrays(kind, backend, input.shape, [input, dy], ([x, g], dx) => maxPoolGradInto(x!, g!, dx, geometry));
+  };
+}
+
+export function resizeGradKernel(kind: ArrayBackend, mode: 'nearest' | 'bilinear'): KernelFunc {
+  const into = mode === 'nearest' ? resizeNearestGradInto : resizeBilinearGradInto;
+  return ({ inputs, attrs, backend }) => {
+    const { images, dy } = inputs as { images: TensorInfo; dy: TensorInfo };
+    const a = (attrs ?? {}) as NamedAttrMap as unknown as ResizeAttrs;
+    return onArrays(kind, backend, images.shape, [dy], ([g], dx) => into(g!, dx, images.shape as Shape4, dy.shape as Shape4, a));
+  };
+}
