@@ -79,11 +79,6 @@ export function identifier(raw: string, lang: Lang, fallback = 'x'): string {
   return id;
 }
 
-/** PascalCase for function names such as `buildEncoder` (TypeScript) / snake for `build_encoder`. */
-export function functionName(prefix: string, raw: string, lang: Lang): string {
-  return identifier(`${prefix} ${words(raw).join(' ') || 'model'}`, lang);
-}
-
 /**
  * A set of names in one scope. `claim` returns a fresh identifier; names
  * claimed in a parent scope (module-level functions, imports) are never
@@ -104,10 +99,6 @@ export class IdentScope {
     for (let i = 2; this.used.has(id); i++) id = `${base}_${i}`;
     this.used.add(id);
     return id;
-  }
-
-  has(id: string): boolean {
-    return this.used.has(id);
   }
 }
 

@@ -17,7 +17,7 @@ import { layerArgs } from './args.ts';
 
 /** One symbolic tensor of a model. */
 export interface PlanTensor {
-  /** Raw base for the variable name (a node id, with a suffix for helper layers and extra ports). */
+  /** Raw base for the variable name: the node id, `id_pad` for helper layers, `id out 1` for a port of a nested model. */
   base: string;
   /** Without the batch axis; null when not computed (never for valid graphs). */
   shape: Shape | null;
@@ -188,7 +188,7 @@ class Planner {
     sub.name = this.names.claim(summary.key);
     this.composites.push(sub);
     const outputs = sub.outputs.map((t, i) =>
-      this.tensor(m, { base: sub.outputs.length > 1 ? `${node.id}_${i}` : node.id, shape: sub.tensors[t]!.shape, activation: sub.tensors[t]!.activation }),
+      this.tensor(m, { base: sub.outputs.length > 1 ? `${node.id} out ${i}` : node.id, shape: sub.tensors[t]!.shape, activation: sub.tensors[t]!.activation }),
     );
     m.steps.push({ type: 'model', nodeId: node.id, label: labelOf(node), model: sub, inputs: ins, outputs });
     return outputs;
