@@ -44,13 +44,17 @@ export function sameValue(a: unknown, b: unknown): boolean {
 }
 
 /**
- * The config entries to print for one layer call, in config order. Only the
- * node's own layer (class = kind, no suffix) is pruned: helper layers such as
- * `_pad` keep every argument, since the node's defaults are not theirs.
+ * The config entries to print for one layer call, in config order. An
+ * argument is left out when the node's param of that name is at its schema
+ * default (pooling `strides: null` means "as poolSize", as Keras' None does),
+ * or when the argument itself equals that default. Only the node's own layer
+ * (class = kind, no suffix) is pruned: helper layers such as `_pad` keep
+ * every argument, since the node's defaults are not theirs.
  */
-export function layerArgs(spec: AnyNodeSpec, call: LayerCall): [string, unknown][] {
+export function layerArgs(spec: AnyNodeSpec, call: LayerCall, params: Record<string, unknown>): [string, unknown][] {
   const entries = Object.entries(call.config).filter(([, v]) => v !== undefined);
   if (call.className !== spec.kind || call.suffix) return entries;
   const defaults = schemaDefaults(spec);
-  return entries.filter(([k, v]) => LIBRARY_REQUIRED.has(k) || !defaults.has(k) || !sameValue(v, defaults.get(k)));
+  const atDefault = (k: string, v: unknown) => defaults.has(k) && (sameValue(params[k], defaults.get(k)) || sameValue(v, defaults.get(k)));
+  return entries.filter(([k, v]) => LIBRARY_REQUIRED.has(k) || !atDefault(k, v));
 }

@@ -144,14 +144,24 @@ class Planner {
       else if (node.kind === 'Composite') tensors.set(id, this.composite(m, node, na.inner!, ins, prefix, path));
       else {
         const calls = na.spec!.layers(na.params, na.inputs);
-        tensors.set(id, [this.layers(m, node, calls, ins, prefix, na.inputs[0] ?? null, na.outputs[0]!, na.weights.trainable + na.weights.nonTrainable)]);
+        tensors.set(id, [this.layers(m, node, calls, na.params!, ins, prefix, na.inputs[0] ?? null, na.outputs[0]!, na.weights.trainable + na.weights.nonTrainable)]);
       }
     }
     return ga.outputs.flatMap((id) => tensors.get(id)!);
   }
 
   /** Mirrors Builder.layers: the node's name first, then `_pad`/`_crop` helpers claim theirs in call order. */
-  private layers(m: PlanModel, node: GraphNode, calls: LayerCall[], inputs: number[], prefix: string, inShape: Shape | null, outShape: Shape, params: number): number {
+  private layers(
+    m: PlanModel,
+    node: GraphNode,
+    calls: LayerCall[],
+    nodeParams: Record<string, unknown>,
+    inputs: number[],
+    prefix: string,
+    inShape: Shape | null,
+    outShape: Shape,
+    params: number,
+  ): number {
     const spec = getSpec(node.kind)!;
     const main = this.names.name(node.id, prefix);
     let x = inputs;
@@ -167,7 +177,7 @@ class Planner {
         kind: node.kind,
         label: call.suffix ? undefined : labelOf(node),
         className: call.className,
-        args: layerArgs(spec, call),
+        args: layerArgs(spec, call, nodeParams),
         name,
         inputs: x,
         output,
