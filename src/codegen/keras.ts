@@ -12,7 +12,7 @@ import type { Analysis } from '../analysis/types.ts';
 import { fmtShape } from '../nodes/common/params.ts';
 import { commentText, IdentScope, pyString } from './identifiers.ts';
 import { planCode, type CodePlan, type PlanModel } from './plan.ts';
-import { LOSSES, OPTIMIZERS, planTraining, type TrainingPlan } from './training.ts';
+import { GAN_BY_HAND, LOSSES, OPTIMIZERS, planTraining, type TrainingPlan } from './training.ts';
 import { fmtNumber, kerasArg, pyValue, shapeNote } from './values.ts';
 import { emitted, functionNames, type EmitResult } from './result.ts';
 
@@ -115,6 +115,7 @@ class PyWriter {
         '',
         '',
         `# Training (${t.task}). Inputs ${shapes(main.inputs.map((i) => i.tensor))}; outputs ${shapes(main.outputs)} ('?' first: the batch).`,
+        ...(t.ganByHand ? [`# ${GAN_BY_HAND}`] : []),
         `def ${compileFn}(model):`,
         `    model.compile(optimizer=${this.optimizer()}, loss=${loss}${metrics})`,
         '',

@@ -21,6 +21,9 @@ export type LossName = keyof typeof LOSSES;
 export const OPTIMIZERS = { adam: 'Adam', sgd: 'SGD', rmsprop: 'RMSprop', adagrad: 'Adagrad', adadelta: 'Adadelta', adamax: 'Adamax' } as const;
 export type OptimizerName = keyof typeof OPTIMIZERS;
 
+export const GAN_BY_HAND =
+  'This graph has a Generator and a Discriminator, but one of them takes or gives more than one tensor: write its adversarial loop by hand, with one optimizer each.';
+
 export interface GanPlan {
   generator: PlanModel;
   discriminator: PlanModel;
@@ -39,8 +42,10 @@ export interface TrainingPlan {
   learningRate: number;
   epochs: number;
   batchSize: number;
-  /** Set for GAN graphs whose generator and discriminator each take one input. */
+  /** Set for GAN graphs whose generator and discriminator each take one input and give one output. */
   gan?: GanPlan;
+  /** A Generator and a Discriminator exist, but not in that simple form: the loop is left to the reader. */
+  ganByHand?: boolean;
 }
 
 const norm = (s: unknown) => (typeof s === 'string' ? s.replace(/[_\s-]/g, '').toLowerCase() : '');
@@ -85,7 +90,8 @@ export function planTraining(plan: CodePlan): TrainingPlan {
   else task = main.key === 'autoencoder' && reconstructs ? 'autoencoder' : 'supervised';
 
   const gan = task === 'gan' && generator && discriminator ? ganPlan(generator, discriminator) : undefined;
-  if (task === 'gan' && !gan) task = 'supervised';
+  const ganByHand = task === 'gan' && !gan;
+  if (ganByHand) task = 'supervised';
   const hinted = lossHint(hints.loss);
   const losses = main.outputs.map((t) => hinted ?? lossFor(main.tensors[t]!));
   const optimizer = pick(Object.keys(OPTIMIZERS) as OptimizerName[], hints.optimizer) ?? 'adam';
@@ -98,6 +104,7 @@ export function planTraining(plan: CodePlan): TrainingPlan {
     epochs: num(hints.epochs, 1, 100_000, true) ?? 10,
     batchSize: num(hints.batchSize, 1, 65_536, true) ?? 32,
     gan,
+    ganByHand,
   };
 }
 

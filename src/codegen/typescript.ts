@@ -11,7 +11,7 @@ import type { Analysis } from '../analysis/types.ts';
 import { fmtShape } from '../nodes/common/params.ts';
 import { commentText, IdentScope, tsString } from './identifiers.ts';
 import { planCode, type CodePlan, type PlanModel } from './plan.ts';
-import { planTraining, type TrainingPlan } from './training.ts';
+import { GAN_BY_HAND, planTraining, type TrainingPlan } from './training.ts';
 import { fmtNumber, shapeNote, tfjsFactory, tsValue } from './values.ts';
 import { emitted, functionNames, type EmitResult } from './result.ts';
 
@@ -101,6 +101,7 @@ class TsWriter {
     this.lines.push(
       '',
       `// Training (${t.task}). Inputs ${inShapes}; outputs ${outShapes} ('?' first: the batch).`,
+      ...(t.ganByHand ? [`// ${GAN_BY_HAND}`] : []),
       `export function ${compileFn}(model: tf.LayersModel): void {`,
       `  model.compile({ optimizer: ${this.optimizer()}, loss: ${losses}${metrics} });`,
       '}',
