@@ -43,7 +43,9 @@ test('Monaco loads only when the panel opens, and from this machine', async () =
   const before = (await page.evaluate('performance.getEntriesByType("resource").map((r) => r.name)')) as string[];
   expect(before.some((u) => /CodeEditor|editor\.worker/.test(u))).toBe(false);
   await page.getByTestId('toggle-code').click();
-  await page.locator('[data-testid=code-json] .monaco-editor').waitFor({ timeout: 30_000 });
+  await page.locator('[data-testid=code-ts] .monaco-editor').waitFor({ timeout: 30_000 });
+  await page.locator('.code-bar [role="tab"]', { hasText: 'Graph JSON' }).click();
+  await page.locator('[data-testid=code-json] .monaco-editor').waitFor();
   const after = (await page.evaluate('performance.getEntriesByType("resource").map((r) => r.name)')) as string[];
   expect(after.some((u) => /CodeEditor/.test(u))).toBe(true);
   expect(offMachine).toEqual([]);
@@ -79,5 +81,22 @@ test('a valid JSON edit applies to the canvas as one undo step; an invalid one i
   await page.keyboard.press('Control+z');
   await expect.poll(edgeShapes).toEqual(original);
   await expect.poll(jsonText).toContain('"strides": 2');
+  expect(b.errors).toEqual([]);
+});
+
+test('the TypeScript and Python tabs show the model and follow the graph', async () => {
+  await page.locator('.code-bar [role="tab"]', { hasText: 'TypeScript' }).click();
+  await page.locator('[data-testid=code-ts] .monaco-editor').waitFor();
+  const ts = await jsonText();
+  expect(ts).toContain("import * as tf from '@tensorflow/tfjs';");
+  expect(ts).toMatch(/filters: 48/);
+  // Change a param in the inspector: the code follows.
+  await page.locator('.react-flow__node[data-id="conv1"] .layer-head').click();
+  await page.locator('.inspector [data-param="filters"] input').first().fill('40');
+  await expect.poll(jsonText).toMatch(/filters: 40/);
+  await page.locator('.code-bar [role="tab"]', { hasText: 'Python' }).click();
+  await page.locator('[data-testid=code-py] .monaco-editor').waitFor();
+  await expect.poll(jsonText).toMatch(/filters=40/);
+  await page.screenshot({ path: join(SCREENSHOTS, 'code-python.png') });
   expect(b.errors).toEqual([]);
 });

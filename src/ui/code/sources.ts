@@ -4,6 +4,9 @@
  */
 import type { GraphDoc } from '../../graph/schema.ts';
 import { saveGraph } from '../../graph/load.ts';
+import { emitTypeScript } from '../../codegen/typescript.ts';
+import { emitKeras } from '../../codegen/keras.ts';
+import type { EmitResult } from '../../codegen/result.ts';
 
 export interface CodeSource {
   id: 'ts' | 'py' | 'json';
@@ -31,4 +34,29 @@ export const GRAPH_JSON: CodeSource = {
   editable: true,
 };
 
-export const CODE_SOURCES: CodeSource[] = [GRAPH_JSON];
+/** Generated code, or comment lines saying why there is none yet (the viewer is read-only text). */
+function codeOrProblems(r: EmitResult, comment: string): string {
+  if (r.ok) return r.code;
+  const lines = r.diagnostics.map((d) => `${comment} - ${[...(d.path ?? []), d.nodeId ?? ''].filter(Boolean).join(' › ')}: ${d.message}`.replace(/[\r\n\u2028\u2029]+/g, ' '));
+  return [`${comment} No code yet: fix these problems in the graph first.`, ...lines, ''].join('\n');
+}
+
+export const TYPESCRIPT: CodeSource = {
+  id: 'ts',
+  language: 'typescript',
+  labelKey: 'tabTs',
+  fileName: (doc) => `${base(doc)}.ts`,
+  generate: (doc) => codeOrProblems(emitTypeScript(doc), '//'),
+  editable: false,
+};
+
+export const KERAS: CodeSource = {
+  id: 'py',
+  language: 'python',
+  labelKey: 'tabPy',
+  fileName: (doc) => `${base(doc).replace(/-/g, '_')}.py`,
+  generate: (doc) => codeOrProblems(emitKeras(doc), '#'),
+  editable: false,
+};
+
+export const CODE_SOURCES: CodeSource[] = [TYPESCRIPT, KERAS, GRAPH_JSON];
