@@ -1,0 +1,118 @@
+/**
+ * trainableOn(backend, doc, tf): which nodes cannot be trained on a backend,
+ * and why, before any training starts (RELIABILITY #21).
+ *
+ * Two kinds of reason:
+ *  - scope 'backend': the backend lacks a kernel that node's forward or
+ *    gradient pass runs (another backend may train it);
+ *  - scope 'tfjs': tfjs 4.22 itself cannot train that configuration on any
+ *    backend (dilated convolutions, some BatchNormalization settings); analysis
+ *    already flags these as `tfjs-training-unsupported` and we pass them on.
+ *
+ * The kernel table lists the kernels beyond the elementwise basics each kind
+ * runs while training; tests/train/backend/catalog.test.ts profiles a
+ * training step of every catalog case and fails when a kernel is used that
+ * is neither here nor in BASIC_KERNELS.
+ */
+import type { GraphDoc, SubGraph } from '../../graph/schema.ts';
+import { analyze } from '../../analysis/analyze.ts';
+import type { Analysis, GraphAnalysis } from '../../analysis/types.ts';
+import type { Tf } from '../../compile/tf.ts';
+
+export interface TrainIssue {
+  nodeId: string;
+  /** Composite node ids from the top level down to the graph holding `nodeId`. */
+  path: string[];
+  kind: string;
+  scope: 'backend' | 'tfjs';
+  reason: string;
+}
+
+/** Kernels every training step uses (loss, optimizer, elementwise activations, reshapes, merges, padding, slicing). */
+export const BASIC_KERNELS: readonly string[] = [
+  'Abs', 'Add', 'AddN', 'BatchMatMul', 'Cast', 'ClipByValue', 'Concat', 'Equal', 'Exp', 'Fill', 'Floor', 'Greater', 'GreaterEqual',
+  'Identity', 'Less', 'Log', 'Max', 'Maximum', 'Mean', 'Minimum', 'Multiply', 'Neg', 'PadV2', 'RealDiv', 'Relu', 'Reshape', 'Rsqrt',
+  'Select', 'Sigmoid', 'Sign', 'Slice', 'SplitV', 'Sqrt', 'Square', 'Step', 'Sub', 'Sum', 'Tanh', 'Tile', 'Transpose',
+];
+
+const CONV = ['Conv2D', 'FusedConv2D', 'Conv2DBackpropFilter', 'Conv2DBackpropInput'];
+const DEPTHWISE = ['DepthwiseConv2dNative', 'FusedDepthwiseConv2D', 'DepthwiseConv2dNativeBackpropFilter', 'DepthwiseConv2dNativeBackpropInput'];
+
+/** Categories that run no kernels of their own. */
+const STRUCTURAL = new Set(['input', 'output', 'composite']);
+
+/** Kernels an activation name adds beyond BASIC_KERNELS. */
+function activationKernels(a: unknown): string[] {
+  switch (a) {
+    case 'elu':
+      return ['Elu', 'EluGrad'];
+    case 'selu':
+      return ['Selu'];
+    case 'softmax':
+      return ['Softmax'];
+    case 'softplus':
+      return ['Softplus'];
+    default:
+      return [];
+  }
+}
+
+/** The non-basic kernels training a node of `kind` with these (validated) params runs. */
+export function kernelsFor(kind: string, p: Record<string, unknown>): string[] {
+  const act = activationKernels(p.activation);
+  switch (kind) {
+    case 'Conv2D':
+    case 'Conv2DTranspose':
+      return [...CONV, ...act];
+    case 'SeparableConv2D':
+      return [...DEPTHWISE, ...CONV, ...act];
+    case 'DepthwiseConv2D':
+      return [...DEPTHWISE, ...act];
+    case 'Dense':
+      return ['_FusedMatMul', ...act];
+    case 'Activation':
+      return act;
+    case 'MaxPooling2D':
+      return ['MaxPool', 'MaxPoolGrad'];
+    case 'AveragePooling2D':
+      return ['AvgPool', 'AvgPoolGrad'];
+    case 'UpSampling2D':
+      return p.interpolation === 'bilinear' ? ['ResizeBilinear', 'ResizeBilinearGrad'] : ['ResizeNearestNeighbor', 'ResizeNearestNeighborGrad'];
+    case 'BatchNormalization':
+      return ['FusedBatchNorm'];
+    case 'LeakyReLU':
+      return ['LeakyRelu'];
+    default:
+      return [];
+  }
+}
+
+/** Every reason the nodes of `doc` cannot train on `backend`; empty when it can train them all. */
+export function trainableOn(backend: string, doc: GraphDoc | SubGraph, tf: Pick<Tf, 'getKernel'>, analysis: Analysis = analyze(doc)): TrainIssue[] {
+  const issues: TrainIssue[] = [];
+  const has = (k: string) => tf.getKernel(k, backend) != null;
+  const walk = (g: GraphAnalysis, path: string[]) => {
+    for (const id of g.order) {
+      if (!g.live.has(id)) continue;
+      const na = g.nodes.get(id)!;
+      if (na.inner) walk(na.inner, [...path, id]);
+      for (const d of na.diagnostics) {
+        if (d.code === 'tfjs-training-unsupported') issues.push({ nodeId: id, path, kind: na.kind, scope: 'tfjs', reason: d.message });
+      }
+      if (!na.params) continue;
+      // Basic kernels are checked too: a backend with none registered (e.g. webgpu not installed) lacks them all.
+      const missing = [...new Set([...kernelsFor(na.kind, na.params), ...(na.spec && !STRUCTURAL.has(na.spec.category) ? BASIC_KERNELS : [])])].filter((k) => !has(k));
+      if (missing.length) {
+        issues.push({
+          nodeId: id,
+          path,
+          kind: na.kind,
+          scope: 'backend',
+          reason: `the ${backend} backend cannot train ${na.kind}: it has no ${missing.length === 1 ? 'kernel' : 'kernels'} ${missing.join(', ')}`,
+        });
+      }
+    }
+  };
+  walk(analysis, []);
+  return issues;
+}
