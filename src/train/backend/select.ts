@@ -1,0 +1,151 @@
+/**
+ * Initialises the fastest tfjs backend that can train a graph and says why
+ * the others were skipped (RELIABILITY #19).
+ *
+ * Default order, from measurements on this machine (STACK-NOTES): wasm with
+ * SIMD and our gradient kernels (~0.5–0.9 s per MNIST-CNN epoch), webgl (4–5 s
+ * on SwiftShader), cpu (6–30 s). webgpu is not installed: on SwiftShader it
+ * took 70 s+.
+ *
+ * Environment-specific bits (where the .wasm files are, whether WebGL can
+ * exist) come in a Platform from select-node.ts or select-browser.ts, so this
+ * file imports neither node:fs nor Vite `?url` modules.
+ *
+ * Never calls tf.ready(): after a failed setBackend it silently falls back to
+ * another backend, which would make the report lie.
+ */
+import type { GraphDoc } from '../../graph/schema.ts';
+import type { Tf } from '../../compile/tf.ts';
+import { registerWasmTrainingKernels } from './wasm-kernels.ts';
+import { registerGradientFixes } from './gradient-fixes.ts';
+import { trainableOn, type TrainIssue } from './trainable.ts';
+
+export type BackendName = 'wasm' | 'webgl' | 'cpu';
+export const DEFAULT_ORDER: readonly BackendName[] = ['wasm', 'webgl', 'cpu'];
+
+export interface Platform {
+  name: 'node' | 'browser';
+  /** What tfjs-backend-wasm's setWasmPaths gets: a folder prefix, or file name → URL. */
+  wasmPaths: string | Record<string, string>;
+  /** Why WebGL cannot exist here (e.g. in Node), or null to try it. */
+  webglUnavailable: string | null;
+}
+
+export interface SelectOptions {
+  /** Backends to try, best first (a user's choice: `['cpu']`). Default DEFAULT_ORDER. */
+  order?: readonly BackendName[];
+  /** Skip backends that lack a kernel this graph needs to train. */
+  doc?: GraphDoc;
+  /**
+   * Multi-threaded wasm. Off by default: on 2 cores it gained nothing, and
+   * it breaks under Vite's default minifier (STACK-NOTES). Also needs
+   * cross-origin isolation.
+   */
+  threads?: boolean;
+  /** Give up on a backend whose initialisation takes longer (ms). Default 20 s. */
+  initTimeoutMs?: number;
+}
+
+export interface BackendReport {
+  active: BackendName;
+  /** Backends tried or passed over before `active`, with the reason. */
+  skipped: { backend: BackendName; reason: string }[];
+  /** Later candidates, not tried because `active` works (what a user could switch to). */
+  untried: BackendName[];
+  /** For wasm: whether the SIMD build and how many threads run. */
+  wasm?: { simd: boolean; threads: number };
+  /** Kernels this call added, replaced or wrapped (`backend:Kernel`; empty when done before). */
+  kernelsChanged: string[];
+  /** Nodes no backend can train (tfjs limits); the trainer should refuse to start when non-empty. */
+  issues: TrainIssue[];
+}
+
+let wasmPathsSet = false;
+
+export async function selectBackend(tf: Tf, platform: Platform, options: SelectOptions = {}): Promise<BackendReport> {
+  const order = options.order ?? DEFAULT_ORDER;
+  const timeout = options.initTimeoutMs ?? 20_000;
+  const skipped: BackendReport['skipped'] = [];
+  // Fixes for cpu and webgl gradients tfjs gets wrong (gradient-fixes.ts), whichever backend wins.
+  const kernelsChanged = registerGradientFixes(tf);
+  let wasm: typeof import('@tensorflow/tfjs-backend-wasm') | null = null;
+
+  for (const [index, name] of order.entries()) {
+    if (name === 'webgl' && platform.webglUnavailable) {
+      skipped.push({ backend: name, reason: platform.webglUnavailable });
+      continue;
+    }
+    if (name === 'wasm') {
+      if (typeof WebAssembly === 'undefined') {
+        skipped.push({ backend: name, reason: 'this environment has no WebAssembly' });
+        continue;
+      }
+      try {
+        wasm = await prepareWasm(tf, platform, options.threads ?? false);
+      } catch (e) {
+        skipped.push({ backend: name, reason: `could not load tfjs-backend-wasm: ${message(e)}` });
+        continue;
+      }
+      kernelsChanged.push(...registerWasmTrainingKernels(tf).map((k) => `wasm:${k}`));
+    }
+    // Checked before initialising: the kernel registry does not need a live backend.
+    const missing = options.doc ? trainableOn(name, options.doc, tf).filter((i) => i.scope === 'backend') : [];
+    if (missing.length) {
+      skipped.push({ backend: name, reason: missing.map((i) => `${i.nodeId}: ${i.reason}`).join('; ') });
+      continue;
+    }
+    const failure = await activate(tf, name, timeout);
+    if (failure) {
+      skipped.push({ backend: name, reason: failure });
+      continue;
+    }
+    const report: BackendReport = { active: name, skipped, untried: order.slice(index + 1), kernelsChanged, issues: options.doc ? trainableOn(name, options.doc, tf) : [] };
+    if (name === 'wasm' && wasm) report.wasm = { simd: (await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) === true, threads: wasm.getThreadsCount() };
+    return report;
+  }
+  throw new Error(`no tfjs backend could start: ${skipped.map((s) => `${s.backend} (${s.reason})`).join(', ')}`);
+}
+
+async function prepareWasm(tf: Tf, platform: Platform, threads: boolean) {
+  const wasm = await import('@tensorflow/tfjs-backend-wasm');
+  if (!wasmPathsSet) {
+    // Both must happen before the first wasm initialisation; later calls would be ignored or throw.
+    if (!threads) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+    wasm.setWasmPaths(platform.wasmPaths);
+    wasmPathsSet = true;
+  }
+  return wasm;
+}
+
+/** Switches to `name` and proves it computes; returns why not, or null. */
+async function activate(tf: Tf, name: BackendName, timeoutMs: number): Promise<string | null> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  // tfjs reports why an initialisation failed only through console.warn: keep those lines for the report.
+  const warn = console.warn;
+  const said: string[] = [];
+  console.warn = (...args: unknown[]) => {
+    said.push(args.map(String).join(' '));
+    warn.apply(console, args);
+  };
+  try {
+    const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
+    const ok = await Promise.race([tf.setBackend(name), timedOut]);
+    console.warn = warn;
+    if (ok === 'timeout') return `initialisation took longer than ${timeoutMs} ms`;
+    if (!ok) return `initialisation failed${said.length ? `: ${said.join(' ').slice(0, 400)}` : ''}`;
+    if (tf.getBackend() !== name) return `tfjs switched to ${tf.getBackend()} instead`;
+    // A context can come up and still compute nothing useful (lost WebGL, broken build): check one small sum.
+    const got = tf.tidy(() => tf.sum(tf.mul(tf.tensor1d([1, 2, 3]), tf.tensor1d([4, 5, 6]))).dataSync()[0]);
+    if (got !== 32) return `computed 1·4 + 2·5 + 3·6 = ${got}`;
+    return null;
+  } catch (e) {
+    return message(e);
+  } finally {
+    console.warn = warn;
+    clearTimeout(timer);
+  }
+}
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : typeof e === 'object' && e && 'message' in e ? String((e as { message: unknown }).message) : String(e);
+}
