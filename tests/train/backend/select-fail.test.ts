@@ -1,0 +1,13 @@
+/** A wasm backend that cannot load falls back to cpu, and the report says so (its own file: a failed wasm init is for good). */
+import * as tf from '@tensorflow/tfjs';
+import { expect, test } from 'vitest';
+import { selectBackend } from '../../../src/train/backend/select.ts';
+
+test('wasm files missing: cpu becomes active, the reason is kept, tfjs did not switch on its own', async () => {
+  tf.env().set('IS_TEST', true);
+  const r = await selectBackend(tf, { name: 'node', wasmPaths: '/nonexistent/netloom-wasm/', webglUnavailable: 'Node has no WebGL' });
+  expect(r.active).toBe('cpu');
+  expect(r.skipped.map((s) => s.backend)).toEqual(['wasm', 'webgl']);
+  expect(r.skipped[0]!.reason).toMatch(/^initialisation failed: .*wasm/);
+  expect(tf.getBackend()).toBe('cpu');
+});
