@@ -293,3 +293,15 @@ test('an autosave this version cannot read (from a newer netloom) is set aside, 
     await n.close();
   }
 });
+
+test('a Keras/tfjs model.json opened in the app is imported as an editable graph; a Lambda stays an unsupported node', async () => {
+  const file = (path: string, name: string) => ({ name, mimeType: 'application/json', buffer: readFileSync(path) });
+  await page.getByTestId('file-input').setInputFiles(file('tests/fixtures/import/keras/keras2-converted-cnn/model.json', 'model.json'));
+  await expect.poll(() => page.locator('.notice').textContent()).toMatch(/^Imported the model in “model\.json” as a graph of \d+ nodes \(0 of them/);
+  expect(await page.locator('.react-flow__node').count()).toBeGreaterThan(2);
+  expect(await page.locator('.edge-shape').count()).toBeGreaterThan(0);
+  await page.getByTestId('file-input').setInputFiles(file('tests/fixtures/import/keras/keras2-functional-lambda.json', 'lambda.json'));
+  await expect.poll(() => page.locator('.notice').textContent()).toMatch(/\([1-9]\d* of them layers netloom cannot build yet/);
+  expect(await page.locator('.react-flow__node .layer[data-kind="Unsupported"]').count()).toBeGreaterThan(0);
+  await page.screenshot({ path: join(SCREENSHOTS, 'files-import-keras.png') });
+});

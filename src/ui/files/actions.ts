@@ -43,12 +43,28 @@ export async function readGraphFile(file: File): Promise<{ ok: true; doc: GraphD
 export async function openGraphFile(file: File): Promise<boolean> {
   const { say, replace } = useEditor.getState();
   const r = await readGraphFile(file);
+  if (!r.ok && r.error.code === 'not-a-graph' && (await importModelFile(file))) return true;
   if (!r.ok) {
     say({ kind: 'error', text: t('files:openFailed', { name: file.name, reason: describeLoadError(r.error, t) }) });
     return false;
   }
   replace(withLayout(r.doc));
   say({ kind: 'info', text: t('files:opened', { name: file.name }) });
+  return true;
+}
+
+/**
+ * A Keras / tfjs model.json (not a netloom graph): import its architecture as
+ * an editable graph. Loaded lazily: most people never open one. Returns false
+ * when the file is not a model either, so the caller reports the graph error.
+ */
+async function importModelFile(file: File): Promise<boolean> {
+  const { importModel } = await import('../../import/import-model.ts');
+  const r = importModel(await file.text());
+  if (!r.ok) return false;
+  useEditor.getState().replace(r.doc);
+  const unsupported = r.doc.nodes.filter((n) => n.kind === 'Unsupported').length;
+  useEditor.getState().say({ kind: 'info', text: t('files:imported', { name: file.name, count: r.doc.nodes.length, unsupported }) });
   return true;
 }
 
