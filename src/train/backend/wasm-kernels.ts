@@ -7,6 +7,8 @@
  *  - missing, added (built from XNNPACK convolutions, transposes and pads):
  *    Conv2DBackpropFilter, DepthwiseConv2dNativeBackpropInput,
  *    DepthwiseConv2dNativeBackpropFilter;
+ *  - present but slow, replaced: Conv2DBackpropInput (a scalar loop; now one
+ *    XNNPACK convolution, see conv-input-grad.ts);
  *  - present but wrong, replaced: MaxPoolGrad drops the gradient of every
  *    window whose maximum is ≤ 0 (its running maximum starts at FLT_MIN, and
  *    MaxPoolWithArgmax shares the bug, so there is no argmax to scatter from):
@@ -23,6 +25,7 @@
 import type { NamedAttrMap, TensorInfo } from '@tensorflow/tfjs';
 import type { Tf } from '../../compile/tf.ts';
 import { conv2dBackpropFilter } from './conv-filter-grad.ts';
+import { conv2dBackpropInput } from './conv-input-grad.ts';
 import { depthwiseBackpropFilter, depthwiseBackpropInput } from './depthwise-grads.ts';
 import { maxPoolGradKernel, resizeGradKernel } from './array-kernels.ts';
 import { explicitSame, isWrapped, SAME_PADDED_KERNELS } from './same-padding.ts';
@@ -40,7 +43,7 @@ const MISSING: Record<string, Impl> = {
 
 export const WASM_TRAINING_KERNELS = {
   added: Object.keys(MISSING),
-  replaced: ['MaxPoolGrad'],
+  replaced: ['Conv2DBackpropInput', 'MaxPoolGrad'],
   wrapped: [...Object.keys(SAME_PADDED_KERNELS), 'AvgPoolGrad', 'ResizeNearestNeighborGrad', 'ResizeBilinearGrad'],
 } as const;
 
@@ -51,6 +54,11 @@ export function registerWasmTrainingKernels(tf: Tf): string[] {
     if (tf.getKernel(kernelName, 'wasm')) continue;
     tf.registerKernel({ kernelName, backendName: 'wasm', kernelFunc: mark(({ inputs, attrs, backend }) => impl(tf, inputs as Record<string, TensorInfo>, attrs ?? {}, backend)) });
     changed.push(kernelName);
+  }
+  if (!isOurs(tf.getKernel('Conv2DBackpropInput', 'wasm'))) {
+    const kernelFunc = mark(({ inputs, attrs, backend }) => conv2dBackpropInput(tf, { dy: inputs.dy!, filter: inputs.filter! }, attrs ?? {}, backend));
+    replaceKernel(tf, { kernelName: 'Conv2DBackpropInput', backendName: 'wasm', kernelFunc });
+    changed.push('Conv2DBackpropInput');
   }
   if (!isOurs(tf.getKernel('MaxPoolGrad', 'wasm'))) {
     replaceKernel(tf, { kernelName: 'MaxPoolGrad', backendName: 'wasm', kernelFunc: mark(maxPoolGradKernel(tf, 'wasm')) });
