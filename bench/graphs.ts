@@ -8,17 +8,8 @@
 import type { GraphDoc, GraphEdge, GraphNode } from '../src/graph/schema.ts';
 import { getSpec } from '../src/nodes/index.ts';
 
-/** Small seeded PRNG (mulberry32): the same seed gives the same graph on every machine. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The seeded PRNG the datasets use (mulberry32): the same seed gives the same graph on every machine.
+import { makeRng as rng } from '../src/data/random.ts';
 
 export interface BenchGraphOptions {
   seed?: number;
