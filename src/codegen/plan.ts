@@ -12,7 +12,7 @@ import type { Analysis, Diagnostic, GraphAnalysis, ModelSummary } from '../analy
 import type { LayerCall, Shape } from '../nodes/spec.ts';
 import { getSpec } from '../nodes/index.ts';
 import { NameTable } from '../compile/names.ts';
-import { sourcePort } from '../graph/ports.ts';
+import { evaluateGraph } from '../analysis/evaluate.ts';
 import { layerArgs } from './args.ts';
 
 /** One symbolic tensor of a model. */
@@ -122,32 +122,13 @@ class Planner {
     return { tensor, name, nodeId: id, label: labelOf(g.nodes.find((n) => n.id === id)) };
   }
 
-  /** Mirrors compile's Builder.graph: returns the tensors of the graph's outputs. */
+  /** Mirrors compile's Builder.graph (both walk the graph with evaluateGraph): returns the tensors of the graph's outputs. */
   graph(m: PlanModel, g: SubGraph, ga: GraphAnalysis, inputs: number[], prefix: string, path: string[]): number[] {
-    const byId = new Map(g.nodes.map((n) => [n.id, n]));
-    const tensors = new Map<string, number[]>();
-    ga.inputs.forEach((id, i) => tensors.set(id, [inputs[i]!]));
-    const incoming = new Map<string, { source: string; port: number; from: number }[]>();
-    for (const e of g.edges) {
-      const info = ga.edges.get(e.id);
-      if (!info || info.port === null) continue;
-      const list = incoming.get(e.target) ?? [];
-      list.push({ source: e.source, port: info.port, from: sourcePort(e) });
-      incoming.set(e.target, list);
-    }
-    for (const id of ga.order) {
-      if (tensors.has(id) || !ga.live.has(id)) continue;
-      const node = byId.get(id)!;
-      const na = ga.nodes.get(id)!;
-      const ins = (incoming.get(id) ?? []).sort((a, b) => a.port - b.port).map((e) => tensors.get(e.source)![e.from]!);
-      if (node.kind === 'Output') tensors.set(id, ins);
-      else if (node.kind === 'Composite') tensors.set(id, this.composite(m, node, na.inner!, ins, prefix, path));
-      else {
-        const calls = na.spec!.layers(na.params, na.inputs);
-        tensors.set(id, [this.layers(m, node, calls, na.params!, ins, prefix, na.inputs[0] ?? null, na.outputs[0]!, na.weights.trainable + na.weights.nonTrainable)]);
-      }
-    }
-    return ga.outputs.flatMap((id) => tensors.get(id)!);
+    return evaluateGraph(g, ga, inputs, (node, na, ins) => {
+      if (node.kind === 'Composite') return this.composite(m, node, na.inner!, ins, prefix, path);
+      const calls = na.spec!.layers(na.params, na.inputs);
+      return [this.layers(m, node, calls, na.params!, ins, prefix, na.inputs[0] ?? null, na.outputs[0]!, na.weights.trainable + na.weights.nonTrainable)];
+    });
   }
 
   /** Mirrors Builder.layers: the node's name first, then `_pad`/`_crop` helpers claim theirs in call order. */

@@ -12,7 +12,7 @@ import { analyze } from '../analysis/analyze.ts';
 import type { Analysis, Diagnostic, GraphAnalysis } from '../analysis/types.ts';
 import type { LayerCall, Shape } from '../nodes/spec.ts';
 import { NameTable } from './names.ts';
-import { sourcePort } from '../graph/ports.ts';
+import { evaluateGraph } from '../analysis/evaluate.ts';
 import type { LayersModel, SymbolicTensor, Tf } from './tf.ts';
 
 export interface CompileOptions {
@@ -84,28 +84,9 @@ class Builder {
 
   /** Builds one (sub)graph given tensors for its Input nodes; returns its output tensors. */
   graph(g: SubGraph, ga: GraphAnalysis, inputs: SymbolicTensor[], prefix: string, path: string[], models: Record<string, LayersModel>): SymbolicTensor[] {
-    const byId = new Map(g.nodes.map((n) => [n.id, n]));
-    const tensors = new Map<string, SymbolicTensor[]>();
-    ga.inputs.forEach((id, i) => tensors.set(id, [inputs[i]!]));
-    const incoming = new Map<string, { source: string; port: number; from: number }[]>();
-    for (const e of g.edges) {
-      const info = ga.edges.get(e.id);
-      if (!info || info.port === null) continue;
-      const from = sourcePort(e);
-      const list = incoming.get(e.target) ?? [];
-      list.push({ source: e.source, port: info.port, from });
-      incoming.set(e.target, list);
-    }
-    for (const id of ga.order) {
-      if (tensors.has(id) || !ga.live.has(id)) continue;
-      const node = byId.get(id)!;
-      const na = ga.nodes.get(id)!;
-      const ins = (incoming.get(id) ?? []).sort((a, b) => a.port - b.port).map((e) => tensors.get(e.source)![e.from]!);
-      if (node.kind === 'Output') tensors.set(id, ins);
-      else if (node.kind === 'Composite') tensors.set(id, this.composite(node, na.inner!, ins, prefix, path, models));
-      else tensors.set(id, [this.layers(na.spec!.layers(na.params, na.inputs), ins, id, prefix, path)]);
-    }
-    return ga.outputs.flatMap((id) => tensors.get(id)!);
+    return evaluateGraph(g, ga, inputs, (node, na, ins) =>
+      node.kind === 'Composite' ? this.composite(node, na.inner!, ins, prefix, path, models) : [this.layers(na.spec!.layers(na.params, na.inputs), ins, node.id, prefix, path)],
+    );
   }
 
   private layers(calls: LayerCall[], inputs: SymbolicTensor[], id: string, prefix: string, path: string[]): SymbolicTensor {
