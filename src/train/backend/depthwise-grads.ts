@@ -10,7 +10,7 @@
  */
 import type { NamedAttrMap, TensorInfo } from '@tensorflow/tfjs';
 import type { Tf } from '../../compile/tf.ts';
-import { withWasmOps, type Pads4 } from './wasm-ops.ts';
+import { withWasmOps, type Pads4, spreadForInputGrad } from './wasm-ops.ts';
 
 interface Attrs {
   strides: number | [number, number];
@@ -37,26 +37,11 @@ export function depthwiseBackpropInput(tf: Tf, inputs: { dy: TensorInfo; filter:
   const a = attrs as unknown as Attrs & { inputShape: Shape4 };
   const { dy, filter } = inputs;
   const ci = info(tf, a.inputShape, filter.shape as Shape4, a);
-  const { batchSize: b, inHeight: h, inWidth: w, inChannels: c, outChannels: cm, outHeight: oh, outWidth: ow, filterHeight: kh, filterWidth: kw, strideHeight: sh, strideWidth: sw } = ci;
+  const { batchSize: b, inHeight: h, inWidth: w, inChannels: c, outChannels: cm, filterHeight: kh, filterWidth: kw } = ci;
   return withWasmOps(tf, backend, (ops) => {
-    let d = dy;
-    if (sh > 1 || sw > 1) {
-      const spread = ops.pad(ops.reshape(dy, [b, oh, 1, ow, 1, cm]), [[0, 0], [0, 0], [0, sh - 1], [0, 0], [0, sw - 1], [0, 0]]);
-      d = ops.reshape(spread, [b, oh * sh, ow * sw, cm]);
-    }
-    // Full correlation: kh − 1 − padTop rows above; below, whatever makes the output exactly h rows.
-    const top = kh - 1 - ci.padInfo.top;
-    const left = kw - 1 - ci.padInfo.left;
-    let bottom = h + kh - 1 - top - d.shape[1]!;
-    let right = w + kw - 1 - left - d.shape[2]!;
-    // The spread leaves stride − 1 trailing zero rows; when they reach past the input, cut them.
-    if (bottom < 0 || right < 0) {
-      d = ops.slice(d, [0, 0, 0, 0], [b, d.shape[1]! + Math.min(0, bottom), d.shape[2]! + Math.min(0, right), cm]);
-      bottom = Math.max(0, bottom);
-      right = Math.max(0, right);
-    }
+    const { d, pads } = spreadForInputGrad(ops, dy, ci, cm);
     const flipped = ops.reshape(ops.reverse(filter, [0, 1]), [kh, kw, cm, 1]);
-    const out = ops.depthwise(d, flipped, [[0, 0], [top, bottom], [left, right], [0, 0]], [1, 1]); // [B, H, W, C·m]
+    const out = ops.depthwise(d, flipped, pads, [1, 1]); // [B, H, W, C·m]
     return cm === c ? out : ops.sum(ops.reshape(out, [b, h, w, c, cm / c]), 4);
   });
 }

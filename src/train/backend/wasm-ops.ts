@@ -83,3 +83,43 @@ export function withWasmOps(tf: Tf, backend: unknown, body: (ops: WasmOps) => Te
     throw e;
   }
 }
+
+export interface SpreadDims {
+  batchSize: number;
+  inHeight: number;
+  inWidth: number;
+  outHeight: number;
+  outWidth: number;
+  filterHeight: number;
+  filterWidth: number;
+  strideHeight: number;
+  strideWidth: number;
+  padInfo: { top: number; left: number };
+}
+
+/**
+ * The input gradient of a strided convolution is a stride-1 correlation of
+ * dy spread out by the stride (stride − 1 zeros between rows and columns)
+ * with the flipped filter, padded so the result is exactly the input size.
+ * Returns the spread dy and that padding; `channels` is dy's channel count.
+ */
+export function spreadForInputGrad(ops: WasmOps, dy: TensorInfo, dims: SpreadDims, channels: number): { d: TensorInfo; pads: Pads4 } {
+  const { batchSize: b, inHeight: h, inWidth: w, outHeight: oh, outWidth: ow, filterHeight: kh, filterWidth: kw, strideHeight: sh, strideWidth: sw } = dims;
+  let d = dy;
+  if (sh > 1 || sw > 1) {
+    const spread = ops.pad(ops.reshape(dy, [b, oh, 1, ow, 1, channels]), [[0, 0], [0, 0], [0, sh - 1], [0, 0], [0, sw - 1], [0, 0]]);
+    d = ops.reshape(spread, [b, oh * sh, ow * sw, channels]);
+  }
+  // Full correlation: kh − 1 − padTop rows above; below, whatever makes the output exactly h rows.
+  const top = kh - 1 - dims.padInfo.top;
+  const left = kw - 1 - dims.padInfo.left;
+  let bottom = h + kh - 1 - top - d.shape[1]!;
+  let right = w + kw - 1 - left - d.shape[2]!;
+  // The spread leaves stride − 1 trailing zero rows; when they reach past the input, cut them.
+  if (bottom < 0 || right < 0) {
+    d = ops.slice(d, [0, 0, 0, 0], [b, d.shape[1]! + Math.min(0, bottom), d.shape[2]! + Math.min(0, right), channels]);
+    bottom = Math.max(0, bottom);
+    right = Math.max(0, right);
+  }
+  return { d, pads: [[0, 0], [top, bottom], [left, right], [0, 0]] };
+}
