@@ -11,16 +11,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { BAD, cli, expectedLine, fixtures, GOOD, TERMINAL_CONTROL } from './helpers.ts';
+import type { SummaryJsonDiagnostic } from '../../src/cli/summary-format.ts';
 
-interface JsonDiagnostic {
-  severity: string;
-  code: string;
-  nodeId?: string;
-  edgeId?: string;
-  path?: string[];
-  param?: string;
-  message: string;
-}
+type JsonDiagnostic = Omit<SummaryJsonDiagnostic, 'fix'>;
 type BadExpectation = { _about?: string; exit: 1; diagnostics: JsonDiagnostic[] } | { _about?: string; exit: 2; stderr: string };
 type GoodExpectation = { _arithmetic: string; diagnostics: JsonDiagnostic[] } & Record<string, unknown>;
 
