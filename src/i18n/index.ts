@@ -11,8 +11,10 @@ import { inspector } from './strings/inspector.ts';
 import { panels } from './strings/panels.ts';
 import { files } from './strings/files.ts';
 import { code } from './strings/code.ts';
+import { train } from './strings/train.ts';
+import { results } from './strings/results.ts';
 
-export const NAMESPACES = { app, palette, inspector, panels, files, code } as const;
+export const NAMESPACES = { app, palette, inspector, panels, files, code, train, results } as const;
 
 export type Lang = 'en' | 'ko';
 const LANG_KEY = 'netloom.lang';

@@ -1,0 +1,98 @@
+/**
+ * What a training run reports, in order: plain JSON (structured-clone safe),
+ * so the worker can post it and the CLI can print it as JSON lines.
+ */
+import type { BackendReport } from './backend/select.ts';
+import type { TaskName } from './config.ts';
+
+/** Metric name → value, e.g. { acc: 0.93 }; val metrics use the prefix `val_`. */
+export type Metrics = Record<string, number>;
+
+export interface StartedEvent {
+  type: 'started';
+  task: TaskName;
+  backend: BackendReport;
+  epochs: number;
+  batchesPerEpoch: number;
+  trainCount: number;
+  valCount: number;
+  testCount: number;
+  params: number;
+  /** Estimated bytes the run allocates (weights, optimizer slots, activations of one batch). */
+  memoryBytes: number;
+}
+
+export interface BatchEvent {
+  type: 'batch';
+  /** 0-based. */
+  epoch: number;
+  batch: number;
+  batchesPerEpoch: number;
+  loss: number;
+  metrics: Metrics;
+  elapsedMs: number;
+  /** Estimated time left for the whole run. */
+  etaMs: number;
+}
+
+export interface EpochEvent {
+  type: 'epoch';
+  epoch: number;
+  loss: number;
+  /** Training metrics and `val_loss`, `val_acc`… when there is a validation set. */
+  metrics: Metrics;
+  elapsedMs: number;
+  /** tf.memory().numTensors after the epoch (must stay flat). */
+  numTensors: number;
+}
+
+/** One example to draw: values 0–1 (or raw for signals), channels last. */
+export interface SampleImage {
+  shape: number[];
+  values: number[];
+}
+
+export type SamplesEvent =
+  | { type: 'samples'; task: 'classify'; epoch: number; classNames: string[]; items: { input: SampleImage; label: number; predicted: number; confidence: number }[] }
+  | { type: 'samples'; task: 'reconstruct' | 'denoise' | 'anomaly'; epoch: number; items: { input: SampleImage; noisy?: SampleImage; output: SampleImage; error: number; label?: number }[] };
+
+/** Classification on the held-out test set after training (rows = true class, columns = predicted). */
+export interface ConfusionEvent {
+  type: 'confusion';
+  classNames: string[];
+  matrix: number[][];
+  accuracy: number;
+}
+
+/** Anomaly detection on the test set: per-sample reconstruction errors and the threshold. */
+export interface AnomalyEvent {
+  type: 'anomaly';
+  threshold: number;
+  /** The threshold's parts: mean and std of normal training errors, and k. */
+  mean: number;
+  std: number;
+  k: number;
+  errors: number[];
+  /** true = abnormal (ground truth), per error. */
+  abnormal: boolean[];
+  accuracy: number;
+  precision: number;
+  recall: number;
+}
+
+export type EndReason = 'finished' | 'stopped' | 'non-finite' | 'error';
+
+export interface DoneEvent {
+  type: 'done';
+  reason: EndReason;
+  /** For non-finite/error: what happened, in plain words (never a stack trace). */
+  message?: string;
+  /** For non-finite: the node whose output first went NaN/Inf, when found. */
+  nodeId?: string;
+  epochsCompleted: number;
+  elapsedMs: number;
+  /** Final held-out test metrics (e.g. { loss, acc } or { loss }). */
+  test?: Metrics;
+}
+
+export type TrainEvent = StartedEvent | BatchEvent | EpochEvent | SamplesEvent | ConfusionEvent | AnomalyEvent | DoneEvent;
