@@ -25,25 +25,14 @@ interface ExportArgs {
 
 const LANGS = ['ts', 'py'] as const;
 
-/**
- * Flags carry no values in this CLI, so `--lang` takes the positional that
- * names a language, and `-o` the positional after FILE (FILE comes first, as
- * in the usage line). Without --lang, OUT's extension decides.
- */
-function parse({ flags, positionals }: ParsedArgs): ExportArgs | string {
-  const rest = [...positionals];
-  let lang: 'ts' | 'py' | undefined;
-  if (flags.has('--lang')) {
-    const i = rest.findIndex((p) => (LANGS as readonly string[]).includes(p));
-    if (i < 0) return '--lang takes ts or py';
-    lang = rest.splice(i, 1)[0] as 'ts' | 'py';
-  }
-  const wantOut = flags.has('-o');
-  if (rest.length !== (wantOut ? 2 : 1)) {
-    return wantOut ? 'give the graph file, then -o and the file to write' : rest.length ? `one graph file at a time (got ${rest.length})` : 'which file? give one graph file';
-  }
-  const [file, out] = rest as [string, string | undefined];
-  lang ??= out?.endsWith('.py') ? 'py' : out?.endsWith('.ts') ? 'ts' : undefined;
+/** Without --lang, OUT's extension decides. */
+function parse({ flags, options, positionals }: ParsedArgs): ExportArgs | string {
+  const given = options.get('--lang');
+  if (given !== undefined && !(LANGS as readonly string[]).includes(given)) return `--lang takes ts or py (got ${printable(given)})`;
+  if (positionals.length !== 1) return positionals.length ? `one graph file at a time (got ${positionals.length})` : 'which file? give one graph file';
+  const file = positionals[0]!;
+  const out = options.get('-o');
+  const lang = (given as ExportArgs['lang'] | undefined) ?? (out?.endsWith('.py') ? 'py' : out?.endsWith('.ts') ? 'ts' : undefined);
   if (!lang) return 'which language? add --lang ts (TensorFlow.js) or --lang py (Keras)';
   if (flags.has('--mirrored') && lang !== 'py') return '--mirrored is for Keras code: use it with --lang py';
   return { file, lang, out, mirrored: flags.has('--mirrored') };
@@ -65,7 +54,8 @@ export const exportCommand: Command = {
   name: 'export',
   usage: 'FILE --lang ts|py [-o OUT] [--mirrored]',
   summary: 'write a graph file as TensorFlow.js (ts) or Keras (py) code; --mirrored builds the Keras model under MirroredStrategy',
-  flags: ['--lang', '-o', '--mirrored'],
+  flags: ['--mirrored'],
+  options: ['--lang', '-o'],
   async run(parsed, io: ExportIO) {
     const args = parse(parsed);
     if (typeof args === 'string') {

@@ -34,14 +34,14 @@ export const importCommand: Command = {
   name: 'import',
   usage: 'MODEL.json [-o GRAPH.json]',
   summary: 'turn a tfjs/Keras model.json (or Keras model config) into a graph file; with -o, its weights are written next to it',
-  flags: ['-o'],
-  run({ flags, positionals }, io) {
-    const wantOut = flags.has('-o');
-    if (positionals.length !== (wantOut ? 2 : 1)) {
-      io.stderr(`${wantOut ? 'give the model file, then -o and the graph file to write' : 'give one model file (and -o GRAPH.json to write a file)'}\n${commandUsage(importCommand)}`);
+  flags: [],
+  options: ['-o'],
+  run({ options, positionals }, io) {
+    if (positionals.length !== 1) {
+      io.stderr(`${positionals.length ? `one model file at a time (got ${positionals.length})` : 'give one model file (and -o GRAPH.json to write a file)'}\n${commandUsage(importCommand)}`);
       return EXIT.unusable;
     }
-    return runImport(positionals[0]!, wantOut ? positionals[1]! : undefined, io);
+    return runImport(positionals[0]!, options.get('-o'), io);
   },
 };
 

@@ -22,11 +22,15 @@ export interface Command {
   summary: string;
   /** Boolean flags the command accepts, e.g. `['--json']`. */
   flags: readonly string[];
+  /** Options that take a value, e.g. `['--lang', '-o']`: `--lang ts` or `--lang=ts`. */
+  options?: readonly string[];
   run(args: ParsedArgs, io: CliIO): number | Promise<number>;
 }
 
 export interface ParsedArgs {
   flags: Set<string>;
+  /** Valued options as given (the last one wins when repeated). */
+  options: Map<string, string>;
   positionals: string[];
 }
 
@@ -37,18 +41,35 @@ export function commandUsage(c: Pick<Command, 'name' | 'usage' | 'summary'>): st
   return `usage: netloom ${c.name} ${c.usage}\n  ${c.summary}`;
 }
 
-/** Split flags from positionals; `--` ends the flags (for a file named `--json`). */
-export function parseArgs(args: readonly string[], known: readonly string[]): { ok: true; value: ParsedArgs } | { ok: false; message: string } {
+/**
+ * Split flags and valued options from positionals; `--` ends them (for a file
+ * named `--json`). A valued option takes the next argument (`-o out.ts`) or
+ * its `=` part (`--epochs=3`).
+ */
+export function parseArgs(
+  args: readonly string[],
+  known: readonly string[],
+  valued: readonly string[] = [],
+): { ok: true; value: ParsedArgs } | { ok: false; message: string } {
   const flags = new Set<string>();
+  const options = new Map<string, string>();
   const positionals: string[] = [];
   let rest = false;
-  for (const a of args) {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
     if (rest || a === '-' || !a.startsWith('-')) positionals.push(a);
     else if (a === '--') rest = true;
     else if (known.includes(a)) flags.add(a);
-    else return { ok: false, message: `unknown option ${printable(a)}` };
+    else {
+      const eq = a.indexOf('=');
+      const name = eq > 0 ? a.slice(0, eq) : a;
+      if (!valued.includes(name)) return { ok: false, message: `unknown option ${printable(a)}` };
+      const value = eq > 0 ? a.slice(eq + 1) : args[++i];
+      if (value === undefined || value === '') return { ok: false, message: `${printable(name)} needs a value` };
+      options.set(name, value);
+    }
   }
-  return { ok: true, value: { flags, positionals } };
+  return { ok: true, value: { flags, options, positionals } };
 }
 
 /** One line for a file that cannot be read, never a stack trace: `cannot read foo.json: no such file`. */

@@ -52,7 +52,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       io.stdout(commandUsage(cmd));
       return EXIT.ok;
     }
-    const args = parseArgs(rest, cmd.flags);
+    const args = parseArgs(rest, cmd.flags, cmd.options);
     if (!args.ok) {
       io.stderr(`${args.message}\n${commandUsage(cmd)}`);
       return EXIT.unusable;
