@@ -3,8 +3,19 @@ import type { GraphDoc } from '../../src/graph/schema.ts';
 import { googlenet } from './googlenet.ts';
 import { resnet50 } from './resnet50.ts';
 import { vgg16 } from './vgg16.ts';
+import { mnistCnn } from './mnist-cnn.ts';
+import { resnetMini } from './resnet-mini.ts';
+import { inceptionMini } from './inception-mini.ts';
+import { anomalyAutoencoder, autoencoder, denoisingAutoencoder, latent2d } from './autoencoders.ts';
 
 export const CODED_PRESETS: Record<string, () => GraphDoc> = {
+  'mnist-cnn.json': mnistCnn,
+  'resnet-mini.json': resnetMini,
+  'inception-mini.json': inceptionMini,
+  'autoencoder.json': autoencoder,
+  'denoising-autoencoder.json': denoisingAutoencoder,
+  'anomaly-autoencoder.json': anomalyAutoencoder,
+  'latent-2d.json': latent2d,
   'vgg16.json': vgg16,
   'resnet50.json': resnet50,
   'googlenet.json': googlenet,

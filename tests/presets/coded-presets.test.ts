@@ -69,3 +69,45 @@ describe('presets written as code', () => {
     expect(a.totals.params).toBe(6_998_552);
   });
 });
+
+describe('course presets (trainable, small)', () => {
+  const inner = (doc: GraphDoc, composite: string, node: string) => analyze(doc).nodes.get(composite)!.inner!.nodes.get(node)!.outputs[0];
+
+  it.each([
+    ['mnist-cnn.json', 50_186],
+    ['resnet-mini.json', 28_266],
+    ['inception-mini.json', 9_274],
+    ['autoencoder.json', 101_200],
+    ['denoising-autoencoder.json', 3_217],
+    ['anomaly-autoencoder.json', 10_484],
+    ['latent-2d.json', 403_730],
+  ])('%s is valid, warning-free, with %i weights', (file, params) => {
+    const a = analyze(preset(file));
+    expect(a.diagnostics).toEqual([]);
+    expect(a.totals.params).toBe(params);
+  });
+
+  it('the denoiser follows the notes: 28×28×1 → 14×14×16 → 7×7×8 → 14×14×8 → 28×28×16 → 28×28×1', () => {
+    const doc = preset('denoising-autoencoder.json');
+    const shapes = [
+      analyze(doc).nodes.get('x')!.outputs[0],
+      inner(doc, 'encoder', 'conv1'),
+      inner(doc, 'encoder', 'conv2'),
+      inner(doc, 'decoder', 'up1'),
+      inner(doc, 'decoder', 'up2'),
+      inner(doc, 'decoder', 'image'),
+    ];
+    expect(shapes).toEqual([[28, 28, 1], [14, 14, 16], [7, 7, 8], [14, 14, 8], [28, 28, 16], [28, 28, 1]]);
+    expect(doc.training).toMatchObject({ task: 'denoise', noiseFactor: 0.2 });
+  });
+
+  it('the dense autoencoder and the anomaly detector follow the notes', () => {
+    const ae = preset('autoencoder.json');
+    expect([inner(ae, 'encoder', 'latent'), inner(ae, 'decoder', 'pixels'), inner(ae, 'decoder', 'image')]).toEqual([[64], [784], [28, 28]]);
+    const an = preset('anomaly-autoencoder.json');
+    expect(['d32', 'd16', 'd8'].map((id) => inner(an, 'encoder', id))).toEqual([[32], [16], [8]]);
+    expect(['d16', 'd32', 'signal'].map((id) => inner(an, 'decoder', id))).toEqual([[16], [32], [140]]);
+    expect(an.training).toMatchObject({ task: 'anomaly', loss: 'meanAbsoluteError', thresholdK: 1 });
+    expect(inner(preset('latent-2d.json'), 'encoder', 'latent')).toEqual([2]);
+  });
+});
