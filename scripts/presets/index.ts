@@ -3,13 +3,14 @@ import type { GraphDoc } from '../../src/graph/schema.ts';
 import { googlenet } from './googlenet.ts';
 import { resnet50 } from './resnet50.ts';
 import { vgg16 } from './vgg16.ts';
-import { mnistCnn } from './mnist-cnn.ts';
+import { augmentationCnn, mnistCnn } from './mnist-cnn.ts';
 import { resnetMini } from './resnet-mini.ts';
 import { inceptionMini } from './inception-mini.ts';
 import { anomalyAutoencoder, autoencoder, denoisingAutoencoder, latent2d } from './autoencoders.ts';
 
 export const CODED_PRESETS: Record<string, () => GraphDoc> = {
   'mnist-cnn.json': mnistCnn,
+  'augmentation-cnn.json': augmentationCnn,
   'resnet-mini.json': resnetMini,
   'inception-mini.json': inceptionMini,
   'autoencoder.json': autoencoder,

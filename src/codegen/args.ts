@@ -8,12 +8,14 @@ import type { AnyNodeSpec, LayerCall } from '../nodes/spec.ts';
 
 /**
  * Args the libraries require although our schema gives them a default (Keras
- * has no default kernel size; tfjs Cropping2D requires `cropping`). The
+ * has no default kernel size; tfjs Cropping2D requires `cropping`), or whose
+ * library default differs from ours (Keras's augmentation value range is
+ * 0–255, netloom's data is 0–1). The
  * codegen tests build every conformance case with the pruned and the full
  * config and compare tfjs's getConfig(), so a new kind that needs an entry
  * here fails a test instead of exporting wrong code.
  */
-const LIBRARY_REQUIRED = new Set(['kernelSize', 'cropping']);
+const LIBRARY_REQUIRED = new Set(['kernelSize', 'cropping', 'valueRange']);
 
 const defaultsCache = new WeakMap<AnyNodeSpec, Map<string, unknown>>();
 

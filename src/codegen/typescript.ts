@@ -14,6 +14,10 @@ import { planCode, type CodePlan, type PlanModel } from './plan.ts';
 import { GAN_BY_HAND, planTraining, type TrainingPlan } from './training.ts';
 import { fmtNumber, shapeNote, tfjsFactory, tsValue } from './values.ts';
 import { emitted, functionNames, type EmitResult } from './result.ts';
+import { AUGMENT_LAYERS_TS } from './augment-source.ts';
+
+/** Layers tfjs lacks: the exported file defines them (the same code netloom trains with). */
+const OWN_LAYERS = new Set(['RandomFlip', 'RandomRotation', 'RandomZoom', 'RandomBrightness', 'RandomContrast']);
 
 export interface TypeScriptOptions {
   /** A finished analysis of `doc`, to skip analysing again. */
@@ -29,8 +33,12 @@ class TsWriter {
   private module = new IdentScope('ts');
   private fns: Map<PlanModel, string>;
   private training: TrainingPlan;
+  /** Module name of the object holding our own layer classes, when the graph uses any. */
+  private own: string | null;
 
   constructor(private plan: CodePlan) {
+    this.own = plan.models.some((m) => m.steps.some((s) => s.type === 'layer' && OWN_LAYERS.has(s.className))) ? 'augment' : null;
+    if (this.own) for (const name of ['registerAugmentLayers', 'AUGMENT_CLASS_NAMES', 'Tf', 'Tensor', 'Tensor4D', 'Kwargs', 'FillMode', 'Interpolation', 'LayerClass', 'AugmentLayers', 'defined', 'augment']) this.module.claim(name);
     this.fns = functionNames(plan, this.module);
     this.training = planTraining(plan);
   }
@@ -44,6 +52,17 @@ class TsWriter {
       `// Graph: ${name}`,
       "import * as tf from '@tensorflow/tfjs';",
     );
+    if (this.own) {
+      this.lines.push(
+        "import type * as TF from '@tensorflow/tfjs';",
+        '',
+        '// Image augmentation layers tfjs does not have (Keras names and arguments), as netloom defines them:',
+        '// they change images only while training (model.fit) and pass them through when predicting.',
+        AUGMENT_LAYERS_TS.trimEnd(),
+        '',
+        `const ${this.own} = registerAugmentLayers(tf);`,
+      );
+    }
     for (const m of [...plan.models.slice(1), plan.main]) this.model(m);
     this.trainingSnippet();
     return `${this.lines.join('\n')}\n`;
@@ -66,9 +85,8 @@ class TsWriter {
       if (step.type === 'layer') {
         v[step.output] = scope.claim(m.tensors[step.output]!.base, step.kind);
         const args = [...step.args.map(([k, val]) => `${k}: ${tsValue(val)}`), `name: ${tsString(step.name)}`].join(', ');
-        this.lines.push(
-          `  const ${v[step.output]} = tf.layers.${tfjsFactory(step.className)}({ ${args} }).apply(${x}) as tf.SymbolicTensor; // ${shapeNote(m.tensors[step.output]!.shape, step.params)}`,
-        );
+        const make = this.own && OWN_LAYERS.has(step.className) ? `new ${this.own}.${step.className}` : `tf.layers.${tfjsFactory(step.className)}`;
+        this.lines.push(`  const ${v[step.output]} = ${make}({ ${args} }).apply(${x}) as tf.SymbolicTensor; // ${shapeNote(m.tensors[step.output]!.shape, step.params)}`);
       } else {
         const model = scope.claim(step.model.key, 'model');
         this.lines.push(`  const ${model} = ${this.fns.get(step.model)}();`);

@@ -30,6 +30,11 @@ import { activation } from './activation.ts';
 import { leakyRelu } from './leaky-relu.ts';
 import { dropout } from './dropout.ts';
 import { gaussianNoise } from './gaussian-noise.ts';
+import { randomFlip } from './random-flip.ts';
+import { randomRotation } from './random-rotation.ts';
+import { randomZoom } from './random-zoom.ts';
+import { randomBrightness } from './random-brightness.ts';
+import { randomContrast } from './random-contrast.ts';
 
 export const NODE_SPECS: readonly AnyNodeSpec[] = [
   input,
@@ -59,6 +64,11 @@ export const NODE_SPECS: readonly AnyNodeSpec[] = [
   leakyRelu,
   dropout,
   gaussianNoise,
+  randomFlip,
+  randomRotation,
+  randomZoom,
+  randomBrightness,
+  randomContrast,
 ];
 
 const byKind = new Map(NODE_SPECS.map((s) => [s.kind, s]));

@@ -75,6 +75,7 @@ describe('course presets (trainable, small)', () => {
 
   it.each([
     ['mnist-cnn.json', 50_186],
+    ['augmentation-cnn.json', 50_186],
     ['resnet-mini.json', 28_266],
     ['inception-mini.json', 9_274],
     ['autoencoder.json', 101_200],

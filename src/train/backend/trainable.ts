@@ -82,6 +82,12 @@ export function kernelsFor(kind: string, p: Record<string, unknown>): string[] {
       return ['FusedBatchNorm'];
     case 'LeakyReLU':
       return ['LeakyRelu'];
+    case 'RandomFlip':
+      return p.mode === 'horizontal' ? ['FlipLeftRight'] : p.mode === 'vertical' ? ['Reverse'] : ['FlipLeftRight', 'Reverse'];
+    case 'RandomRotation':
+      return ['Cos', 'Sin', 'Pack', 'Transform'];
+    case 'RandomZoom':
+      return ['Pack', 'Transform'];
     default:
       return [];
   }
@@ -91,11 +97,21 @@ export function kernelsFor(kind: string, p: Record<string, unknown>): string[] {
 export function trainableOn(backend: string, doc: GraphDoc | SubGraph, tf: Pick<Tf, 'getKernel'>, analysis: Analysis = analyze(doc)): TrainIssue[] {
   const issues: TrainIssue[] = [];
   const has = (k: string) => tf.getKernel(k, backend) != null;
-  const walk = (g: GraphAnalysis, path: string[]) => {
+  const walk = (g: GraphAnalysis, sub: SubGraph, path: string[]) => {
+    const behindWeights = nodesBehindWeights(g, sub);
     for (const id of g.order) {
       if (!g.live.has(id)) continue;
       const na = g.nodes.get(id)!;
-      if (na.inner) walk(na.inner, [...path, id]);
+      if (na.inner) walk(na.inner, sub.nodes.find((n) => n.id === id)!.graph!, [...path, id]);
+      if (na.spec?.category === 'augment' && behindWeights.has(id)) {
+        issues.push({
+          nodeId: id,
+          path,
+          kind: na.kind,
+          scope: 'tfjs',
+          reason: `${na.kind} comes after layers with weights, and tfjs cannot pass gradients back through it: place augmentation right after the Input`,
+        });
+      }
       for (const d of na.diagnostics) {
         if (d.code === 'tfjs-training-unsupported') issues.push({ nodeId: id, path, kind: na.kind, scope: 'tfjs', reason: d.message });
       }
@@ -113,6 +129,20 @@ export function trainableOn(backend: string, doc: GraphDoc | SubGraph, tf: Pick<
       }
     }
   };
-  walk(analysis, []);
+  walk(analysis, doc, []);
   return issues;
+}
+
+/** Nodes with a weighted layer somewhere upstream (in this graph). */
+function nodesBehindWeights(g: GraphAnalysis, sub: SubGraph): Set<string> {
+  const weighted = new Set<string>();
+  const sources = new Map<string, string[]>();
+  for (const e of sub.edges) sources.set(e.target, [...(sources.get(e.target) ?? []), e.source]);
+  const behind = new Set<string>();
+  for (const id of g.order) {
+    const na = g.nodes.get(id)!;
+    if (na.weights.trainable + na.weights.nonTrainable > 0) weighted.add(id);
+    if ((sources.get(id) ?? []).some((s) => weighted.has(s) || behind.has(s))) behind.add(id);
+  }
+  return behind;
 }

@@ -1,0 +1,33 @@
+/**
+ * What the five augmentation node kinds share: they need an image, keep its
+ * shape, have no weights, and take Keras's `seed` (and, for the geometric
+ * ones, the fill settings). Their layers are ours (src/compile/augment-layers.ts).
+ */
+import { z } from 'zod';
+import type { InferResult, Shape } from '../spec.ts';
+import { failed, needImage } from './checks.ts';
+import { NO_WEIGHTS } from './shape.ts';
+
+export const seed = z.number().int().min(0).max(2 ** 31 - 1).nullable().default(null);
+
+export const fill = {
+  /** How pixels that come from outside the image are filled (Keras default 'reflect'). */
+  fillMode: z.enum(['reflect', 'wrap', 'constant', 'nearest']).default('reflect'),
+  interpolation: z.enum(['bilinear', 'nearest']).default('bilinear'),
+  /** The value outside the image when fillMode is 'constant'. */
+  fillValue: z.number().min(-1e6).max(1e6).default(0),
+};
+
+/** Data in netloom is scaled to 0–1 (Keras's default range is 0–255). */
+export const valueRange = z.tuple([z.number(), z.number()]).refine(([lo, hi]) => lo < hi, 'the low end must be below the high end').default([0, 1]);
+
+export function augmentInfer(kind: string) {
+  return ([x]: Shape[]): InferResult => {
+    const rank = needImage(kind, x!);
+    if (rank) return failed(rank);
+    return { outputs: [x!], weights: NO_WEIGHTS };
+  };
+}
+
+/** Conformance inputs: feature maps of a few sizes and channel counts. */
+export const AUGMENT_INPUTS: Shape[][] = [[[8, 8, 1]], [[6, 10, 3]], [[5, 5, 2]]];
