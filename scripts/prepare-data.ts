@@ -18,3 +18,12 @@ console.log(
   `prepare-data: MNIST ${status} in ${ms.toFixed(0)} ms — ${manifest.count} digits (${manifest.split.train} train / ${manifest.split.test} test), ` +
     `${manifest.images.file} ${kb(manifest.images.bytes)}, ${manifest.labels.file} ${kb(manifest.labels.bytes)} in ${dir}`,
 );
+
+const { prepareBackbone } = await import('./prepare-backbone.ts');
+try {
+  const b = await prepareBackbone(root);
+  console.log(`prepare-data: transfer-learning backbone ${b.status} in ${b.ms.toFixed(0)} ms${b.accuracy === undefined ? '' : ` (digits 0–4 test accuracy ${(b.accuracy * 100).toFixed(1)}%)`} in ${b.dir}`);
+} catch (e) {
+  console.error(`prepare-data: transfer-learning backbone not made: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+}

@@ -3,6 +3,7 @@ import type { GraphDoc } from '../../src/graph/schema.ts';
 import { googlenet } from './googlenet.ts';
 import { resnet50 } from './resnet50.ts';
 import { vgg16 } from './vgg16.ts';
+import { transferLearning } from './transfer.ts';
 import { augmentationCnn, mnistCnn } from './mnist-cnn.ts';
 import { resnetMini } from './resnet-mini.ts';
 import { inceptionMini } from './inception-mini.ts';
@@ -11,6 +12,7 @@ import { anomalyAutoencoder, autoencoder, denoisingAutoencoder, latent2d } from 
 export const CODED_PRESETS: Record<string, () => GraphDoc> = {
   'mnist-cnn.json': mnistCnn,
   'augmentation-cnn.json': augmentationCnn,
+  'transfer-learning.json': transferLearning,
   'resnet-mini.json': resnetMini,
   'inception-mini.json': inceptionMini,
   'autoencoder.json': autoencoder,

@@ -393,7 +393,8 @@ function inferComposite(node: GraphNode, na: NodeAnalysis, ctx: Ctx, report: (d:
   if (outs.length === 0) return fail('no-output-port', `composite "${node.id}" has no Output node inside, so nothing leaves it`);
   if (innerErrors) return;
   na.outputs = outs.map((id) => inner.nodes.get(id)!.outputs[0]!);
-  na.weights = inner.weights;
+  // A frozen block's weights all count as non-trainable, as Keras counts them.
+  na.weights = na.params?.trainable === false ? { trainable: 0, nonTrainable: inner.weights.trainable + inner.weights.nonTrainable } : inner.weights;
   na.macs = inner.macs;
 }
 
@@ -407,29 +408,31 @@ function modelSummaries(doc: SubGraph, g: GraphAnalysis): ModelSummary[] {
     used.add(k);
     return k;
   };
-  const summary = (key: string, role: ModelSummary['role'], nodeId: string | null, path: string[], ga: GraphAnalysis): ModelSummary => ({
+  const summary = (key: string, role: ModelSummary['role'], nodeId: string | null, path: string[], ga: GraphAnalysis, frozen = false): ModelSummary => ({
     key,
     role,
     nodeId,
     path,
     params: ga.weights.trainable + ga.weights.nonTrainable,
-    trainableParams: ga.weights.trainable,
+    trainableParams: frozen ? 0 : ga.weights.trainable,
     inputs: ga.inputs.map((id) => ga.nodes.get(id)!.outputs[0]!),
     outputs: ga.outputs.flatMap((id) => ga.nodes.get(id)!.outputs),
   });
   const roles = new Set(doc.nodes.filter((n) => n.kind === 'Composite').map((n) => n.params?.role));
   list.push(summary(unique(roles.has('Encoder') && roles.has('Decoder') ? 'autoencoder' : 'model'), 'Model', null, [], g));
-  const walk = (graph: SubGraph, ga: GraphAnalysis, path: string[]) => {
+  // Freezing a block freezes every block inside it (Keras's `trainable = False` is recursive).
+  const walk = (graph: SubGraph, ga: GraphAnalysis, path: string[], frozenAbove: boolean) => {
     for (const n of graph.nodes) {
       const na = ga.nodes.get(n.id);
       if (n.kind !== 'Composite' || !na?.inner || !n.graph || !ga.live.has(n.id)) continue;
       const role = (ROLES as readonly string[]).includes(na.params!.role as string) ? (na.params!.role as Role) : 'Block';
       const key = unique((na.params!.name as string | undefined) ?? role.toLowerCase());
-      list.push(summary(key, role, n.id, path, na.inner));
-      walk(n.graph, na.inner, [...path, n.id]);
+      const frozen = frozenAbove || na.params!.trainable === false;
+      list.push(summary(key, role, n.id, path, na.inner, frozen));
+      walk(n.graph, na.inner, [...path, n.id], frozen);
     }
   };
-  walk(doc, g, []);
+  walk(doc, g, [], false);
   return list;
 }
 

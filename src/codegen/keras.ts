@@ -79,6 +79,8 @@ class PyWriter {
       } else {
         const model = scope.claim(step.model.key, 'model');
         this.lines.push(`    ${model} = ${this.fns.get(step.model)}()`);
+        if (step.model.weightsUrl) this.lines.push(`    # Pretrained weights: ${commentText(step.model.weightsUrl)} (a tfjs model.json: convert it, or retrain the block in Keras).`);
+        if (step.model.frozen) this.lines.push(`    ${model}.trainable = False  # frozen: its weights stay as they are while the rest trains`);
         for (const t of step.outputs) v[t] = scope.claim(m.tensors[t]!.base, 'block');
         const note = step.outputs.map((t) => shapeNote(m.tensors[t]!.shape)).join('; ');
         this.lines.push(`    ${step.outputs.map((t) => v[t]).join(', ')} = ${model}(${x})  # ${note}`);

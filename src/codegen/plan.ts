@@ -71,6 +71,10 @@ export interface PlanModel {
   outputs: number[];
   tensors: PlanTensor[];
   params: number;
+  /** A frozen block (`trainable: false`): the code sets model.trainable = false. */
+  frozen: boolean;
+  /** Where its pretrained weights come from (the composite's weightsUrl), for a comment. */
+  weightsUrl?: string;
 }
 
 export interface CodePlan {
@@ -108,7 +112,7 @@ class Planner {
   constructor(private analysis: Analysis) {}
 
   model(summary: ModelSummary, name: string): PlanModel {
-    return { key: summary.key, name, role: summary.role, inputs: [], steps: [], outputs: [], tensors: [], params: summary.params };
+    return { key: summary.key, name, role: summary.role, inputs: [], steps: [], outputs: [], tensors: [], params: summary.params, frozen: false };
   }
 
   tensor(m: PlanModel, t: PlanTensor): number {
@@ -177,6 +181,8 @@ class Planner {
     sub.inputs = inner.inputs.map((id) => this.input(sub, node.graph!, inner, id, innerPrefix));
     sub.outputs = this.graph(sub, node.graph!, inner, sub.inputs.map((i) => i.tensor), innerPrefix, [...path, node.id]);
     sub.name = this.names.claim(summary.key);
+    sub.frozen = node.params?.trainable === false;
+    if (typeof node.params?.weightsUrl === 'string') sub.weightsUrl = node.params.weightsUrl;
     this.composites.push(sub);
     const outputs = sub.outputs.map((t, i) =>
       this.tensor(m, { base: sub.outputs.length > 1 ? `${node.id} out ${i}` : node.id, shape: sub.tensors[t]!.shape, activation: sub.tensors[t]!.activation }),

@@ -90,6 +90,8 @@ class TsWriter {
       } else {
         const model = scope.claim(step.model.key, 'model');
         this.lines.push(`  const ${model} = ${this.fns.get(step.model)}();`);
+        if (step.model.weightsUrl) this.lines.push(`  // Pretrained weights: ${commentText(step.model.weightsUrl)} (copy them in with ${model}.setWeights((await tf.loadLayersModel(url)).getWeights())).`);
+        if (step.model.frozen) this.lines.push(`  ${model}.trainable = false; // frozen: its weights stay as they are while the rest trains`);
         for (const t of step.outputs) v[t] = scope.claim(m.tensors[t]!.base, 'block');
         const note = step.outputs.map((t) => shapeNote(m.tensors[t]!.shape)).join('; ');
         if (step.outputs.length === 1) this.lines.push(`  const ${v[step.outputs[0]!]} = ${model}.apply(${x}) as tf.SymbolicTensor; // ${note}`);

@@ -113,6 +113,8 @@ class Builder {
     const innerInputs = inner.inputs.map((id) => this.input(id, inner.nodes.get(id)!.outputs[0]!, innerPrefix));
     const outs = this.graph(node.graph!, inner, innerInputs, innerPrefix, [...path, node.id], models);
     const sub = this.tf.model({ inputs: innerInputs, outputs: outs, name: this.names.claim(key) });
+    // Frozen before the outer model exists, so its optimizer never sees these weights.
+    if (node.params?.trainable === false) sub.trainable = false;
     models[key] = sub;
     this.layerNames.set([...path, node.id].join('/'), sub.name);
     const y = sub.apply(ins.length === 1 ? ins[0]! : ins) as SymbolicTensor | SymbolicTensor[];

@@ -4,7 +4,7 @@
  * arrays. Later datasets (synthetic shapes with masks or boxes, MNIST domain
  * pairs) add an entry here.
  */
-import type { DatasetSplit } from './dataset.ts';
+import { selectClasses, type DatasetSplit } from './dataset.ts';
 import type { FetchBytes } from './fetch-bytes.ts';
 import { loadMnist } from './mnist.ts';
 import type { DataResult } from './result.ts';
@@ -37,6 +37,8 @@ export const BUILTIN_DATASETS: readonly BuiltinDataset[] = [
     testCount: 2000,
     load: (env) => loadMnist(env.fetchBytes),
   },
+  mnistDigits([0, 1, 2, 3, 4], 'MNIST digits 0–4 (to pretrain a backbone for transfer learning)'),
+  mnistDigits([5, 6, 7, 8, 9], 'MNIST digits 5–9, labelled 0–4 (to learn on top of a backbone pretrained on 0–4)'),
   {
     id: 'heartbeats',
     title: 'Synthetic heartbeats (normal vs abnormal, 140 values, like ECG5000)',
@@ -47,6 +49,24 @@ export const BUILTIN_DATASETS: readonly BuiltinDataset[] = [
     load: async () => makeHeartbeatSplit(),
   },
 ];
+
+/** Only some digits, relabelled 0…k-1 in the order given (class names keep the digits). */
+function mnistDigits(digits: number[], title: string): BuiltinDataset {
+  return {
+    id: `mnist-${digits[0]}-${digits.at(-1)}`,
+    title,
+    shape: [28, 28, 1],
+    classNames: digits.map(String),
+    // The MNIST split is stratified by class, so each digit is ~1/10 of it.
+    trainCount: 800 * digits.length,
+    testCount: 200 * digits.length,
+    load: async (env) => {
+      const r = await loadMnist(env.fetchBytes);
+      if (!r.ok) return r;
+      return { ...r, value: { train: selectClasses(r.value.train, digits, true), test: selectClasses(r.value.test, digits, true) } };
+    },
+  };
+}
 
 export function findBuiltinDataset(id: string): BuiltinDataset | undefined {
   return BUILTIN_DATASETS.find((d) => d.id === id);

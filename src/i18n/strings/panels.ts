@@ -67,11 +67,13 @@ export const panels = {
     role_Decoder: 'Decoder',
     role_Generator: 'Generator',
     role_Discriminator: 'Discriminator',
+    role_Backbone: 'Backbone',
     role_Block: 'Block',
     roleHint_Encoder: 'squeezes the input into a small code',
     roleHint_Decoder: 'grows a code back into an output',
     roleHint_Generator: 'makes samples from noise (GAN)',
     roleHint_Discriminator: 'tells real from generated (GAN)',
+    roleHint_Backbone: 'pretrained feature extractor, often frozen (transfer learning)',
     roleHint_Block: 'any group of layers',
 
     // Composite face on the canvas
@@ -135,11 +137,13 @@ export const panels = {
     role_Decoder: '디코더 (Decoder)',
     role_Generator: '생성자 (Generator)',
     role_Discriminator: '판별자 (Discriminator)',
+    role_Backbone: '백본 (Backbone)',
     role_Block: '블록 (Block)',
     roleHint_Encoder: '입력을 작은 코드로 압축',
     roleHint_Decoder: '코드를 다시 출력으로 키움',
     roleHint_Generator: '노이즈에서 샘플을 만듦 (GAN)',
     roleHint_Discriminator: '진짜와 생성된 것을 구별 (GAN)',
+    roleHint_Backbone: '사전 학습된 특징 추출기, 흔히 고정 (전이 학습)',
     roleHint_Block: '아무 층 묶음',
 
     compositeInner_other: '안에 층 {{count}}개 · 두 번 클릭해 열기',
