@@ -5,10 +5,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { saveGraph } from '../src/graph/load.ts';
-import { CODED_PRESETS } from './presets/index.ts';
+import { buildPreset, CODED_PRESETS } from './presets/index.ts';
 
 const dir = join(import.meta.dirname, '..', 'graph-presets');
-for (const [file, build] of Object.entries(CODED_PRESETS)) {
-  writeFileSync(join(dir, file), saveGraph(build()));
+for (const file of Object.keys(CODED_PRESETS)) {
+  writeFileSync(join(dir, file), saveGraph(buildPreset(file)));
   console.log(`wrote graph-presets/${file}`);
 }

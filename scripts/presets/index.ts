@@ -9,6 +9,8 @@ import { resnetMini } from './resnet-mini.ts';
 import { inceptionMini } from './inception-mini.ts';
 import { anomalyAutoencoder, autoencoder, denoisingAutoencoder, latent2d } from './autoencoders.ts';
 
+import { LESSONS } from './lessons.ts';
+
 export const CODED_PRESETS: Record<string, () => GraphDoc> = {
   'mnist-cnn.json': mnistCnn,
   'augmentation-cnn.json': augmentationCnn,
@@ -23,3 +25,10 @@ export const CODED_PRESETS: Record<string, () => GraphDoc> = {
   'resnet50.json': resnet50,
   'googlenet.json': googlenet,
 };
+
+/** A preset as saved: its graph with its lesson card (`about`) when it has one. */
+export function buildPreset(file: string): GraphDoc {
+  const doc = CODED_PRESETS[file]!();
+  const about = LESSONS[file];
+  return about ? { ...doc, about } : doc;
+}

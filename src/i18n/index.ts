@@ -13,8 +13,9 @@ import { files } from './strings/files.ts';
 import { code } from './strings/code.ts';
 import { train } from './strings/train.ts';
 import { results } from './strings/results.ts';
+import { gallery } from './strings/gallery.ts';
 
-export const NAMESPACES = { app, palette, inspector, panels, files, code, train, results } as const;
+export const NAMESPACES = { app, palette, inspector, panels, files, code, train, results, gallery } as const;
 
 export type Lang = 'en' | 'ko';
 const LANG_KEY = 'netloom.lang';

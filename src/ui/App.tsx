@@ -14,11 +14,15 @@ import { NodeSearch } from './palette/NodeSearch.tsx';
 import { SidePanel } from './panels/SidePanel.tsx';
 import { FileMenu } from './files/FileMenu.tsx';
 import { GroupMenu } from './grouping/GroupMenu.tsx';
+import { Gallery } from './gallery/Gallery.tsx';
+import { openPreset } from './gallery/open.ts';
 
 export function App() {
   const { t } = useTranslation('app');
   const { t: tc } = useTranslation('code');
+  const { t: tg } = useTranslation('gallery');
   const [codeOpen, setCodeOpen] = useState(false);
+  const [galleryOpen, setGalleryOpen] = useState(false);
   const lang = useEditor((s) => s.lang);
   const notice = useEditor((s) => s.notice);
   const canUndo = useEditor((s) => s.history.past.length > 0);
@@ -39,6 +43,9 @@ export function App() {
         <header className="toolbar">
           <h1>{t('title')}</h1>
           <FileMenu />
+          <button onClick={() => setGalleryOpen(true)} title={tg('toggleTitle')} data-testid="open-gallery">
+            ▦ {tg('toggle')}
+          </button>
           <button onClick={undo} disabled={!canUndo} title={`${t('undo')} (Ctrl+Z)`}>
             ↶ {t('undo')}
           </button>
@@ -58,6 +65,15 @@ export function App() {
             </select>
           </label>
         </header>
+        {galleryOpen && (
+          <Gallery
+            onClose={() => setGalleryOpen(false)}
+            onOpen={(entry) => {
+              openPreset(entry);
+              setGalleryOpen(false);
+            }}
+          />
+        )}
         <Breadcrumb />
         {notice && (
           <div className={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>

@@ -1,21 +1,28 @@
-/** The right-hand panel: Inspector, Problems and Summary tabs. */
+/** The right-hand panel: Inspector, Problems and Summary tabs, and Lesson when the graph has a lesson card. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Inspector } from '../inspector/Inspector.tsx';
 import { ProblemsPanel } from './ProblemsPanel.tsx';
 import { SummaryPanel } from './SummaryPanel.tsx';
 import { analysisOf, useEditor } from '../store.ts';
+import { LessonPanel } from '../gallery/LessonPanel.tsx';
+import { aboutOf } from '../gallery/about.ts';
 
-type Tab = 'inspector' | 'problems' | 'summary';
+type Tab = 'inspector' | 'problems' | 'summary' | 'lesson';
 
 export function SidePanel() {
   const { t } = useTranslation('app');
-  const [tab, setTab] = useState<Tab>('inspector');
+  const { t: tg } = useTranslation('gallery');
+  const [chosen, setTab] = useState<Tab>('inspector');
+  const hasLesson = useEditor((s) => aboutOf(s.history.present) !== null);
+  // Derived: a Lesson tab that disappears (another graph opened) falls back to the Inspector.
+  const tab = chosen === 'lesson' && !hasLesson ? 'inspector' : chosen;
   const problems = useEditor((s) => analysisOf(s.history.present).diagnostics.filter((d) => d.severity !== 'info').length);
   const tabs: [Tab, string][] = [
     ['inspector', t('tabInspector')],
     ['problems', problems ? `${t('tabProblems')} (${problems})` : t('tabProblems')],
     ['summary', t('tabSummary')],
+    ...(hasLesson ? [['lesson', tg('lessonTab')] as [Tab, string]] : []),
   ];
   return (
     <aside className="side">
@@ -27,7 +34,7 @@ export function SidePanel() {
         ))}
       </div>
       <div className="tab-body" role="tabpanel">
-        {tab === 'inspector' ? <Inspector /> : tab === 'problems' ? <ProblemsPanel /> : <SummaryPanel />}
+        {tab === 'inspector' ? <Inspector /> : tab === 'problems' ? <ProblemsPanel /> : tab === 'summary' ? <SummaryPanel /> : <LessonPanel />}
       </div>
     </aside>
   );

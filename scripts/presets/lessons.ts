@@ -1,0 +1,326 @@
+/**
+ * The lesson card of each preset, in English and Korean: what the graph
+ * shows and what to try, tied to the course notes (written in our own
+ * words). Saved into each preset file as `about`, so a teacher's own preset
+ * file can carry its own card.
+ */
+
+export interface LessonText {
+  title: string;
+  /** One line for the gallery card. */
+  summary: string;
+  /** What the graph shows (a short paragraph). */
+  shows: string;
+  /** Things to change and watch, one per line. */
+  try: string[];
+}
+
+export interface About {
+  en: LessonText;
+  ko: LessonText;
+  /** Gallery section. */
+  topic: 'classification' | 'transfer' | 'autoencoder' | 'segmentation' | 'detection' | 'generative';
+}
+
+export const LESSONS: Record<string, About> = {
+  'mnist-cnn.json': {
+    topic: 'classification',
+    en: {
+      title: 'Small CNN for digits',
+      summary: 'Two 3×3 convolutions with pooling, then a softmax over 10 digits.',
+      shows:
+        'A convolution slides small filters over the image, so what it learns about a stroke holds anywhere in the picture; pooling halves height and width while keeping the strongest responses. Flatten turns the last feature map into a vector for the Dense classifier.',
+      try: [
+        'Set conv1 padding to "valid" and watch 28×28 become 26×26: (28 − 3)/1 + 1.',
+        'Give conv2 stride 2: the formula panel shows the halving and any row that gets dropped.',
+        'Replace Flatten with GlobalAveragePooling2D and compare the parameter count of the last layer.',
+      ],
+    },
+    ko: {
+      title: '숫자 분류용 작은 CNN',
+      summary: '3×3 합성곱 두 번과 풀링, 그리고 10개 숫자에 대한 softmax.',
+      shows:
+        '합성곱은 작은 필터를 이미지 위로 밀며 계산하므로, 획에 대해 배운 것이 그림 어디에서나 통합니다. 풀링은 가장 강한 반응만 남기며 높이와 너비를 절반으로 줄입니다. Flatten은 마지막 특징 맵을 Dense 분류기가 받을 벡터로 펼칩니다.',
+      try: [
+        'conv1의 padding을 "valid"로 바꾸면 28×28이 26×26이 됩니다: (28 − 3)/1 + 1.',
+        'conv2의 stride를 2로 하면 공식 패널에 크기가 절반이 되는 과정과 버려지는 행이 보입니다.',
+        'Flatten을 GlobalAveragePooling2D로 바꾸고 마지막 층의 파라미터 수를 비교해 보세요.',
+      ],
+    },
+  },
+  'augmentation-cnn.json': {
+    topic: 'classification',
+    en: {
+      title: 'CNN with data augmentation',
+      summary: 'The small CNN behind random turns, zooms and contrast changes.',
+      shows:
+        'Augmentation layers invent new training examples by turning, zooming and re-lighting the digits a little, every batch anew. They act only while training; at prediction time images pass through untouched. The model learns that a slightly tilted 7 is still a 7.',
+      try: [
+        'Select an augmentation node: its inspector shows a grid of augmented digits.',
+        'Add a RandomFlip and think about why mirrored digits hurt (a mirrored 2 is not a 2).',
+        'Train this and the plain MNIST CNN for the same epochs; compare validation accuracy.',
+      ],
+    },
+    ko: {
+      title: '데이터 증강을 붙인 CNN',
+      summary: '무작위 회전, 확대/축소, 대비 변화 뒤에 놓인 작은 CNN.',
+      shows:
+        '증강 층은 숫자를 조금씩 돌리고, 키우고, 밝기를 바꿔 배치마다 새로운 학습 예시를 만듭니다. 학습할 때만 작동하고 예측할 때는 이미지를 그대로 통과시킵니다. 모델은 조금 기운 7도 여전히 7이라는 것을 배웁니다.',
+      try: [
+        '증강 노드를 선택하면 인스펙터에 증강된 숫자 격자가 보입니다.',
+        'RandomFlip을 추가하고 뒤집힌 숫자가 왜 해가 되는지 생각해 보세요(뒤집힌 2는 2가 아닙니다).',
+        '이 모델과 일반 MNIST CNN을 같은 에포크만큼 학습시키고 검증 정확도를 비교해 보세요.',
+      ],
+    },
+  },
+  'vgg16.json': {
+    topic: 'classification',
+    en: {
+      title: 'VGG16 (study)',
+      summary: 'The classic deep stack of 3×3 convolutions: 138 million weights.',
+      shows:
+        'VGG uses only 3×3 filters and stacks them deep: two 3×3 layers see as far as one 5×5 but with fewer weights and an extra ReLU. Five blocks halve the image from 224 to 7 while channels grow to 512. Most of the weights sit in the first Dense layer (25,088 × 4,096).',
+      try: [
+        'Look at the Summary: which single layer holds most of the 138 M weights?',
+        'Export the Keras code; with pretrained ImageNet weights it is keras.applications.VGG16.',
+        'Too big to train here: the warning shows the memory it would need.',
+      ],
+    },
+    ko: {
+      title: 'VGG16 (학습용 관찰)',
+      summary: '3×3 합성곱을 깊게 쌓은 고전 모델: 가중치 1억 3,800만 개.',
+      shows:
+        'VGG는 3×3 필터만 써서 깊게 쌓습니다. 3×3 층 두 개는 5×5 하나만큼 넓게 보면서도 가중치가 적고 ReLU가 하나 더 들어갑니다. 다섯 블록을 지나며 이미지는 224에서 7로 줄고 채널은 512까지 늘어납니다. 가중치의 대부분은 첫 Dense 층(25,088 × 4,096)에 있습니다.',
+      try: [
+        '요약 탭에서 1억 3,800만 개 중 가장 많은 가중치를 가진 층을 찾아보세요.',
+        'Keras 코드를 내보내 보세요. ImageNet 사전 학습 가중치를 쓰려면 keras.applications.VGG16입니다.',
+        '브라우저에서 학습하기엔 너무 큽니다. 경고에 필요한 메모리가 나옵니다.',
+      ],
+    },
+  },
+  'resnet50.json': {
+    topic: 'classification',
+    en: {
+      title: 'ResNet50 (study)',
+      summary: 'Residual blocks: every block adds its input back to its output.',
+      shows:
+        'Each bottleneck block (1×1 → 3×3 → 1×1) ends in an Add that sums the block’s input with its output. Because of that shortcut the gradient has a direct path back through every block, so 50 layers still train. Where the size changes, a 1×1 convolution with stride 2 reshapes the shortcut.',
+      try: [
+        'Follow a skip edge from conv2_block1_out into conv2_block2_add.',
+        'Find the warnings on the stride-2 1×1 convolutions: they really skip every other pixel of a 14×14 map.',
+        'Compare the total with VGG16: deeper, yet five times fewer weights.',
+      ],
+    },
+    ko: {
+      title: 'ResNet50 (학습용 관찰)',
+      summary: '잔차 블록: 블록마다 입력을 출력에 다시 더합니다.',
+      shows:
+        '병목 블록(1×1 → 3×3 → 1×1)은 입력과 출력을 더하는 Add로 끝납니다. 이 지름길 덕분에 기울기가 블록마다 곧바로 거슬러 올라갈 길이 생겨 50층도 학습됩니다. 크기가 바뀌는 곳에서는 stride 2인 1×1 합성곱이 지름길의 모양을 맞춥니다.',
+      try: [
+        'conv2_block1_out에서 conv2_block2_add로 가는 건너뛰기 연결을 따라가 보세요.',
+        'stride 2인 1×1 합성곱의 경고를 찾아보세요. 14×14 맵에서 실제로 한 칸씩 건너뜁니다.',
+        'VGG16과 총 파라미터 수를 비교해 보세요. 더 깊지만 가중치는 5분의 1입니다.',
+      ],
+    },
+  },
+  'googlenet.json': {
+    topic: 'classification',
+    en: {
+      title: 'GoogLeNet / Inception v1 (study)',
+      summary: 'Inception modules look at 1×1, 3×3 and 5×5 at once and stack the results.',
+      shows:
+        'Instead of choosing one filter size, an inception module runs 1×1, 3×3, 5×5 convolutions and a pooling branch side by side and concatenates them along the channels: the network grows wide as well as deep. The 1×1 convolutions before the big filters cut the channel count, which keeps the weights at about 7 million.',
+      try: [
+        'Open inception_3a (double-click) and add up its branch channels: 64 + 128 + 32 + 32 = 256.',
+        'Remove a reduce3x3 layer and see how many weights branch3x3 needs without it.',
+        'Even at 7 M weights, one 224×224 image produces 23 MiB of activations: why training here is slow.',
+      ],
+    },
+    ko: {
+      title: 'GoogLeNet / Inception v1 (학습용 관찰)',
+      summary: '인셉션 모듈은 1×1, 3×3, 5×5를 동시에 보고 결과를 쌓습니다.',
+      shows:
+        '필터 크기 하나를 고르는 대신, 인셉션 모듈은 1×1, 3×3, 5×5 합성곱과 풀링 가지를 나란히 실행한 뒤 채널 방향으로 이어 붙입니다. 신경망이 깊이뿐 아니라 옆으로도 넓어집니다. 큰 필터 앞의 1×1 합성곱이 채널 수를 줄여 가중치를 약 700만 개로 유지합니다.',
+      try: [
+        'inception_3a를 더블클릭해 열고 가지별 채널을 더해 보세요: 64 + 128 + 32 + 32 = 256.',
+        'reduce3x3 층을 지우고 branch3x3에 필요한 가중치가 얼마나 늘어나는지 보세요.',
+        '가중치는 700만 개지만 224×224 이미지 한 장이 23 MiB의 활성값을 만듭니다. 여기서 학습이 느린 이유입니다.',
+      ],
+    },
+  },
+  'resnet-mini.json': {
+    topic: 'classification',
+    en: {
+      title: 'ResNet mini',
+      summary: 'Two residual blocks small enough to train on MNIST in a minute.',
+      shows:
+        'Each block computes two 3×3 convolutions and adds the block’s input back before the ReLU. The Add needs both inputs to have the same shape, which is why the size change happens in a separate stride-2 convolution between the blocks.',
+      try: [
+        'Give block2_conv2 64 filters: the Add turns red and says which shapes differ.',
+        'Delete a skip edge, train again and compare the first epochs’ loss.',
+        'Double-click nothing here — the blocks are plain layers, so every skip edge is visible.',
+      ],
+    },
+    ko: {
+      title: 'ResNet 미니',
+      summary: 'MNIST에서 1분 안에 학습되는 작은 잔차 블록 두 개.',
+      shows:
+        '블록마다 3×3 합성곱 두 번을 계산한 뒤 ReLU 전에 블록의 입력을 다시 더합니다. Add는 두 입력의 모양이 같아야 하므로, 크기를 줄이는 일은 블록 사이의 stride 2 합성곱이 따로 맡습니다.',
+      try: [
+        'block2_conv2의 필터를 64개로 바꾸면 Add가 빨갛게 되며 어떤 모양이 다른지 알려 줍니다.',
+        '건너뛰기 연결 하나를 지우고 다시 학습해 첫 에포크들의 손실을 비교해 보세요.',
+        '블록이 일반 층으로 되어 있어 모든 건너뛰기 연결이 눈에 보입니다.',
+      ],
+    },
+  },
+  'inception-mini.json': {
+    topic: 'classification',
+    en: {
+      title: 'Inception mini',
+      summary: 'Two small inception modules that train on MNIST in minutes.',
+      shows:
+        'The same idea as GoogLeNet at toy scale: four branches (1×1, 1×1→3×3, 1×1→5×5, pool→1×1) see the digit at different scales, and Concatenate stacks their channels. With "same" padding every branch keeps the height and width, which Concatenate requires.',
+      try: [
+        'Open inception_a and set branch5x5 padding to "valid": Concatenate reports the size mismatch.',
+        'Change a branch’s filters and watch the module’s output channels change.',
+        'Train it and compare accuracy and time with the small CNN.',
+      ],
+    },
+    ko: {
+      title: 'Inception 미니',
+      summary: 'MNIST에서 몇 분 안에 학습되는 작은 인셉션 모듈 두 개.',
+      shows:
+        'GoogLeNet과 같은 생각을 작게 옮긴 것입니다. 네 가지(1×1, 1×1→3×3, 1×1→5×5, 풀링→1×1)가 숫자를 서로 다른 크기로 보고, Concatenate가 채널을 쌓습니다. padding이 "same"이라 모든 가지가 높이와 너비를 유지하는데, Concatenate는 이것이 맞아야 합니다.',
+      try: [
+        'inception_a를 열고 branch5x5의 padding을 "valid"로 바꾸면 Concatenate가 크기 불일치를 알려 줍니다.',
+        '한 가지의 필터 수를 바꾸고 모듈 출력 채널이 어떻게 바뀌는지 보세요.',
+        '학습시킨 뒤 작은 CNN과 정확도와 시간을 비교해 보세요.',
+      ],
+    },
+  },
+  'transfer-learning.json': {
+    topic: 'transfer',
+    en: {
+      title: 'Transfer learning: 0–4 → 5–9',
+      summary: 'A frozen backbone pretrained on digits 0–4 and a new head that learns 5–9.',
+      shows:
+        'The Backbone block’s convolutions were trained beforehand on digits 0–4 only; its weights load from the app and stay frozen (trainable off), so training changes only the new Dense head. Edges and strokes learned on some digits are useful for the others, so the head reaches high accuracy on 5–9 within an epoch or two.',
+      try: [
+        'Train, then look at the Summary: only the head’s weights count as trainable.',
+        'Switch the Backbone’s trainable on (fine-tuning) and compare speed and accuracy.',
+        'Remove weightsUrl so the backbone starts random, and see how much worse the frozen features are.',
+      ],
+    },
+    ko: {
+      title: '전이 학습: 0–4 → 5–9',
+      summary: '숫자 0–4로 미리 학습해 고정한 백본과, 5–9를 배우는 새 헤드.',
+      shows:
+        'Backbone 블록의 합성곱은 숫자 0–4만으로 미리 학습되었습니다. 가중치는 앱에서 불러오고 고정(trainable 끔)되어 있어, 학습은 새 Dense 헤드만 바꿉니다. 몇몇 숫자에서 배운 모서리와 획은 다른 숫자에도 쓸모가 있어서, 헤드는 한두 에포크 만에 5–9를 잘 맞힙니다.',
+      try: [
+        '학습한 뒤 요약 탭을 보세요. 헤드의 가중치만 학습 가능으로 셉니다.',
+        'Backbone의 trainable을 켜서(미세 조정) 속도와 정확도를 비교해 보세요.',
+        'weightsUrl을 지워 백본을 무작위로 시작하면 고정된 특징이 얼마나 나빠지는지 보세요.',
+      ],
+    },
+  },
+  'autoencoder.json': {
+    topic: 'autoencoder',
+    en: {
+      title: 'Autoencoder (dense)',
+      summary: 'Squeeze 784 pixels into 64 numbers and rebuild the digit from them.',
+      shows:
+        'The Encoder flattens the image and compresses it into a 64-value latent vector; the Decoder expands it back to 784 sigmoid pixels and reshapes them to 28×28. The target is the input itself, so no labels are needed: the latent vector must keep what matters about the digit.',
+      try: [
+        'Make the latent layer 8 units, train, and compare the reconstructions.',
+        'Look at the reconstructions beside the inputs after each epoch.',
+        'Open the Code tab: the encoder and decoder are separate functions you can use apart.',
+      ],
+    },
+    ko: {
+      title: '오토인코더 (Dense)',
+      summary: '784개 픽셀을 64개 숫자로 압축했다가 다시 숫자를 복원합니다.',
+      shows:
+        '인코더는 이미지를 펼쳐 64개 값의 잠재 벡터로 압축하고, 디코더는 이를 784개 sigmoid 픽셀로 늘려 28×28로 되돌립니다. 목표가 입력 자신이라 레이블이 필요 없습니다. 잠재 벡터는 숫자에서 중요한 것을 간직해야 합니다.',
+      try: [
+        'latent 층을 8 유닛으로 줄이고 학습해 복원 결과를 비교해 보세요.',
+        '에포크마다 입력 옆에 놓인 복원 이미지를 보세요.',
+        '코드 탭을 열면 인코더와 디코더가 따로 쓸 수 있는 함수로 나뉘어 있습니다.',
+      ],
+    },
+  },
+  'denoising-autoencoder.json': {
+    topic: 'autoencoder',
+    en: {
+      title: 'Denoising autoencoder',
+      summary: 'Learns to rebuild clean digits from noisy ones (noise factor 0.2).',
+      shows:
+        'During training each input gets Gaussian noise (std 0.2, clipped to 0–1) while the target stays clean. Two stride-2 convolutions shrink 28×28 to 7×7×8; two stride-2 transposed convolutions grow it back, and a sigmoid convolution gives one channel of pixels.',
+      try: [
+        'Change the noise factor to 0.5 and watch the noisy inputs and the results.',
+        'Follow the shapes: 28×28×1 → 14×14×16 → 7×7×8 → 14×14×8 → 28×28×16 → 28×28×1.',
+        'Set up2’s stride to 1 and read the shape error at the output.',
+      ],
+    },
+    ko: {
+      title: '잡음 제거 오토인코더',
+      summary: '잡음 낀 숫자에서 깨끗한 숫자를 복원하도록 배웁니다(noise factor 0.2).',
+      shows:
+        '학습할 때 입력마다 가우시안 잡음(표준편차 0.2, 0–1로 자름)을 더하고 목표는 깨끗한 그대로 둡니다. stride 2 합성곱 두 번이 28×28을 7×7×8로 줄이고, stride 2 전치 합성곱 두 번이 다시 키우며, sigmoid 합성곱이 한 채널의 픽셀을 냅니다.',
+      try: [
+        'noise factor를 0.5로 바꾸고 잡음 입력과 결과를 보세요.',
+        '모양을 따라가 보세요: 28×28×1 → 14×14×16 → 7×7×8 → 14×14×8 → 28×28×16 → 28×28×1.',
+        'up2의 stride를 1로 바꾸고 출력의 모양 오류를 읽어 보세요.',
+      ],
+    },
+  },
+  'anomaly-autoencoder.json': {
+    topic: 'autoencoder',
+    en: {
+      title: 'Anomaly detection with an autoencoder',
+      summary: 'Trained on normal heartbeats only; a large reconstruction error flags an abnormal one.',
+      shows:
+        'The 140-value detector (Dense 32-16-8, then 16-32-140 sigmoid, MAE loss) sees only normal beats while training, so it rebuilds normal beats well and abnormal ones badly. The threshold is the mean plus one standard deviation of the normal training errors; above it, a beat is called abnormal. Min–max scaling keeps values in the sigmoid’s 0–1 range.',
+      try: [
+        'Drag the threshold on the error histogram and watch precision and recall trade places.',
+        'Set k (thresholdK) to 2: fewer false alarms, more missed anomalies.',
+        'Remove the 8-unit layer and see whether abnormal beats become easier to rebuild.',
+      ],
+    },
+    ko: {
+      title: '오토인코더로 이상치 탐지',
+      summary: '정상 심장 박동만으로 학습하고, 복원 오류가 크면 비정상으로 판단합니다.',
+      shows:
+        '140개 값 탐지기(Dense 32-16-8, 이어서 16-32-140 sigmoid, MAE 손실)는 학습할 때 정상 박동만 봅니다. 그래서 정상은 잘 복원하고 비정상은 잘 못 복원합니다. 임계값은 정상 학습 데이터 복원 오류의 평균 + 표준편차 1배이고, 이보다 크면 비정상으로 봅니다. Min–max 정규화로 값을 sigmoid의 0–1 범위에 맞춥니다.',
+      try: [
+        '오류 히스토그램에서 임계값을 끌어 정밀도와 재현율이 어떻게 맞바뀌는지 보세요.',
+        'k(thresholdK)를 2로 하면 오경보는 줄고 놓치는 이상치는 늘어납니다.',
+        '8 유닛 층을 지우고 비정상 박동도 쉽게 복원되는지 보세요.',
+      ],
+    },
+  },
+  'latent-2d.json': {
+    topic: 'autoencoder',
+    en: {
+      title: 'A 2-D latent space',
+      summary: 'Digits squeezed into two numbers, drawn as a map coloured by digit.',
+      shows:
+        'With only two latent units every digit becomes a point on a plane. After training, the scatter view places the test digits at their codes: similar digits land near each other, so the encoder has found a low-dimensional surface (a manifold) on which the data lies.',
+      try: [
+        'Train, then look at which digits overlap on the map (often 4 and 9).',
+        'Give the latent layer 3 units: the scatter view disappears — we can only draw 2-D.',
+        'Compare reconstructions with the 64-unit autoencoder: two numbers lose detail.',
+      ],
+    },
+    ko: {
+      title: '2차원 잠재 공간',
+      summary: '숫자를 두 개의 수로 압축해 숫자별 색으로 지도에 그립니다.',
+      shows:
+        '잠재 유닛이 둘뿐이라 모든 숫자가 평면 위의 점이 됩니다. 학습한 뒤 산점도는 테스트 숫자를 그 코드 위치에 놓습니다. 비슷한 숫자끼리 가까이 모이는데, 인코더가 데이터가 놓인 저차원 곡면(매니폴드)을 찾았다는 뜻입니다.',
+      try: [
+        '학습한 뒤 지도에서 어떤 숫자들이 겹치는지 보세요(흔히 4와 9).',
+        'latent 층을 3 유닛으로 하면 산점도가 사라집니다. 2차원만 그릴 수 있기 때문입니다.',
+        '64 유닛 오토인코더와 복원 결과를 비교해 보세요. 수 두 개로는 세부가 사라집니다.',
+      ],
+    },
+  },
+};
