@@ -10,6 +10,7 @@ import { DROPPED, FormulaList } from './FormulaList.tsx';
 import { NodeFacts } from './NodeFacts.tsx';
 import { DiagnosticList } from './DiagnosticList.tsx';
 import { CompositeFacts } from './CompositeFacts.tsx';
+import { AugmentPreview } from './AugmentPreview.tsx';
 
 interface Props {
   node: GraphNode;
@@ -35,6 +36,7 @@ export function NodeInspector({ node, na, problems }: Props) {
           <ParamForm node={node} spec={spec} />
         </section>
       )}
+      {spec?.category === 'augment' && <AugmentPreview nodeId={node.id} />}
       {na && <FormulaList nodeId={node.id} formulas={formulas} diagnostics={problems} />}
       {composite ? <CompositeFacts node={node} na={na} /> : na && <NodeFacts na={na} />}
       <DiagnosticList nodeId={node.id} diagnostics={diagnostics} />

@@ -1,0 +1,75 @@
+/**
+ * The presets gallery as a teacher meets it: open it from the toolbar, find
+ * every preset file as a card, read a study-only preset's reason, open a
+ * preset and find its lesson in the side panel (in English and Korean),
+ * and undo back to the previous graph.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openApp, SCREENSHOTS, type Browser } from './chromium.ts';
+
+let b: Browser;
+let page: Page;
+beforeAll(async () => {
+  ({ b, page } = await openApp(inject('baseUrl')));
+});
+afterAll(async () => {
+  await b?.close();
+});
+
+const PRESET_FILES = readdirSync('graph-presets').filter((f) => f.endsWith('.json')).sort();
+const card = (file: string) => page.locator(`[data-preset="${file}"]`);
+const nodeIds = () => page.locator('.react-flow__node').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')!).sort());
+
+describe('presets gallery', () => {
+  test('lists every preset file as a card with a thumbnail', async () => {
+    await page.getByTestId('open-gallery').click();
+    await page.getByTestId('gallery').waitFor();
+    await card('mnist-cnn.json').waitFor();
+    const files = (await page.locator('[data-preset]').evaluateAll((els) => els.map((e) => e.getAttribute('data-preset')!))).sort();
+    expect(files).toEqual(PRESET_FILES);
+    expect(await card('resnet50.json').locator('svg.thumb rect').count()).toBe(177);
+    await page.screenshot({ path: join(SCREENSHOTS, 'gallery-en.png') });
+  });
+
+  test('a study-only preset says why and cannot be trained from here', async () => {
+    await card('vgg16.json').click();
+    const detail = page.getByTestId('gallery-detail');
+    await expect.poll(() => detail.locator('.study-note').textContent()).toContain('138,357,544 weights');
+    expect(await page.getByTestId('preset-open-train').isDisabled()).toBe(true);
+    await card('googlenet.json').click();
+    await expect.poll(() => detail.locator('.study-note').textContent()).toMatch(/\d+ MiB of layer outputs per image/);
+    await card('denoising-autoencoder.json').click();
+    expect(await detail.locator('.study-note').count()).toBe(0);
+    expect(await page.getByTestId('preset-open-train').isDisabled()).toBe(false);
+    expect(await detail.getByTestId('lesson-card').locator('h3').textContent()).toBe('Denoising autoencoder');
+  });
+
+  test('Open replaces the graph, shows the lesson tab, and Undo brings the old graph back', async () => {
+    const before = await nodeIds();
+    await page.getByTestId('preset-open').click();
+    await page.getByTestId('gallery').waitFor({ state: 'detached' });
+    await expect.poll(nodeIds).toEqual(['decoder', 'encoder', 'x']);
+    await expect.poll(() => page.locator('.notice').textContent()).toContain('Denoising autoencoder');
+    await page.locator('.side [role="tab"]', { hasText: 'Lesson' }).click();
+    await expect.poll(() => page.locator('.side [data-testid="lesson-card"] h3').textContent()).toBe('Denoising autoencoder');
+    await page.screenshot({ path: join(SCREENSHOTS, 'gallery-lesson-tab.png') });
+    await page.keyboard.press('Control+z');
+    await expect.poll(nodeIds).toEqual(before);
+    // The sample graph has no lesson: the tab goes away and the Inspector shows again.
+    expect(await page.locator('.side [role="tab"]', { hasText: 'Lesson' }).count()).toBe(0);
+  });
+
+  test('in Korean the cards and the lesson are Korean; Escape closes the gallery', async () => {
+    await page.getByLabel('Language').selectOption('ko');
+    await page.getByTestId('open-gallery').click();
+    await card('anomaly-autoencoder.json').click();
+    await expect.poll(() => page.getByTestId('gallery-detail').locator('h3').first().textContent()).toBe('오토인코더로 이상치 탐지');
+    expect(await page.locator('.gallery h2').textContent()).toBe('예제 모음');
+    await page.screenshot({ path: join(SCREENSHOTS, 'gallery-ko.png') });
+    await page.keyboard.press('Escape');
+    await page.getByTestId('gallery').waitFor({ state: 'detached' });
+  });
+});
