@@ -4,6 +4,9 @@ import { googlenet } from './googlenet.ts';
 import { resnet50 } from './resnet50.ts';
 import { vgg16 } from './vgg16.ts';
 import { transferLearning } from './transfer.ts';
+import { fcn, fcnSmall, unet, unetSmall } from './segmentation.ts';
+import { detector } from './detection.ts';
+import { cyclegan, dcgan, pix2pix } from './gans.ts';
 import { augmentationCnn, mnistCnn } from './mnist-cnn.ts';
 import { resnetMini } from './resnet-mini.ts';
 import { inceptionMini } from './inception-mini.ts';
@@ -15,6 +18,14 @@ export const CODED_PRESETS: Record<string, () => GraphDoc> = {
   'mnist-cnn.json': mnistCnn,
   'augmentation-cnn.json': augmentationCnn,
   'transfer-learning.json': transferLearning,
+  'fcn.json': fcn,
+  'fcn-small.json': fcnSmall,
+  'unet.json': unet,
+  'unet-small.json': unetSmall,
+  'detector.json': detector,
+  'dcgan.json': dcgan,
+  'cyclegan.json': cyclegan,
+  'pix2pix.json': pix2pix,
   'resnet-mini.json': resnetMini,
   'inception-mini.json': inceptionMini,
   'autoencoder.json': autoencoder,

@@ -323,4 +323,204 @@ export const LESSONS: Record<string, About> = {
       ],
     },
   },
+  'fcn.json': {
+    topic: 'segmentation',
+    en: {
+      title: 'FCN-8s (study)',
+      summary: 'A classifier turned into a pixel labeller: no Dense layer, 21 classes per pixel.',
+      shows:
+        'A fully convolutional network replaces the classifier’s Dense layers with convolutions (fc6 7×7, fc7 1×1), so position survives to the end. A 1×1 convolution scores the 21 PASCAL classes on a 7×7 grid; transposed convolutions then upsample the scores back to 224×224, adding finer scores from pool4 and pool3 so edges come out sharper.',
+      try: [
+        'Follow the sizes: 224 → 7 in the encoder, then ×2, ×2, ×8 back to 224.',
+        'Remove the pool3 skip (fuse_pool3) and connect upscore_pool4 to a ×16 upsampling instead: that is FCN-16s.',
+        'Find where most weights are: fc6’s 7×7×512×4096 kernel.',
+      ],
+    },
+    ko: {
+      title: 'FCN-8s (학습용 관찰)',
+      summary: '분류기를 픽셀 분류기로 바꾼 모델: Dense 층 없이 픽셀마다 21개 클래스.',
+      shows:
+        '완전 합성곱 신경망은 분류기의 Dense 층을 합성곱(fc6 7×7, fc7 1×1)으로 바꾸어 위치 정보가 끝까지 남게 합니다. 1×1 합성곱이 7×7 격자에서 PASCAL의 21개 클래스 점수를 매기고, 전치 합성곱이 점수를 224×224로 다시 키웁니다. 이때 pool4와 pool3의 더 세밀한 점수를 더해 경계를 또렷하게 합니다.',
+      try: [
+        '크기를 따라가 보세요: 인코더에서 224 → 7, 그다음 ×2, ×2, ×8로 다시 224.',
+        'pool3 연결(fuse_pool3)을 빼고 upscore_pool4를 ×16 업샘플링에 연결하면 FCN-16s가 됩니다.',
+        '가중치가 가장 많은 곳을 찾아보세요: fc6의 7×7×512×4096 커널입니다.',
+      ],
+    },
+  },
+  'fcn-small.json': {
+    topic: 'segmentation',
+    en: {
+      title: 'FCN (small)',
+      summary: 'Labels every pixel of 64×64 shape pictures: background, circle, square, triangle.',
+      shows:
+        'Three convolutions shrink the picture to 16×16 while learning what shapes look like; a 1×1 convolution turns each position into 4 class scores, and two ×2 transposed convolutions grow them back to 64×64. Adding the scores from pool1 on the way restores detail. Every pixel ends in a softmax over the 4 classes.',
+      try: [
+        'Train and look at the mask overlays: where do the mistakes sit (edges, small shapes)?',
+        'Delete the fuse_pool1 skip and feed upscore2 straight into upscore_final: compare mean IoU.',
+        'Change upscore_final’s stride to 1 and read the shape error at the output.',
+      ],
+    },
+    ko: {
+      title: 'FCN (작은 버전)',
+      summary: '64×64 도형 그림의 모든 픽셀을 배경, 원, 사각형, 삼각형으로 분류합니다.',
+      shows:
+        '합성곱 세 번이 도형의 모습을 배우며 그림을 16×16으로 줄이고, 1×1 합성곱이 위치마다 4개 클래스 점수를 냅니다. ×2 전치 합성곱 두 번이 이를 다시 64×64로 키우며, 중간에 pool1의 점수를 더해 세부를 되살립니다. 모든 픽셀은 4개 클래스에 대한 softmax로 끝납니다.',
+      try: [
+        '학습한 뒤 마스크 겹쳐 보기에서 틀린 곳이 어디인지(경계, 작은 도형) 보세요.',
+        'fuse_pool1 연결을 지우고 upscore2를 upscore_final에 바로 연결해 평균 IoU를 비교해 보세요.',
+        'upscore_final의 stride를 1로 바꾸고 출력의 모양 오류를 읽어 보세요.',
+      ],
+    },
+  },
+  'unet.json': {
+    topic: 'segmentation',
+    en: {
+      title: 'U-Net (original, study)',
+      summary: 'The 572×572 U-Net: unpadded convolutions, so skip connections are cropped.',
+      shows:
+        'The encoder halves the image four times while doubling channels; the decoder upsamples with 2×2 up-convolutions and concatenates the encoder’s feature map of the same level. Because every 3×3 convolution is unpadded, each loses 2 pixels, so the encoder maps are larger than the decoder’s and are cropped first (by 4, 16, 40 and 88 pixels per side) — the grey arrows of the paper. The output is 388×388×2.',
+      try: [
+        'Select crop1 and read the formula: 568 − 2·88 = 392.',
+        'Delete crop2: Concatenate names the exact Cropping2D that fixes it.',
+        'Change the input to 576×576 and see which crops change.',
+      ],
+    },
+    ko: {
+      title: 'U-Net (원본, 학습용 관찰)',
+      summary: '572×572 U-Net: 패딩 없는 합성곱이라 건너뛰기 연결을 잘라 붙입니다.',
+      shows:
+        '인코더는 채널을 두 배로 늘리며 이미지를 네 번 절반으로 줄이고, 디코더는 2×2 업-합성곱으로 키운 뒤 같은 단계의 인코더 특징 맵을 이어 붙입니다. 3×3 합성곱마다 패딩이 없어 2픽셀씩 줄어들기 때문에 인코더 맵이 디코더보다 커서, 먼저 잘라 냅니다(변마다 4, 16, 40, 88픽셀). 논문 그림의 회색 화살표입니다. 출력은 388×388×2입니다.',
+      try: [
+        'crop1을 선택해 공식을 읽어 보세요: 568 − 2·88 = 392.',
+        'crop2를 지우면 Concatenate가 고칠 수 있는 정확한 Cropping2D를 알려 줍니다.',
+        '입력을 576×576으로 바꾸고 어떤 자르기가 달라지는지 보세요.',
+      ],
+    },
+  },
+  'unet-small.json': {
+    topic: 'segmentation',
+    en: {
+      title: 'U-Net (small)',
+      summary: 'A three-level U-Net with "same" padding that segments 64×64 shapes.',
+      shows:
+        'With padding "same" the encoder and decoder maps have equal sizes, so the skip connections need no cropping: each level concatenates the encoder’s detailed features with the decoder’s upsampled, more abstract ones. That is why U-Nets draw sharper boundaries than an FCN of the same size.',
+      try: [
+        'Train it and fcn-small for the same epochs; compare mean IoU and the overlays.',
+        'Remove one skip connection and watch boundaries blur.',
+        'Set down1’s padding to "valid": concat1 explains the size mismatch.',
+      ],
+    },
+    ko: {
+      title: 'U-Net (작은 버전)',
+      summary: '"same" 패딩을 쓴 3단계 U-Net으로 64×64 도형을 분할합니다.',
+      shows:
+        'padding이 "same"이면 인코더와 디코더 맵의 크기가 같아서 건너뛰기 연결을 자를 필요가 없습니다. 단계마다 인코더의 세밀한 특징과 디코더가 키운 추상적인 특징을 이어 붙입니다. 그래서 같은 크기의 FCN보다 경계를 더 또렷하게 그립니다.',
+      try: [
+        '이 모델과 fcn-small을 같은 에포크만큼 학습시키고 평균 IoU와 겹쳐 보기를 비교해 보세요.',
+        '건너뛰기 연결 하나를 지우고 경계가 흐려지는지 보세요.',
+        'down1의 padding을 "valid"로 바꾸면 concat1이 크기 불일치를 설명합니다.',
+      ],
+    },
+  },
+  'detector.json': {
+    topic: 'detection',
+    en: {
+      title: 'One-stage detector',
+      summary: 'An 8×8 grid where every cell predicts objectness, a box and a class in one pass.',
+      shows:
+        'One-stage detectors (YOLO, SSD) split the image into a grid and let each cell predict, at once, whether an object’s centre is in it, the box and the class — no separate proposal step. Two-stage detectors such as R-CNN first propose regions that may hold an object, then classify each one: more accurate, slower. Boxes are scored against the truth with IoU (overlap area ÷ union area); a detection counts when IoU ≥ 0.5, and overlapping duplicates are removed by non-max suppression.',
+      try: [
+        'Train, then look at the box overlays: green truth, coloured predictions with scores.',
+        'Raise the NMS threshold and watch duplicate boxes appear.',
+        'Remove pool3 to get a 16×16 grid: more cells, smaller objects per cell.',
+      ],
+    },
+    ko: {
+      title: '원스테이지 탐지기',
+      summary: '8×8 격자의 칸마다 물체 여부, 상자, 클래스를 한 번에 예측합니다.',
+      shows:
+        '원스테이지 탐지기(YOLO, SSD)는 이미지를 격자로 나누고, 칸마다 물체의 중심이 그 안에 있는지, 상자, 클래스를 한꺼번에 예측합니다. 후보 영역을 따로 뽑는 단계가 없습니다. R-CNN 같은 투스테이지 탐지기는 먼저 물체가 있을 만한 영역을 추천받고 각각을 분류합니다. 더 정확하지만 느립니다. 상자는 정답과 IoU(겹친 넓이 ÷ 합친 넓이)로 비교하며, IoU ≥ 0.5이면 맞힌 것으로 세고, 겹치는 중복은 NMS(non-max suppression)로 지웁니다.',
+      try: [
+        '학습한 뒤 상자 겹쳐 보기를 보세요: 초록색은 정답, 색깔 상자는 점수가 붙은 예측입니다.',
+        'NMS 임계값을 높이면 중복 상자가 나타나는지 보세요.',
+        'pool3를 지우면 16×16 격자가 됩니다. 칸이 많아지고 칸마다 물체가 작아집니다.',
+      ],
+    },
+  },
+  'dcgan.json': {
+    topic: 'generative',
+    en: {
+      title: 'DCGAN',
+      summary: 'A generator makes digits from noise while a discriminator learns to catch fakes.',
+      shows:
+        'The Generator turns 100 random numbers into a 28×28 image (Dense → Reshape → transposed convolutions, tanh). The Discriminator is a small CNN giving one score. They train in turns with separate optimizers: the discriminator compares its output on real images with ones and on generated images with zeros; the generator is rewarded when the discriminator calls its images real (its fakes compared with ones).',
+      try: [
+        'Watch the fixed-noise sample grid sharpen from blobs into digits, epoch by epoch.',
+        'Watch both loss curves: neither should reach zero; if D’s loss collapses, G has lost.',
+        'Remove the BatchNormalization layers and see whether training still settles.',
+      ],
+    },
+    ko: {
+      title: 'DCGAN',
+      summary: '생성자는 잡음에서 숫자를 만들고, 판별자는 가짜를 잡아내도록 배웁니다.',
+      shows:
+        '생성자는 무작위 수 100개를 28×28 이미지로 바꿉니다(Dense → Reshape → 전치 합성곱, tanh). 판별자는 점수 하나를 내는 작은 CNN입니다. 둘은 각자의 옵티마이저로 번갈아 학습합니다. 판별자는 진짜 이미지에 대한 출력을 1과, 생성된 이미지에 대한 출력을 0과 비교하고, 생성자는 판별자가 자기 이미지를 진짜라고 할수록(가짜 출력을 1과 비교) 보상을 받습니다.',
+      try: [
+        '고정된 잡음으로 만든 샘플 격자가 에포크마다 얼룩에서 숫자로 또렷해지는 것을 보세요.',
+        '두 손실 곡선을 보세요. 어느 쪽도 0이 되면 안 됩니다. 판별자 손실이 무너지면 생성자가 진 것입니다.',
+        'BatchNormalization 층을 지우고 학습이 여전히 안정되는지 보세요.',
+      ],
+    },
+  },
+  'cyclegan.json': {
+    topic: 'generative',
+    en: {
+      title: 'CycleGAN',
+      summary: 'Translates between two digit styles without any matched pairs.',
+      shows:
+        'Two generators translate A→B and B→A, and two discriminators judge each domain. With unpaired data, adversarial losses alone would let a generator produce any convincing B, forgetting which digit it was given. The cycle loss fixes that: translating A→B→A must give back the original (L1 distance), so the content survives the style change. An identity loss keeps colours stable when a generator is fed its own target domain.',
+      try: [
+        'Look at the sample rows: A, A→B, and A→B→A should match the first row.',
+        'Set cycleWeight to 0 in the training settings and watch the digits change identity.',
+        'Compare with pix2pix, which needs matched pairs but learns faster.',
+      ],
+    },
+    ko: {
+      title: 'CycleGAN',
+      summary: '짝지은 데이터 없이 두 숫자 스타일 사이를 변환합니다.',
+      shows:
+        '생성자 둘이 A→B와 B→A로 변환하고, 판별자 둘이 각 도메인을 판별합니다. 짝이 없는 데이터에서는 적대적 손실만으로는 생성자가 그럴듯한 B를 아무것이나 만들어, 받은 숫자가 무엇이었는지 잊어버릴 수 있습니다. 순환 손실이 이를 막습니다. A→B→A로 변환한 결과가 원본으로 돌아와야 하므로(L1 거리) 스타일이 바뀌어도 내용이 남습니다. 항등 손실은 생성자에 자기 목표 도메인을 넣었을 때 그대로 두게 합니다.',
+      try: [
+        '샘플 줄을 보세요: A, A→B, A→B→A가 첫 줄과 같아야 합니다.',
+        '학습 설정에서 cycleWeight를 0으로 하면 숫자가 다른 숫자로 바뀌는지 보세요.',
+        '짝지은 데이터가 필요하지만 더 빨리 배우는 pix2pix와 비교해 보세요.',
+      ],
+    },
+  },
+  'pix2pix.json': {
+    topic: 'generative',
+    en: {
+      title: 'pix2pix',
+      summary: 'Paired translation: draws a digit from its edge map.',
+      shows:
+        'Every training example is a pair (edge map, digit). The U-Net generator turns edges into a digit, passing details along its skip connections; the PatchGAN discriminator sees the edge map together with a real or generated digit and judges each 4×4 patch. The generator’s loss adds an L1 term (weight 100) that pulls its output towards the true digit, while the adversarial term keeps it sharp.',
+      try: [
+        'Compare rows: edges, generated digit, true digit.',
+        'Set l1Weight to 0: sharper but wrong digits. Set it very high: right but blurry ones.',
+        'Remove a skip connection in the generator and watch fine strokes disappear.',
+      ],
+    },
+    ko: {
+      title: 'pix2pix',
+      summary: '짝지은 변환: 윤곽선에서 숫자를 그려 냅니다.',
+      shows:
+        '학습 예시마다 (윤곽선, 숫자) 짝이 있습니다. U-Net 생성자는 윤곽선을 숫자로 바꾸며 건너뛰기 연결로 세부를 전달합니다. PatchGAN 판별자는 윤곽선과 진짜 또는 생성된 숫자를 함께 보고 4×4 패치마다 판단합니다. 생성자의 손실에는 출력을 진짜 숫자로 끌어당기는 L1 항(가중치 100)이 더해지고, 적대적 항은 결과를 또렷하게 유지합니다.',
+      try: [
+        '줄을 비교해 보세요: 윤곽선, 생성된 숫자, 진짜 숫자.',
+        'l1Weight를 0으로 하면 또렷하지만 틀린 숫자가, 아주 크게 하면 맞지만 흐린 숫자가 나옵니다.',
+        '생성자의 건너뛰기 연결 하나를 지우고 가는 획이 사라지는지 보세요.',
+      ],
+    },
+  },
 };

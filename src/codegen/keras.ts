@@ -12,7 +12,7 @@ import type { Analysis } from '../analysis/types.ts';
 import { fmtShape } from '../nodes/common/params.ts';
 import { commentText, IdentScope, pyString } from './identifiers.ts';
 import { planCode, type CodePlan, type PlanModel } from './plan.ts';
-import { GAN_BY_HAND, LOSSES, OPTIMIZERS, planTraining, type TrainingPlan } from './training.ts';
+import { GAN_BY_HAND, LOSSES, OPTIMIZERS, planTraining, TRANSLATION_LOOPS, type TrainingPlan } from './training.ts';
 import { fmtNumber, kerasArg, pyValue, shapeNote } from './values.ts';
 import { emitted, functionNames, type EmitResult } from './result.ts';
 
@@ -106,6 +106,13 @@ class PyWriter {
       const fn = this.ganLoop(t);
       build = [`generator = ${this.fns.get(t.gan.generator)}()`, `discriminator = ${this.fns.get(t.gan.discriminator)}()`];
       after = [`# ${fn}(generator, discriminator, real_samples)`];
+    } else if (t.translation) {
+      this.lines.push('', '', ...TRANSLATION_LOOPS[t.translation].map((l) => `# ${l}`));
+      const blocks = this.plan.models.slice(1);
+      const vars = new IdentScope('py', this.module);
+      const names = blocks.map((m) => vars.claim(m.key, 'block'));
+      build = blocks.map((m, i) => `${names[i]} = ${this.fns.get(m)}()`);
+      after = names.map((n) => `${n}.summary()`);
     } else {
       const losses = t.losses.map((l) => pyString(LOSSES[l]));
       const loss = losses.length === 1 ? losses[0]! : `[${losses.join(', ')}]`;

@@ -33,8 +33,27 @@ export interface GanPlan {
   logits: boolean;
 }
 
+/** What a CycleGAN or pix2pix graph's loop does, as comment lines (these loops are longer than a snippet). */
+export const TRANSLATION_LOOPS = {
+  cyclegan: [
+    'CycleGAN training (netloom runs it for you; written out, per batch of unpaired a and b):',
+    '  fake_b = G_ab(a), fake_a = G_ba(b); cycle: G_ba(fake_b) ~ a and G_ab(fake_a) ~ b (L1, weight cycleWeight);',
+    '  identity: G_ab(b) ~ b and G_ba(a) ~ a (L1, weight identityWeight);',
+    '  each generator also wants its discriminator to score its fakes as real (ones);',
+    '  each discriminator scores real images of its domain as ones and fakes as zeros; one optimizer per model.',
+  ],
+  pix2pix: [
+    'pix2pix training (netloom runs it for you; written out, per batch of pairs (edges, target)):',
+    '  fake = G(edges); D sees [edges, target] as real (ones) and [edges, fake] as fake (zeros);',
+    '  G wants D to score [edges, fake] as ones, plus l1Weight (100) x mean |fake - target|;',
+    '  one optimizer for G and one for D (Adam, learning rate 2e-4, beta1 0.5).',
+  ],
+} as const;
+
 export interface TrainingPlan {
-  task: 'supervised' | 'autoencoder' | 'gan';
+  task: 'supervised' | 'autoencoder' | 'gan' | 'translation';
+  /** For task 'translation': which loop the comments describe. */
+  translation?: keyof typeof TRANSLATION_LOOPS;
   /** One per output of the main model. */
   losses: LossName[];
   accuracy: boolean;
@@ -84,7 +103,9 @@ export function planTraining(plan: CodePlan): TrainingPlan {
   const reconstructs =
     main.inputs.length === main.outputs.length && main.inputs.every((inp, i) => sameShape(main.tensors[inp.tensor]!, main.tensors[main.outputs[i]!]!));
   let task: TrainingPlan['task'];
-  if (['classify', 'segment', 'detect'].includes(taskHint)) task = 'supervised';
+  const translation = taskHint === 'cyclegan' || taskHint === 'pix2pix' ? taskHint : undefined;
+  if (translation && generator && discriminator) task = 'translation';
+  else if (['classify', 'segment', 'detect'].includes(taskHint)) task = 'supervised';
   else if (['reconstruct', 'denoise', 'anomaly'].includes(taskHint) && reconstructs) task = 'autoencoder';
   else if (generator && discriminator) task = 'gan';
   else task = main.key === 'autoencoder' && reconstructs ? 'autoencoder' : 'supervised';
@@ -97,6 +118,7 @@ export function planTraining(plan: CodePlan): TrainingPlan {
   const optimizer = pick(Object.keys(OPTIMIZERS) as OptimizerName[], hints.optimizer) ?? 'adam';
   return {
     task,
+    ...(task === 'translation' ? { translation } : {}),
     losses,
     accuracy: losses.every((l) => l.endsWith('Crossentropy')),
     optimizer,

@@ -11,7 +11,7 @@ import type { Analysis } from '../analysis/types.ts';
 import { fmtShape } from '../nodes/common/params.ts';
 import { commentText, IdentScope, tsString } from './identifiers.ts';
 import { planCode, type CodePlan, type PlanModel } from './plan.ts';
-import { GAN_BY_HAND, planTraining, type TrainingPlan } from './training.ts';
+import { GAN_BY_HAND, planTraining, TRANSLATION_LOOPS, type TrainingPlan } from './training.ts';
 import { fmtNumber, shapeNote, tfjsFactory, tsValue } from './values.ts';
 import { emitted, functionNames, type EmitResult } from './result.ts';
 import { AUGMENT_LAYERS_TS } from './augment-source.ts';
@@ -110,6 +110,11 @@ class TsWriter {
   private trainingSnippet() {
     const t = this.training;
     if (t.gan) return this.ganLoop(t);
+    if (t.translation) {
+      const fns = this.plan.models.slice(1).map((m) => `${this.fns.get(m)}()`).join(', ');
+      this.lines.push('', ...TRANSLATION_LOOPS[t.translation].map((l) => `// ${l}`), `// Build the blocks with ${fns}.`);
+      return;
+    }
     const main = this.plan.main;
     const many = (n: number) => (n === 1 ? 'tf.Tensor' : 'tf.Tensor[]');
     const losses = t.losses.length === 1 ? tsString(t.losses[0]!) : `[${t.losses.map(tsString).join(', ')}]`;

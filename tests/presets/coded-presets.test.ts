@@ -3,12 +3,13 @@
  * JSON: the files must be current, and their totals must be the published
  * ones (Keras applications' model.summary()).
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/analyze.ts';
 import { loadGraph, saveGraph } from '../../src/graph/load.ts';
 import type { GraphDoc } from '../../src/graph/schema.ts';
-import { CODED_PRESETS } from '../../scripts/presets/index.ts';
+import { buildPreset, CODED_PRESETS } from '../../scripts/presets/index.ts';
+import { aboutOf } from '../../src/ui/gallery/about.ts';
 
 function preset(file: string): GraphDoc {
   const r = loadGraph(readFileSync(`graph-presets/${file}`, 'utf8'));
@@ -18,7 +19,7 @@ function preset(file: string): GraphDoc {
 
 describe('presets written as code', () => {
   it.each(Object.keys(CODED_PRESETS))('graph-presets/%s is what its builder writes (run `npm run build-presets`)', (file) => {
-    expect(readFileSync(`graph-presets/${file}`, 'utf8')).toBe(saveGraph(CODED_PRESETS[file]!()));
+    expect(readFileSync(`graph-presets/${file}`, 'utf8')).toBe(saveGraph(buildPreset(file)));
   });
 
   it('VGG16 has Keras VGG16 totals and shapes, and says it is too big to train here', () => {
@@ -110,5 +111,92 @@ describe('course presets (trainable, small)', () => {
     expect(['d16', 'd32', 'signal'].map((id) => inner(an, 'decoder', id))).toEqual([[16], [32], [140]]);
     expect(an.training).toMatchObject({ task: 'anomaly', loss: 'meanAbsoluteError', thresholdK: 1 });
     expect(inner(preset('latent-2d.json'), 'encoder', 'latent')).toEqual([2]);
+  });
+});
+
+describe('segmentation, detection and GAN presets', () => {
+  const inner = (doc: GraphDoc, composite: string, node: string) => analyze(doc).nodes.get(composite)!.inner!.nodes.get(node)!.outputs[0];
+
+  it('the original U-Net: 572×572×1 in, 388×388×2 out, skip connections cropped by 88, 40, 16 and 4', () => {
+    const doc = preset('unet.json');
+    const a = analyze(doc);
+    expect(a.valid).toBe(true);
+    const out = (id: string) => a.nodes.get(id)!.outputs[0];
+    expect([out('down1_conv2'), out('down2_conv2'), out('down3_conv2'), out('down4_conv2'), out('bottom_conv2')]).toEqual([
+      [568, 568, 64],
+      [280, 280, 128],
+      [136, 136, 256],
+      [64, 64, 512],
+      [28, 28, 1024],
+    ]);
+    const crops = ['crop1', 'crop2', 'crop3', 'crop4'].map((id) => doc.nodes.find((n) => n.id === id)!.params.cropping);
+    expect(crops).toEqual([88, 40, 16, 4]);
+    expect([out('crop1'), out('crop2'), out('crop3'), out('crop4')]).toEqual([
+      [392, 392, 64],
+      [200, 200, 128],
+      [104, 104, 256],
+      [56, 56, 512],
+    ]);
+    expect(out('concat1')).toEqual([392, 392, 128]);
+    expect(out('segmentation_map')).toEqual([388, 388, 2]);
+    expect(a.diagnostics.map((d) => d.code)).toEqual(['too-large-to-train']);
+  });
+
+  it('DCGAN matches the TensorFlow tutorial: generator 2,330,944 weights, discriminator 212,865', () => {
+    const doc = preset('dcgan.json');
+    const a = analyze(doc);
+    expect(a.valid).toBe(true);
+    expect(a.models.map((m) => [m.key, m.params, m.trainableParams])).toEqual([
+      ['model', 2_543_809, 2_518_337],
+      ['generator', 2_330_944, 2_305_472],
+      ['discriminator', 212_865, 212_865],
+    ]);
+    expect(['dense', 'reshape', 'up1', 'up2', 'image'].map((id) => inner(doc, 'generator', id))).toEqual([[12544], [7, 7, 256], [7, 7, 128], [14, 14, 64], [28, 28, 1]]);
+    expect(['conv1', 'conv2', 'flatten', 'logit'].map((id) => inner(doc, 'discriminator', id))).toEqual([[14, 14, 64], [7, 7, 128], [6272], [1]]);
+  });
+
+  it.each([
+    ['fcn.json', 134_489_759, [224, 224, 21]],
+    ['fcn-small.json', 24_144, [64, 64, 4]],
+    ['unet-small.json', 116_804, [64, 64, 4]],
+    ['detector.json', 60_744, [8, 8, 8]],
+  ])('%s has %i weights and gives %j', (file, params, shape) => {
+    const a = analyze(preset(file));
+    expect(a.valid).toBe(true);
+    expect(a.totals.params).toBe(params);
+    expect(a.nodes.get(a.outputs[0]!)!.outputs[0]).toEqual(shape);
+  });
+
+  it('CycleGAN has two generators and two discriminators; pix2pix’s discriminator sees the edges with the image', () => {
+    const cg = analyze(preset('cyclegan.json'));
+    expect(cg.models.map((m) => [m.key, m.role])).toEqual([
+      ['model', 'Model'],
+      ['generator_ab', 'Generator'],
+      ['generator_ba', 'Generator'],
+      ['discriminator_b', 'Discriminator'],
+      ['discriminator_a', 'Discriminator'],
+    ]);
+    expect(cg.models.find((m) => m.key === 'generator_ab')!.outputs).toEqual([[28, 28, 1]]);
+    expect(cg.models.find((m) => m.key === 'discriminator_a')!.outputs).toEqual([[7, 7, 1]]);
+    const p2p = preset('pix2pix.json');
+    const a = analyze(p2p);
+    expect(a.models.find((m) => m.key === 'discriminator')!.inputs).toEqual([[28, 28, 1], [28, 28, 1]]);
+    expect(inner(p2p, 'discriminator', 'pair')).toEqual([28, 28, 2]);
+    expect(inner(p2p, 'generator', 'skip1')).toEqual([28, 28, 64]);
+  });
+});
+
+describe('every preset file', () => {
+  const files = readdirSync('graph-presets').filter((f) => f.endsWith('.json'));
+  it.each(files)('%s loads, is valid, and has a lesson card in English and Korean', (file) => {
+    const doc = preset(file);
+    expect(analyze(doc).valid).toBe(true);
+    const about = aboutOf(doc);
+    expect(about, 'about').not.toBeNull();
+    for (const lang of ['en', 'ko'] as const) {
+      expect(about![lang].title.length).toBeGreaterThan(3);
+      expect(about![lang].try.length).toBeGreaterThanOrEqual(2);
+    }
+    expect(about!.ko.try).toHaveLength(about!.en.try.length);
   });
 });

@@ -1,0 +1,111 @@
+/**
+ * Generative presets: the DCGAN of the TensorFlow tutorial, a small
+ * CycleGAN for two unpaired MNIST domains, and pix2pix (U-Net generator,
+ * PatchGAN discriminator) for edge maps → digits. The top-level wiring
+ * shows how the blocks meet (generator → discriminator); the gan, cyclegan
+ * and pix2pix training tasks run their own loops over the blocks.
+ */
+import { GraphBuilder } from './builder.ts';
+
+type B = GraphBuilder;
+
+/** The tutorial's generator: noise [100] → 28×28×1 in (−1, 1). */
+function dcganGenerator(b: B) {
+  let x = b.add('Input', {}, [], 'noise');
+  x = b.add('Dense', { units: 7 * 7 * 256, useBias: false }, [x], 'dense');
+  x = b.add('BatchNormalization', {}, [x], 'bn1');
+  x = b.add('LeakyReLU', {}, [x], 'lrelu1');
+  x = b.add('Reshape', { targetShape: [7, 7, 256] }, [x], 'reshape');
+  x = b.add('Conv2DTranspose', { filters: 128, kernelSize: 5, strides: 1, padding: 'same', useBias: false }, [x], 'up1');
+  x = b.add('BatchNormalization', {}, [x], 'bn2');
+  x = b.add('LeakyReLU', {}, [x], 'lrelu2');
+  x = b.add('Conv2DTranspose', { filters: 64, kernelSize: 5, strides: 2, padding: 'same', useBias: false }, [x], 'up2');
+  x = b.add('BatchNormalization', {}, [x], 'bn3');
+  x = b.add('LeakyReLU', {}, [x], 'lrelu3');
+  x = b.add('Conv2DTranspose', { filters: 1, kernelSize: 5, strides: 2, padding: 'same', useBias: false, activation: 'tanh' }, [x], 'image');
+  b.add('Output', {}, [x], 'out');
+}
+
+/** The tutorial's discriminator: 28×28×1 → one logit (real > 0 > fake). */
+function dcganDiscriminator(b: B) {
+  let x = b.add('Input', {}, [], 'image');
+  x = b.add('Conv2D', { filters: 64, kernelSize: 5, strides: 2, padding: 'same' }, [x], 'conv1');
+  x = b.add('LeakyReLU', {}, [x], 'lrelu1');
+  x = b.add('Dropout', { rate: 0.3 }, [x], 'drop1');
+  x = b.add('Conv2D', { filters: 128, kernelSize: 5, strides: 2, padding: 'same' }, [x], 'conv2');
+  x = b.add('LeakyReLU', {}, [x], 'lrelu2');
+  x = b.add('Dropout', { rate: 0.3 }, [x], 'drop2');
+  x = b.add('Flatten', {}, [x], 'flatten');
+  x = b.add('Dense', { units: 1 }, [x], 'logit');
+  b.add('Output', {}, [x], 'out');
+}
+
+export function dcgan() {
+  const b = new GraphBuilder();
+  const z = b.add('Input', { shape: [100] }, [], 'noise');
+  const g = b.composite('Generator', undefined, dcganGenerator, [z], 'generator');
+  b.composite('Discriminator', undefined, dcganDiscriminator, [g], 'discriminator');
+  return b.doc('DCGAN (TensorFlow tutorial)', { training: { task: 'gan', dataset: 'mnist', epochs: 5, batchSize: 64, learningRate: 0.0002 } });
+}
+
+/** CycleGAN generator: 28×28 → 14×14 (one residual block) → 28×28, tanh. */
+function cycleGenerator(b: B) {
+  const conv = (filters: number, strides = 1, activation = 'relu') => ({ filters, kernelSize: 3, strides, padding: 'same', activation });
+  let x = b.add('Input', {}, [], 'image');
+  x = b.add('Conv2D', conv(32), [x], 'conv1');
+  x = b.add('Conv2D', conv(64, 2), [x], 'down');
+  const r1 = b.add('Conv2D', conv(64), [x], 'res_conv1');
+  const r2 = b.add('Conv2D', conv(64, 1, 'linear'), [r1], 'res_conv2');
+  x = b.add('Add', {}, [x, r2], 'res_add');
+  x = b.add('Conv2DTranspose', conv(32, 2), [x], 'up');
+  x = b.add('Conv2D', conv(1, 1, 'tanh'), [x], 'translated');
+  b.add('Output', {}, [x], 'out');
+}
+
+/** PatchGAN discriminator with `inputs` images (concatenated): a 7×7 grid of real/fake logits, one per patch. */
+function patchDiscriminator(b: B, inputs: number) {
+  const ins = Array.from({ length: inputs }, (_, i) => b.add('Input', {}, [], inputs === 1 ? 'image' : ['condition', 'image'][i]!));
+  let x = inputs === 1 ? ins[0]! : b.add('Concatenate', {}, ins, 'pair');
+  x = b.add('Conv2D', { filters: 32, kernelSize: 4, strides: 2, padding: 'same' }, [x], 'conv1');
+  x = b.add('LeakyReLU', { alpha: 0.2 }, [x], 'lrelu1');
+  x = b.add('Conv2D', { filters: 64, kernelSize: 4, strides: 2, padding: 'same' }, [x], 'conv2');
+  x = b.add('LeakyReLU', { alpha: 0.2 }, [x], 'lrelu2');
+  x = b.add('Conv2D', { filters: 1, kernelSize: 3, padding: 'same' }, [x], 'patch_logits');
+  b.add('Output', {}, [x], 'out');
+}
+
+export function cyclegan() {
+  const b = new GraphBuilder();
+  const a = b.add('Input', { shape: [28, 28, 1] }, [], 'domain_a');
+  const bIn = b.add('Input', { shape: [28, 28, 1] }, [], 'domain_b');
+  const fakeB = b.composite('Generator', 'generator_ab', cycleGenerator, [a], 'generator_ab');
+  const fakeA = b.composite('Generator', 'generator_ba', cycleGenerator, [bIn], 'generator_ba');
+  b.composite('Discriminator', 'discriminator_b', (i) => patchDiscriminator(i, 1), [fakeB], 'discriminator_b');
+  b.composite('Discriminator', 'discriminator_a', (i) => patchDiscriminator(i, 1), [fakeA], 'discriminator_a');
+  return b.doc('CycleGAN (two MNIST domains)', {
+    training: { task: 'cyclegan', dataset: 'mnist-domains', epochs: 3, batchSize: 32, learningRate: 0.0002, cycleWeight: 10, identityWeight: 5 },
+  });
+}
+
+/** pix2pix generator: a small U-Net (28 → 14 → 7 → 14 → 28) with skip connections, tanh. */
+function unetGenerator(b: B) {
+  const conv = (filters: number, strides = 1, activation = 'relu') => ({ filters, kernelSize: 3, strides, padding: 'same', activation });
+  const x = b.add('Input', {}, [], 'edges');
+  const d1 = b.add('Conv2D', conv(32), [x], 'down1');
+  const d2 = b.add('Conv2D', conv(64, 2), [d1], 'down2');
+  const d3 = b.add('Conv2D', conv(128, 2), [d2], 'down3');
+  const u2 = b.add('Conv2DTranspose', conv(64, 2), [d3], 'up2');
+  const c2 = b.add('Concatenate', {}, [d2, u2], 'skip2');
+  const u1 = b.add('Conv2DTranspose', conv(32, 2), [c2], 'up1');
+  const c1 = b.add('Concatenate', {}, [d1, u1], 'skip1');
+  const y = b.add('Conv2D', conv(1, 1, 'tanh'), [c1], 'digit');
+  b.add('Output', {}, [y], 'out');
+}
+
+export function pix2pix() {
+  const b = new GraphBuilder();
+  const edges = b.add('Input', { shape: [28, 28, 1] }, [], 'edges');
+  const fake = b.composite('Generator', undefined, unetGenerator, [edges], 'generator');
+  b.composite('Discriminator', undefined, (i) => patchDiscriminator(i, 2), [edges, fake], 'discriminator');
+  return b.doc('pix2pix (edges → digits)', { training: { task: 'pix2pix', dataset: 'mnist-edges-pairs', epochs: 3, batchSize: 32, learningRate: 0.0002, l1Weight: 100 } });
+}
