@@ -71,6 +71,8 @@ export interface NewNode {
   position?: { x: number; y: number };
   id?: string;
   label?: string;
+  /** A composite's inside (default: empty). */
+  graph?: SubGraph;
 }
 
 export function addNode(doc: GraphDoc, n: NewNode, path: readonly string[] = []): EditResult & { id?: string } {
@@ -79,7 +81,7 @@ export function addNode(doc: GraphDoc, n: NewNode, path: readonly string[] = [])
   if (allIds(doc).has(id)) return no(`the id "${id}" is already used`);
   const node: GraphNode = { id, kind: n.kind, params: n.params ?? {}, position: n.position ?? { x: 0, y: 0 } };
   if (n.label !== undefined) node.label = n.label;
-  if (n.kind === 'Composite') node.graph = { nodes: [], edges: [] };
+  if (n.kind === 'Composite') node.graph = n.graph ?? { nodes: [], edges: [] };
   const r = updateAt(doc, path, (g) => ({ ...g, nodes: [...g.nodes, node] }));
   return r.ok ? { ...r, id } : r;
 }

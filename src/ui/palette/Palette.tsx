@@ -9,11 +9,13 @@ import { useEditor } from '../store.ts';
 import { filterSections } from './catalog.ts';
 import { PaletteItem } from './PaletteItem.tsx';
 import { useAddNode } from './useAddNode.ts';
+import { PretrainedDialog } from '../pretrained/PretrainedDialog.tsx';
 
 export function Palette() {
   const { t } = useTranslation('palette');
   const lang = useEditor((s) => s.lang);
   const [query, setQuery] = useState('');
+  const [pretrained, setPretrained] = useState(false);
   const add = useAddNode();
   const shown = filterSections(query, lang);
   return (
@@ -41,6 +43,12 @@ export function Palette() {
         </section>
       ))}
       {shown.length === 0 && <p className="palette-none">{t('noMatch', { query })}</p>}
+      <div className="palette-extra">
+        <button onClick={() => setPretrained(true)} title={t('pretrainedHint')} data-testid="add-pretrained">
+          ＋ {t('pretrainedButton')}
+        </button>
+      </div>
+      {pretrained && <PretrainedDialog onClose={() => setPretrained(false)} />}
     </aside>
   );
 }
