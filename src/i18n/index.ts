@@ -14,8 +14,9 @@ import { code } from './strings/code.ts';
 import { train } from './strings/train.ts';
 import { results } from './strings/results.ts';
 import { gallery } from './strings/gallery.ts';
+import { latent } from './strings/latent.ts';
 
-export const NAMESPACES = { app, palette, inspector, panels, files, code, train, results, gallery } as const;
+export const NAMESPACES = { app, palette, inspector, panels, files, code, train, results, gallery, latent } as const;
 
 export type Lang = 'en' | 'ko';
 const LANG_KEY = 'netloom.lang';

@@ -80,6 +80,17 @@ export interface AnomalyEvent {
   recall: number;
 }
 
+/** Autoencoders whose encoder gives 2 numbers: where test samples land in the latent plane, by class. */
+export interface LatentEvent {
+  type: 'latent';
+  epoch: number;
+  /** x0, y0, x1, y1, … one pair per sample. */
+  points: number[];
+  /** Class index per sample (-1 when unlabelled). */
+  labels: number[];
+  classNames: string[];
+}
+
 export type EndReason = 'finished' | 'stopped' | 'non-finite' | 'error';
 
 export interface DoneEvent {
@@ -95,4 +106,4 @@ export interface DoneEvent {
   test?: Metrics;
 }
 
-export type TrainEvent = StartedEvent | BatchEvent | EpochEvent | SamplesEvent | ConfusionEvent | AnomalyEvent | DoneEvent;
+export type TrainEvent = StartedEvent | BatchEvent | EpochEvent | SamplesEvent | ConfusionEvent | AnomalyEvent | LatentEvent | DoneEvent;
