@@ -34,47 +34,44 @@ function unetCrops(input: number, depth: number): number[] {
   return crops;
 }
 
-/** The original U-Net (Ronneberger et al. 2015): 572×572×1 → 388×388×2. */
-export function unet() {
-  const b = new GraphBuilder();
-  const filters = [64, 128, 256, 512];
-  const crops = unetCrops(572, 4);
-  let x = b.add('Input', { shape: [572, 572, 1] }, [], 'image');
+/**
+ * A U-Net's encoder, bottleneck and decoder from `x`: per level two 3×3
+ * convolutions then 2×2 pooling; back up, a 2×2 up-convolution, the same
+ * level's encoder output (cropped by `crops[level]` when given) concatenated,
+ * two convolutions. Returns the last decoder output.
+ */
+function unetBody(b: GraphBuilder, x: string, filters: number[], bottom: number, padding: 'same' | 'valid', crops?: number[]): string {
   const skips: string[] = [];
   filters.forEach((f, i) => {
-    x = twoConvs(b, x, f, 'valid', `down${i + 1}`);
+    x = twoConvs(b, x, f, padding, `down${i + 1}`);
     skips.push(x);
     x = b.add('MaxPooling2D', { poolSize: 2 }, [x], `pool${i + 1}`);
   });
-  x = twoConvs(b, x, 1024, 'valid', 'bottom');
+  x = twoConvs(b, x, bottom, padding, 'bottom');
   for (let i = filters.length - 1; i >= 0; i--) {
     const up = b.add('Conv2DTranspose', { filters: filters[i]!, kernelSize: 2, strides: 2 }, [x], `up${i + 1}`);
-    const crop = b.add('Cropping2D', { cropping: crops[i]! }, [skips[i]!], `crop${i + 1}`);
-    const cat = b.add('Concatenate', {}, [crop, up], `concat${i + 1}`);
-    x = twoConvs(b, cat, filters[i]!, 'valid', `up${i + 1}`);
+    const skip = crops ? b.add('Cropping2D', { cropping: crops[i]! }, [skips[i]!], `crop${i + 1}`) : skips[i]!;
+    const cat = b.add('Concatenate', {}, [skip, up], `concat${i + 1}`);
+    x = twoConvs(b, cat, filters[i]!, padding, `up${i + 1}`);
   }
-  b.add('Conv2D', { filters: 2, kernelSize: 1 }, [x], 'segmentation_map');
+  return x;
+}
+
+/** The original U-Net (Ronneberger et al. 2015): 572×572×1 → 388×388×2. */
+export function unet() {
+  const b = new GraphBuilder();
+  const x = b.add('Input', { shape: [572, 572, 1] }, [], 'image');
+  const y = unetBody(b, x, [64, 128, 256, 512], 1024, 'valid', unetCrops(572, 4));
+  b.add('Conv2D', { filters: 2, kernelSize: 1 }, [y], 'segmentation_map');
   return b.doc('U-Net (original, 572×572)', { training: { task: 'segment' } });
 }
 
 /** A U-Net for 64×64 shapes: padding 'same' (no crops needed), three levels, per-pixel softmax over 4 classes. */
 export function unetSmall() {
   const b = new GraphBuilder();
-  const filters = [16, 32];
-  let x = b.add('Input', { shape: [64, 64, 1] }, [], 'image');
-  const skips: string[] = [];
-  filters.forEach((f, i) => {
-    x = twoConvs(b, x, f, 'same', `down${i + 1}`);
-    skips.push(x);
-    x = b.add('MaxPooling2D', { poolSize: 2 }, [x], `pool${i + 1}`);
-  });
-  x = twoConvs(b, x, 64, 'same', 'bottom');
-  for (let i = filters.length - 1; i >= 0; i--) {
-    const up = b.add('Conv2DTranspose', { filters: filters[i]!, kernelSize: 2, strides: 2 }, [x], `up${i + 1}`);
-    const cat = b.add('Concatenate', {}, [skips[i]!, up], `concat${i + 1}`);
-    x = twoConvs(b, cat, filters[i]!, 'same', `up${i + 1}`);
-  }
-  b.add('Conv2D', { filters: 4, kernelSize: 1, activation: 'softmax' }, [x], 'classes');
+  const x = b.add('Input', { shape: [64, 64, 1] }, [], 'image');
+  const y = unetBody(b, x, [16, 32], 64, 'same');
+  b.add('Conv2D', { filters: 4, kernelSize: 1, activation: 'softmax' }, [y], 'classes');
   return b.doc('U-Net (small, 64×64)', { training: { task: 'segment', dataset: 'shapes-segmentation', epochs: 6, batchSize: 32, learningRate: 0.002 } });
 }
 

@@ -160,43 +160,37 @@ export function registerAugmentLayers(tf: Tf): AugmentLayers {
     }
   }
 
-  class RandomBrightness extends Augment {
-    static className = 'RandomBrightness';
-    /** Shifts are drawn from [-factor, factor] × the value range's width. */
+  /** Brightness and contrast: a strength `factor`, and the range values are clipped to. */
+  abstract class Photometric extends Augment {
     readonly factor: number;
     readonly valueRange: [number, number];
     constructor(args: TF.serialization.ConfigDict) {
       super(args);
       this.factor = args.factor as number;
       this.valueRange = (args.valueRange as [number, number] | undefined) ?? [0, 1];
-    }
-    protected augment(x: Tensor4D): Tensor {
-      const [lo, hi] = this.valueRange;
-      const shift = this.uniform(x.shape[0], -this.factor * (hi - lo), this.factor * (hi - lo)).reshape([-1, 1, 1, 1]);
-      return tf.clipByValue(tf.add(x, shift), lo, hi);
     }
     override getConfig() {
       return { ...super.getConfig(), factor: this.factor, valueRange: this.valueRange };
     }
   }
 
-  class RandomContrast extends Augment {
-    static className = 'RandomContrast';
-    /** Contrast factors are drawn from [1 - factor, 1 + factor]; each channel is stretched about its mean. */
-    readonly factor: number;
-    readonly valueRange: [number, number];
-    constructor(args: TF.serialization.ConfigDict) {
-      super(args);
-      this.factor = args.factor as number;
-      this.valueRange = (args.valueRange as [number, number] | undefined) ?? [0, 1];
+  /** Shifts are drawn from [-factor, factor] × the value range's width. */
+  class RandomBrightness extends Photometric {
+    static className = 'RandomBrightness';
+    protected augment(x: Tensor4D): Tensor {
+      const [lo, hi] = this.valueRange;
+      const shift = this.uniform(x.shape[0], -this.factor * (hi - lo), this.factor * (hi - lo)).reshape([-1, 1, 1, 1]);
+      return tf.clipByValue(tf.add(x, shift), lo, hi);
     }
+  }
+
+  /** Contrast factors are drawn from [1 - factor, 1 + factor]; each channel is stretched about its mean. */
+  class RandomContrast extends Photometric {
+    static className = 'RandomContrast';
     protected augment(x: Tensor4D): Tensor {
       const c = this.uniform(x.shape[0], 1 - this.factor, 1 + this.factor).reshape([-1, 1, 1, 1]);
       const mean = tf.mean(x, [1, 2], true);
       return tf.clipByValue(tf.add(tf.mul(tf.sub(x, mean), c), mean), this.valueRange[0], this.valueRange[1]);
-    }
-    override getConfig() {
-      return { ...super.getConfig(), factor: this.factor, valueRange: this.valueRange };
     }
   }
 

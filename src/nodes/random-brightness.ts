@@ -1,13 +1,7 @@
-import { z } from 'zod';
 import { defineNode } from './spec.ts';
-import { AUGMENT_INPUTS, augmentInfer, seed, valueRange } from './common/augment.ts';
+import { AUGMENT_INPUTS, augmentInfer, photometric } from './common/augment.ts';
 
-const params = z.object({
-  /** Shift drawn from [−factor, +factor] × (high − low) of valueRange. */
-  factor: z.number().min(0).max(1),
-  valueRange,
-  seed,
-});
+const params = photometric;
 
 export const randomBrightness = defineNode({
   kind: 'RandomBrightness',

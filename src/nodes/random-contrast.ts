@@ -1,13 +1,7 @@
-import { z } from 'zod';
 import { defineNode } from './spec.ts';
-import { AUGMENT_INPUTS, augmentInfer, seed, valueRange } from './common/augment.ts';
+import { AUGMENT_INPUTS, augmentInfer, photometric } from './common/augment.ts';
 
-const params = z.object({
-  /** Contrast drawn from [1 − factor, 1 + factor]. */
-  factor: z.number().min(0).max(1),
-  valueRange,
-  seed,
-});
+const params = photometric;
 
 export const randomContrast = defineNode({
   kind: 'RandomContrast',

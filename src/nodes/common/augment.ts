@@ -21,6 +21,9 @@ export const fill = {
 /** Data in netloom is scaled to 0–1 (Keras's default range is 0–255). */
 export const valueRange = z.tuple([z.number(), z.number()]).refine(([lo, hi]) => lo < hi, 'the low end must be below the high end').default([0, 1]);
 
+/** RandomBrightness and RandomContrast: a strength, the value range (results are clipped to it), a seed. */
+export const photometric = z.object({ factor: z.number().min(0).max(1), valueRange, seed });
+
 export function augmentInfer(kind: string) {
   return ([x]: Shape[]): InferResult => {
     const rank = needImage(kind, x!);
