@@ -13,4 +13,6 @@ export default defineConfig({
   server: { host: '127.0.0.1', headers: isolation },
   preview: { host: '127.0.0.1', headers: isolation },
   build: { target: 'es2022', sourcemap: true },
+  // The training worker is a module worker that loads tfjs and its wasm backend lazily (code-split).
+  worker: { format: 'es' },
 });

@@ -1,0 +1,52 @@
+/**
+ * What the page can ask the training worker (worker.ts) through comlink.
+ * Everything crossing is plain structured-clone data: the GraphDoc and
+ * config as JSON, datasets as typed arrays, weights as a Map of typed arrays.
+ */
+import type { DatasetSplit } from '../../data/dataset.ts';
+import type { GraphDoc } from '../../graph/schema.ts';
+import type { ImportedWeights } from '../../import/types.ts';
+import type { TrainConfig } from '../config.ts';
+import type { DoneEvent, TrainEvent } from '../events.ts';
+
+/** A trained model in tfjs's format: the model.json object and its one weights file. */
+export interface ExportedModel {
+  modelJson: unknown;
+  weightsBin: ArrayBuffer;
+}
+
+/** How a run ended, and whether a trained model is there to predict with, export or keep. */
+export interface RunOutcome {
+  done: DoneEvent;
+  hasModel: boolean;
+}
+
+export interface TrainerApi {
+  /**
+   * Loads tfjs, picks the backend, loads the data, trains, and reports every
+   * event through `onEvent` (a comlink proxy). Resolves when the run ends,
+   * after the `done` event; never rejects for a training problem (those end
+   * in a `done` event with reason `error` and one plain line).
+   */
+  start(doc: GraphDoc, config: TrainConfig, userData: DatasetSplit | null, initialWeights: ImportedWeights | null, onEvent: (e: TrainEvent) => void): Promise<RunOutcome>;
+  /** Takes effect between batches. */
+  pause(): void;
+  resume(): void;
+  /** The batch in progress finishes; no other starts. Also ends a pause. */
+  stop(): void;
+  /** Class probabilities (or the model's outputs) for one sample of the model's input shape. */
+  predict(pixels: Float32Array): Promise<number[]>;
+  /** The trained model as model.json + weights.bin (the buffer is transferred). */
+  exportModel(): Promise<ExportedModel>;
+  /** The trained weights by node path, the form the weights store keeps. */
+  weights(): Promise<ImportedWeights>;
+  /** Frees the model and its tensors. */
+  dispose(): void;
+}
+
+/** Worker-side failures say this much and no more: one line, never a stack. */
+export function plainMessage(e: unknown): string {
+  const raw = e instanceof Error ? e.message : typeof e === 'object' && e && 'message' in e ? String((e as { message: unknown }).message) : String(e);
+  const line = raw.split('\n')[0]!.trim();
+  return line.length > 300 ? `${line.slice(0, 297)}…` : line || 'unknown error';
+}

@@ -1,0 +1,29 @@
+/** Which tfjs backend trains (or will be tried), and why the others were skipped. */
+import { useTranslation } from 'react-i18next';
+import type { BackendReport } from '../../train/backend/select.ts';
+import { DEFAULT_ORDER } from '../../train/backend/select.ts';
+import type { TrainConfig } from '../../train/config.ts';
+
+export function BackendLine({ report, choice }: { report: BackendReport | null; choice: TrainConfig['backend'] }) {
+  const { t } = useTranslation('train');
+  if (!report) {
+    const order = choice === 'auto' ? DEFAULT_ORDER.join(' → ') : choice;
+    return (
+      <div className="train-backend muted" data-testid="train-backend">
+        {t('backendPending', { order })}
+      </div>
+    );
+  }
+  const extras = report.wasm ? [report.wasm.simd ? t('backendSimd') : null, t('backendThreads', { count: report.wasm.threads })].filter(Boolean).join(', ') : '';
+  return (
+    <div className="train-backend" data-testid="train-backend" data-backend={report.active}>
+      <strong>{t('backendInUse', { name: extras ? `${report.active} (${extras})` : report.active })}</strong>
+      {report.skipped.map((s) => (
+        <div key={s.backend} className="train-backend-skipped">
+          {t('backendSkipped', { name: s.backend, reason: s.reason })}
+        </div>
+      ))}
+      {report.untried.length > 0 && <div className="muted">{t('backendUntried', { names: report.untried.join(', ') })}</div>}
+    </div>
+  );
+}

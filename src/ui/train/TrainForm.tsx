@@ -1,0 +1,69 @@
+/**
+ * The training settings. Values show the config a Start would use (the
+ * graph's hints plus what the user changed); a number that fails the
+ * config's rules is marked and not used.
+ */
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BACKEND_CHOICES, LOSS_NAMES, OPTIMIZER_NAMES, TASKS, TrainConfigSchema, type TrainConfig } from '../../train/config.ts';
+import { useTrainSettings, type FormKey } from './settings.ts';
+import { DataField } from './DataField.tsx';
+
+type NumberKey = 'learningRate' | 'epochs' | 'batchSize' | 'validationSplit';
+
+export function TrainForm({ config, locked }: { config: TrainConfig; locked: boolean }) {
+  const { t } = useTranslation('train');
+  const set = useTrainSettings((s) => s.set);
+  const select = <K extends FormKey>(key: K, options: readonly string[], label: (o: string) => string) => (
+    <label className="train-field">
+      <span>{t(key)}</span>
+      <select value={String(config[key])} disabled={locked} onChange={(e) => set(key, e.target.value as TrainConfig[K])} data-field={key}>
+        {options.map((o) => (
+          <option key={o} value={o}>
+            {label(o)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+  return (
+    <fieldset className="train-form" disabled={locked}>
+      {select('task', TASKS, (o) => t(`task_${o}`))}
+      <DataField config={config} disabled={locked} />
+      {select('optimizer', OPTIMIZER_NAMES, (o) => o)}
+      <NumberField name="learningRate" value={config.learningRate} step="any" />
+      {select('loss', LOSS_NAMES, (o) => t(`loss_${o}`))}
+      <NumberField name="epochs" value={config.epochs} step="1" />
+      <NumberField name="batchSize" value={config.batchSize} step="1" />
+      <NumberField name="validationSplit" value={config.validationSplit} step="0.05" />
+      {select('backend', BACKEND_CHOICES, (o) => (o === 'auto' ? t('backend_auto') : o))}
+    </fieldset>
+  );
+}
+
+function NumberField({ name, value, step }: { name: NumberKey; value: number; step: string }) {
+  const { t } = useTranslation('train');
+  const set = useTrainSettings((s) => s.set);
+  const [draft, setDraft] = useState(String(value));
+  const [problem, setProblem] = useState<string | null>(null);
+  // Follow the config when it changes from elsewhere (a new task, a graph with hints), unless mid-edit with a problem.
+  useEffect(() => {
+    setDraft(String(value));
+    setProblem(null);
+  }, [value]);
+  const onChange = (text: string) => {
+    setDraft(text);
+    const r = TrainConfigSchema.shape[name].safeParse(text.trim() === '' ? NaN : Number(text));
+    if (r.success) {
+      setProblem(null);
+      if (r.data !== value) set(name, r.data);
+    } else setProblem(r.error.issues[0]?.message ?? 'invalid');
+  };
+  return (
+    <label className={`train-field${problem ? ' invalid' : ''}`}>
+      <span>{t(name)}</span>
+      <input type="number" value={draft} step={step} onChange={(e) => onChange(e.target.value)} data-field={name} aria-invalid={problem ? true : undefined} />
+      {problem && <small className="train-field-problem">{t('invalidField', { message: problem })}</small>}
+    </label>
+  );
+}

@@ -1,0 +1,36 @@
+/**
+ * Saves a trained model as the two files tfjs's loadLayersModel reads:
+ * `<name>.model.json`, whose weightsManifest points at `<name>.weights.bin`.
+ */
+import { fileNameFor } from '../persist/fileName.ts';
+import type { ExportedModel } from '../../train/worker/protocol.ts';
+
+/** File names from the graph's name: "Small CNN" → Small-CNN.model.json / Small-CNN.weights.bin. */
+export function modelFileNames(graphName: string): { json: string; bin: string } {
+  const base = fileNameFor(graphName, 'model').replace(/\.json$/i, '').replace(/\s+/g, '-');
+  return { json: `${base}.model.json`, bin: `${base}.weights.bin` };
+}
+
+/** The model.json with its one weights file renamed to `bin`. */
+export function withWeightsPath(modelJson: unknown, bin: string): unknown {
+  if (!modelJson || typeof modelJson !== 'object') return modelJson;
+  const m = modelJson as { weightsManifest?: { paths: string[] }[] };
+  if (!Array.isArray(m.weightsManifest)) return modelJson;
+  return { ...m, weightsManifest: m.weightsManifest.map((g) => ({ ...g, paths: [`./${bin}`] })) };
+}
+
+function save(blob: Blob, name: string) {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = name;
+  a.click();
+  // Revoking at once can cancel the download in some browsers.
+  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+}
+
+export function downloadModel(model: ExportedModel, graphName: string): void {
+  const names = modelFileNames(graphName);
+  const json = typeof model.modelJson === 'string' ? JSON.parse(model.modelJson) : model.modelJson;
+  save(new Blob([JSON.stringify(withWeightsPath(json, names.bin))], { type: 'application/json' }), names.json);
+  save(new Blob([model.weightsBin], { type: 'application/octet-stream' }), names.bin);
+}

@@ -1,0 +1,139 @@
+/**
+ * The state of the current (or last) training run, built from the worker's
+ * events. Only user intentions (pause, stop) and the Start snapshot are
+ * stored besides the events; counters and progress are derived from them.
+ */
+import { create } from 'zustand';
+import type { GraphDoc } from '../../graph/schema.ts';
+import type { TrainConfig } from '../../train/config.ts';
+import type { AnomalyEvent, BatchEvent, ConfusionEvent, DoneEvent, EpochEvent, LatentEvent, SamplesEvent, StartedEvent, TrainEvent } from '../../train/events.ts';
+
+export type RunStatus = 'idle' | 'starting' | 'running' | 'paused' | 'stopping' | 'done';
+
+export interface RunState {
+  status: RunStatus;
+  /** The graph and settings this run trains: a snapshot taken at Start. */
+  doc: GraphDoc | null;
+  config: TrainConfig | null;
+  /** Where the initial weights came from (e.g. 'trained', a file name), or null for fresh ones. */
+  weightsSource: string | null;
+  started: StartedEvent | null;
+  last: BatchEvent | null;
+  /** Loss per batch for the chart: x in epochs (epoch + (batch + 1) / batches per epoch). */
+  lossX: number[];
+  loss: number[];
+  epochs: EpochEvent[];
+  samples: SamplesEvent | null;
+  confusion: ConfusionEvent | null;
+  anomaly: AnomalyEvent | null;
+  latent: LatentEvent | null;
+  done: DoneEvent | null;
+  /** The worker holds a trained model (predict, export, keep). */
+  hasModel: boolean;
+  /** Batches done when Stop was pressed (what the page had been told by then). */
+  stopPressedAt: number | null;
+  /** Why Start refused, in plain words. */
+  refusal: string[];
+  /** Estimated bytes awaiting the user's go-ahead before starting. */
+  askMemory: number | null;
+  kept: boolean;
+  /** One plain line after a failed download or keep. */
+  actionError: string | null;
+}
+
+export const IDLE: RunState = {
+  status: 'idle',
+  doc: null,
+  config: null,
+  weightsSource: null,
+  started: null,
+  last: null,
+  lossX: [],
+  loss: [],
+  epochs: [],
+  samples: null,
+  confusion: null,
+  anomaly: null,
+  latent: null,
+  done: null,
+  hasModel: false,
+  stopPressedAt: null,
+  refusal: [],
+  askMemory: null,
+  kept: false,
+  actionError: null,
+};
+
+export const useTrainRun = create<RunState>()(() => IDLE);
+
+/** Loss points kept for the chart; beyond this every other point is dropped (the curve's shape stays). */
+const MAX_POINTS = 20_000;
+
+/** Folds a frame's worth of events into the state (one React update per frame). */
+export function applyEvents(s: RunState, events: readonly TrainEvent[]): Partial<RunState> {
+  const next: Partial<RunState> = {};
+  let lossX: number[] | null = null;
+  let loss: number[] | null = null;
+  let epochs: EpochEvent[] | null = null;
+  for (const e of events) {
+    switch (e.type) {
+      case 'started':
+        next.started = e;
+        if ((next.status ?? s.status) === 'starting') next.status = 'running';
+        break;
+      case 'batch':
+        lossX ??= s.lossX.slice();
+        loss ??= s.loss.slice();
+        lossX.push(e.epoch + (e.batch + 1) / e.batchesPerEpoch);
+        loss.push(e.loss);
+        next.last = e;
+        break;
+      case 'epoch':
+        (epochs ??= s.epochs.slice()).push(e);
+        break;
+      case 'samples':
+        next.samples = e;
+        break;
+      case 'confusion':
+        next.confusion = e;
+        break;
+      case 'anomaly':
+        next.anomaly = e;
+        break;
+      case 'latent':
+        next.latent = e;
+        break;
+      case 'done':
+        next.done = e;
+        next.status = 'done';
+        break;
+    }
+  }
+  if (lossX && loss) {
+    while (lossX.length > MAX_POINTS) {
+      lossX = lossX.filter((_, i) => i % 2 === 1);
+      loss = loss.filter((_, i) => i % 2 === 1);
+    }
+    next.lossX = lossX;
+    next.loss = loss;
+  }
+  if (epochs) next.epochs = epochs;
+  return next;
+}
+
+/** Batches finished in the whole run so far. */
+export function batchesDone(s: Pick<RunState, 'last'>): number {
+  return s.last ? s.last.epoch * s.last.batchesPerEpoch + s.last.batch + 1 : 0;
+}
+
+export function isActive(status: RunStatus): boolean {
+  return status === 'starting' || status === 'running' || status === 'paused' || status === 'stopping';
+}
+
+/** 0–1 through the whole run. */
+export function runFraction(s: Pick<RunState, 'last' | 'started' | 'done' | 'status'>): number {
+  if (s.status === 'done' && s.done?.reason === 'finished') return 1;
+  if (!s.started || !s.last) return 0;
+  const total = s.started.epochs * s.started.batchesPerEpoch;
+  return total ? Math.min(1, batchesDone(s) / total) : 0;
+}
