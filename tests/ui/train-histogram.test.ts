@@ -1,0 +1,83 @@
+/** The anomaly histogram: binning of test errors and the threshold's drag and key math. */
+import { describe, expect, it } from 'vitest';
+import { errorHistogram, errorText, kOf, svgX, thresholdAfterKey, valueAt, xOf, type Axis } from '../../src/ui/train/results/histogram.ts';
+import { thresholdStats } from '../../src/train/metrics.ts';
+
+describe('errorHistogram', () => {
+  it('counts normal and abnormal errors per bin over the range of errors and threshold', () => {
+    const errors = [0, 0.1, 0.2, 0.25, 0.9, 1.0];
+    const abnormal = [false, false, false, false, true, true];
+    const h = errorHistogram(errors, abnormal, 0.5, 10);
+    expect(h.lo).toBe(0);
+    expect(h.hi).toBe(1);
+    expect(h.binWidth).toBeCloseTo(0.1);
+    expect(h.normal.reduce((a, b) => a + b)).toBe(4);
+    expect(h.abnormal.reduce((a, b) => a + b)).toBe(2);
+    expect(h.normal[0]).toBe(1);
+    expect(h.normal[2]).toBe(2); // 0.2 and 0.25
+    expect(h.abnormal[9]).toBe(2); // 0.9 and the maximum itself land in the last bin
+    expect(h.tallest).toBe(2);
+  });
+
+  it('stretches the range to include a threshold beyond every error', () => {
+    const h = errorHistogram([0.1, 0.2], [false, true], 0.6, 5);
+    expect(h.hi).toBe(0.6);
+    expect(h.lo).toBe(0.1);
+  });
+
+  it('survives no errors, equal errors and non-finite ones', () => {
+    expect(errorHistogram([], [], NaN, 4).normal).toEqual([0, 0, 0, 0]);
+    const same = errorHistogram([2, 2, 2], [false, false, true], 2, 4);
+    expect(same.hi).toBeGreaterThan(same.lo);
+    expect(same.normal.reduce((a, b) => a + b)).toBe(2);
+    const inf = errorHistogram([1, Infinity, NaN, 2], [false, true, true, false], 1.5, 2);
+    expect(inf.normal).toEqual([1, 1]);
+    expect(inf.abnormal).toEqual([0, 0]);
+  });
+});
+
+describe('dragging the threshold', () => {
+  const axis: Axis = { left: 40, width: 400, lo: 0.1, hi: 0.5 };
+
+  it('maps values to x and back, clamped to the axis', () => {
+    expect(xOf(0.3, axis)).toBeCloseTo(240);
+    expect(valueAt(240, axis)).toBeCloseTo(0.3);
+    expect(valueAt(0, axis)).toBe(0.1);
+    expect(valueAt(9999, axis)).toBe(0.5);
+  });
+
+  it('converts a pointer position on a scaled SVG to its own units', () => {
+    // An SVG 480 units wide drawn 240 px wide at left 100: clientX 220 is unit 240.
+    expect(svgX(220, 100, 240, 480)).toBe(240);
+  });
+
+  it('moves like a slider with keys and stays within the range', () => {
+    expect(thresholdAfterKey(0.3, 'ArrowRight', false, 0.1, 0.5)).toBeCloseTo(0.304);
+    expect(thresholdAfterKey(0.3, 'ArrowLeft', true, 0.1, 0.5)).toBeCloseTo(0.26);
+    expect(thresholdAfterKey(0.3, 'PageUp', false, 0.1, 0.5)).toBeCloseTo(0.34);
+    expect(thresholdAfterKey(0.49, 'PageUp', false, 0.1, 0.5)).toBe(0.5);
+    expect(thresholdAfterKey(0.3, 'Home', false, 0.1, 0.5)).toBe(0.1);
+    expect(thresholdAfterKey(0.3, 'End', false, 0.1, 0.5)).toBe(0.5);
+    expect(thresholdAfterKey(0.3, 'a', false, 0.1, 0.5)).toBeNull();
+  });
+
+  it('names the k of a dragged threshold and changes precision and recall', () => {
+    expect(kOf(0.3, 0.2, 0.05)).toBeCloseTo(2);
+    expect(kOf(0.3, 0.2, 0)).toBeNull();
+    const errors = [0.1, 0.2, 0.3, 0.4, 0.5];
+    const abnormal = [false, false, true, false, true];
+    const low = thresholdStats(errors, abnormal, 0.15);
+    const high = thresholdStats(errors, abnormal, 0.45);
+    expect(low.recall).toBe(1);
+    expect(low.precision).toBe(0.5);
+    expect(high.recall).toBe(0.5);
+    expect(high.precision).toBe(1);
+  });
+
+  it('writes errors with three significant digits', () => {
+    expect(errorText(0.0123456)).toBe('0.0123');
+    expect(errorText(12.345)).toBe('12.3');
+    expect(errorText(0)).toBe('0');
+    expect(errorText(1.5e-7)).toBe('1.50e-7');
+  });
+});
