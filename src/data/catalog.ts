@@ -1,14 +1,16 @@
 /**
  * The datasets the app has offline, by id (what a training config and the
  * CLI's `--dataset` name). Each loads as a train/test split of plain typed
- * arrays. Later datasets (synthetic shapes with masks or boxes, MNIST domain
- * pairs) add an entry here.
+ * arrays; segmentation, detection and image-to-image sets carry masks,
+ * boxes or pairs (see Dataset).
  */
 import { selectClasses, type DatasetSplit } from './dataset.ts';
 import type { FetchBytes } from './fetch-bytes.ts';
 import { loadMnist } from './mnist.ts';
 import type { DataResult } from './result.ts';
 import { HEARTBEAT_CLASSES, HEARTBEAT_LENGTH, makeHeartbeatSplit } from './synthetic/heartbeats.ts';
+import { makeDomainsSplit, makeEdgePairsSplit } from './synthetic/mnist-pairs.ts';
+import { DETECTION_CLASSES, makeShapesDetection, makeShapesSegmentation, SEGMENTATION_CLASSES, SHAPES_SIZE } from './synthetic/shapes.ts';
 
 export interface DataEnv {
   /** browserFetchBytes() in the app, nodeFetchBytes() in Node. */
@@ -26,6 +28,8 @@ export interface BuiltinDataset {
   testCount: number;
   load(env: DataEnv): Promise<DataResult<DatasetSplit>>;
 }
+
+const MNIST_CLASSES = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
 export const BUILTIN_DATASETS: readonly BuiltinDataset[] = [
   {
@@ -47,6 +51,48 @@ export const BUILTIN_DATASETS: readonly BuiltinDataset[] = [
     trainCount: 4000,
     testCount: 1000,
     load: async () => makeHeartbeatSplit(),
+  },
+  {
+    id: 'shapes-segmentation',
+    title: 'Synthetic shapes with a class per pixel (background, circle, square, triangle; 64×64)',
+    shape: [SHAPES_SIZE, SHAPES_SIZE, 1],
+    classNames: SEGMENTATION_CLASSES,
+    trainCount: 2000,
+    testCount: 400,
+    load: async () => makeShapesSegmentation(),
+  },
+  {
+    id: 'shapes-detection',
+    title: 'Synthetic shapes with boxes (circle, square, triangle; 64×64)',
+    shape: [SHAPES_SIZE, SHAPES_SIZE, 1],
+    classNames: DETECTION_CLASSES,
+    trainCount: 2000,
+    testCount: 400,
+    load: async () => makeShapesDetection(),
+  },
+  {
+    id: 'mnist-edges-pairs',
+    title: 'MNIST edge maps paired with their digits (pix2pix: outline → digit)',
+    shape: [28, 28, 1],
+    classNames: MNIST_CLASSES,
+    trainCount: 8000,
+    testCount: 2000,
+    load: async (env) => {
+      const r = await loadMnist(env.fetchBytes);
+      return r.ok ? { ...r, value: makeEdgePairsSplit(r.value) } : r;
+    },
+  },
+  {
+    id: 'mnist-domains',
+    title: 'MNIST as two unpaired domains: digits and other, bold digits (CycleGAN)',
+    shape: [28, 28, 1],
+    classNames: MNIST_CLASSES,
+    trainCount: 4000,
+    testCount: 1000,
+    load: async (env) => {
+      const r = await loadMnist(env.fetchBytes);
+      return r.ok ? { ...r, value: makeDomainsSplit(r.value) } : r;
+    },
   },
 ];
 
