@@ -9,6 +9,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, expect, test } from 'vitest';
 import { compileGraph } from '../../src/compile/compile.ts';
 import { analyze } from '../../src/analysis/analyze.ts';
+import type { GraphDoc } from '../../src/graph/schema.ts';
 import { weightSlots, type WeightSlots } from '../../src/import/weight-slots.ts';
 import { conformanceGraphs, fileGraphs, filesIn, fuzzedGraphs, type Entry } from '../codegen/corpus.ts';
 
@@ -74,7 +75,7 @@ test(`${fuzzed.length} fuzzed graphs`, () => {
 });
 
 test('ids that clash after sanitising get the suffixes compile gives them', () => {
-  const doc = {
+  const doc: GraphDoc = {
     format: 'netloom.graph',
     version: 1,
     name: 'clash',
