@@ -153,7 +153,8 @@ interface Inside {
 /** A random shape of this kind that fits in the image, as a point test in pixel coordinates. */
 function shapeTest(rng: Rng, kind: (typeof SHAPE_KINDS)[number], size: number): Inside {
   const side = uniform(rng, 12, 26);
-  const half = side / 2;
+  // Triangles are drawn larger (edge ≈ 1.07·side) so they are not much smaller in area than the others.
+  const half = kind === 'triangle' ? 0.62 * side : side / 2;
   const cx = uniform(rng, half + 1, size - half - 1);
   const cy = uniform(rng, half + 1, size - half - 1);
   const within = (test: (px: number, py: number) => boolean): Inside => Object.assign(test, { cx, cy, half });
