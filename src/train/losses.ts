@@ -145,7 +145,7 @@ export interface DetectionWeights {
   cls?: number;
 }
 
-export interface DetectionLossParts {
+export type DetectionLossParts = {
   total: Scalar;
   /** BCE of objectness over cells with an object. */
   objectness: Scalar;
@@ -155,7 +155,7 @@ export interface DetectionLossParts {
   box: Scalar;
   /** Class cross-entropy over cells with an object. */
   classes: Scalar;
-}
+};
 
 /**
  * The grid head's loss, YOLO v1 style, from `target` (encodeGrid values)

@@ -17,7 +17,11 @@ beforeAll(async () => {
 });
 
 const row = (a: Float32Array, i: number) => a.subarray(i * PX, (i + 1) * PX);
-const mean = (a: ArrayLike<number>) => Array.prototype.reduce.call(a, (s: number, v: number) => s + v, 0) as number / a.length;
+function mean(a: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i]!;
+  return s / a.length;
+}
 const bytes = (a: Float32Array | Int32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
 const key = (a: Float32Array) => crc32(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
 
@@ -121,9 +125,9 @@ describe('mnist-domains (CycleGAN)', () => {
 
   test('unpaired: A comes from some MNIST digits, B from the others restyled, and row i of B is not row i of A restyled', () => {
     const d = makeDomains(mnist.train, { seed: 3 });
-    const source = new Map<number, number>();
+    const source = new Map<string, number>();
     for (let i = 0; i < mnist.train.count; i++) source.set(key(row(mnist.train.x, i)), i);
-    const thickSource = new Map<number, number>();
+    const thickSource = new Map<string, number>();
     for (let i = 0; i < mnist.train.count; i++) thickSource.set(key(thicken(row(mnist.train.x, i), 28, 28)), i);
     const fromA = new Set<number>();
     const fromB = new Set<number>();
