@@ -1,0 +1,186 @@
+/**
+ * Try your own digit: draw with a mouse, finger or pen; when a stroke ends
+ * the drawing is prepared like an MNIST digit (mnist-preprocess.ts), shown
+ * as the 28×28 the model sees, and the trained model's probabilities
+ * appear as bars with its top guess.
+ */
+import { useRef, useState, type PointerEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { MNIST_SIDE, mnistPreprocess } from './mnist-preprocess.ts';
+import { argmax, asProbabilities } from './pixels.ts';
+import { ImageCanvas } from './SampleImage.tsx';
+import './results.css';
+
+/** Drawing resolution (the canvas is shown smaller); 10 pad pixels per MNIST pixel. */
+const PAD = 280;
+/** About 2.5 MNIST pixels wide once a digit is scaled into its 20×20 box. */
+const STROKE = 22;
+
+type Guess = { probs: number[]; top: number } | { error: string };
+
+export function DrawingPad({ predict, classNames }: { predict(pixels: Float32Array): Promise<number[]>; classNames: readonly string[] }) {
+  const { t } = useTranslation('results');
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const last = useRef<{ x: number; y: number } | null>(null);
+  const busy = useRef(false);
+  const again = useRef(false);
+  const [seen, setSeen] = useState<Float32Array | null>(null);
+  const [guess, setGuess] = useState<Guess | null>(null);
+  const [drawn, setDrawn] = useState(false);
+
+  const ctx = () => {
+    const c = canvas.current?.getContext('2d', { willReadFrequently: true });
+    if (c) {
+      c.lineCap = 'round';
+      c.lineJoin = 'round';
+      c.lineWidth = STROKE;
+      c.strokeStyle = '#fff';
+      c.fillStyle = '#fff';
+    }
+    return c;
+  };
+  const at = (e: PointerEvent<HTMLCanvasElement>) => {
+    const r = e.currentTarget.getBoundingClientRect();
+    return { x: ((e.clientX - r.left) * PAD) / r.width, y: ((e.clientY - r.top) * PAD) / r.height };
+  };
+
+  const onDown = (e: PointerEvent<HTMLCanvasElement>) => {
+    if (e.pointerType === 'mouse' && e.button !== 0) return;
+    e.currentTarget.setPointerCapture(e.pointerId);
+    const p = at(e);
+    last.current = p;
+    const c = ctx();
+    c?.beginPath();
+    c?.arc(p.x, p.y, STROKE / 2, 0, Math.PI * 2);
+    c?.fill();
+    setDrawn(true);
+    e.preventDefault();
+  };
+  const onMove = (e: PointerEvent<HTMLCanvasElement>) => {
+    if (!last.current) return;
+    const c = ctx();
+    if (!c) return;
+    // Coalesced events keep fast pen strokes smooth.
+    const points = typeof e.nativeEvent.getCoalescedEvents === 'function' ? e.nativeEvent.getCoalescedEvents() : [];
+    const r = e.currentTarget.getBoundingClientRect();
+    const list = points.length ? points.map((p) => ({ x: ((p.clientX - r.left) * PAD) / r.width, y: ((p.clientY - r.top) * PAD) / r.height })) : [at(e)];
+    c.beginPath();
+    c.moveTo(last.current.x, last.current.y);
+    for (const p of list) c.lineTo(p.x, p.y);
+    c.stroke();
+    last.current = list[list.length - 1]!;
+  };
+  const onUp = () => {
+    if (!last.current) return;
+    last.current = null;
+    void run();
+  };
+
+  /** Prepare and predict; a stroke that ends while a prediction runs is predicted right after. */
+  async function run() {
+    if (busy.current) return void (again.current = true);
+    const c = ctx();
+    if (!c) return;
+    busy.current = true;
+    try {
+      do {
+        again.current = false;
+        const rgba = c.getImageData(0, 0, PAD, PAD).data;
+        const ink = new Float32Array(PAD * PAD);
+        for (let i = 0; i < ink.length; i++) ink[i] = rgba[i * 4]!;
+        const pixels = mnistPreprocess(ink, PAD, PAD);
+        setSeen(pixels);
+        try {
+          const probs = asProbabilities(await predict(pixels));
+          setGuess({ probs, top: argmax(probs) });
+        } catch (e) {
+          setGuess({ error: e instanceof Error ? e.message : String(e) });
+        }
+      } while (again.current);
+    } finally {
+      busy.current = false;
+    }
+  }
+
+  const clear = () => {
+    const c = ctx();
+    if (c) {
+      c.fillStyle = '#000';
+      c.fillRect(0, 0, PAD, PAD);
+    }
+    again.current = false;
+    setSeen(null);
+    setGuess(null);
+    setDrawn(false);
+  };
+
+  const probs = guess && 'probs' in guess ? guess.probs : null;
+  const top = guess && 'probs' in guess ? guess.top : -1;
+  const name = (i: number) => classNames[i] ?? String(i);
+  return (
+    <figure className="res-card res-pad" data-testid="drawing-pad">
+      <figcaption className="res-title">{t('padTitle')}</figcaption>
+      <div className="res-pad-body">
+        <div className="res-pad-draw">
+          <canvas
+            ref={(el) => {
+              canvas.current = el;
+              // A fresh pad is black (MNIST is white ink on black).
+              if (el && !el.dataset.ready) {
+                el.dataset.ready = '1';
+                const c = el.getContext('2d', { willReadFrequently: true });
+                if (c) ((c.fillStyle = '#000'), c.fillRect(0, 0, PAD, PAD));
+              }
+            }}
+            width={PAD}
+            height={PAD}
+            className="res-pad-canvas"
+            onPointerDown={onDown}
+            onPointerMove={onMove}
+            onPointerUp={onUp}
+            onPointerCancel={onUp}
+            aria-label={t('padAria')}
+            role="img"
+            data-testid="drawing-canvas"
+          />
+          {!drawn && <span className="res-pad-hint">{t('padHint')}</span>}
+          <button onClick={clear} className="res-button" data-testid="drawing-clear">
+            {t('padClear')}
+          </button>
+        </div>
+        <div className="res-pad-result">
+          {seen && (
+            <div className="res-pad-seen">
+              <ImageCanvas sample={{ shape: [MNIST_SIDE, MNIST_SIDE, 1], values: Array.from(seen) }} label={t('padSeen')} />
+              <span>{t('padSeen')}</span>
+            </div>
+          )}
+          {guess && 'error' in guess && (
+            <p className="res-error-line" role="alert">
+              {t('padFailed', { message: guess.error })}
+            </p>
+          )}
+          {probs && (
+            <>
+              <p className="res-pad-guess" data-testid="drawing-guess" data-class={top} aria-live="polite">
+                {t('padGuess')} <strong>{name(top)}</strong> <span className="res-muted">{Math.round(probs[top]! * 100)}%</span>
+              </p>
+              <ol className="res-bars" data-testid="drawing-bars">
+                {probs.map((p, i) => (
+                  <li key={i} className={i === top ? 'top' : undefined} title={`${name(i)}: ${(p * 100).toFixed(1)}%`}>
+                    <span className="res-bar-name">{name(i)}</span>
+                    <span className="res-bar-track">
+                      <span className="res-bar-fill" style={{ width: `${Math.max(0, Math.min(1, p)) * 100}%` }} />
+                    </span>
+                    <span className="res-bar-value">{Math.round(p * 100)}%</span>
+                  </li>
+                ))}
+              </ol>
+            </>
+          )}
+          {!seen && !guess && <p className="res-note">{t('padEmpty')}</p>}
+        </div>
+      </div>
+    </figure>
+  );
+}
