@@ -8,8 +8,9 @@ import { printable } from './text.ts';
 import { summary } from './summary.ts';
 import { exportCommand } from './export.ts';
 import { importCommand } from './import.ts';
+import { trainCommand } from './train.ts';
 
-export const COMMANDS: readonly Command[] = [summary, importCommand, exportCommand];
+export const COMMANDS: readonly Command[] = [summary, importCommand, exportCommand, trainCommand];
 
 const HELP = new Set(['--help', '-h', 'help']);
 

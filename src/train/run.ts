@@ -1,0 +1,310 @@
+/**
+ * runTraining: one training run, from a GraphDoc, a config and loaded data
+ * to events and a trained model. Used by the worker (page), the CLI, the
+ * tests and the bench alike; tfjs and the backend come from the caller.
+ *
+ * The loop is our own (trainOnBatch per batch), not model.fit: it needs a
+ * seeded shuffle, noise fresh per batch (denoise), the weights from before a
+ * batch whose loss goes NaN, a stop and a pause between any two batches, and
+ * a macrotask per batch for the worker's messages. Measured against plain
+ * model.fit with the same model, data and backend in bench/train.bench.ts.
+ *
+ * Never throws: every failure ends in a `done` event with a plain message.
+ * No tfjs import here (types only): the page loads this module for
+ * checkTraining and estimateMemory without loading tfjs.
+ */
+import { analyze } from '../analysis/analyze.ts';
+import type { Analysis } from '../analysis/types.ts';
+import { compileGraph, type Compiled } from '../compile/compile.ts';
+import type { LayersModel, Tf } from '../compile/tf.ts';
+import type { DatasetSplit } from '../data/dataset.ts';
+import type { GraphDoc } from '../graph/schema.ts';
+import { loadImportedWeights } from '../import/load-weights.ts';
+import type { ImportedWeights } from '../import/types.ts';
+import type { BackendReport } from './backend/select.ts';
+import { checkTraining, diagnosticReason } from './check.ts';
+import type { TrainConfig } from './config.ts';
+import type { DoneEvent, EndReason, Metrics, TrainEvent } from './events.ts';
+import { nextMacrotask } from './macrotask.ts';
+import { estimateMemory } from './memory.ts';
+import { firstNonFiniteNode } from './non-finite.ts';
+import { firstNonFinite, prepareData, SEED_STREAMS, streamSeed } from './prepare.ts';
+import { makeRng, shuffleInPlace } from '../data/random.ts';
+import { fitInput } from './shapes.ts';
+import { TASK_RECIPES } from './tasks/index.ts';
+import type { RunContext, SetTensors, Task } from './tasks/task.ts';
+import { evaluateSet, type Tensor } from './tensors.ts';
+
+export { checkTraining } from './check.ts';
+export { estimateMemory } from './memory.ts';
+
+export interface TrainControl {
+  /** Asked after every batch: true ends the run there (reason 'stopped'). */
+  shouldStop(): boolean;
+  /** Awaited after every batch: resolves at once unless paused. */
+  waitWhilePaused(): Promise<void>;
+}
+
+export interface TrainRequest {
+  tf: Tf;
+  doc: GraphDoc;
+  config: TrainConfig;
+  /** Loaded data (built-in or the user's). */
+  data: DatasetSplit;
+  /** The backend the caller selected and initialised (its issues refuse the run). */
+  backend: BackendReport;
+  /** Weights by node path to start from (loadImportedWeights). */
+  initialWeights?: ImportedWeights;
+  /** In order: started, batch…, epoch, samples, …, confusion | anomaly, done. */
+  onEvent(e: TrainEvent): void;
+  control?: TrainControl;
+}
+
+export interface TrainOutcome {
+  done: DoneEvent;
+  /** The trained model (null when none was built or it failed); the caller disposes it. */
+  compiled: Compiled | null;
+}
+
+/** Failures inside a run that end it with a plain message. */
+class RunFailure extends Error {}
+
+const plain = (e: unknown): string => {
+  const raw = e instanceof Error ? e.message : typeof e === 'object' && e && 'message' in e ? String((e as { message: unknown }).message) : String(e);
+  const line = raw.split('\n')[0]!.trim();
+  return line.length > 300 ? `${line.slice(0, 297)}…` : line || 'unknown error';
+};
+
+/** Wall time minus pauses. */
+class Clock {
+  private t0 = performance.now();
+  private paused = 0;
+  elapsed(): number {
+    return performance.now() - this.t0 - this.paused;
+  }
+  async pauseWhile(wait: Promise<void>): Promise<void> {
+    const p0 = performance.now();
+    await wait;
+    this.paused += performance.now() - p0;
+  }
+}
+
+function dataChecks(req: TrainRequest): string[] {
+  const out: string[] = [];
+  for (const [part, ds] of [['training', req.data.train], ['test', req.data.test]] as const) {
+    const bad = firstNonFinite(ds);
+    if (bad) {
+      out.push(
+        `the ${part} data has ${bad.count} ${bad.count === 1 ? 'value' : 'values'} that ${bad.count === 1 ? 'is' : 'are'} not a number (NaN or ±Infinity); the first is value ${bad.index + 1} of ${part} sample ${bad.sample + 1} (${bad.value}): fix or remove those samples`,
+      );
+    }
+  }
+  if (req.data.train.count === 0) out.push('there are no training samples');
+  return out;
+}
+
+type LayerVariable = LayersModel['weights'][number];
+
+/** Every weight's current value, held (a refcount on cpu, a copy elsewhere). */
+function snapshot(tf: Tf, weights: readonly LayerVariable[]): Tensor[] {
+  return weights.map((w) => tf.clone(w.read()));
+}
+
+function restore(weights: readonly LayerVariable[], values: readonly Tensor[]) {
+  weights.forEach((w, i) => w.write(values[i]!));
+}
+
+export async function runTraining(req: TrainRequest): Promise<TrainOutcome> {
+  const clock = new Clock();
+  let compiled: Compiled | null = null;
+  let epochsCompleted = 0;
+  const held: Tensor[] = [];
+  let optimizer: { dispose(): void } | null = null;
+  const end = (reason: EndReason, extra: Partial<DoneEvent> = {}): DoneEvent => ({ type: 'done', reason, epochsCompleted, elapsedMs: clock.elapsed(), ...extra });
+  try {
+    const result = await train(req, clock, {
+      setCompiled: (c) => (compiled = c),
+      hold: (ts) => held.push(...ts),
+      setOptimizer: (o) => (optimizer = o),
+      epochDone: () => epochsCompleted++,
+    });
+    const done = end(result.reason, result.extra);
+    req.tf.dispose(held);
+    (optimizer as { dispose(): void } | null)?.dispose();
+    req.onEvent(done);
+    return { done, compiled };
+  } catch (e) {
+    const message = e instanceof RunFailure ? e.message : `training failed: ${plain(e)}`;
+    try {
+      req.tf.dispose(held);
+      (optimizer as { dispose(): void } | null)?.dispose();
+      (compiled as Compiled | null)?.main.dispose();
+    } catch {
+      // Disposing after a backend failure may fail too; the message above is what matters.
+    }
+    const done = end('error', { message });
+    try {
+      req.onEvent(done);
+    } catch {
+      // The listener failed on the last event: the outcome still tells.
+    }
+    return { done, compiled: null };
+  }
+}
+
+interface Hooks {
+  setCompiled(c: Compiled): void;
+  hold(ts: Tensor[]): void;
+  setOptimizer(o: { dispose(): void }): void;
+  epochDone(): void;
+}
+
+async function train(req: TrainRequest, clock: Clock, hooks: Hooks): Promise<{ reason: EndReason; extra?: Partial<DoneEvent> }> {
+  const { tf, doc, config, control } = req;
+  const task: Task = TASK_RECIPES[config.task];
+  const analysis: Analysis = analyze(doc);
+
+  const reasons = [
+    ...checkTraining(doc, config, { shape: req.data.train.shape, classNames: req.data.train.classNames }, analysis),
+    ...req.backend.issues.map((i) => `${[...i.path, i.nodeId].join(' › ')}: ${i.reason}`),
+  ];
+  if (!reasons.length) reasons.push(...dataChecks(req));
+  if (reasons.length) throw new RunFailure(`training cannot start: ${reasons.join('; ')}`);
+
+  const data = prepareData(req.data, config, task.select ? (d) => task.select!(d, config) : undefined);
+  const refusal = task.checkData?.(data, config);
+  if (refusal) throw new RunFailure(`training cannot start: ${refusal}`);
+
+  const built = compileGraph(tf, doc, {}, analysis);
+  if (!built.ok) throw new RunFailure(`could not build the model: ${built.diagnostics.map(diagnosticReason).join('; ')}`);
+  const compiled = built.value;
+  hooks.setCompiled(compiled);
+  const model = compiled.main;
+  if (req.initialWeights?.size) loadImportedWeights(tf, compiled, req.initialWeights);
+
+  const inputShape = fitInput(model.inputs[0]!.shape.slice(1), data.train.shape)!;
+  const outputShape = model.outputs[0]!.shape.slice(1).map((d, i) => d ?? inputShape[i] ?? 1);
+  const shapes = { inputShape, outputShape, config };
+  const sets = (role: 'train' | 'val' | 'test', ds = data[role]): SetTensors | null => {
+    if (!ds.count) return null;
+    const t = task.tensors(tf, ds, role, shapes);
+    hooks.hold([t.x, t.y]);
+    return t;
+  };
+  const trainSet = sets('train')!;
+  const val = sets('val');
+  const test = sets('test');
+
+  const loss = config.loss === 'auto' ? task.autoLoss : config.loss;
+  const opt = config.optimizer === 'sgd' ? tf.train.sgd(config.learningRate) : config.optimizer === 'rmsprop' ? tf.train.rmsprop(config.learningRate) : tf.train.adam(config.learningRate);
+  hooks.setOptimizer(opt);
+  model.compile({ optimizer: opt, loss, metrics: [...task.metrics] });
+  const metricNames = task.metrics.map((m) => (m === 'accuracy' ? 'acc' : m));
+
+  const n = trainSet.count;
+  const batchSize = Math.min(config.batchSize, n);
+  const batchesPerEpoch = Math.ceil(n / batchSize);
+  const totalBatches = batchesPerEpoch * config.epochs;
+  const run: RunContext = { tf, model, config, loss, data, inputShape, outputShape, train: trainSet, val, test, batchSize };
+
+  req.onEvent({
+    type: 'started',
+    task: config.task,
+    backend: req.backend,
+    epochs: config.epochs,
+    batchesPerEpoch,
+    trainCount: n,
+    valCount: data.val.count,
+    testCount: data.test.count,
+    params: analysis.totals.params,
+    memoryBytes: estimateMemory(doc, config, analysis),
+  });
+
+  const weights = model.weights;
+  let previous: Tensor[] | null = null;
+  const order = Array.from({ length: n }, (_, i) => i);
+  try {
+    for (let epoch = 0; epoch < config.epochs; epoch++) {
+      if (control?.shouldStop()) return { reason: 'stopped' };
+      shuffleInPlace(order, makeRng(streamSeed(config.seed, SEED_STREAMS.shuffle, epoch)));
+      const indices = tf.tensor1d(order, 'int32');
+      const sums = new Array<number>(1 + metricNames.length).fill(0);
+      try {
+        for (let b = 0; b < batchesPerEpoch; b++) {
+          const start = b * batchSize;
+          const size = Math.min(batchSize, n - start);
+          const [x, y] = tf.tidy(() => {
+            const ids = indices.slice(start, size);
+            const clean = tf.gather(trainSet.x, ids);
+            const noisy = task.corrupt ? task.corrupt(tf, clean, config, streamSeed(config.seed, SEED_STREAMS.noise, epoch * batchesPerEpoch + b)) : clean;
+            return [noisy, tf.gather(trainSet.y, ids)];
+          });
+          const current = snapshot(tf, weights);
+          let out: number | number[];
+          try {
+            out = (await model.trainOnBatch(x!, y!)) as number | number[];
+          } catch (e) {
+            tf.dispose([x!, y!, ...current]);
+            throw e;
+          }
+          const values = Array.isArray(out) ? out : [out];
+          const lossValue = values[0]!;
+          if (!Number.isFinite(lossValue)) {
+            // The weights tried on this batch are `current`; the last ones that gave a finite loss are `previous`.
+            restore(weights, current);
+            const culprit = firstNonFiniteNode(tf, compiled, x!);
+            restore(weights, previous ?? current);
+            tf.dispose([x!, y!, ...current, ...(previous ?? [])]);
+            previous = null;
+            return { reason: 'non-finite', extra: nonFinite(config, lossValue, epoch, b, culprit) };
+          }
+          tf.dispose([x!, y!, ...(previous ?? [])]);
+          previous = current;
+          values.forEach((v, i) => (sums[i]! += v * size));
+          const done = epoch * batchesPerEpoch + b + 1;
+          const elapsedMs = clock.elapsed();
+          req.onEvent({
+            type: 'batch',
+            epoch,
+            batch: b,
+            batchesPerEpoch,
+            loss: lossValue,
+            metrics: Object.fromEntries(metricNames.map((m, i) => [m, values[i + 1]!])),
+            elapsedMs,
+            etaMs: (elapsedMs / done) * (totalBatches - done),
+          });
+          await nextMacrotask();
+          if (control) await clock.pauseWhile(control.waitWhilePaused());
+          if (control?.shouldStop()) return { reason: 'stopped' };
+        }
+      } finally {
+        indices.dispose();
+      }
+      const metrics: Metrics = Object.fromEntries(metricNames.map((m, i) => [m, sums[i + 1]! / n]));
+      if (val) {
+        const v = await evaluateSet(tf, model, val, batchSize);
+        metrics.val_loss = v[0]!;
+        metricNames.forEach((m, i) => (metrics[`val_${m}`] = v[i + 1]!));
+      }
+      hooks.epochDone();
+      req.onEvent({ type: 'epoch', epoch, loss: sums[0]! / n, metrics, elapsedMs: clock.elapsed(), numTensors: tf.memory().numTensors });
+      const samples = await task.samples(run, epoch);
+      if (samples) req.onEvent(samples);
+    }
+  } finally {
+    if (previous) tf.dispose(previous);
+  }
+  const result = await task.finish(run);
+  for (const e of result.events) req.onEvent(e);
+  return { reason: 'finished', extra: { test: result.test } };
+}
+
+function nonFinite(config: TrainConfig, loss: number, epoch: number, batch: number, culprit: ReturnType<typeof firstNonFiniteNode>): Partial<DoneEvent> {
+  const what = Number.isNaN(loss) ? 'NaN (not a number)' : 'infinite';
+  const where = culprit ? `; the output of ${[...culprit.path, culprit.nodeId].join(' › ')} was the first to go NaN or infinite` : '';
+  const lr = config.learningRate;
+  return {
+    message: `the loss became ${what} at epoch ${epoch + 1}, batch ${batch + 1}${where}. This usually means the learning rate (${lr}) is too high: try ${lr / 10}. The model keeps its weights from before that batch.`,
+    ...(culprit ? { nodeId: culprit.nodeId } : {}),
+  };
+}
