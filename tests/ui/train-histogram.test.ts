@@ -1,6 +1,6 @@
 /** The anomaly histogram: binning of test errors and the threshold's drag and key math. */
 import { describe, expect, it } from 'vitest';
-import { errorHistogram, errorText, kOf, svgX, thresholdAfterKey, valueAt, xOf, type Axis } from '../../src/ui/train/results/histogram.ts';
+import { errorHistogram, errorText, kOf, svgX, thresholdAfterKey, tickText, valueAt, xOf, type Axis } from '../../src/ui/train/results/histogram.ts';
 import { thresholdStats } from '../../src/train/metrics.ts';
 
 describe('errorHistogram', () => {
@@ -79,5 +79,13 @@ describe('dragging the threshold', () => {
     expect(errorText(12.345)).toBe('12.3');
     expect(errorText(0)).toBe('0');
     expect(errorText(1.5e-7)).toBe('1.50e-7');
+  });
+
+  it('writes axis ticks with the decimals their span needs', () => {
+    expect(tickText(0.0000144, 0.1)).toBe('0.000');
+    expect(tickText(0.025, 0.1)).toBe('0.025');
+    expect(tickText(12.5, 40)).toBe('12.5');
+    expect(tickText(12.5, 400)).toBe('13');
+    expect(tickText(0.5, 2)).toBe('0.50');
   });
 });

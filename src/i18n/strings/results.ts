@@ -13,7 +13,7 @@ export const results = {
     sampleLabel: 'class {{label}}',
     colInput: 'input',
     colNoisy: 'noisy',
-    colOutput: 'reconstruction',
+    colOutput: 'output',
     colError: 'error',
     errorValue: 'error {{error}}',
     reconSignalAria: 'Input and reconstruction drawn over each other; error {{error}}',
@@ -100,7 +100,8 @@ export const results = {
     putBack: 'Put this column back',
     leaveOut: 'Leave out {{column}}',
     makeLabel: 'Use {{column}} as the label',
-    csvNoFit: 'Each row has {{count}} numbers, but the graph’s Input takes {{input}}: change the Input shape or the columns.',
+    csvNoFit_one: 'Each row has {{count}} number, but the graph’s Input takes {{input}}: change the Input shape or the columns.',
+    csvNoFit_other: 'Each row has {{count}} numbers, but the graph’s Input takes {{input}}: change the Input shape or the columns.',
 
     sumSamples: 'Samples',
     sumSamplesValue_one: '{{count}} ({{train}} train, {{test}} test)',
@@ -120,7 +121,7 @@ export const results = {
 
     'problem_not-a-number': 'Text in a number column.',
     problem_ragged: 'Rows of different lengths.',
-    problem_empty: 'Nothing to read.',
+    problem_empty: 'Empty: nothing to train on.',
     'problem_one-class': 'Only one class: classifying needs at least two.',
     'problem_no-label': 'A row has no label.',
     'problem_bad-column': 'No such column.',
@@ -236,7 +237,8 @@ export const results = {
     putBack: '이 열을 다시 넣기',
     leaveOut: '{{column}} 빼기',
     makeLabel: '{{column}}을(를) 레이블로 쓰기',
-    csvNoFit: '각 행에 숫자가 {{count}}개인데 그래프의 Input은 {{input}}을(를) 받습니다: Input 모양이나 열을 바꾸세요.',
+    csvNoFit_one: '각 행에 숫자가 {{count}}개인데 그래프의 Input은 {{input}}을(를) 받습니다: Input 모양이나 열을 바꾸세요.',
+    csvNoFit_other: '각 행에 숫자가 {{count}}개인데 그래프의 Input은 {{input}}을(를) 받습니다: Input 모양이나 열을 바꾸세요.',
 
     sumSamples: '샘플',
     sumSamplesValue_one: '{{count}}개 (학습 {{train}}, 테스트 {{test}})',
@@ -256,7 +258,7 @@ export const results = {
 
     'problem_not-a-number': '숫자 열에 글자가 있습니다.',
     problem_ragged: '행마다 값의 개수가 다릅니다.',
-    problem_empty: '읽을 것이 없습니다.',
+    problem_empty: '비어 있습니다: 학습할 것이 없습니다.',
     'problem_one-class': '클래스가 하나뿐입니다: 분류하려면 둘 이상 필요합니다.',
     'problem_no-label': '레이블이 빈 행이 있습니다.',
     'problem_bad-column': '그런 열이 없습니다.',

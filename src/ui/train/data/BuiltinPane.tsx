@@ -19,7 +19,7 @@ export function BuiltinPane({ id, inputShape, onPick }: { id: string; inputShape
       </select>
       {d ? (
         <p className="dp-facts">
-          {t('builtinFacts', { shape: shapeText(d.shape), classes: d.classNames.length, train: d.trainCount, test: d.testCount })}
+          {t('builtinFacts', { shape: shapeText(d.shape), classes: d.classNames.length, train: d.trainCount.toLocaleString(), test: d.testCount.toLocaleString() })}
         </p>
       ) : (
         <p className="dp-problem" role="alert">

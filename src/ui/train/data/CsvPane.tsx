@@ -34,7 +34,7 @@ export function CsvPane({ ctx }: { ctx: PickerContext }) {
       {csv && (
         <>
           <p className="dp-file" title={csv.fileName}>
-            📄 <span className="dp-file-name">{csv.fileName}</span>
+            <span className="dp-file-name">{csv.fileName}</span>
             {table && <span className="dp-muted"> {t('csvSize', { rows: table.rows.length, columns: table.columns.length })}</span>}
           </p>
           {csv.problem && <ProblemLine problem={csv.problem} />}

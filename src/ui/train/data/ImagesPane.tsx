@@ -38,13 +38,13 @@ export function ImagesPane({ ctx }: { ctx: PickerContext }) {
         hint={target.ok ? t('folderHint', { size: `${target.height}×${target.width}`, colour: t(target.channels === 1 ? 'grey' : 'colour') }) : t('folderHintPlain')}
         testId="data-folder-input"
       />
-      {inputProblem && !images?.problem && <ProblemLine problem={inputProblem} />}
-      {images && (
+      {inputProblem && <ProblemLine problem={inputProblem} />}
+      {images && !inputProblem && (
         <>
           <p className="dp-file" title={images.name}>
-            📁 <span className="dp-file-name">{images.name}</span> <span className="dp-muted">{t('fileCount', { count: images.files.length })}</span>
+            <span className="dp-file-name">{images.name}</span> <span className="dp-muted">{t('fileCount', { count: images.files.length })}</span>
           </p>
-          {images.loading && (
+          {images.loading ? (
             <div className="dp-loading" data-testid="data-loading">
               <progress max={images.loading.total || 1} value={images.loading.done} />
               <span>{t('decoding', { done: images.loading.done, total: images.loading.total })}</span>
@@ -52,27 +52,25 @@ export function ImagesPane({ ctx }: { ctx: PickerContext }) {
                 {t('cancel')}
               </button>
             </div>
-          )}
-          {images.problem && <ProblemLine problem={images.problem} />}
-          {!images.loading && images.decoded && size && images.decoded.size !== size ? (
+          ) : size && (images.problem?.code === 'not-image-input' || (images.decoded && images.decoded.size !== size)) ? (
+            // Read for another input shape (or for none): read again at this graph's size.
             <div className="dp-stale" data-testid="data-stale">
-              <span>{t('staleSize', { was: images.decoded.size, now: size })}</span>
+              {images.decoded && <span>{t('staleSize', { was: images.decoded.size, now: size })}</span>}
               <button className="dp-button" onClick={() => void decodeImages(ctx)} data-testid="data-reload">
                 {t('reloadAt', { size })}
               </button>
             </div>
+          ) : images.problem ? (
+            <ProblemLine problem={images.problem} />
           ) : (
-            !images.loading &&
-            !inputProblem && (
-              <PreparedView
-                prepared={images.prepared}
-                currentKey={imagesKey(ctx, images.normalClass)}
-                task={ctx.task}
-                value={ctx.value}
-                onUse={() => prepareImagesNow(ctx)}
-                onNormal={(n) => setImagesNormal(n, ctx)}
-              />
-            )
+            <PreparedView
+              prepared={images.prepared}
+              currentKey={imagesKey(ctx, images.normalClass)}
+              task={ctx.task}
+              value={ctx.value}
+              onUse={() => prepareImagesNow(ctx)}
+              onNormal={(n) => setImagesNormal(n, ctx)}
+            />
           )}
         </>
       )}

@@ -21,7 +21,7 @@ export interface PreparedViewProps {
   onNormal(normalClass: number): void;
   /** Extra offers under a problem (e.g. leave a CSV column out). */
   problemActions?: React.ReactNode;
-  /** A line about fitting the graph, under the summary. */
+  /** A line saying the data does not fit the graph, under the summary (replaces the ready mark). */
   fitNote?: React.ReactNode;
 }
 
@@ -65,7 +65,7 @@ export function PreparedView({ prepared, currentKey, task, value, onUse, onNorma
       </Summary>
       {fitNote}
       {inUse ? (
-        <p className="dp-in-use-mark" data-testid="data-ready">
+        !fitNote && <p className="dp-in-use-mark" data-testid="data-ready">
           ✓ {t('readyToTrain')}
         </p>
       ) : (

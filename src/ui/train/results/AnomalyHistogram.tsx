@@ -9,7 +9,7 @@ import { useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from
 import { useTranslation } from 'react-i18next';
 import type { AnomalyEvent } from '../../../train/events.ts';
 import { thresholdStats } from '../../../train/metrics.ts';
-import { errorHistogram, errorText, kOf, svgX, thresholdAfterKey, valueAt, xOf, type Axis } from './histogram.ts';
+import { errorHistogram, errorText, kOf, svgX, thresholdAfterKey, tickText, valueAt, xOf, type Axis } from './histogram.ts';
 import './results.css';
 
 const VW = 480;
@@ -84,7 +84,7 @@ export function AnomalyHistogram({ event }: { event: AnomalyEvent }) {
         <line className="res-axis" x1={M.left} x2={M.left + axis.width} y1={M.top + plotH} y2={M.top + plotH} />
         {ticks.map((v, i) => (
           <text key={i} className="res-tick" x={xOf(v, axis)} y={VH - M.bottom + 14} textAnchor={i === 0 ? 'start' : i === ticks.length - 1 ? 'end' : 'middle'}>
-            {errorText(v)}
+            {tickText(v, hist.hi - hist.lo)}
           </text>
         ))}
         <text className="res-tick" x={M.left - 4} y={M.top + 4} textAnchor="end">

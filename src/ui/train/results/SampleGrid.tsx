@@ -44,7 +44,7 @@ function Classified({ event }: { event: ClassifyEvent }) {
                   {t('sampleTrue')} <strong>{name(it.label)}</strong>
                 </span>
                 <span className="res-guess">
-                  <span aria-hidden="true">{right ? '✓' : '✗'}</span> {t('sampleGuess')} <strong>{name(it.predicted)}</strong> {pct(it.confidence)}
+                  <span aria-hidden="true">{right ? '✓' : '✗'}</span> {t('sampleGuess')} <strong>{name(it.predicted)}</strong> <span className="res-conf">{pct(it.confidence)}</span>
                 </span>
               </span>
             </li>

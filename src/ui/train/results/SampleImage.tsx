@@ -38,7 +38,7 @@ export function SignalPlot({ lines, label }: { lines: { values: readonly number[
   const all = lines.flatMap((l) => l.values);
   const range = valueRange(all);
   return (
-    <svg className="res-signal" viewBox={`0 0 ${PLOT_W} ${PLOT_H}`} width={PLOT_W} height={PLOT_H} role="img" aria-label={label}>
+    <svg className="res-signal" viewBox={`0 0 ${PLOT_W} ${PLOT_H}`} preserveAspectRatio="none" role="img" aria-label={label}>
       {lines.map((l, i) => (
         <polyline key={i} className={l.className} points={signalPoints(l.values, PLOT_W, PLOT_H, range)} fill="none" />
       ))}

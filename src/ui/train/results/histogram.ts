@@ -114,3 +114,11 @@ export function errorText(v: number): string {
   if (a >= 1e-4 && a < 1e6) return Number(v.toPrecision(3)).toString();
   return v.toExponential(2);
 }
+
+/** An axis tick: as many decimals as the axis' span needs (0.000, 0.025, 0.050 for a span of 0.1). */
+export function tickText(v: number, span: number): string {
+  if (!Number.isFinite(v) || !(span > 0)) return errorText(v);
+  const decimals = Math.max(0, Math.min(8, 2 - Math.floor(Math.log10(span))));
+  if (span < 1e-6 || Math.abs(v) >= 1e6) return v.toExponential(1);
+  return v.toFixed(decimals);
+}
