@@ -8,6 +8,7 @@ import { useEditor } from './store.ts';
 import { saveLang } from '../i18n/index.ts';
 import { useShortcuts } from './shortcuts.ts';
 import { Breadcrumb } from './Breadcrumb.tsx';
+import { WeightsBar } from './weights/WeightsBar.tsx';
 import { CodePanel } from './code/CodePanel.tsx';
 import { Palette } from './palette/Palette.tsx';
 import { NodeSearch } from './palette/NodeSearch.tsx';
@@ -75,6 +76,7 @@ export function App() {
           />
         )}
         <Breadcrumb />
+        <WeightsBar />
         {notice && (
           <div className={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
             <span>{notice.text}</span>

@@ -298,6 +298,8 @@ test('a Keras/tfjs model.json opened in the app is imported as an editable graph
   const file = (path: string, name: string) => ({ name, mimeType: 'application/json', buffer: readFileSync(path) });
   await page.getByTestId('file-input').setInputFiles(file('tests/fixtures/import/keras/keras2-converted-cnn/model.json', 'model.json'));
   await expect.poll(() => page.locator('.notice').textContent()).toMatch(/^Imported the model in “model\.json” as a graph of \d+ nodes \(0 of them/);
+  // Opened alone, the model.json says which weights file it lacks.
+  expect(await page.locator('.notice').textContent()).toContain('the file “group1-shard1of1.bin” that holds them was not given');
   expect(await page.locator('.react-flow__node').count()).toBeGreaterThan(2);
   expect(await page.locator('.edge-shape').count()).toBeGreaterThan(0);
   await page.getByTestId('file-input').setInputFiles(file('tests/fixtures/import/keras/keras2-functional-lambda.json', 'lambda.json'));

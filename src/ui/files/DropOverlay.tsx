@@ -1,11 +1,12 @@
 /**
- * Dropping a file anywhere on the page opens it. Only drags that carry files
+ * Dropping a file anywhere on the page opens it (a model.json together with
+ * its .bin weight files imports both). Only drags that carry files
  * are handled here; the palette's layer drags go on to the canvas untouched.
  */
 import { useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
-import { openGraphFile } from './actions.ts';
+import { openFiles } from './actions.ts';
 
 const carriesFiles = (e: DragEvent) => !!e.dataTransfer && Array.from(e.dataTransfer.types).includes('Files');
 
@@ -42,8 +43,8 @@ export function DropOverlay() {
       e.preventDefault();
       depth = 0;
       setOver(false);
-      const file = e.dataTransfer?.files[0];
-      if (file) void openGraphFile(file);
+      const files = Array.from(e.dataTransfer?.files ?? []);
+      if (files.length) void openFiles(files);
     };
     const reset = () => {
       depth = 0;

@@ -1,13 +1,16 @@
 /**
- * New / Open / Save / Share link / Tidy up in the toolbar, plus what has no
- * button: drag-drop of a graph file anywhere (with an overlay), Ctrl+S and
+ * New / Open ▾ (Open file…, Load weights…) / Save / Share link / Tidy up in the toolbar,
+ * plus what has no button: drag-drop of a graph file (or a
+ * model.json with its .bin files) anywhere, with an overlay, Ctrl+S and
  * Ctrl+O, and the autosave warning banner.
  */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEditor } from '../store.ts';
 import { fileNameFor } from '../persist/fileName.ts';
-import { downloadGraph, newGraph, openGraphFile, tidyUpGraph } from './actions.ts';
+import { downloadGraph, newGraph, openFiles, tidyUpGraph } from './actions.ts';
+import { loadWeightsFiles } from '../weights/load.ts';
+import { OpenMenu } from './OpenMenu.tsx';
 import { SharePopover } from './SharePopover.tsx';
 import { DropOverlay } from './DropOverlay.tsx';
 import { StorageWarning } from './StorageWarning.tsx';
@@ -16,6 +19,7 @@ export function FileMenu() {
   const { t } = useTranslation('files');
   const name = useEditor((s) => s.history.present.name);
   const input = useRef<HTMLInputElement>(null);
+  const weightsInput = useRef<HTMLInputElement>(null);
   const [sharing, setSharing] = useState(false);
   const shareButton = useRef<HTMLButtonElement>(null);
 
@@ -33,11 +37,12 @@ export function FileMenu() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  const onPick = (e: React.ChangeEvent<HTMLInputElement>) => {
-    const file = e.target.files?.[0];
-    // Clear it, so picking the same file again still opens it.
+  // Several files at once: a model.json with its .bin weight files.
+  const picked = (e: React.ChangeEvent<HTMLInputElement>, use: (files: File[]) => Promise<boolean>) => {
+    const files = Array.from(e.target.files ?? []);
+    // Clear it, so picking the same files again still opens them.
     e.target.value = '';
-    if (file) void openGraphFile(file);
+    if (files.length) void use(files);
   };
 
   return (
@@ -48,7 +53,18 @@ export function FileMenu() {
       <button type="button" onClick={() => input.current?.click()} title={t('openTip')} data-action="open-file">
         {t('open')}
       </button>
-      <input ref={input} type="file" accept=".json,application/json" onChange={onPick} hidden data-testid="file-input" aria-label={t('open')} />
+      <input ref={input} type="file" multiple accept=".json,.bin,application/json" onChange={(e) => picked(e, openFiles)} hidden data-testid="file-input" aria-label={t('open')} />
+      <OpenMenu onOpen={() => input.current?.click()} onLoadWeights={() => weightsInput.current?.click()} />
+      <input
+        ref={weightsInput}
+        type="file"
+        multiple
+        accept=".json,.bin,application/json"
+        onChange={(e) => picked(e, loadWeightsFiles)}
+        hidden
+        data-testid="weights-input"
+        aria-label={t('loadWeights')}
+      />
       <button type="button" onClick={() => downloadGraph()} title={t('saveTip', { file: fileNameFor(name) })} data-action="save">
         {t('save')}
       </button>

@@ -11,6 +11,8 @@ import { tidyUp, withLayout } from '../../graph/layout.ts';
 import { describeLoadError, type OpenError } from './describe.ts';
 import { fileNameFor } from '../persist/fileName.ts';
 import { markDownloaded } from '../persist/autosave.ts';
+import { useWeights } from '../weights/store.ts';
+import { binBytes, MAX_WEIGHT_BYTES, quoteNames, readBins, splitPicked } from '../weights/picked-files.ts';
 
 const t = i18next.t.bind(i18next);
 
@@ -39,32 +41,89 @@ export async function readGraphFile(file: File): Promise<{ ok: true; doc: GraphD
   return r;
 }
 
-/** Open a graph file: replace the document, or say why not (the document stays as it was). */
-export async function openGraphFile(file: File): Promise<boolean> {
+/**
+ * Open what was picked or dropped: one graph or model file (.json), plus the
+ * .bin weight files of a model.json. Says why not when that is not what came.
+ */
+export async function openFiles(files: File[]): Promise<boolean> {
+  const { json, bins } = splitPicked(files);
+  const say = useEditor.getState().say;
+  if (json.length === 0 && bins.length > 0) {
+    say({ kind: 'error', text: t('files:binOnly') });
+    return false;
+  }
+  if (json.length > 1) {
+    say({ kind: 'error', text: t('files:oneJson', { names: quoteNames(json.map((f) => f.name)) }) });
+    return false;
+  }
+  return json[0] ? openGraphFile(json[0], bins) : false;
+}
+
+/** Open a graph file (or import a model.json with its weight files): replace the document, or say why not (the document stays as it was). */
+export async function openGraphFile(file: File, bins: File[] = []): Promise<boolean> {
   const { say, replace } = useEditor.getState();
   const r = await readGraphFile(file);
-  if (!r.ok && r.error.code === 'not-a-graph' && (await importModelFile(file))) return true;
+  if (!r.ok && r.error.code === 'not-a-graph') {
+    const imported = await importModelFile(file, bins);
+    if (imported !== 'not-a-model') return imported;
+  }
   if (!r.ok) {
     say({ kind: 'error', text: t('files:openFailed', { name: file.name, reason: describeLoadError(r.error, t) }) });
     return false;
   }
   replace(withLayout(r.doc));
-  say({ kind: 'info', text: t('files:opened', { name: file.name }) });
+  const opened = t('files:opened', { name: file.name });
+  say({ kind: 'info', text: bins.length ? `${opened} ${t('files:binsNotUsed')}` : opened });
   return true;
 }
 
 /**
  * A Keras / tfjs model.json (not a netloom graph): import its architecture as
- * an editable graph. Loaded lazily: most people never open one. Returns false
- * when the file is not a model either, so the caller reports the graph error.
+ * an editable graph, and its weights when their .bin files came along (they
+ * go to the weights store; a missing one is named). Loaded lazily: most
+ * people never open one. 'not-a-model' lets the caller report the graph error.
  */
-async function importModelFile(file: File): Promise<boolean> {
+async function importModelFile(file: File, bins: File[]): Promise<boolean | 'not-a-model'> {
   const { importModel } = await import('../../import/import-model.ts');
-  const r = importModel(await file.text());
-  if (!r.ok) return false;
+  const { missingWeightFiles } = await import('../../import/file-weights.ts');
+  const say = useEditor.getState().say;
+  const text = await file.text();
+  const refuse = (reason: string) => {
+    say({ kind: 'error', text: t('files:openFailed', { name: file.name, reason }) });
+    return false;
+  };
+  const missing = missingWeightFiles(text, bins.map((b) => b.name));
+  let weightFiles: Map<string, ArrayBuffer> | undefined;
+  if (bins.length && !missing.length) {
+    if (binBytes(bins) > MAX_WEIGHT_BYTES) return refuse(t('files:r_binsTooLarge', { size: (binBytes(bins) / 1024 / 1024).toFixed(1), max: MAX_WEIGHT_BYTES / 1024 / 1024 }));
+    try {
+      weightFiles = await readBins(bins);
+    } catch {
+      return refuse(t('files:r_unreadable'));
+    }
+  }
+  let r = importModel(text, weightFiles);
+  let broken: string | undefined;
+  // Weights that do not decode (a truncated .bin): keep the architecture, say why the weights stayed behind.
+  if (!r.ok && r.error.code === 'weights' && weightFiles) {
+    broken = r.error.message;
+    r = importModel(text);
+  }
+  if (!r.ok) return r.error.code === 'not-a-model' || r.error.code === 'json' ? 'not-a-model' : refuse(t('files:r_badModel', { detail: r.error.message }));
   useEditor.getState().replace(r.doc);
+  // After replace(), which forgets the weights of the graph that was open.
+  if (r.weights?.size) useWeights.getState().setWeights(r.weights, file.name);
   const unsupported = r.doc.nodes.filter((n) => n.kind === 'Unsupported').length;
-  useEditor.getState().say({ kind: 'info', text: t('files:imported', { name: file.name, count: r.doc.nodes.length, unsupported }) });
+  const head = t('files:imported', { name: file.name, count: r.doc.nodes.length, unsupported });
+  const unmatched = r.notes.find((n) => n.code === 'unmatched-weights')?.message;
+  const tail = r.weights?.size
+    ? t('files:importedWeights', { count: r.weights.size })
+    : missing.length
+      ? t('files:importedShardMissing', { count: missing.length, files: quoteNames(missing) })
+      : broken || unmatched
+        ? t('files:importedWeightsBroken', { reason: broken ?? unmatched })
+        : t('files:importedNoWeights');
+  say({ kind: 'info', text: `${head} ${tail}` });
   return true;
 }
 
