@@ -26,8 +26,10 @@ function toy(n: number, classes: string[]): Dataset {
 }
 
 describe('fitting the graph input', () => {
-  it('matches known sizes and lets null sizes take anything', () => {
+  it('follows the trainer: as many values fit a known input (reshaped), null sizes take anything', () => {
     expect(fitsInput([28, 28, 1], [28, 28, 1])).toBe(true);
+    expect(fitsInput([28, 28, 1], [784])).toBe(true);
+    expect(fitsInput([28, 28, 1], [null, 784])).toBe(false);
     expect(fitsInput([28, 28, 1], [null, null, 1])).toBe(true);
     expect(fitsInput([28, 28, 1], [32, 32, 3])).toBe(false);
     expect(fitsInput([140], [28, 28, 1])).toBe(false);
@@ -116,6 +118,9 @@ describe('preparing user data', () => {
     expect(prepareDataset({ ...toy(10, ['a']), y: null, classNames: [] }, 'classify', null)).toMatchObject({ ok: false, problem: { code: 'needs-labels' } });
     expect(prepareDataset(toy(10, ['cats']), 'classify', null)).toMatchObject({ ok: false, problem: { code: 'one-class', params: { name: 'cats' } } });
     expect(prepareDataset(toy(10, ['cats']), 'reconstruct', null).ok).toBe(true);
+    // The anomaly task needs labels to know the normal samples; reconstructing does not.
+    expect(prepareDataset({ ...toy(10, ['a']), y: null, classNames: [] }, 'anomaly', null)).toMatchObject({ ok: false, problem: { code: 'needs-labels' } });
+    expect(prepareDataset({ ...toy(10, ['a']), y: null, classNames: [] }, 'reconstruct', null).ok).toBe(true);
   });
 });
 

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { csvKey, openCsv, prepareCsvNow, setCsvChoice, type PickerContext } from './actions.ts';
 import { DropZone } from './DropZone.tsx';
 import { fitsInput, shapeText } from './fit.ts';
+import { needsLabels } from './prepare.ts';
 import { PreparedView } from './PreparedView.tsx';
 import { ProblemLine } from './ProblemLine.tsx';
 import { usePicker } from './store.ts';
@@ -46,7 +47,7 @@ export function CsvPane({ ctx }: { ctx: PickerContext }) {
                 onChange={(e) => setCsvChoice({ labelColumn: e.target.value === '' ? null : Number(e.target.value) }, ctx)}
                 data-testid="data-label-column"
               >
-                <option value="">{t(ctx.task === 'classify' ? 'labelNoneClassify' : 'labelNone')}</option>
+                <option value="">{t(needsLabels(ctx.task) ? 'labelNoneNeeded' : 'labelNone')}</option>
                 {table.columns.map((_, i) =>
                   csv.ignore.includes(i) ? null : (
                     <option key={i} value={i}>

@@ -4,6 +4,7 @@
  * samples have the input's shape, and how CSV rows become samples.
  */
 import type { Channels } from '../../../data/images/resize.ts';
+import { fitInput } from '../../../train/shapes.ts';
 
 /** The graph's input shape without the batch axis; null sizes are known only at run time. */
 export type InputShape = readonly (number | null)[] | null;
@@ -12,12 +13,13 @@ export type InputShape = readonly (number | null)[] | null;
 export const shapeText = (shape: readonly (number | null)[]) => shape.map((d) => (d === null ? '?' : String(d))).join('×');
 
 /**
- * Same rank and every known size equal (a null size in the graph takes
- * anything). A graph without an input shape fits nothing.
+ * The trainer's own rule (src/train/shapes.ts): a fully known input takes
+ * any sample with as many values (reshaped: 28×28×1 goes into [784]); an
+ * input with open sizes takes samples of its rank whose known sizes match.
+ * A graph without an input shape fits nothing.
  */
 export function fitsInput(dataShape: readonly number[], inputShape: InputShape): boolean {
-  if (!inputShape) return false;
-  return inputShape.length === dataShape.length && inputShape.every((d, i) => d === null || d === dataShape[i]);
+  return inputShape !== null && fitInput([...inputShape], dataShape) !== null;
 }
 
 export type ImageTargetResult =

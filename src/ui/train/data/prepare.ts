@@ -17,6 +17,9 @@ export const MIN_SAMPLES = 5;
 /** Classifying needs two classes; the autoencoder tasks train on anything. */
 export const minClassesFor = (task: TaskName) => (task === 'classify' ? 2 : 1);
 
+/** Classify learns the labels; anomaly needs them to know which samples are normal (the trainer refuses it without). */
+export const needsLabels = (task: TaskName) => task === 'classify' || task === 'anomaly';
+
 /** 80/20, stratified by class (unlabelled data: a plain seeded shuffle). */
 export function splitUserData(ds: Dataset, seed = SPLIT_SEED): DatasetSplit {
   const labels = ds.y ?? new Int32Array(ds.count);
@@ -71,7 +74,7 @@ export function summarize(split: DatasetSplit): DataSummary {
 /** Why this dataset cannot serve the task, or null. */
 export function taskProblem(task: TaskName, ds: Dataset): 'needs-labels' | 'one-class' | 'too-few' | null {
   if (ds.count < MIN_SAMPLES) return 'too-few';
-  if (task === 'classify' && !ds.y) return 'needs-labels';
+  if (needsLabels(task) && !ds.y) return 'needs-labels';
   if (task === 'classify' && ds.classNames.length < 2) return 'one-class';
   return null;
 }

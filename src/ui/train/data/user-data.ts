@@ -12,7 +12,7 @@ import type { Dataset, DatasetSplit } from '../../../data/dataset.ts';
 import type { DataError, DataErrorCode, DataWarning } from '../../../data/result.ts';
 import type { TaskName } from '../../../train/config.ts';
 import { csvSampleShape, type InputShape } from './fit.ts';
-import { MIN_SAMPLES, minClassesFor, mostFrequentClass, splitUserData, summarize, taskProblem, withNormalFirst, type DataSummary } from './prepare.ts';
+import { MIN_SAMPLES, minClassesFor, mostFrequentClass, needsLabels, splitUserData, summarize, taskProblem, withNormalFirst, type DataSummary } from './prepare.ts';
 
 export type ProblemCode = DataErrorCode | 'needs-labels' | 'too-few' | 'no-folders' | 'not-image-input';
 
@@ -53,7 +53,7 @@ export const fromDataError = (e: DataError): Problem => ({
 export function prepareDataset(ds: Dataset, task: TaskName, normalClass: number | null, warnings: DataWarning[] = []): PrepareResult {
   const problem = taskProblem(task, ds);
   if (problem === 'too-few') return { ok: false, problem: { code: 'too-few', params: { count: ds.count, min: MIN_SAMPLES } } };
-  if (problem === 'needs-labels') return { ok: false, problem: { code: 'needs-labels' } };
+  if (problem === 'needs-labels') return { ok: false, problem: { code: 'needs-labels', params: { task } } };
   if (problem === 'one-class') return { ok: false, problem: { code: 'one-class', params: { name: ds.classNames[0] ?? '' } } };
   let normal: number | null = null;
   let data = ds;
@@ -75,7 +75,7 @@ export interface CsvChoice {
 
 /** A parsed table with the user's column choices → a prepared dataset, shaped like the graph's input when the sizes match. */
 export function prepareCsv(table: CsvTable, fileName: string, choice: CsvChoice, task: TaskName, inputShape: InputShape): PrepareResult {
-  if (choice.labelColumn === null && task === 'classify') return { ok: false, problem: { code: 'needs-labels' } };
+  if (choice.labelColumn === null && needsLabels(task)) return { ok: false, problem: { code: 'needs-labels', params: { task } } };
   // csvTableToDataset trims ragged trailing cells in place; hand it a copy so the table can be re-read with other choices.
   const copy: CsvTable = { ...table, rows: table.rows.map((r) => ({ ...r, cells: r.cells.slice() })) };
   const r = csvTableToDataset(copy, {
