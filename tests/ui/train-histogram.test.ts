@@ -1,6 +1,6 @@
 /** The anomaly histogram: binning of test errors and the threshold's drag and key math. */
 import { describe, expect, it } from 'vitest';
-import { errorHistogram, errorText, kOf, svgX, thresholdAfterKey, tickText, valueAt, xOf, type Axis } from '../../src/ui/train/results/histogram.ts';
+import { errorHistogram, errorText, kOf, svgX, thresholdAfterKey, niceTicks, tickText, valueAt, xOf, type Axis } from '../../src/ui/train/results/histogram.ts';
 import { thresholdStats } from '../../src/train/metrics.ts';
 
 describe('errorHistogram', () => {
@@ -79,6 +79,13 @@ describe('dragging the threshold', () => {
     expect(errorText(12.345)).toBe('12.3');
     expect(errorText(0)).toBe('0');
     expect(errorText(1.5e-7)).toBe('1.50e-7');
+  });
+
+  it('puts ticks at round values inside the range', () => {
+    expect(niceTicks(0.0000144, 0.0997, 5)).toEqual([0.025, 0.05, 0.075]);
+    expect(niceTicks(0, 1, 5)).toEqual([0, 0.25, 0.5, 0.75, 1]);
+    expect(niceTicks(-3, 7, 5)).toEqual([-2.5, 0, 2.5, 5]);
+    expect(niceTicks(2, 2)).toEqual([2]);
   });
 
   it('writes axis ticks with the decimals their span needs', () => {

@@ -9,7 +9,7 @@ import { useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from
 import { useTranslation } from 'react-i18next';
 import type { AnomalyEvent } from '../../../train/events.ts';
 import { thresholdStats } from '../../../train/metrics.ts';
-import { errorHistogram, errorText, kOf, svgX, thresholdAfterKey, tickText, valueAt, xOf, type Axis } from './histogram.ts';
+import { errorHistogram, errorText, kOf, niceTicks, svgX, thresholdAfterKey, tickText, valueAt, xOf, type Axis } from './histogram.ts';
 import './results.css';
 
 const VW = 480;
@@ -58,7 +58,8 @@ export function AnomalyHistogram({ event }: { event: AnomalyEvent }) {
 
   const k = kOf(threshold, event.mean, event.std);
   const flagged = stats.truePositives + stats.falsePositives;
-  const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => hist.lo + f * (hist.hi - hist.lo));
+  const ticks = niceTicks(hist.lo, hist.hi, 5);
+  const step = ticks.length > 1 ? ticks[1]! - ticks[0]! : hist.hi - hist.lo;
 
   return (
     <figure className="res-card res-anomaly" data-testid="anomaly-histogram" data-threshold={threshold}>
@@ -83,9 +84,12 @@ export function AnomalyHistogram({ event }: { event: AnomalyEvent }) {
         {hist.abnormal.map((n, b) => (n ? <rect key={`a${b}`} className="res-bar res-abnormal" x={M.left + b * barW + 0.5} y={yOf(n)} width={Math.max(0.5, barW - 1)} height={M.top + plotH - yOf(n)} /> : null))}
         <line className="res-axis" x1={M.left} x2={M.left + axis.width} y1={M.top + plotH} y2={M.top + plotH} />
         {ticks.map((v, i) => (
-          <text key={i} className="res-tick" x={xOf(v, axis)} y={VH - M.bottom + 14} textAnchor={i === 0 ? 'start' : i === ticks.length - 1 ? 'end' : 'middle'}>
-            {tickText(v, hist.hi - hist.lo)}
-          </text>
+          <g key={i}>
+            <line className="res-axis" x1={xOf(v, axis)} x2={xOf(v, axis)} y1={M.top + plotH} y2={M.top + plotH + 4} />
+            <text className="res-tick" x={xOf(v, axis)} y={VH - M.bottom + 15} textAnchor="middle">
+              {tickText(v, step * 4)}
+            </text>
+          </g>
         ))}
         <text className="res-tick" x={M.left - 4} y={M.top + 4} textAnchor="end">
           {hist.tallest}

@@ -122,3 +122,15 @@ export function tickText(v: number, span: number): string {
   if (span < 1e-6 || Math.abs(v) >= 1e6) return v.toExponential(1);
   return v.toFixed(decimals);
 }
+
+/** About `count` round tick values (steps of 1, 2, 2.5 or 5 × 10ⁿ) within [lo, hi]. */
+export function niceTicks(lo: number, hi: number, count = 5): number[] {
+  const span = hi - lo;
+  if (!(span > 0) || !Number.isFinite(span)) return [lo];
+  const raw = span / Math.max(1, count - 1);
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= raw)!;
+  const out: number[] = [];
+  for (let v = Math.ceil(lo / step - 1e-9) * step; v <= hi + step * 1e-9; v += step) out.push(Math.abs(v) < step * 1e-9 ? 0 : Number(v.toPrecision(12)));
+  return out;
+}
