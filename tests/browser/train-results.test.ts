@@ -89,8 +89,18 @@ test('a CSV with text in a number column names the row, column and value; leavin
   expect(await page.getByTestId('data-misfit').textContent()).toContain('Each row has 1 number, but the graph’s Input takes 28×28×1');
 });
 
-test('CSV labels with only one class are refused for classifying, with the label named', async () => {
-  await page.getByTestId('data-csv-input').setInputFiles({ name: 'one.csv', mimeType: 'text/csv', buffer: Buffer.from(ONE_CLASS_CSV) });
+test('CSV labels with only one class are refused for classifying, with the label named (file dropped on the picker)', async () => {
+  const dt = await page.evaluateHandle((text) => {
+    const d = new DataTransfer();
+    d.items.add(new File([text], 'one.csv', { type: 'text/csv' }));
+    return d;
+  }, ONE_CLASS_CSV);
+  const zone = page.getByTestId('data-csv').locator('.dp-drop');
+  for (const type of ['dragenter', 'dragover', 'drop']) await zone.dispatchEvent(type, { dataTransfer: dt });
+  // Dropped on the picker, the CSV is data: the page does not try to open it as a graph.
+  await expect.poll(() => page.locator('.dp-file-name').textContent()).toBe('one.csv');
+  expect(await page.getByTestId('drop-overlay').count()).toBe(0);
+  expect(await page.locator('.notice.error').count()).toBe(0);
   await expect.poll(() => problem().getAttribute('data-code')).toBe('one-class');
   const text = (await problem().textContent())!;
   expect(text).toContain('Only one class: classifying needs at least two.');

@@ -57,9 +57,9 @@ export function DataPicker({
   const builtinId = value.source === 'builtin' ? value.id : (fallbackBuiltin(task, inputShape) as { id: string }).id;
   return (
     <div className="data-picker" role="group" aria-label={t('pickerLabel')} data-testid="data-picker" data-mode={mode}>
-      <div className="dp-modes" role="radiogroup" aria-label={t('pickerSource')}>
+      <div className="dp-modes" role="group" aria-label={t('pickerSource')}>
         {MODES.map((m) => (
-          <button key={m} role="radio" aria-checked={mode === m} className={mode === m ? 'on' : undefined} onClick={() => switchTo(m)} data-testid={`data-mode-${m}`}>
+          <button key={m} aria-pressed={mode === m} className={mode === m ? 'on' : undefined} onClick={() => switchTo(m)} data-testid={`data-mode-${m}`}>
             {t(`mode_${m}`)}
           </button>
         ))}

@@ -23,8 +23,10 @@ export function DropZone({ onDrop, onPick, folder, accept, button, hint, testId 
         if (!e.dataTransfer.types.includes('Files')) return;
         e.preventDefault();
         e.stopPropagation();
-        e.dataTransfer.dropEffect = 'copy';
-        setOver(true);
+        // While a run trains, its form (a disabled fieldset) takes no new data.
+        const locked = !!e.currentTarget.closest('fieldset:disabled');
+        e.dataTransfer.dropEffect = locked ? 'none' : 'copy';
+        setOver(!locked);
       }}
       onDragEnter={(e) => {
         // Keep the page's "drop a graph here" overlay away from this box.
@@ -38,7 +40,7 @@ export function DropZone({ onDrop, onPick, folder, accept, button, hint, testId 
         setOver(false);
         // The page's overlay did not see this drop (it is ours): let it close as after any drag.
         window.dispatchEvent(new Event('dragend'));
-        onDrop(e.dataTransfer);
+        if (!e.currentTarget.closest('fieldset:disabled')) onDrop(e.dataTransfer);
       }}
     >
       <button className="dp-button" onClick={() => input.current?.click()}>
