@@ -7,7 +7,7 @@ import type { GraphNode, SubGraph } from '../graph/schema.ts';
 import type { Role } from '../nodes/composite.ts';
 import type { LayerEntry } from './keras-schema.ts';
 import { kindFor, unknownClassReason, UNSUPPORTED_KIND } from './layer-kinds.ts';
-import { convertParams } from './layer-params.ts';
+import { convertParams, FROZEN_LAYER } from './layer-params.ts';
 import { MODEL_CLASSES } from './read-source.ts';
 import type { ImportNote } from './types.ts';
 
@@ -30,6 +30,8 @@ export interface Scope {
   /** Composite ids from the top level down. */
   path: string[];
   kerasScope: string[];
+  /** Inside a model Keras wrote as frozen: its layers need no note of their own. */
+  frozen?: boolean;
 }
 
 /** What the entry's nested model builds into, when the entry is a model. */
@@ -59,10 +61,13 @@ export function buildLayer(entry: LayerEntry, name: string, id: string, at: stri
     ctx.owners.set(name, list);
   };
   if (isModelEntry(entry)) {
-    const graph = inner(entry, at, { path: nodePath, kerasScope: [...scope.kerasScope, name] });
+    const frozen = scope.frozen || entry.config.trainable === false;
+    const graph = inner(entry, at, { path: nodePath, kerasScope: [...scope.kerasScope, name], frozen });
     const modelName = typeof entry.config.name === 'string' ? entry.config.name : name;
     const params: Record<string, unknown> = { role: roleFor(modelName) };
     if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(modelName) && modelName.length <= 64) params.name = modelName;
+    // Keras writes a frozen nested model's `trainable: false` (tfjs's toJSON does not): keep it frozen.
+    if (entry.config.trainable === false) params.trainable = false;
     const node: GraphNode = { id, kind: 'Composite', params, graph };
     if (Object.keys(extras).length) node.imported = { class_name: entry.class_name, ...extras };
     register('Composite');
@@ -81,7 +86,7 @@ export function buildLayer(entry: LayerEntry, name: string, id: string, at: stri
     });
     return { id, kind: UNSUPPORTED_KIND, params: {}, label: entry.class_name.slice(0, 500), imported: { class_name: entry.class_name, config: entry.config, ...extras, reason } };
   }
-  for (const message of converted.notes) ctx.notes.push({ severity: 'warning', code: 'import-note', nodePath, message: `${entry.class_name} "${name}": ${message}` });
+  for (const message of converted.notes.filter((m) => !(scope.frozen && m === FROZEN_LAYER))) ctx.notes.push({ severity: 'warning', code: 'import-note', nodePath, message: `${entry.class_name} "${name}": ${message}` });
   const node: GraphNode = { id, kind, params: converted.params };
   if (kind === 'Input' && scope.path.length) delete node.params.shape; // inside a block the shape comes from outside
   if (Object.keys(converted.rest).length || Object.keys(extras).length || kind !== entry.class_name) {

@@ -70,11 +70,14 @@ export function convertParams(className: string, kind: string, config: Record<st
   }
   // Pooling: strides equal to poolSize is what netloom's "null" means.
   if ('poolSize' in params && 'strides' in params && JSON.stringify(params.strides) === JSON.stringify(params.poolSize)) params.strides = null;
-  if (config.trainable === false) notes.push('it was frozen (trainable: false); netloom trains every layer');
+  if (config.trainable === false) notes.push(FROZEN_LAYER);
   const unapplied = Object.keys(rest).filter((k) => /_(regularizer|constraint)$/.test(k) && rest[k] !== null && rest[k] !== undefined);
   if (unapplied.length) notes.push(`${unapplied.join(', ')} kept but not applied by netloom`);
   return { params: withoutDefaults(kind, params), rest, notes };
 }
+
+/** The note for a layer frozen on its own (netloom freezes whole composites only). */
+export const FROZEN_LAYER = 'it was frozen (trainable: false); netloom freezes whole blocks only, so this layer trains';
 
 function camel(key: string): string {
   return key.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());

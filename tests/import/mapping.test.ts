@@ -110,6 +110,17 @@ describe('structure', () => {
     expect(d.edges.find((e) => e.target === 'head')).toMatchObject({ source: 'split', sourceHandle: 'out1' });
   });
 
+  test('a nested model Keras wrote as frozen (trainable: false) stays a frozen composite', () => {
+    const frozen = { class_name: 'Sequential', config: { name: 'backbone', trainable: false, layers: [layer('Dense', { units: 3, trainable: false })] } };
+    const r = importModel(sequential([4], layer('Dense', { units: 5 }), frozen, layer('Dense', { units: 1, trainable: false })));
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.doc.nodes[2]!.params).toEqual({ role: 'Block', name: 'backbone', trainable: false });
+    expect(analyze(r.doc).totals).toMatchObject({ trainableParams: 25 + 4, nonTrainableParams: 18 });
+    // A layer frozen on its own is said (netloom freezes blocks); one inside the frozen block needs no note.
+    expect(r.notes.map((n) => n.message)).toEqual(['Dense "dense": it was frozen (trainable: false); netloom freezes whole blocks only, so this layer trains']);
+    expect(r.notes[0]!.nodePath).toEqual(['dense_2']);
+  });
+
   test('the graph is laid out and every node has a position', () => {
     const d = doc(sequential([4], layer('Dense', { units: 2 }), layer('Dense', { units: 1 })));
     expect(d.nodes.every((n) => n.position && Number.isFinite(n.position.x))).toBe(true);
