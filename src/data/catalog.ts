@@ -41,8 +41,9 @@ export const BUILTIN_DATASETS: readonly BuiltinDataset[] = [
     testCount: 2000,
     load: (env) => loadMnist(env.fetchBytes),
   },
-  mnistDigits([0, 1, 2, 3, 4], 'MNIST digits 0–4 (to pretrain a backbone for transfer learning)'),
-  mnistDigits([5, 6, 7, 8, 9], 'MNIST digits 5–9, labelled 0–4 (to learn on top of a backbone pretrained on 0–4)'),
+  // Counts from the prepared split's per-class numbers (mnist.json); tests/data/catalog.test.ts checks them.
+  mnistDigits([0, 1, 2, 3, 4], 'MNIST digits 0–4 (to pretrain a backbone for transfer learning)', 4106, 1025),
+  mnistDigits([5, 6, 7, 8, 9], 'MNIST digits 5–9, labelled 0–4 (to learn on top of a backbone pretrained on 0–4)', 3894, 975),
   {
     id: 'heartbeats',
     title: 'Synthetic heartbeats (normal vs abnormal, 140 values, like ECG5000)',
@@ -97,15 +98,14 @@ export const BUILTIN_DATASETS: readonly BuiltinDataset[] = [
 ];
 
 /** Only some digits, relabelled 0…k-1 in the order given (class names keep the digits). */
-function mnistDigits(digits: number[], title: string): BuiltinDataset {
+function mnistDigits(digits: number[], title: string, trainCount: number, testCount: number): BuiltinDataset {
   return {
     id: `mnist-${digits[0]}-${digits.at(-1)}`,
     title,
     shape: [28, 28, 1],
     classNames: digits.map(String),
-    // The MNIST split is stratified by class, so each digit is ~1/10 of it.
-    trainCount: 800 * digits.length,
-    testCount: 200 * digits.length,
+    trainCount,
+    testCount,
     load: async (env) => {
       const r = await loadMnist(env.fetchBytes);
       if (!r.ok) return r;
