@@ -1,5 +1,5 @@
 /** The editor shell: toolbar, palette, canvas, side panels. */
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import i18next from 'i18next';
@@ -15,14 +15,21 @@ import { NodeSearch } from './palette/NodeSearch.tsx';
 import { SidePanel } from './panels/SidePanel.tsx';
 import { FileMenu } from './files/FileMenu.tsx';
 import { GroupMenu } from './grouping/GroupMenu.tsx';
+import { TrainToggle } from './train/TrainToggle.tsx';
 import { Gallery } from './gallery/Gallery.tsx';
 import { openPreset } from './gallery/open.ts';
+
+// The training panel (uPlot, the worker client) loads when it first opens.
+const TrainPanel = lazy(() => import('./train/TrainPanel.tsx'));
+type Drawer = 'code' | 'train' | null;
 
 export function App() {
   const { t } = useTranslation('app');
   const { t: tc } = useTranslation('code');
   const { t: tg } = useTranslation('gallery');
-  const [codeOpen, setCodeOpen] = useState(false);
+  // One drawer under the canvas at a time, so the canvas keeps room.
+  const [drawer, setDrawer] = useState<Drawer>(null);
+  const toggle = (d: Drawer) => setDrawer((o) => (o === d ? null : d));
   const [galleryOpen, setGalleryOpen] = useState(false);
   const lang = useEditor((s) => s.lang);
   const notice = useEditor((s) => s.notice);
@@ -54,9 +61,10 @@ export function App() {
             ↷ {t('redo')}
           </button>
           <GroupMenu />
-          <button onClick={() => setCodeOpen((o) => !o)} aria-pressed={codeOpen} title={tc('toggleTitle')} data-testid="toggle-code">
+          <button onClick={() => toggle('code')} aria-pressed={drawer === 'code'} title={tc('toggleTitle')} data-testid="toggle-code">
             ‹/› {tc('toggle')}
           </button>
+          <TrainToggle open={drawer === 'train'} onToggle={() => toggle('train')} />
           <span className="spacer" />
           <label className="lang">
             {t('language')}{' '}
@@ -92,7 +100,12 @@ export function App() {
               <Canvas />
               <NodeSearch />
             </div>
-            {codeOpen && <CodePanel onClose={() => setCodeOpen(false)} />}
+            {drawer === 'code' && <CodePanel onClose={() => setDrawer(null)} />}
+            {drawer === 'train' && (
+              <Suspense fallback={null}>
+                <TrainPanel onClose={() => setDrawer(null)} />
+              </Suspense>
+            )}
           </main>
           <SidePanel />
         </div>

@@ -16,7 +16,7 @@ export const train = {
     optimizer: 'Optimizer',
     learningRate: 'Learning rate',
     loss: 'Loss',
-    loss_auto: 'Automatic for the task',
+    loss_auto: 'Automatic (for the task)',
     loss_categoricalCrossentropy: 'Categorical cross-entropy',
     loss_binaryCrossentropy: 'Binary cross-entropy',
     loss_meanSquaredError: 'Mean squared error',
@@ -25,7 +25,7 @@ export const train = {
     batchSize: 'Batch size',
     validationSplit: 'Validation share',
     backend: 'Backend',
-    backend_auto: 'Fastest that works',
+    backend_auto: 'Fastest',
     invalidField: '{{message}}',
     settingsLocked: 'Settings apply at the next Start.',
 
@@ -113,7 +113,7 @@ export const train = {
     batchSize: '배치 크기',
     validationSplit: '검증 비율',
     backend: '백엔드',
-    backend_auto: '되는 것 중 가장 빠른 것',
+    backend_auto: '가장 빠른 것',
     invalidField: '{{message}}',
     settingsLocked: '설정은 다음 시작 때 적용됩니다.',
 

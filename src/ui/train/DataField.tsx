@@ -1,28 +1,17 @@
-/**
- * The data choice. SLOT: src/ui/train/data/DataPicker.tsx (another engineer)
- * replaces the built-in select below with
- * `<DataPicker task={config.task} inputShape={…} value={choice} onChange={setData} />`
- * when it lands.
- */
-import { useTranslation } from 'react-i18next';
-import { BUILTIN_DATASETS } from '../../data/catalog.ts';
+/** The data choice: the data picker (built-in, image folders, CSV) in the settings column. */
+import { analysisOf, useEditor } from '../store.ts';
 import type { TrainConfig } from '../../train/config.ts';
+import { DataPicker } from './data/DataPicker.tsx';
 import { useTrainSettings } from './settings.ts';
 
-export function DataField({ config, disabled }: { config: TrainConfig; disabled: boolean }) {
-  const { t } = useTranslation('train');
+export function DataField({ config }: { config: TrainConfig }) {
+  const inputShape = useEditor((s) => analysisOf(s.history.present).models[0]?.inputs[0] ?? null);
+  const choice = useTrainSettings((s) => s.data);
   const setData = useTrainSettings((s) => s.setData);
-  const id = config.data.source === 'builtin' ? config.data.id : '';
+  const value = choice ?? (config.data.source === 'builtin' ? { source: 'builtin' as const, id: config.data.id } : null);
   return (
-    <label className="train-field train-field-wide">
-      <span>{t('data')}</span>
-      <select value={id} disabled={disabled} onChange={(e) => setData({ source: 'builtin', id: e.target.value })} data-field="data" title={t('builtinData')}>
-        {BUILTIN_DATASETS.map((d) => (
-          <option key={d.id} value={d.id}>
-            {d.title}
-          </option>
-        ))}
-      </select>
-    </label>
+    <div className="train-field train-field-wide">
+      {value ? <DataPicker task={config.task} inputShape={inputShape} value={value} onChange={setData} /> : null}
+    </div>
   );
 }

@@ -1,18 +1,40 @@
 /**
- * The result views, each shown once its event (or a trained model) exists.
- * SLOTS for the views another engineer builds in src/ui/train/results/:
- *   - SampleGrid({ event: SamplesEvent })            when run.samples
- *   - ConfusionMatrix({ event: ConfusionEvent })     when run.confusion
- *   - AnomalyHistogram({ event: AnomalyEvent })      when run.anomaly
- *   - DrawingPad({ predict, classNames })            after a classify run on 28×28×1 input with a model
- * Integrated here as they land.
+ * The result views, each shown once its event exists: sample outputs each
+ * epoch, then the confusion matrix (classify), the anomaly histogram, the
+ * latent plane; and after a classifier on 784-value inputs (MNIST-sized)
+ * has trained, the drawing pad asks the trained model in the worker.
  */
 import { useShallow } from 'zustand/react/shallow';
+import { analysisOf } from '../store.ts';
 import { LatentScatter } from '../latent/LatentScatter.tsx';
-import { useTrainRun } from './run-state.ts';
+import { AnomalyHistogram } from './results/AnomalyHistogram.tsx';
+import { ConfusionMatrix } from './results/ConfusionMatrix.tsx';
+import { DrawingPad } from './results/DrawingPad.tsx';
+import { SampleGrid } from './results/SampleGrid.tsx';
+import { useTrainRun, type RunState } from './run-state.ts';
+import { predict } from './session.ts';
+
+/** Class names when the trained model is a classifier the pad can ask: 28×28 = 784 input values. */
+function padClasses(s: Pick<RunState, 'status' | 'hasModel' | 'doc' | 'config' | 'confusion' | 'samples'>): string[] | null {
+  if (s.status !== 'done' || !s.hasModel || !s.doc || s.config?.task !== 'classify') return null;
+  const input = analysisOf(s.doc).models[0]?.inputs[0];
+  if (!input || input.reduce<number>((n, d) => n * (d ?? 0), 1) !== 28 * 28) return null;
+  return s.confusion?.classNames ?? (s.samples?.task === 'classify' ? s.samples.classNames : null);
+}
 
 export function Results() {
-  const s = useTrainRun(useShallow((s) => ({ samples: s.samples, confusion: s.confusion, anomaly: s.anomaly, latent: s.latent })));
-  if (!s.samples && !s.confusion && !s.anomaly && !s.latent) return null;
-  return <div className="train-results" data-testid="train-results">{s.latent && <LatentScatter event={s.latent} />}</div>;
+  const s = useTrainRun(
+    useShallow((s) => ({ status: s.status, hasModel: s.hasModel, doc: s.doc, config: s.config, samples: s.samples, confusion: s.confusion, anomaly: s.anomaly, latent: s.latent })),
+  );
+  const classes = padClasses(s);
+  if (!s.samples && !s.confusion && !s.anomaly && !s.latent && !classes) return null;
+  return (
+    <div className="train-results" data-testid="train-results">
+      {s.samples && <SampleGrid event={s.samples} />}
+      {s.confusion && <ConfusionMatrix event={s.confusion} />}
+      {s.anomaly && <AnomalyHistogram event={s.anomaly} />}
+      {s.latent && <LatentScatter event={s.latent} />}
+      {classes && <DrawingPad predict={predict} classNames={classes} />}
+    </div>
+  );
 }

@@ -14,8 +14,8 @@ type NumberKey = 'learningRate' | 'epochs' | 'batchSize' | 'validationSplit';
 export function TrainForm({ config, locked }: { config: TrainConfig; locked: boolean }) {
   const { t } = useTranslation('train');
   const set = useTrainSettings((s) => s.set);
-  const select = <K extends FormKey>(key: K, options: readonly string[], label: (o: string) => string) => (
-    <label className="train-field">
+  const select = <K extends FormKey>(key: K, options: readonly string[], label: (o: string) => string, wide = false) => (
+    <label className={wide ? 'train-field train-field-wide' : 'train-field'}>
       <span>{t(key)}</span>
       <select value={String(config[key])} disabled={locked} onChange={(e) => set(key, e.target.value as TrainConfig[K])} data-field={key}>
         {options.map((o) => (
@@ -28,11 +28,11 @@ export function TrainForm({ config, locked }: { config: TrainConfig; locked: boo
   );
   return (
     <fieldset className="train-form" disabled={locked}>
-      {select('task', TASKS, (o) => t(`task_${o}`))}
-      <DataField config={config} disabled={locked} />
+      {select('task', TASKS, (o) => t(`task_${o}`), true)}
+      <DataField config={config} />
       {select('optimizer', OPTIMIZER_NAMES, (o) => o)}
       <NumberField name="learningRate" value={config.learningRate} step="any" />
-      {select('loss', LOSS_NAMES, (o) => t(`loss_${o}`))}
+      {select('loss', LOSS_NAMES, (o) => t(`loss_${o}`), true)}
       <NumberField name="epochs" value={config.epochs} step="1" />
       <NumberField name="batchSize" value={config.batchSize} step="1" />
       <NumberField name="validationSplit" value={config.validationSplit} step="0.05" />

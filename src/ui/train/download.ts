@@ -11,12 +11,12 @@ export function modelFileNames(graphName: string): { json: string; bin: string }
   return { json: `${base}.model.json`, bin: `${base}.weights.bin` };
 }
 
-/** The model.json with its one weights file renamed to `bin`. */
+/** The model.json with its one weights file renamed to `bin` (a manifest naming several files is left as it is). */
 export function withWeightsPath(modelJson: unknown, bin: string): unknown {
   if (!modelJson || typeof modelJson !== 'object') return modelJson;
   const m = modelJson as { weightsManifest?: { paths: string[] }[] };
-  if (!Array.isArray(m.weightsManifest)) return modelJson;
-  return { ...m, weightsManifest: m.weightsManifest.map((g) => ({ ...g, paths: [`./${bin}`] })) };
+  if (!Array.isArray(m.weightsManifest) || m.weightsManifest.length !== 1 || m.weightsManifest[0]!.paths?.length !== 1) return modelJson;
+  return { ...m, weightsManifest: [{ ...m.weightsManifest[0]!, paths: [`./${bin}`] }] };
 }
 
 function save(blob: Blob, name: string) {

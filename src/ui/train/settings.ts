@@ -12,14 +12,19 @@ export type FormKey = 'task' | 'optimizer' | 'learningRate' | 'loss' | 'epochs' 
 
 interface SettingsState {
   overrides: Partial<Pick<TrainConfigInput, FormKey>>;
+  /** The graph's training hints the overrides were made against (JSON). */
+  hintsKey: string;
   /** null: the dataset the graph's hints (or the task) name. */
   data: DataChoice | null;
   set<K extends FormKey>(key: K, value: TrainConfigInput[K]): void;
   setData(choice: DataChoice | null): void;
+  /** A graph with other training hints (a preset, another file) starts from its own settings. */
+  followHints(doc: GraphDoc): void;
 }
 
 export const useTrainSettings = create<SettingsState>()((set) => ({
   overrides: {},
+  hintsKey: 'null',
   data: null,
   set(key, value) {
     set((s) => {
@@ -34,6 +39,10 @@ export const useTrainSettings = create<SettingsState>()((set) => ({
   },
   setData(data) {
     set({ data });
+  },
+  followHints(doc) {
+    const hintsKey = JSON.stringify(doc.training ?? null);
+    set((s) => (s.hintsKey === hintsKey ? s : { hintsKey, overrides: {}, data: null }));
   },
 }));
 

@@ -1,15 +1,15 @@
-/**
- * SLOT: the weights store (src/ui/weights/store.ts, `useWeights`, another
- * engineer). Until it lands, runs start from fresh weights and "Keep
- * trained weights" is not offered. Replace the bodies with useWeights calls.
- */
+/** The weights store (src/ui/weights/store.ts) as the training run sees it. */
 import type { ImportedWeights } from '../../import/types.ts';
+import { useWeights } from '../weights/store.ts';
 
-export const canKeepWeights = false;
+export const canKeepWeights = true;
 
 /** The weights the next run starts from, and where they came from. */
 export function startingWeights(): { weights: ImportedWeights | null; source: string | null } {
-  return { weights: null, source: null };
+  const { weights, source } = useWeights.getState();
+  return { weights, source };
 }
 
-export function keepWeights(_weights: ImportedWeights): void {}
+export function keepWeights(weights: ImportedWeights): void {
+  useWeights.getState().setWeights(weights, 'trained');
+}

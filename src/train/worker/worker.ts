@@ -1,0 +1,147 @@
+/**
+ * The training worker: tfjs, the backend, the data and the model live here,
+ * so the page never runs tfjs while training. The page drives it through
+ * comlink (protocol.ts); pause and stop arrive as messages, which the run
+ * sees between batches because runTraining yields a macrotask per batch.
+ */
+import * as Comlink from 'comlink';
+import { loadTf, type Tf } from '../../compile/tf.ts';
+import type { Compiled } from '../../compile/compile.ts';
+import { browserFetchBytes } from '../../data/fetch-bytes.ts';
+import { findBuiltinDataset } from '../../data/catalog.ts';
+import type { DatasetSplit } from '../../data/dataset.ts';
+import type { GraphDoc } from '../../graph/schema.ts';
+import type { ImportedWeights } from '../../import/types.ts';
+import { selectBrowserBackend } from '../backend/select-browser.ts';
+import { loadPretrainedWeights, pretrainedBlocks, type FetchUrl } from '../pretrained.ts';
+import type { TrainConfig } from '../config.ts';
+import type { DoneEvent, TrainEvent } from '../events.ts';
+import { runTraining } from '../run.ts';
+import { exportTrained, extractWeights, predictOne } from '../save.ts';
+import { plainMessage, type ExportedModel, type RunOutcome, type TrainerApi } from './protocol.ts';
+
+let tf: Tf | null = null;
+let compiled: Compiled | null = null;
+let running = false;
+let stopRequested = false;
+let paused = false;
+let wake: (() => void) | null = null;
+
+const control = {
+  shouldStop: () => stopRequested,
+  waitWhilePaused: () => (paused && !stopRequested ? new Promise<void>((resolve) => (wake = resolve)) : Promise.resolve()),
+};
+
+function release() {
+  wake?.();
+  wake = null;
+}
+
+/** A run that ended before training began (no tfjs, no backend, no data). */
+function failed(message: string, onEvent: (e: TrainEvent) => void): RunOutcome {
+  const done: DoneEvent = { type: 'done', reason: 'error', message, epochsCompleted: 0, elapsedMs: 0 };
+  onEvent(done);
+  return { done, hasModel: false };
+}
+
+async function loadData(config: TrainConfig, userData: DatasetSplit | null): Promise<DatasetSplit | string> {
+  if (config.data.source === 'user') return userData ?? 'no data was loaded: choose a dataset or load your own';
+  const builtin = findBuiltinDataset(config.data.id);
+  if (!builtin) return `there is no built-in dataset called "${config.data.id}"`;
+  const r = await builtin.load({ fetchBytes: browserFetchBytes() });
+  return r.ok ? r.value : r.error.message;
+}
+
+/** weightsUrl addresses: inside the app (relative to its base, not to this script) or absolute. */
+const appFetchUrl: FetchUrl = async (url) => {
+  const base = new URL(import.meta.env.BASE_URL, `${self.location.origin}/`);
+  const res = await fetch(new URL(url, base));
+  if (!res.ok) throw new Error(`HTTP ${res.status}`);
+  return new Uint8Array(await res.arrayBuffer());
+};
+
+/**
+ * Pretrained blocks' weights (fetched now), then the weights the user chose
+ * to start from on top (they are newer: e.g. kept after an earlier run).
+ */
+async function startingWeights(doc: GraphDoc, chosen: ImportedWeights | null): Promise<ImportedWeights | null | string> {
+  if (!pretrainedBlocks(doc).length) return chosen;
+  const pre = await loadPretrainedWeights(doc, appFetchUrl);
+  if (pre.problems.length) return pre.problems.join('; ');
+  return new Map([...pre.weights, ...(chosen ?? [])]);
+}
+
+function trainedModel(): { tf: Tf; model: Compiled['main'] } {
+  if (!tf || !compiled) throw new Error('there is no trained model yet: train first');
+  if (running) throw new Error('the model is still training: wait for it to finish or stop it');
+  return { tf, model: compiled.main };
+}
+
+const api: TrainerApi = {
+  async start(doc: GraphDoc, config: TrainConfig, userData: DatasetSplit | null, initialWeights: ImportedWeights | null, onEvent: (e: TrainEvent) => void): Promise<RunOutcome> {
+    if (running) return failed('a run is already in progress in this worker', onEvent);
+    running = true;
+    stopRequested = false;
+    paused = false;
+    try {
+      compiled?.main.dispose();
+      compiled = null;
+      try {
+        tf ??= await loadTf();
+      } catch (e) {
+        return failed(`could not load TensorFlow.js: ${plainMessage(e)}`, onEvent);
+      }
+      let backend;
+      try {
+        backend = await selectBrowserBackend(tf, { doc, order: config.backend === 'auto' ? undefined : [config.backend] });
+      } catch (e) {
+        return failed(plainMessage(e), onEvent);
+      }
+      const data = await loadData(config, userData);
+      if (typeof data === 'string') return failed(`could not load the data: ${data}`, onEvent);
+      const weights = await startingWeights(doc, initialWeights);
+      if (typeof weights === 'string') return failed(`could not load pretrained weights: ${weights}`, onEvent);
+      if (stopRequested) return failed('stopped before training began', onEvent);
+      const r = await runTraining({ tf, doc, config, data, backend, initialWeights: weights ?? undefined, onEvent, control });
+      compiled = r.compiled;
+      return { done: r.done, hasModel: compiled !== null };
+    } catch (e) {
+      // runTraining never throws; this is a bug elsewhere, still one plain line.
+      return failed(plainMessage(e), onEvent);
+    } finally {
+      running = false;
+      release();
+    }
+  },
+  pause() {
+    paused = true;
+  },
+  resume() {
+    paused = false;
+    release();
+  },
+  stop() {
+    stopRequested = true;
+    release();
+  },
+  async predict(pixels: Float32Array): Promise<number[]> {
+    const { tf, model } = trainedModel();
+    const shape = model.inputs[0]!.shape.slice(1) as number[];
+    return Array.from(predictOne(tf, model, pixels, shape));
+  },
+  async exportModel(): Promise<ExportedModel> {
+    const { tf, model } = trainedModel();
+    const out = await exportTrained(tf, model);
+    return Comlink.transfer(out, [out.weightsBin]);
+  },
+  async weights(): Promise<ImportedWeights> {
+    trainedModel();
+    return extractWeights(compiled!);
+  },
+  dispose() {
+    compiled?.main.dispose();
+    compiled = null;
+  },
+};
+
+Comlink.expose(api);

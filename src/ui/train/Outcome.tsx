@@ -1,0 +1,82 @@
+/**
+ * How the run ended, the held-out test metrics, and what to do with the
+ * trained model: download it, keep its weights.
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
+import { callFailure } from '../../train/worker/client.ts';
+import { useTrainRun } from './run-state.ts';
+import { exportModel, keepTrainedWeights } from './session.ts';
+import { downloadModel, modelFileNames } from './download.ts';
+import { duration, metric } from './format.ts';
+import { canKeepWeights } from './weights-slot.ts';
+
+export function Outcome() {
+  const { t } = useTranslation('train');
+  const s = useTrainRun(useShallow((s) => ({ done: s.done, doc: s.doc, hasModel: s.hasModel, kept: s.kept, stopPressedAt: s.stopPressedAt, last: s.last, actionError: s.actionError })));
+  const [busy, setBusy] = useState(false);
+  if (!s.done) return null;
+  const { done } = s;
+  const batches = s.last ? s.last.epoch * s.last.batchesPerEpoch + s.last.batch + 1 : 0;
+  const line =
+    done.reason === 'finished'
+      ? t('doneFinished', { count: done.epochsCompleted, time: duration(done.elapsedMs) })
+      : done.reason === 'stopped'
+        ? s.stopPressedAt !== null
+          ? t('doneStopped', { batches, pressed: s.stopPressedAt })
+          : t('doneStoppedEarly', { batches })
+        : done.reason === 'non-finite'
+          ? t('doneNonFinite', { message: done.message ?? '' })
+          : t('doneError', { message: done.message ?? '' });
+  const names = modelFileNames(s.doc?.name ?? '');
+  const act = async (what: () => Promise<void>, failure: string) => {
+    setBusy(true);
+    useTrainRun.setState({ actionError: null });
+    try {
+      await what();
+    } catch (e) {
+      useTrainRun.setState({ actionError: t(failure, { message: callFailure(e) }) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className={`train-outcome ${done.reason}`} data-testid="train-outcome" data-reason={done.reason} data-batches={batches} data-stop-pressed-at={s.stopPressedAt ?? undefined}>
+      <p className="train-outcome-line">{line}</p>
+      {done.test && (
+        <dl className="train-test" data-testid="train-test">
+          <dt>{t('testSet')}</dt>
+          {Object.entries(done.test).map(([k, v]) => (
+            <dd key={k} data-metric={k}>
+              {t(`metric_${k}`, { defaultValue: k })} <strong>{metric(k, v)}</strong>
+            </dd>
+          ))}
+        </dl>
+      )}
+      {s.hasModel && (
+        <div className="train-actions">
+          <button
+            onClick={() => void act(async () => downloadModel(await exportModel(), s.doc?.name ?? ''), 'downloadFailed')}
+            disabled={busy}
+            title={t('downloadHint', names)}
+            data-testid="train-download"
+          >
+            ⬇ {t('download')}
+          </button>
+          {canKeepWeights && (
+            <button onClick={() => void act(keepTrainedWeights, 'keepFailed')} disabled={busy || s.kept} title={t('keepHint')} data-testid="train-keep">
+              {t('keep')}
+            </button>
+          )}
+          {s.kept && <span className="train-kept">{t('kept')}</span>}
+        </div>
+      )}
+      {s.actionError && (
+        <p className="train-error" role="alert">
+          {s.actionError}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+/** Start, Pause/Resume, Stop, and the run's status in one line. */
+import { useTranslation } from 'react-i18next';
+import { useTrainRun, isActive } from './run-state.ts';
+import { pause, resume, start, stop } from './session.ts';
+
+export function RunButtons() {
+  const { t } = useTranslation('train');
+  const status = useTrainRun((s) => s.status);
+  const active = isActive(status);
+  return (
+    <div className="train-buttons">
+      <button className="train-start" onClick={() => void start()} disabled={active} data-testid="train-start">
+        ▶ {t('start')}
+      </button>
+      {status === 'paused' ? (
+        <button onClick={resume} data-testid="train-resume">
+          ▶ {t('resume')}
+        </button>
+      ) : (
+        <button onClick={pause} disabled={status !== 'running'} data-testid="train-pause">
+          {t('pause')}
+        </button>
+      )}
+      <button onClick={stop} disabled={!active || status === 'stopping'} data-testid="train-stop">
+        ■ {t('stop')}
+      </button>
+      <span className="train-status" data-testid="train-status" data-status={status} role="status">
+        {t(`status_${status}`)}
+      </span>
+    </div>
+  );
+}

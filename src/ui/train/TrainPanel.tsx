@@ -1,0 +1,82 @@
+/**
+ * The training drawer under the canvas: settings on the left; on the right
+ * the run (buttons, backend, progress, charts, outcome, results). Training
+ * goes on when the drawer closes; the run keeps the graph as it was at Start.
+ */
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
+import { useEditor } from '../store.ts';
+import { isActive, useTrainRun } from './run-state.ts';
+import { effectiveConfig, useTrainSettings } from './settings.ts';
+import { sameModel } from './graph-changed.ts';
+import { cancelAsk, startAnyway } from './session.ts';
+import { bytes } from './format.ts';
+import { TrainForm } from './TrainForm.tsx';
+import { RunButtons } from './RunButtons.tsx';
+import { BackendLine } from './BackendLine.tsx';
+import { Progress } from './Progress.tsx';
+import { Charts } from './Charts.tsx';
+import { Outcome } from './Outcome.tsx';
+import { Results } from './Results.tsx';
+import './train.css';
+
+export default function TrainPanel({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation('train');
+  const doc = useEditor((s) => s.history.present);
+  const settings = useTrainSettings(useShallow((s) => ({ overrides: s.overrides, data: s.data })));
+  const run = useTrainRun(
+    useShallow((s) => ({ status: s.status, doc: s.doc, config: s.config, started: s.started, refusal: s.refusal, askMemory: s.askMemory, weightsSource: s.weightsSource })),
+  );
+  const followHints = useTrainSettings((s) => s.followHints);
+  useEffect(() => followHints(doc), [doc, followHints]);
+  const config = effectiveConfig(doc, settings);
+  const active = isActive(run.status);
+  const changed = run.doc !== null && run.status !== 'idle' && !sameModel(run.doc, doc);
+
+  return (
+    <section className="train-panel" aria-label={t('panel')} data-testid="train-panel">
+      <button className="train-close" onClick={onClose} aria-label={t('close')} title={t('close')}>
+        ×
+      </button>
+      <div className="train-left">
+        <TrainForm config={active ? (run.config ?? config) : config} locked={active} />
+      </div>
+      <div className="train-main">
+        <RunButtons />
+        {run.refusal.length > 0 && !active && (
+          <div className="train-refusal" role="alert" data-testid="train-refusal">
+            <strong>{t('cannotStart')}</strong>
+            <ul>
+              {run.refusal.map((r, i) => (
+                <li key={i}>{r}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {run.askMemory !== null && !active && (
+          <div className="train-ask" role="alertdialog" data-testid="train-ask-memory">
+            <span>{t('memoryAsk', { size: bytes(run.askMemory) })}</span>
+            <button onClick={startAnyway}>{t('startAnyway')}</button>
+            <button onClick={cancelAsk}>{t('cancel')}</button>
+          </div>
+        )}
+        <BackendLine report={run.started?.backend ?? null} choice={(run.config ?? config).backend} />
+        {run.weightsSource && <div className="muted">{t('startsFrom', { source: run.weightsSource })}</div>}
+        {changed && (
+          <div className="train-changed" data-testid="train-graph-changed">
+            {t(active ? 'graphChanged' : 'graphChangedDone')}
+          </div>
+        )}
+        <Outcome />
+        {run.status !== 'idle' && (
+          <>
+            <Progress />
+            <Charts />
+          </>
+        )}
+        <Results />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,183 @@
+/**
+ * Runs training from the page: checks, then one worker per run, its events
+ * folded into the run store at most once per animation frame (batch events
+ * can come faster than frames; the main thread must stay free).
+ */
+import { analysisOf, useEditor } from '../store.ts';
+import { findBuiltinDataset } from '../../data/catalog.ts';
+import type { TrainConfig } from '../../train/config.ts';
+import type { TrainEvent } from '../../train/events.ts';
+import type { GraphDoc } from '../../graph/schema.ts';
+import { createTrainer, callFailure, type Trainer } from '../../train/worker/client.ts';
+import type { ExportedModel } from '../../train/worker/protocol.ts';
+import { applyEvents, batchesDone, IDLE, isActive, useTrainRun } from './run-state.ts';
+import { effectiveConfig, useTrainSettings } from './settings.ts';
+import { keepWeights, startingWeights } from './weights-slot.ts';
+import type { DataChoice } from './data-choice.ts';
+
+/** Above this estimate, Start asks first. */
+export const MEMORY_ASK_BYTES = 1024 ** 3;
+
+let trainer: Trainer | null = null;
+let runId = 0;
+let pending: TrainEvent[] = [];
+let frame = 0;
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+function flush() {
+  cancelAnimationFrame(frame);
+  clearTimeout(timer);
+  frame = 0;
+  timer = undefined;
+  if (!pending.length) return;
+  const events = pending;
+  pending = [];
+  useTrainRun.setState((s) => applyEvents(s, events));
+}
+
+function schedule() {
+  if (timer !== undefined) return;
+  frame = requestAnimationFrame(flush);
+  // A hidden tab gets no frames: still apply events, just rarely.
+  timer = setTimeout(flush, 250);
+}
+
+function listen(id: number) {
+  return (e: TrainEvent) => {
+    if (id !== runId) return;
+    pending.push(e);
+    if (e.type === 'done') flush();
+    else schedule();
+  };
+}
+
+/** Input shape and class names of the chosen data, for the pre-start check. */
+function dataFacts(config: TrainConfig, choice: DataChoice | null): { shape: readonly number[]; classNames: readonly string[] } | string {
+  if (choice?.source === 'user') return { shape: choice.split.train.shape, classNames: choice.split.train.classNames };
+  if (config.data.source !== 'builtin') return 'choose a dataset, or load your own';
+  const d = findBuiltinDataset(config.data.id);
+  return d ? { shape: d.shape, classNames: d.classNames } : `there is no built-in dataset called "${config.data.id}"`;
+}
+
+/** Reasons this graph and config cannot train, in plain words (empty: it can). No tfjs: check.ts is plain. */
+async function reasonsNotToStart(doc: GraphDoc, config: TrainConfig, choice: DataChoice | null): Promise<string[]> {
+  const facts = dataFacts(config, choice);
+  if (typeof facts === 'string') return [facts];
+  const { checkTraining } = await import('../../train/check.ts');
+  return checkTraining(doc, config, facts, analysisOf(doc));
+}
+
+let checking = false;
+
+/** Press Start: refuses with reasons, or asks about memory, or starts. */
+export async function start(): Promise<void> {
+  if (checking || isActive(useTrainRun.getState().status)) return;
+  checking = true;
+  try {
+    await checkThenLaunch();
+  } finally {
+    checking = false;
+  }
+}
+
+async function checkThenLaunch(): Promise<void> {
+  const doc = useEditor.getState().history.present;
+  const settings = useTrainSettings.getState();
+  const config = effectiveConfig(doc, settings);
+  const refusal = await reasonsNotToStart(doc, config, settings.data);
+  if (refusal.length) {
+    useTrainRun.setState({ refusal, askMemory: null });
+    return;
+  }
+  const { estimateMemory } = await import('../../train/memory.ts');
+  const bytes = estimateMemory(doc, config, analysisOf(doc));
+  if (bytes > MEMORY_ASK_BYTES) {
+    useTrainRun.setState({ refusal: [], askMemory: bytes });
+    return;
+  }
+  launch(doc, config, settings.data);
+}
+
+/** "Start anyway" after the memory question. */
+export function startAnyway(): void {
+  const doc = useEditor.getState().history.present;
+  const settings = useTrainSettings.getState();
+  launch(doc, effectiveConfig(doc, settings), settings.data);
+}
+
+export function cancelAsk(): void {
+  useTrainRun.setState({ askMemory: null });
+}
+
+function launch(doc: GraphDoc, config: TrainConfig, choice: DataChoice | null) {
+  trainer?.terminate();
+  pending = [];
+  const id = ++runId;
+  const { weights, source } = startingWeights();
+  useTrainRun.setState({ ...IDLE, status: 'starting', doc, config, weightsSource: weights ? source : null });
+  const crash = (message: string) => endWith(id, `the training worker stopped (${message})`);
+  const t = createTrainer(crash);
+  trainer = t;
+  const userData = choice?.source === 'user' ? choice.split : null;
+  t.api
+    .start(doc, config, userData, weights, t.listener(listen(id)))
+    .then((outcome) => {
+      if (id !== runId) return;
+      flush();
+      useTrainRun.setState({ hasModel: outcome.hasModel, ...(useTrainRun.getState().done ? {} : { done: outcome.done, status: 'done' }) });
+    })
+    .catch((e: unknown) => crash(callFailure(e)));
+}
+
+/** The run ends without a done event from the worker (it crashed): one plain line. */
+function endWith(id: number, message: string) {
+  if (id !== runId || useTrainRun.getState().status === 'done') return;
+  flush();
+  const s = useTrainRun.getState();
+  useTrainRun.setState({
+    status: 'done',
+    hasModel: false,
+    done: { type: 'done', reason: 'error', message, epochsCompleted: s.epochs.length, elapsedMs: s.last?.elapsedMs ?? 0 },
+  });
+  trainer?.terminate();
+  trainer = null;
+}
+
+export function pause(): void {
+  if (useTrainRun.getState().status !== 'running') return;
+  useTrainRun.setState({ status: 'paused' });
+  void trainer?.api.pause();
+}
+
+export function resume(): void {
+  if (useTrainRun.getState().status !== 'paused') return;
+  useTrainRun.setState({ status: 'running' });
+  void trainer?.api.resume();
+}
+
+export function stop(): void {
+  const s = useTrainRun.getState();
+  if (!isActive(s.status) || s.status === 'stopping') return;
+  void trainer?.api.stop();
+  // What the page had been told when Stop was pressed, so the panel can show Stop took at most one batch.
+  flush();
+  useTrainRun.setState({ status: 'stopping', stopPressedAt: batchesDone(useTrainRun.getState()) });
+}
+
+/** Class probabilities for one drawn digit, from the trained model in the worker. */
+export async function predict(pixels: Float32Array): Promise<number[]> {
+  if (!trainer) throw new Error('there is no trained model yet: train first');
+  return trainer.api.predict(pixels);
+}
+
+export async function exportModel(): Promise<ExportedModel> {
+  if (!trainer) throw new Error('there is no trained model yet: train first');
+  return trainer.api.exportModel();
+}
+
+/** Hands the trained weights to the weights store (the next run starts from them). */
+export async function keepTrainedWeights(): Promise<void> {
+  if (!trainer) throw new Error('there is no trained model yet: train first');
+  keepWeights(await trainer.api.weights());
+  useTrainRun.setState({ kept: true });
+}
