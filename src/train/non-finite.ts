@@ -1,8 +1,10 @@
 /**
- * Which node's output first goes NaN or ±Infinity for a batch: the model is
- * run once more with every layer's output as a model output, layers in
- * graph order; a nested model (composite) that goes non-finite is opened
- * the same way with the values it received. tfjs layer names map back to
+ * Which node first goes NaN or ±Infinity for a batch: the model is run once
+ * more with every layer's output as a model output, and layers are checked
+ * in graph order, their weights and their outputs (wasm's relu maps NaN to
+ * 0, so a NaN weight does not always show in the output); a nested model
+ * (composite) that goes non-finite is opened the same way with the values
+ * it received. tfjs layer names map back to
  * node paths through compile's layerNames (helper layers such as `conv_pad`
  * belong to the node whose name they extend).
  */
@@ -45,8 +47,9 @@ function firstLayer(tf: Tf, m: LayersModel, inputs: Tensor[]): string[] | null {
   (Array.isArray(got) ? got : [got]).forEach((t, i) => values.set(outputs[i]!.id, t));
   m.inputs.forEach((s, i) => values.set(s.id, inputs[i]!));
   for (const node of nodes) {
-    if (!node.outputTensors.some((s) => hasNonFinite(values.get(s.id)!))) continue;
     const layer = node.outboundLayer;
+    // Weights too: wasm's relu turns NaN into 0, so a NaN kernel can hide behind a finite output.
+    if (!layer.weights.some((w) => hasNonFinite(w.read())) && !node.outputTensors.some((s) => hasNonFinite(values.get(s.id)!))) continue;
     if ((layer as { layers?: unknown }).layers && (layer as LayersModel).inputs) {
       const inner = firstLayer(tf, layer as LayersModel, node.inputTensors.map((s) => values.get(s.id)!));
       return inner ? [layer.name, ...inner] : [layer.name];
