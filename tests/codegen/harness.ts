@@ -183,3 +183,41 @@ export function tsTokens(code: string): TsTokens {
   }
   return { shape, words, strange };
 }
+
+/** Whether python3 here can import TensorFlow (Keras code can then be run, not only parsed). */
+export function pythonHasTensorflow(): boolean {
+  return spawnSync('python3', ['-c', 'import tensorflow'], { encoding: 'utf8' }).status === 0;
+}
+
+const KERAS_BUILD = String.raw`
+import importlib.util, json, sys
+out = {}
+for path in sys.argv[1:]:
+    name = path.rsplit("/", 1)[-1][:-3]
+    spec = importlib.util.spec_from_file_location(name, path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    model = mod.build_model()
+    out[name] = {
+        "params": int(model.count_params()),
+        "outputs": [[None if d is None else int(d) for d in tuple(o.shape)[1:]] for o in model.outputs],
+    }
+print(json.dumps(out))
+`;
+
+/** Runs each file's build_model() in Keras (needs TensorFlow): parameter count and output shapes (batch axis left out). */
+export function kerasBuild(files: Map<string, string>): Record<string, { params: number; outputs: (number | null)[][] }> {
+  const dir = mkdtempSync(join(tmpdir(), 'netloom-keras-'));
+  try {
+    const paths = [...files].map(([name, code]) => {
+      const p = join(dir, `${name}.py`);
+      writeFileSync(p, code);
+      return p;
+    });
+    const r = spawnSync('python3', ['-c', KERAS_BUILD, ...paths], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, TF_CPP_MIN_LOG_LEVEL: '3' } });
+    if (r.status !== 0) throw new Error(`Keras failed: ${r.stderr.slice(-2000)}`);
+    return JSON.parse(r.stdout.trim().split('\n').pop()!);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -6,13 +6,19 @@
  *
  * UPDATE_GOLDEN=1 npx vitest run --project unit tests/codegen/keras.test.ts
  * rewrites the golden files; read the diff before committing it.
+ *
+ * Where python3 can import TensorFlow, the Keras code is also run: its
+ * build_model() must have compile()'s parameter count and output shapes.
+ * Without TensorFlow (this project's own machine) that test is skipped and
+ * the Python is only parsed and compared with the golden files.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { emitKeras } from '../../src/codegen/keras.ts';
 import { emitTypeScript } from '../../src/codegen/typescript.ts';
 import { conformanceGraphs, fileGraphs, filesIn, fuzzedGraphs } from './corpus.ts';
-import { pyCheck, type PyRun } from './harness.ts';
+import { kerasBuild, pyCheck, pythonHasTensorflow, type PyRun } from './harness.ts';
+import { analyze } from '../../src/analysis/analyze.ts';
 
 const all = [...fileGraphs(), ...conformanceGraphs(), ...fuzzedGraphs()];
 const sources = new Map<string, string>();
@@ -83,5 +89,21 @@ describe('golden files', () => {
     if (process.env.UPDATE_GOLDEN === '1') writeFileSync(path, py);
     expect(existsSync(path), `${path} is missing: run with UPDATE_GOLDEN=1`).toBe(true);
     expect(py).toBe(readFileSync(path, 'utf8'));
+  });
+});
+
+const hasTf = pythonHasTensorflow();
+
+describe('run in Keras', () => {
+  test.skipIf(!hasTf)(`build_model() has compile()'s parameter count and output shapes${hasTf ? '' : ' (skipped: python3 here has no TensorFlow)'}`, () => {
+    // The golden graphs, the presets small enough to build quickly, and some fuzzed graphs.
+    const graphs = [...filesIn('tests/fixtures/codegen', 'codegen'), ...fileGraphs().filter((e) => e.name.startsWith('preset_')), ...fuzzedGraphs(20)].filter(
+      (e) => analyze(e.doc).totals.params <= 3_000_000,
+    );
+    const built = kerasBuild(new Map(graphs.map((e) => [e.name, code(emitKeras(e.doc))])));
+    for (const e of graphs) {
+      const a = analyze(e.doc);
+      expect(built[e.name], e.name).toEqual({ params: a.totals.params, outputs: a.models[0]!.outputs });
+    }
   });
 });
