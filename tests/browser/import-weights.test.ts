@@ -109,6 +109,17 @@ test('a model.json opened alone whose weights file is missing: the architecture,
   await shot('weights-shard-missing.png');
 });
 
+test('a model whose weights are cut into several .bin shards: all of them together, or the missing one named', async () => {
+  const dir = 'tests/fixtures/import/tfjs/sharded-cnn';
+  const file = (name: string): Upload => ({ name, mimeType: name.endsWith('.json') ? 'application/json' : 'application/octet-stream', buffer: readFileSync(`${dir}/${name}`) });
+  const shards = [1, 2, 3].map((k) => file(`group1-shard${k}of3.bin`));
+  await page.getByTestId('file-input').setInputFiles([file('model.json'), ...shards]);
+  await expect.poll(chipText).toBe('Weights: 8 tensors · from model.json');
+  await page.getByTestId('file-input').setInputFiles([file('model.json'), shards[0]!, shards[2]!]);
+  await expect.poll(notice).toContain('Its weights did not come along: the file “group1-shard2of3.bin” that holds them was not given.');
+  expect(await chip().count()).toBe(0);
+});
+
 test('dropping a model.json with its .bin imports both; New forgets the weights', async () => {
   const dir = 'tests/fixtures/import/tfjs/functional-blocks';
   const dt = await page.evaluateHandle(

@@ -31,6 +31,7 @@ describe.each([
   ['tfjs/functional-blocks', 1055],
   ['tfjs/dense-on-maps', 239],
   ['tfjs/quantized-mlp', 499],
+  ['tfjs/sharded-cnn', 472],
   ['keras/keras2-converted-cnn', 7018],
 ])('%s/model.json', (name, params) => {
   test('imports, compiles, takes its weights and predicts what tfjs loading the same files predicts', async () => {
