@@ -162,9 +162,9 @@ async function quietStdout<T>(io: CliIO, fn: () => Promise<T>): Promise<T> {
 
 export const trainCommand: Command = {
   name: 'train',
-  usage:
-    'FILE [--task classify|reconstruct|denoise|anomaly] [--dataset ID] [--epochs N] [--batch-size N] [--learning-rate X] [--optimizer adam|sgd|rmsprop] [--max-samples N] [--seed N] [--backend auto|wasm|cpu] [--json]',
-  summary: "train a graph file on a built-in dataset (mnist, heartbeats…; settings default to the graph's training hints); --json: one JSON line per epoch, then the test metrics",
+  usage: 'FILE [--task T] [--dataset D] [--epochs N] [--json] …',
+  summary:
+    "train a graph file on a built-in dataset (settings default to the graph's training hints); T: classify|reconstruct|denoise|anomaly, D: mnist|heartbeats|…; also --batch-size N, --learning-rate X, --optimizer adam|sgd|rmsprop, --max-samples N, --seed N, --backend auto|wasm|cpu; --json: one JSON line per epoch, then the test metrics",
   flags: ['--json'],
   options: ['--task', '--dataset', '--epochs', '--batch-size', '--learning-rate', '--optimizer', '--max-samples', '--seed', '--backend'],
   async run(parsed, io) {
