@@ -76,6 +76,17 @@ test('editing the graph keeps the weights; the bar says how many no longer fit, 
   await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
   await page.keyboard.press('Control+z');
   await expect.poll(chipText).toBe('Weights: 6 tensors · from Small-CNN.model.json');
+  await page.keyboard.press('Control+Shift+z');
+  await expect.poll(chipText).toContain('3 do not fit');
+});
+
+test('Load weights… into a graph they partly fit: what fits loads, the rest is counted and named', async () => {
+  await page.getByTestId('weights-input').setInputFiles(saved);
+  await expect.poll(notice).toBe(
+    'Loaded 3 of the 6 weight tensors in “Small-CNN.model.json”. 3 have another shape here and were not loaded (conv2/kernel: file [3, 3, 32, 64], here [3, 3, 32, 32], conv2/bias: file [64], here [32], out/kernel: file [2304, 10], here [1152, 10]).',
+  );
+  await expect.poll(chipText).toBe('Weights: 3 tensors · from Small-CNN.model.json');
+  await shot('weights-partial.png');
 });
 
 test('a model.json opened together with its weights.bin: the graph and its weights arrive', async () => {
@@ -118,6 +129,19 @@ test('a model whose weights are cut into several .bin shards: all of them togeth
   await page.getByTestId('file-input').setInputFiles([file('model.json'), shards[0]!, shards[2]!]);
   await expect.poll(notice).toContain('Its weights did not come along: the file “group1-shard2of3.bin” that holds them was not given.');
   expect(await chip().count()).toBe(0);
+});
+
+test('a weights file too short for its model: the architecture comes, the reason the weights did not is said; a broken model file is refused', async () => {
+  const short: Upload = { ...mlpBin, buffer: mlpBin.buffer.subarray(0, 100) };
+  await page.getByTestId('file-input').setInputFiles([mlpJson, short]);
+  await expect.poll(notice).toMatch(/Its weights could not be read \(weightsManifest\[0\]\.weights\[\d\]: "dense_Dense\d\/\w+" needs bytes .* holds only 100\): training starts from fresh weights\.$/);
+  expect(await nodeIds()).toHaveLength(5);
+  expect(await chip().count()).toBe(0);
+  const before = await nodeIds();
+  const broken: Upload = { name: 'broken-model.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ modelTopology: { class_name: 'Sequential', config: { layers: 5 } } })) };
+  await page.getByTestId('file-input').setInputFiles(broken);
+  await expect.poll(error).toMatch(/^Could not open “broken-model\.json”: it is a Keras\/tfjs model file, but it could not be imported: modelTopology\.config/);
+  expect(await nodeIds()).toEqual(before);
 });
 
 test('dropping a model.json with its .bin imports both; New forgets the weights', async () => {
