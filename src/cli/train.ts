@@ -186,6 +186,11 @@ export const trainCommand: Command = {
       if (!errors.length) io.stderr('error: the graph has no layers to train');
       return EXIT.invalid;
     }
+    const hinted = doc.training?.task;
+    if (!args.overrides.task && typeof hinted === 'string' && !(TASKS as readonly string[]).includes(hinted)) {
+      io.stderr(printable(`error: this graph is for the task "${hinted}", which netloom train cannot run yet (it runs ${TASKS.join(', ')}; choose one with --task)`));
+      return EXIT.invalid;
+    }
     const config = settings(doc, args);
     if (typeof config === 'string') {
       io.stderr(`${printable(config)}\n${commandUsage(trainCommand)}`);

@@ -45,6 +45,8 @@ describe('netloom train', () => {
     const bad = await cli(['train', 'tests/fixtures/bad/conv-into-dense.json']);
     expect(bad.code).toBe(1);
     expect(lines(bad.stderr).every((l) => l.startsWith('error '))).toBe(true);
+    const gan = await cli(['train', 'gan.json'], { readFile: () => JSON.stringify({ format: 'netloom.graph', version: 1, nodes: [{ id: 'z', kind: 'Input', params: { shape: [2] } }, { id: 'g', kind: 'Dense', params: { units: 2 } }], edges: [{ id: 'e', source: 'z', target: 'g' }], training: { task: 'gan' } }) });
+    expect(gan).toMatchObject({ code: 1, stdout: '', stderr: 'error: this graph is for the task "gan", which netloom train cannot run yet (it runs classify, reconstruct, denoise, anomaly; choose one with --task)\n' });
     const task = await cli(['train', CNN, '--task', 'reconstruct']);
     expect(task.code).toBe(1);
     expect(task.stderr).toBe('error: the output of "digit" has shape [10] but the input "image" is [28, 28, 1]; an autoencoder needs the model to give back its input\'s shape\n');
