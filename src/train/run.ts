@@ -114,52 +114,49 @@ function restore(weights: readonly LayerVariable[], values: readonly Tensor[]) {
   weights.forEach((w, i) => w.write(values[i]!));
 }
 
+/** What a run owns while it goes, so it can be freed whichever way it ends. */
+interface RunState {
+  compiled: Compiled | null;
+  /** Data tensors, freed at the end. */
+  held: Tensor[];
+  optimizer: { dispose(): void } | null;
+  epochsCompleted: number;
+}
+
 export async function runTraining(req: TrainRequest): Promise<TrainOutcome> {
   const clock = new Clock();
-  let compiled: Compiled | null = null;
-  let epochsCompleted = 0;
-  const held: Tensor[] = [];
-  let optimizer: { dispose(): void } | null = null;
-  const end = (reason: EndReason, extra: Partial<DoneEvent> = {}): DoneEvent => ({ type: 'done', reason, epochsCompleted, elapsedMs: clock.elapsed(), ...extra });
+  const state: RunState = { compiled: null, held: [], optimizer: null, epochsCompleted: 0 };
+  const end = (reason: EndReason, extra: Partial<DoneEvent> = {}): DoneEvent => ({ type: 'done', reason, epochsCompleted: state.epochsCompleted, elapsedMs: clock.elapsed(), ...extra });
+  const free = () => {
+    req.tf.dispose(state.held);
+    state.held = [];
+    state.optimizer?.dispose();
+    state.optimizer = null;
+  };
+  let outcome: TrainOutcome;
   try {
-    const result = await train(req, clock, {
-      setCompiled: (c) => (compiled = c),
-      hold: (ts) => held.push(...ts),
-      setOptimizer: (o) => (optimizer = o),
-      epochDone: () => epochsCompleted++,
-    });
-    const done = end(result.reason, result.extra);
-    req.tf.dispose(held);
-    (optimizer as { dispose(): void } | null)?.dispose();
-    req.onEvent(done);
-    return { done, compiled };
+    const result = await train(req, clock, state);
+    free();
+    outcome = { done: end(result.reason, result.extra), compiled: state.compiled };
   } catch (e) {
     const message = e instanceof RunFailure ? e.message : `training failed: ${plain(e)}`;
     try {
-      req.tf.dispose(held);
-      (optimizer as { dispose(): void } | null)?.dispose();
-      (compiled as Compiled | null)?.main.dispose();
+      free();
+      state.compiled?.main.dispose();
     } catch {
-      // Disposing after a backend failure may fail too; the message above is what matters.
+      // Freeing after a backend failure may fail too; the message is what matters.
     }
-    const done = end('error', { message });
-    try {
-      req.onEvent(done);
-    } catch {
-      // The listener failed on the last event: the outcome still tells.
-    }
-    return { done, compiled: null };
+    outcome = { done: end('error', { message }), compiled: null };
   }
+  try {
+    req.onEvent(outcome.done);
+  } catch {
+    // The listener failed on the last event: the outcome still tells.
+  }
+  return outcome;
 }
 
-interface Hooks {
-  setCompiled(c: Compiled): void;
-  hold(ts: Tensor[]): void;
-  setOptimizer(o: { dispose(): void }): void;
-  epochDone(): void;
-}
-
-async function train(req: TrainRequest, clock: Clock, hooks: Hooks): Promise<{ reason: EndReason; extra?: Partial<DoneEvent> }> {
+async function train(req: TrainRequest, clock: Clock, state: RunState): Promise<{ reason: EndReason; extra?: Partial<DoneEvent> }> {
   const { tf, doc, config, control } = req;
   const task: Task = TASK_RECIPES[config.task];
   const analysis: Analysis = analyze(doc);
@@ -178,7 +175,7 @@ async function train(req: TrainRequest, clock: Clock, hooks: Hooks): Promise<{ r
   const built = compileGraph(tf, doc, {}, analysis);
   if (!built.ok) throw new RunFailure(`could not build the model: ${built.diagnostics.map(diagnosticReason).join('; ')}`);
   const compiled = built.value;
-  hooks.setCompiled(compiled);
+  state.compiled = compiled;
   const model = compiled.main;
   if (req.initialWeights?.size) loadImportedWeights(tf, compiled, req.initialWeights);
 
@@ -188,7 +185,7 @@ async function train(req: TrainRequest, clock: Clock, hooks: Hooks): Promise<{ r
   const sets = (role: 'train' | 'val' | 'test', ds = data[role]): SetTensors | null => {
     if (!ds.count) return null;
     const t = task.tensors(tf, ds, role, shapes);
-    hooks.hold([t.x, t.y]);
+    state.held.push(t.x, t.y);
     return t;
   };
   const trainSet = sets('train')!;
@@ -197,7 +194,7 @@ async function train(req: TrainRequest, clock: Clock, hooks: Hooks): Promise<{ r
 
   const loss = config.loss === 'auto' ? task.autoLoss : config.loss;
   const opt = config.optimizer === 'sgd' ? tf.train.sgd(config.learningRate) : config.optimizer === 'rmsprop' ? tf.train.rmsprop(config.learningRate) : tf.train.adam(config.learningRate);
-  hooks.setOptimizer(opt);
+  state.optimizer = opt;
   model.compile({ optimizer: opt, loss, metrics: [...task.metrics] });
   const metricNames = task.metrics.map((m) => (m === 'accuracy' ? 'acc' : m));
 
@@ -286,7 +283,7 @@ async function train(req: TrainRequest, clock: Clock, hooks: Hooks): Promise<{ r
         metrics.val_loss = v[0]!;
         metricNames.forEach((m, i) => (metrics[`val_${m}`] = v[i + 1]!));
       }
-      hooks.epochDone();
+      state.epochsCompleted++;
       req.onEvent({ type: 'epoch', epoch, loss: sums[0]! / n, metrics, elapsedMs: clock.elapsed(), numTensors: tf.memory().numTensors });
       const samples = await task.samples(run, epoch);
       if (samples) req.onEvent(samples);
