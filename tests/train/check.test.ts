@@ -63,6 +63,13 @@ describe('checkTraining', () => {
     ]);
   });
 
+  it('refuses standard scaling for denoising (noisy inputs are clipped to 0–1)', () => {
+    expect(check(denseAutoencoder(), { task: 'denoise', scaling: 'minmax' })).toEqual([]);
+    expect(check(denseAutoencoder(), { task: 'denoise', scaling: 'standard' })).toEqual([
+      'denoising clips noisy inputs to 0–1, and standard scaling makes values outside that range: choose min-max scaling or none',
+    ]);
+  });
+
   it('refuses categorical cross-entropy for a reconstruction', () => {
     expect(check(denseAutoencoder(), { task: 'reconstruct', loss: 'categoricalCrossentropy' })[0]).toMatch(/categorical cross-entropy compares class probabilities/);
   });

@@ -13,7 +13,12 @@ export const denoise: Task = {
   name: 'denoise',
   autoLoss: 'meanSquaredError',
   metrics: [],
-  check: (f) => reconstructionCheck(f, 'a denoising autoencoder'),
+  check(f) {
+    const reasons = reconstructionCheck(f, 'a denoising autoencoder');
+    // Noisy inputs are clipped to [0, 1]: z-scores would be cut in half.
+    if (f.config.scaling === 'standard') reasons.push('denoising clips noisy inputs to 0–1, and standard scaling makes values outside that range: choose min-max scaling or none');
+    return reasons;
+  },
   tensors(tf, ds, role, { inputShape, outputShape, config }) {
     const clean = selfTargets(tf, ds, inputShape, outputShape);
     if (role === 'train') return clean;
