@@ -34,8 +34,23 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const shot = (name: string, target: 'page' | 'picker' | 'results' = 'page') =>
-  (target === 'picker' ? page.locator('.train-left') : target === 'results' ? page.getByTestId('train-results') : page).screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+/**
+ * The picker column or one result view, whole: the drawer is half the
+ * window and scrolls, so the window is made tall for the picture and then
+ * put back. 'page' is the window as a user sees it.
+ */
+async function shot(name: string, target: 'picker' | 'page' | string) {
+  const path = join(SCREENSHOTS, `${name}.png`);
+  if (target === 'page') return page.screenshot({ path });
+  await page.setViewportSize({ width: 1280, height: 1800 });
+  try {
+    const el = target === 'picker' ? page.locator('.train-left') : page.getByTestId(target);
+    await el.scrollIntoViewIfNeeded();
+    await el.screenshot({ path });
+  } finally {
+    await page.setViewportSize({ width: 1280, height: 800 });
+  }
+}
 const problem = () => page.getByTestId('data-problem');
 const inUse = () => page.getByTestId('data-in-use');
 const field = (name: string) => page.locator(`.train-form [data-field="${name}"]`);
@@ -163,10 +178,15 @@ test('after a short MNIST run: confusion matrix, sample grid, and a drawn digit 
   expect(await bars.count()).toBe(10);
   const shares = (await bars.locator('.res-bar-value').allTextContents()).map((s) => parseInt(s, 10));
   expect(shares.reduce((a, c) => a + c, 0)).toBeGreaterThan(95);
-  await shot('train-results-mnist', 'results');
+  await page.getByTestId('confusion-matrix').scrollIntoViewIfNeeded();
+  await shot('train-results-mnist-page', 'page');
+  await shot('train-results-confusion', 'confusion-matrix');
+  await shot('train-results-samples', 'sample-grid');
+  await shot('train-results-pad', 'drawing-pad');
   await setLang('ko');
   await expect.poll(() => page.getByTestId('sample-grid').locator('.res-note').textContent()).toContain('틀렸습니다');
-  await shot('train-results-mnist-ko', 'results');
+  await shot('train-results-samples-ko', 'sample-grid');
+  await shot('train-results-pad-ko', 'drawing-pad');
   await setLang('en');
 
   await page.getByTestId('drawing-clear').click();
@@ -220,9 +240,10 @@ test('anomaly on heartbeats: dragging the threshold changes precision and recall
   expect(formula).toMatch(/^threshold = mean \+ k·std = [\d.e-]+ \+ 1 × [\d.e-]+ = [\d.e-]+$/);
   const before = { precision: await value('precision'), recall: await value('recall'), threshold: Number(await hist.getAttribute('data-threshold')) };
   expect(before.recall).toBeGreaterThan(0.5);
-  await shot('train-results-anomaly', 'results');
+  await shot('train-results-anomaly', 'anomaly-histogram');
 
   // Drag the line to the right end: fewer beats flagged, so recall falls.
+  await page.getByTestId('anomaly-plot').scrollIntoViewIfNeeded();
   const line = page.locator('.res-threshold-line');
   const from = await centre(line);
   const plot = (await page.getByTestId('anomaly-plot').boundingBox())!;
@@ -234,7 +255,7 @@ test('anomaly on heartbeats: dragging the threshold changes precision and recall
   const dragged = { precision: await value('precision'), recall: await value('recall') };
   expect(dragged.recall).toBeLessThan(before.recall);
   expect(await page.getByTestId('anomaly-formula').textContent()).toMatch(/\(moved; = mean \+ [\d.-]+·std\)/);
-  await shot('train-results-anomaly-dragged', 'results');
+  await shot('train-results-anomaly-dragged', 'anomaly-histogram');
 
   // Keys: Home puts the threshold at the smallest error, so every abnormal beat is flagged.
   await page.getByTestId('anomaly-threshold').focus();
@@ -249,7 +270,8 @@ test('anomaly on heartbeats: dragging the threshold changes precision and recall
   expect(await value('recall')).toBe(before.recall);
   await setLang('ko');
   await expect.poll(() => page.getByTestId('anomaly-formula').textContent()).toContain('임계값 = 평균 + k·표준편차');
-  await shot('train-results-anomaly-ko', 'results');
+  await shot('train-results-anomaly-ko', 'anomaly-histogram');
+  await shot('train-results-signals-ko', 'sample-grid');
   await setLang('en');
   expect(b.errors).toEqual([]);
 });

@@ -9,7 +9,7 @@ import { useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from
 import { useTranslation } from 'react-i18next';
 import type { AnomalyEvent } from '../../../train/events.ts';
 import { thresholdStats } from '../../../train/metrics.ts';
-import { errorHistogram, errorText, kOf, niceTicks, svgX, thresholdAfterKey, tickText, valueAt, xOf, type Axis } from './histogram.ts';
+import { errorHistogram, errorText, kOf, logTicks, logTickText, niceTicks, svgX, thresholdAfterKey, tickText, valueAt, xOf, type Axis } from './histogram.ts';
 import './results.css';
 
 const VW = 480;
@@ -27,7 +27,7 @@ export function AnomalyHistogram({ event }: { event: AnomalyEvent }) {
 
   const hist = useMemo(() => errorHistogram(event.errors, event.abnormal, event.threshold, BINS), [event]);
   const stats = useMemo(() => thresholdStats(event.errors, event.abnormal, threshold), [event, threshold]);
-  const axis: Axis = { left: M.left, width: VW - M.left - M.right, lo: hist.lo, hi: hist.hi };
+  const axis: Axis = { left: M.left, width: VW - M.left - M.right, lo: hist.lo, hi: hist.hi, log: hist.log };
   const plotH = VH - M.top - M.bottom;
   const barW = axis.width / hist.normal.length;
   const yOf = (count: number) => M.top + plotH - (count / hist.tallest) * plotH;
@@ -50,7 +50,7 @@ export function AnomalyHistogram({ event }: { event: AnomalyEvent }) {
   const onPointerMove = (e: PointerEvent<SVGSVGElement>) => dragging.current && fromPointer(e);
   const onPointerUp = () => void (dragging.current = false);
   const onKeyDown = (e: KeyboardEvent) => {
-    const v = thresholdAfterKey(threshold, e.key, e.shiftKey, hist.lo, hist.hi);
+    const v = thresholdAfterKey(threshold, e.key, e.shiftKey, hist);
     if (v === null) return;
     e.preventDefault();
     set(v);
@@ -58,11 +58,12 @@ export function AnomalyHistogram({ event }: { event: AnomalyEvent }) {
 
   const k = kOf(threshold, event.mean, event.std);
   const flagged = stats.truePositives + stats.falsePositives;
-  const ticks = niceTicks(hist.lo, hist.hi, 5);
+  const ticks = hist.log ? logTicks(hist.lo, hist.hi) : niceTicks(hist.lo, hist.hi, 5);
   const step = ticks.length > 1 ? ticks[1]! - ticks[0]! : hist.hi - hist.lo;
+  const tick = (v: number) => (hist.log ? logTickText(v) : tickText(v, step * 4));
 
   return (
-    <figure className="res-card res-anomaly" data-testid="anomaly-histogram" data-threshold={threshold}>
+    <figure className="res-card res-anomaly" data-testid="anomaly-histogram" data-threshold={threshold} data-scale={hist.log ? 'log' : 'linear'}>
       <figcaption className="res-title">{t('anomalyTitle')}</figcaption>
       <p className="res-legend">
         <span className="res-key res-normal" /> {t('normal')} <span className="res-key res-abnormal" /> {t('abnormal')}{' '}
@@ -87,7 +88,7 @@ export function AnomalyHistogram({ event }: { event: AnomalyEvent }) {
           <g key={i}>
             <line className="res-axis" x1={xOf(v, axis)} x2={xOf(v, axis)} y1={M.top + plotH} y2={M.top + plotH + 4} />
             <text className="res-tick" x={xOf(v, axis)} y={VH - M.bottom + 15} textAnchor="middle">
-              {tickText(v, step * 4)}
+              {tick(v)}
             </text>
           </g>
         ))}
@@ -98,7 +99,7 @@ export function AnomalyHistogram({ event }: { event: AnomalyEvent }) {
           0
         </text>
         <text className="res-axis-label" x={M.left + axis.width / 2} y={VH - 2} textAnchor="middle">
-          {t('axisError')}
+          {t(hist.log ? 'axisErrorLog' : 'axisError')}
         </text>
         <g
           className="res-threshold"

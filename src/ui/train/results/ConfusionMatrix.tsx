@@ -22,12 +22,13 @@ export function ConfusionMatrix({ event }: { event: ConfusionEvent }) {
         {t('confusionAccuracy', { accuracy: (event.accuracy * 100).toFixed(1), right, total })}
       </p>
       <div className="res-table-scroll">
-        <table className="res-matrix">
+        <table className={`res-matrix${classNames.length >= 8 ? ' compact' : ''}`}>
           <caption className="res-sr">{t('confusionCaption')}</caption>
           <thead>
             <tr>
               <th scope="col" className="res-corner">
-                <span>{t('axisTrue')}</span> \ <span>{t('axisPredicted')}</span>
+                <span>{t('axisPredicted')} →</span>
+                <span>{t('axisTrue')} ↓</span>
               </th>
               {classNames.map((_, j) => (
                 <th key={j} scope="col" title={t('predictedAs', { name: name(j) })}>

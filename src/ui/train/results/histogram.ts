@@ -2,26 +2,37 @@
  * The anomaly histogram's numbers, apart from drawing: bins of the test
  * errors split into normal and abnormal, and the threshold's position as
  * the user drags it (pointer or keys). Pure, so it is tested in Node.
+ *
+ * Reconstruction errors often span orders of magnitude (normal beats near
+ * 0.01, abnormal ones up to 0.6): on a linear axis the normal ones would
+ * all fall in the first bin. When the largest value is more than
+ * LOG_RATIO times the smallest, the axis is logarithmic.
  */
 
-export interface ErrorHistogram {
-  /** Value range the bins cover (includes the threshold, so its line is on the plot). */
+/** Above this max/min ratio of the values shown, the error axis is logarithmic. */
+export const LOG_RATIO = 30;
+
+/** Where values sit along the axis: lo and hi are values (not logs), `log` says how the space between them is spread. */
+export interface Scale {
   lo: number;
   hi: number;
-  binWidth: number;
-  /** Per bin, how many normal / abnormal test samples fall in it. */
-  normal: number[];
-  abnormal: number[];
-  /** The tallest bar (normal + abnormal stacked), at least 1. */
-  tallest: number;
+  log: boolean;
 }
 
-/**
- * `bins` equal bins from the smallest to the largest value (errors and the
- * threshold). A value equal to `hi` lands in the last bin. Non-finite
- * errors are left out.
- */
-export function errorHistogram(errors: readonly number[], abnormal: readonly boolean[], threshold: number, bins = 30): ErrorHistogram {
+/** Position 0–1 of a value on the scale (not clamped). */
+export function frac(v: number, s: Scale): number {
+  if (s.log) return (Math.log10(Math.max(v, s.lo * 1e-3)) - Math.log10(s.lo)) / (Math.log10(s.hi) - Math.log10(s.lo));
+  return (v - s.lo) / (s.hi - s.lo);
+}
+
+/** The value at position f (0–1) of the scale. */
+export function atFrac(f: number, s: Scale): number {
+  if (s.log) return 10 ** (Math.log10(s.lo) + f * (Math.log10(s.hi) - Math.log10(s.lo)));
+  return s.lo + f * (s.hi - s.lo);
+}
+
+/** The range of the errors and the threshold (so its line is on the plot), log when it spans more than LOG_RATIO. */
+export function chooseScale(errors: readonly number[], threshold: number): Scale {
   let lo = Number.isFinite(threshold) ? threshold : Infinity;
   let hi = Number.isFinite(threshold) ? threshold : -Infinity;
   for (const e of errors) {
@@ -29,36 +40,57 @@ export function errorHistogram(errors: readonly number[], abnormal: readonly boo
     if (e < lo) lo = e;
     if (e > hi) hi = e;
   }
-  if (!Number.isFinite(lo)) ((lo = 0), (hi = 1));
-  if (hi <= lo) hi = lo + (Math.abs(lo) || 1) * 0.01;
+  if (!Number.isFinite(lo)) return { lo: 0, hi: 1, log: false };
+  if (hi <= lo) return { lo, hi: lo + (Math.abs(lo) || 1) * 0.01, log: false };
+  if (lo > 0 && hi / lo > LOG_RATIO) return { lo, hi, log: true };
+  if (lo <= 0 && hi > 0) {
+    // Errors of exactly 0 (a perfect reconstruction) with a wide spread: start the log axis at the smallest positive one.
+    const pos = errors.filter((e) => e > 0 && Number.isFinite(e));
+    const minPos = Math.min(...pos, Number.isFinite(threshold) && threshold > 0 ? threshold : Infinity);
+    if (Number.isFinite(minPos) && hi / minPos > LOG_RATIO) return { lo: minPos, hi, log: true };
+  }
+  return { lo, hi, log: false };
+}
+
+export interface ErrorHistogram extends Scale {
+  /** Per bin, how many normal / abnormal test samples fall in it (bins are equal along the axis). */
+  normal: number[];
+  abnormal: number[];
+  /** The tallest bar (normal and abnormal overlaid), at least 1. */
+  tallest: number;
+}
+
+/**
+ * `bins` equal bins along the scale. A value at `hi` lands in the last bin,
+ * one below `lo` (only 0 on a log axis) in the first; non-finite errors are
+ * left out.
+ */
+export function errorHistogram(errors: readonly number[], abnormal: readonly boolean[], threshold: number, bins = 30): ErrorHistogram {
+  const scale = chooseScale(errors, threshold);
   const n = Math.max(1, Math.floor(bins));
-  const binWidth = (hi - lo) / n;
   const normal = new Array<number>(n).fill(0);
   const abn = new Array<number>(n).fill(0);
   errors.forEach((e, i) => {
     if (!Number.isFinite(e)) return;
-    const b = Math.min(n - 1, Math.max(0, Math.floor((e - lo) / binWidth)));
+    const b = Math.min(n - 1, Math.max(0, Math.floor(frac(e, scale) * n)));
     (abnormal[i] ? abn : normal)[b]!++;
   });
   let tallest = 1;
-  for (let b = 0; b < n; b++) tallest = Math.max(tallest, normal[b]! + abn[b]!);
-  return { lo, hi, binWidth, normal, abnormal: abn, tallest };
+  for (let b = 0; b < n; b++) tallest = Math.max(tallest, normal[b]!, abn[b]!);
+  return { ...scale, normal, abnormal: abn, tallest };
 }
 
-/** The plot's horizontal extent in its own (viewBox) units. */
-export interface Axis {
+/** The plot's horizontal extent in its own (viewBox) units, and its scale. */
+export interface Axis extends Scale {
   left: number;
   width: number;
-  lo: number;
-  hi: number;
 }
 
-export const xOf = (v: number, a: Axis) => a.left + ((v - a.lo) / (a.hi - a.lo)) * a.width;
+export const xOf = (v: number, a: Axis) => a.left + frac(v, a) * a.width;
 
 /** The value under an x position, kept within the axis. */
 export function valueAt(x: number, a: Axis): number {
-  const f = Math.min(1, Math.max(0, (x - a.left) / a.width));
-  return a.lo + f * (a.hi - a.lo);
+  return atFrac(Math.min(1, Math.max(0, (x - a.left) / a.width)), a);
 }
 
 /**
@@ -69,38 +101,38 @@ export const svgX = (clientX: number, rectLeft: number, rectWidth: number, viewW
 
 /**
  * The threshold after a key press, like a slider: arrows move 1/100 of the
- * range (Shift: 1/10), Page Up/Down 1/10, Home/End to the ends. Returns null
- * for a key that does not move it.
+ * axis (Shift: 1/10), Page Up/Down 1/10, Home/End to the ends (steps are
+ * along the axis, so on a log axis they are ratios). Returns null for a key
+ * that does not move it.
  */
-export function thresholdAfterKey(value: number, key: string, shift: boolean, lo: number, hi: number): number | null {
-  const small = (hi - lo) / 100;
-  const big = (hi - lo) / 10;
-  let v: number;
+export function thresholdAfterKey(value: number, key: string, shift: boolean, s: Scale): number | null {
+  const f = Math.min(1, Math.max(0, frac(value, s)));
+  const small = 0.01;
+  const big = 0.1;
+  let to: number;
   switch (key) {
     case 'ArrowRight':
     case 'ArrowUp':
-      v = value + (shift ? big : small);
+      to = f + (shift ? big : small);
       break;
     case 'ArrowLeft':
     case 'ArrowDown':
-      v = value - (shift ? big : small);
+      to = f - (shift ? big : small);
       break;
     case 'PageUp':
-      v = value + big;
+      to = f + big;
       break;
     case 'PageDown':
-      v = value - big;
+      to = f - big;
       break;
     case 'Home':
-      v = lo;
-      break;
+      return s.lo;
     case 'End':
-      v = hi;
-      break;
+      return s.hi;
     default:
       return null;
   }
-  return Math.min(hi, Math.max(lo, v));
+  return atFrac(Math.min(1, Math.max(0, to)), s);
 }
 
 /** k such that threshold = mean + k·std (null when std is 0). */
@@ -134,3 +166,21 @@ export function niceTicks(lo: number, hi: number, count = 5): number[] {
   for (let v = Math.ceil(lo / step - 1e-9) * step; v <= hi + step * 1e-9; v += step) out.push(Math.abs(v) < step * 1e-9 ? 0 : Number(v.toPrecision(12)));
   return out;
 }
+
+/** Ticks of a log axis: powers of ten, with 2 and 5 between them when the axis spans few decades. */
+export function logTicks(lo: number, hi: number): number[] {
+  if (!(lo > 0) || !(hi > lo)) return [lo];
+  const decades = Math.log10(hi) - Math.log10(lo);
+  const mults = decades <= 2.5 ? [1, 2, 5] : decades <= 4 ? [1, 3] : [1];
+  const out: number[] = [];
+  for (let e = Math.floor(Math.log10(lo)); e <= Math.ceil(Math.log10(hi)); e++) {
+    for (const m of mults) {
+      const v = Number((m * 10 ** e).toPrecision(12));
+      if (v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9)) out.push(v);
+    }
+  }
+  return out;
+}
+
+/** How a tick value is written: the fewest digits that tell it apart (0.005, 0.02, 0.1, 2). */
+export const logTickText = (v: number) => (v >= 1e-4 && v < 1e6 ? Number(v.toPrecision(2)).toString() : v.toExponential(0));
