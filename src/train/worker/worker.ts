@@ -37,9 +37,9 @@ function release() {
   wake = null;
 }
 
-/** A run that ended before training began (no tfjs, no backend, no data). */
-function failed(message: string, onEvent: (e: TrainEvent) => void): RunOutcome {
-  const done: DoneEvent = { type: 'done', reason: 'error', message, epochsCompleted: 0, elapsedMs: 0 };
+/** A run that ended before training began (no tfjs, no backend, no data; or Stop pressed meanwhile: message null). */
+function failed(message: string | null, onEvent: (e: TrainEvent) => void): RunOutcome {
+  const done: DoneEvent = message === null ? { type: 'done', reason: 'stopped', epochsCompleted: 0, elapsedMs: 0 } : { type: 'done', reason: 'error', message, epochsCompleted: 0, elapsedMs: 0 };
   onEvent(done);
   return { done, hasModel: false };
 }
@@ -101,7 +101,7 @@ const api: TrainerApi = {
       if (typeof data === 'string') return failed(`could not load the data: ${data}`, onEvent);
       const weights = await startingWeights(doc, initialWeights);
       if (typeof weights === 'string') return failed(`could not load pretrained weights: ${weights}`, onEvent);
-      if (stopRequested) return failed('stopped before training began', onEvent);
+      if (stopRequested) return failed(null, onEvent);
       const r = await runTraining({ tf, doc, config, data, backend, initialWeights: weights ?? undefined, onEvent, control });
       compiled = r.compiled;
       return { done: r.done, hasModel: compiled !== null };
