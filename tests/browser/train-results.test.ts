@@ -254,7 +254,7 @@ test('anomaly on heartbeats: dragging the threshold changes precision and recall
   expect(Number(await hist.getAttribute('data-threshold'))).toBeGreaterThan(before.threshold);
   const dragged = { precision: await value('precision'), recall: await value('recall') };
   expect(dragged.recall).toBeLessThan(before.recall);
-  expect(await page.getByTestId('anomaly-formula').textContent()).toMatch(/\(moved; = mean \+ [\d.-]+·std\)/);
+  expect(await page.getByTestId('anomaly-formula').textContent()).toMatch(/\(moved; = mean [+−] [\d.]+·std\)/);
   await shot('train-results-anomaly-dragged', 'anomaly-histogram');
 
   // Keys: Home puts the threshold at the smallest error, so every abnormal beat is flagged.

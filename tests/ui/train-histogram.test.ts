@@ -42,6 +42,16 @@ describe('errorHistogram', () => {
     expect(h.normal[0]).toBe(2); // the 0 joins the first bin
   });
 
+  it('does not stretch a log axis over empty decades for a few near-perfect reconstructions', () => {
+    const errors = [1e-7, ...Array.from({ length: 999 }, (_, i) => 0.01 + i * 0.0005)];
+    const s = chooseScale(errors, 0.02);
+    expect(s.log).toBe(true);
+    expect(s.lo).toBeGreaterThan(0.01);
+    const h = errorHistogram(errors, errors.map(() => false), 0.02, 20);
+    expect(h.normal[0]).toBeGreaterThanOrEqual(2);
+    expect(h.normal.reduce((a, b) => a + b)).toBe(1000);
+  });
+
   it('stretches the range to include a threshold beyond every error', () => {
     const h = errorHistogram([0.1, 0.2], [false, true], 0.6, 5);
     expect(h.hi).toBe(0.6);

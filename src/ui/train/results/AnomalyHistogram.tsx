@@ -5,14 +5,15 @@
  * errors; drag it (or focus it and use the arrow keys) and accuracy,
  * precision and recall follow.
  */
-import { useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { useCallback, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnomalyEvent } from '../../../train/events.ts';
 import { thresholdStats } from '../../../train/metrics.ts';
 import { errorHistogram, errorText, kOf, logTicks, logTickText, niceTicks, svgX, thresholdAfterKey, tickText, valueAt, xOf, type Axis } from './histogram.ts';
 import './results.css';
 
-const VW = 480;
+/** Drawn at its real width (measured), so text stays at its CSS size in a narrow panel or a wide one. */
+const DEFAULT_W = 480;
 const VH = 190;
 const M = { left: 38, right: 12, top: 22, bottom: 30 };
 const BINS = 36;
@@ -27,13 +28,25 @@ export function AnomalyHistogram({ event }: { event: AnomalyEvent }) {
 
   const hist = useMemo(() => errorHistogram(event.errors, event.abnormal, event.threshold, BINS), [event]);
   const stats = useMemo(() => thresholdStats(event.errors, event.abnormal, threshold), [event, threshold]);
+  const svgRef = useRef<SVGSVGElement | null>(null);
+  const [VW, setWidth] = useState(DEFAULT_W);
+  const observer = useRef<ResizeObserver | null>(null);
+  const measure = useCallback((el: SVGSVGElement | null) => {
+    svgRef.current = el;
+    observer.current?.disconnect();
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    observer.current = new ResizeObserver(([entry]) => {
+      const w = Math.round(entry?.contentRect.width ?? 0);
+      if (w >= 200) setWidth(w);
+    });
+    observer.current.observe(el);
+  }, []);
   const axis: Axis = { left: M.left, width: VW - M.left - M.right, lo: hist.lo, hi: hist.hi, log: hist.log };
   const plotH = VH - M.top - M.bottom;
   const barW = axis.width / hist.normal.length;
   const yOf = (count: number) => M.top + plotH - (count / hist.tallest) * plotH;
   const tx = xOf(threshold, axis);
 
-  const svgRef = useRef<SVGSVGElement>(null);
   const dragging = useRef(false);
   const fromPointer = (e: PointerEvent<SVGSVGElement>) => {
     const r = svgRef.current!.getBoundingClientRect();
@@ -70,7 +83,7 @@ export function AnomalyHistogram({ event }: { event: AnomalyEvent }) {
         <span className="res-key res-key-line" /> {t('threshold')}
       </p>
       <svg
-        ref={svgRef}
+        ref={measure}
         className="res-hist"
         viewBox={`0 0 ${VW} ${VH}`}
         onPointerDown={onPointerDown}
@@ -124,7 +137,7 @@ export function AnomalyHistogram({ event }: { event: AnomalyEvent }) {
       </svg>
       <p className="res-formula" data-testid="anomaly-formula">
         {moved
-          ? t(k === null ? 'formulaMovedNoK' : 'formulaMoved', { threshold: errorText(threshold), k: k?.toFixed(2) })
+          ? t(k === null ? 'formulaMovedNoK' : 'formulaMoved', { threshold: errorText(threshold), sign: k !== null && k < 0 ? '−' : '+', k: k === null ? '' : Math.abs(k).toFixed(2) })
           : t('formula', { mean: errorText(event.mean), k: event.k, std: errorText(event.std), threshold: errorText(event.threshold) })}
         {moved && (
           <button className="res-link" onClick={() => setDragged(null)} data-testid="anomaly-reset">

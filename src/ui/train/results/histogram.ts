@@ -31,23 +31,27 @@ export function atFrac(f: number, s: Scale): number {
   return s.lo + f * (s.hi - s.lo);
 }
 
-/** The range of the errors and the threshold (so its line is on the plot), log when it spans more than LOG_RATIO. */
+/** Share of the smallest positive errors a log axis may leave to its first bin (a few near-perfect reconstructions would otherwise add empty decades). */
+const LOW_TAIL = 0.005;
+
+/**
+ * The range of the errors and the threshold (so its line is on the plot);
+ * logarithmic when it spans more than LOG_RATIO, starting at the smallest
+ * positive errors but for a tail of LOW_TAIL (those join the first bin).
+ */
 export function chooseScale(errors: readonly number[], threshold: number): Scale {
-  let lo = Number.isFinite(threshold) ? threshold : Infinity;
-  let hi = Number.isFinite(threshold) ? threshold : -Infinity;
-  for (const e of errors) {
-    if (!Number.isFinite(e)) continue;
-    if (e < lo) lo = e;
-    if (e > hi) hi = e;
-  }
-  if (!Number.isFinite(lo)) return { lo: 0, hi: 1, log: false };
+  const finite = errors.filter(Number.isFinite);
+  const withT = Number.isFinite(threshold) ? [...finite, threshold] : finite;
+  if (!withT.length) return { lo: 0, hi: 1, log: false };
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of withT) ((lo = Math.min(lo, v)), (hi = Math.max(hi, v)));
   if (hi <= lo) return { lo, hi: lo + (Math.abs(lo) || 1) * 0.01, log: false };
-  if (lo > 0 && hi / lo > LOG_RATIO) return { lo, hi, log: true };
-  if (lo <= 0 && hi > 0) {
-    // Errors of exactly 0 (a perfect reconstruction) with a wide spread: start the log axis at the smallest positive one.
-    const pos = errors.filter((e) => e > 0 && Number.isFinite(e));
-    const minPos = Math.min(...pos, Number.isFinite(threshold) && threshold > 0 ? threshold : Infinity);
-    if (Number.isFinite(minPos) && hi / minPos > LOG_RATIO) return { lo: minPos, hi, log: true };
+  const pos = finite.filter((e) => e > 0).sort((a, b) => a - b);
+  if (hi > 0 && pos.length) {
+    let low = pos[Math.min(pos.length - 1, Math.floor(pos.length * LOW_TAIL))]!;
+    if (Number.isFinite(threshold) && threshold > 0) low = Math.min(low, threshold);
+    if (hi / low > LOG_RATIO) return { lo: low, hi, log: true };
   }
   return { lo, hi, log: false };
 }
