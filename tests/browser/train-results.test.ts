@@ -102,6 +102,20 @@ test('a CSV with text in a number column names the row, column and value; leavin
   expect(await inUse().getAttribute('data-name')).toBe('bad.csv');
   // One number per row does not fit the sample CNN's 28×28×1 input: said right there.
   expect(await page.getByTestId('data-misfit').textContent()).toContain('Each row has 1 number, but the graph’s Input takes 28×28×1');
+  // Another task: the panel drops the user data, the picker offers it again prepared for the task;
+  // for anomalies it asks which class is normal and makes it the trainer's class 0.
+  await field('task').selectOption('anomaly');
+  await expect.poll(() => inUse().getAttribute('data-source')).toBe('builtin');
+  await page.getByTestId('data-stale').waitFor();
+  await page.getByTestId('data-use').click();
+  expect(await inUse().getAttribute('data-source')).toBe('user');
+  const normal = page.getByTestId('data-normal-class');
+  expect(await normal.locator('option').allTextContents()).toEqual(['x', 'y']);
+  await normal.selectOption({ label: 'y' });
+  await expect.poll(() => inUse().textContent()).toContain('2 classes: y 5, x 5');
+  await shot('train-data-csv-normal-class', 'picker');
+  await field('task').selectOption('classify');
+  await expect.poll(() => inUse().getAttribute('data-source')).toBe('builtin');
 });
 
 test('CSV labels with only one class are refused for classifying, with the label named (file dropped on the picker)', async () => {

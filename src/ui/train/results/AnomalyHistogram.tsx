@@ -80,7 +80,7 @@ export function AnomalyHistogram({ event }: { event: AnomalyEvent }) {
       <figcaption className="res-title">{t('anomalyTitle')}</figcaption>
       <p className="res-legend">
         <span className="res-key res-normal" /> {t('normal')} <span className="res-key res-abnormal" /> {t('abnormal')}{' '}
-        <span className="res-key res-key-line" /> {t('threshold')}
+        <span className="res-key res-key-line" /> {t('thresholdLegend')}
       </p>
       <svg
         ref={measure}
