@@ -227,6 +227,7 @@ test('images of mixed sizes are resized with a warning, load, and train', async 
   await shot('train-data-mixed-sizes', 'picker');
   await setLang('ko');
   await expect.poll(() => page.getByTestId('data-summary').textContent()).toContain('학습 19');
+  expect(await inUse().textContent()).toContain('24개 (학습 19, 테스트 5)');
   await shot('train-data-mixed-sizes-ko', 'picker');
   await setLang('en');
 

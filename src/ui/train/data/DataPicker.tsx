@@ -5,7 +5,7 @@
  * is shown as a plain message and Start keeps to data that works. The last
  * line always says what Start trains on.
  */
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { findBuiltinDataset } from '../../../data/catalog.ts';
 import type { TaskName } from '../../../train/config.ts';
@@ -14,6 +14,7 @@ import { BuiltinPane } from './BuiltinPane.tsx';
 import type { DataChoice } from './choice.ts';
 import { CsvPane } from './CsvPane.tsx';
 import { ImagesPane } from './ImagesPane.tsx';
+import { summarize } from './prepare.ts';
 import { usePicker, type PickerMode } from './store.ts';
 import { summaryLine } from './Summary.tsx';
 import './data.css';
@@ -57,6 +58,7 @@ export function DataPicker({
   const builtinId = value.source === 'builtin' ? value.id : (fallbackBuiltin(task, inputShape) as { id: string }).id;
   return (
     <div className="data-picker" role="group" aria-label={t('pickerLabel')} data-testid="data-picker" data-mode={mode}>
+      <span className="dp-label">{t('pickerLabel')}</span>
       <div className="dp-modes" role="group" aria-label={t('pickerSource')}>
         {MODES.map((m) => (
           <button key={m} aria-pressed={mode === m} className={mode === m ? 'on' : undefined} onClick={() => switchTo(m)} data-testid={`data-mode-${m}`}>
@@ -74,7 +76,9 @@ export function DataPicker({
 
 function InUse({ value }: { value: DataChoice }) {
   const { t } = useTranslation('results');
-  const text = value.source === 'builtin' ? (findBuiltinDataset(value.id)?.title ?? value.id) : `${value.name} (${value.summary})`;
+  // Summarised again in the language on screen (the choice's own summary is in the language it was made in).
+  const summary = useMemo(() => (value.source === 'user' ? summarize(value.split) : null), [value]);
+  const text = value.source === 'builtin' ? (findBuiltinDataset(value.id)?.title ?? value.id) : `${value.name} (${summary ? summaryLine(t, summary) : value.summary})`;
   return (
     <p className="dp-in-use" data-testid="data-in-use" data-source={value.source} data-name={value.source === 'builtin' ? value.id : value.name}>
       <span className="dp-muted">{t('inUse')}</span> {text}
