@@ -28,12 +28,39 @@ let lastFlush = 0;
 /** Charts and counters redraw at most ~10 times a second: smooth enough, and it leaves the main thread idle. */
 const MIN_FLUSH_INTERVAL_MS = 100;
 
-function flush() {
+/** Events that mount or redraw a whole view (a chart, the sample grid, the outcome): one of them per frame. */
+const HEAVY: ReadonlySet<TrainEvent['type']> = new Set(['started', 'epoch', 'samples', 'confusion', 'anomaly', 'latent', 'done']);
+
+function clearTimers() {
   cancelAnimationFrame(frame);
   clearTimeout(timer);
   clearTimeout(backup);
   frame = 0;
   timer = undefined;
+  backup = undefined;
+}
+
+/**
+ * Applies the pending events up to and including the first heavy one; the
+ * rest follow in the next frame, so the one-off costs of new views land in
+ * separate main-thread tasks.
+ */
+function flush() {
+  clearTimers();
+  lastFlush = performance.now();
+  if (!pending.length) return;
+  const heavy = pending.findIndex((e) => HEAVY.has(e.type));
+  const events = pending.splice(0, heavy < 0 ? pending.length : heavy + 1);
+  useTrainRun.setState((s) => applyEvents(s, events));
+  if (pending.length) {
+    frame = requestAnimationFrame(flush);
+    backup = setTimeout(flush, 400);
+  }
+}
+
+/** Everything received so far, at once (Stop and Pause state what the page had been told). */
+function flushAll() {
+  clearTimers();
   lastFlush = performance.now();
   if (!pending.length) return;
   const events = pending;
@@ -43,7 +70,7 @@ function flush() {
 
 /** One flush in the next animation frame, no sooner than MIN_FLUSH_INTERVAL_MS after the last. */
 function schedule() {
-  if (timer !== undefined) return;
+  if (timer !== undefined || frame) return;
   const wait = Math.max(0, lastFlush + MIN_FLUSH_INTERVAL_MS - performance.now());
   timer = setTimeout(() => (frame = requestAnimationFrame(flush)), wait);
   // A hidden tab gets no frames: still apply events, just rarely.
@@ -54,8 +81,7 @@ function listen(id: number) {
   return (e: TrainEvent) => {
     if (id !== runId) return;
     pending.push(e);
-    if (e.type === 'done') flush();
-    else schedule();
+    schedule();
   };
 }
 
@@ -131,8 +157,10 @@ function launch(doc: GraphDoc, config: TrainConfig, choice: DataChoice | null) {
     .start(doc, config, userData, weights, t.listener(listen(id)))
     .then((outcome) => {
       if (id !== runId) return;
-      flush();
-      useTrainRun.setState({ hasModel: outcome.hasModel, ...(useTrainRun.getState().done ? {} : { done: outcome.done, status: 'done' }) });
+      // The done event normally came before this answer; the queue shows it (and the results) frame by frame.
+      if (!useTrainRun.getState().done && !pending.some((e) => e.type === 'done')) pending.push(outcome.done);
+      useTrainRun.setState({ hasModel: outcome.hasModel });
+      schedule();
     })
     .catch((e: unknown) => crash(callFailure(e)));
 }
@@ -140,7 +168,7 @@ function launch(doc: GraphDoc, config: TrainConfig, choice: DataChoice | null) {
 /** The run ends without a done event from the worker (it crashed): one plain line. */
 function endWith(id: number, message: string) {
   if (id !== runId || useTrainRun.getState().status === 'done') return;
-  flush();
+  flushAll();
   const s = useTrainRun.getState();
   useTrainRun.setState({
     status: 'done',
@@ -154,7 +182,7 @@ function endWith(id: number, message: string) {
 export function pause(): void {
   if (useTrainRun.getState().status !== 'running') return;
   void trainer?.api.pause();
-  flush();
+  flushAll();
   useTrainRun.setState({ status: 'paused' });
 }
 
@@ -169,7 +197,7 @@ export function stop(): void {
   if (!isActive(s.status) || s.status === 'stopping') return;
   void trainer?.api.stop();
   // What the page had been told when Stop was pressed, so the panel can show Stop took at most one batch.
-  flush();
+  flushAll();
   useTrainRun.setState({ status: 'stopping', stopPressedAt: batchesDone(useTrainRun.getState()) });
 }
 
