@@ -26,7 +26,7 @@ export interface PreparedData {
 }
 
 /** Seeds of the separate random streams a run draws from (same seed, same run). */
-export const SEED_STREAMS = { pick: 11, validation: 23, samples: 37, shuffle: 41, noise: 53 } as const;
+export const SEED_STREAMS = { pick: 11, validation: 23, samples: 37, shuffle: 41, noise: 53, weights: 59 } as const;
 export const streamSeed = (seed: number, stream: number, k = 0): number => (Math.imul(seed | 0, 0x9e3779b1) ^ Math.imul(stream + 1, 0x85ebca6b) ^ Math.imul(k + 1, 0xc2b2ae35)) >>> 0;
 
 /**

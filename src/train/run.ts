@@ -172,7 +172,7 @@ async function train(req: TrainRequest, clock: Clock, state: RunState): Promise<
   const refusal = task.checkData?.(data, config);
   if (refusal) throw new RunFailure(`training cannot start: ${refusal}`);
 
-  const built = compileGraph(tf, doc, {}, analysis);
+  const built = seededRandom(streamSeed(config.seed, SEED_STREAMS.weights), () => compileGraph(tf, doc, {}, analysis));
   if (!built.ok) throw new RunFailure(`could not build the model: ${built.diagnostics.map(diagnosticReason).join('; ')}`);
   const compiled = built.value;
   state.compiled = compiled;
@@ -294,6 +294,22 @@ async function train(req: TrainRequest, clock: Clock, state: RunState): Promise<
   const result = await task.finish(run);
   for (const e of result.events) req.onEvent(e);
   return { reason: 'finished', extra: { test: result.test } };
+}
+
+/**
+ * Runs `fn` with Math.random drawing from a seeded generator. tfjs-layers
+ * initialises weights with unseeded random ops, which fall back to
+ * Math.random; compiling under a seed makes the same config start from the
+ * same weights (compile is synchronous, so nothing else sees the swap).
+ */
+function seededRandom<T>(seed: number, fn: () => T): T {
+  const original = Math.random;
+  Math.random = makeRng(seed);
+  try {
+    return fn();
+  } finally {
+    Math.random = original;
+  }
 }
 
 function nonFinite(config: TrainConfig, loss: number, epoch: number, batch: number, culprit: ReturnType<typeof firstNonFiniteNode>): Partial<DoneEvent> {

@@ -54,6 +54,19 @@ describe('tensors', () => {
   });
 });
 
+describe('seed', () => {
+  it('the same seed gives the same run (weights, shuffle, split); another seed another', async () => {
+    const losses = async (seed: number) => {
+      const r = await train(classifier, { epochs: 1, maxSamples: 400, seed }, mnist);
+      r.compiled!.main.dispose();
+      return r.of('batch').map((e) => e.loss);
+    };
+    const a = await losses(3);
+    expect(await losses(3)).toEqual(a);
+    expect(await losses(4)).not.toEqual(a);
+  });
+});
+
 describe('stop and pause', () => {
   it('Stop after batch k ends the run there; the model keeps what it learned', async () => {
     const initial = weightsOf(classifier);
