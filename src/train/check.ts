@@ -9,7 +9,7 @@ import type { GraphDoc } from '../graph/schema.ts';
 import { trainableOn } from './backend/trainable.ts';
 import type { TrainConfig } from './config.ts';
 import { fitInput, showShape, valuesIn } from './shapes.ts';
-import { TASK_RECIPES } from './tasks/index.ts';
+import { recipeFor } from './tasks/index.ts';
 import type { CheckFacts } from './tasks/task.ts';
 
 export interface DataFacts {
@@ -64,7 +64,8 @@ function tfjsLimits(doc: GraphDoc, a: Analysis): string[] {
 export function checkTraining(doc: GraphDoc, config: TrainConfig, data: DataFacts, analysis: Analysis = analyze(doc)): string[] {
   const errors = analysis.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length || !analysis.valid) return errors.length ? errors.map(diagnosticReason) : ['the graph has no layers to train'];
-  const task = TASK_RECIPES[config.task];
+  const task = recipeFor(config.task);
+  if (!task) return [`netloom cannot train the task "${config.task}" here yet`];
   const { reasons, facts } = ports(analysis, config.task);
   reasons.push(...tfjsLimits(doc, analysis));
   if (!facts) return reasons;

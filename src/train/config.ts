@@ -6,8 +6,15 @@
 import { z } from 'zod';
 import type { GraphDoc } from '../graph/schema.ts';
 
-export const TASKS = ['classify', 'reconstruct', 'denoise', 'anomaly'] as const;
+export const TASKS = ['classify', 'reconstruct', 'denoise', 'anomaly', 'segment', 'detect', 'gan', 'cyclegan', 'pix2pix'] as const;
 export type TaskName = (typeof TASKS)[number];
+/** Tasks that train through the epoch/batch loop of run.ts with one model, one loss (the Task recipes). */
+export const SUPERVISED_TASKS = ['classify', 'reconstruct', 'denoise', 'anomaly', 'segment', 'detect'] as const;
+export type SupervisedTaskName = (typeof SUPERVISED_TASKS)[number];
+/** Tasks with two or more models taking turns, each with its own optimizer (src/train/adversarial/). */
+export const ADVERSARIAL_TASKS = ['gan', 'cyclegan', 'pix2pix'] as const;
+export type AdversarialTaskName = (typeof ADVERSARIAL_TASKS)[number];
+export const isAdversarial = (t: TaskName): t is AdversarialTaskName => (ADVERSARIAL_TASKS as readonly string[]).includes(t);
 
 export const OPTIMIZER_NAMES = ['adam', 'sgd', 'rmsprop'] as const;
 export const LOSS_NAMES = ['auto', 'categoricalCrossentropy', 'binaryCrossentropy', 'meanSquaredError', 'meanAbsoluteError'] as const;
@@ -40,6 +47,16 @@ export const TrainConfigSchema = z.object({
   thresholdK: z.number().min(0).max(10).default(1),
   /** anomaly: the class index of "normal" samples (the only ones trained on). */
   normalClass: z.number().int().min(0).default(0),
+  /** cyclegan: weight of the cycle-consistency L1 loss (A→B→A ≈ A). */
+  cycleWeight: z.number().min(0).max(1000).default(10),
+  /** cyclegan: weight of the identity L1 loss (G_ab(b) ≈ b). */
+  identityWeight: z.number().min(0).max(1000).default(5),
+  /** pix2pix: weight of the L1 loss pulling the generated image towards its target. */
+  l1Weight: z.number().min(0).max(10000).default(100),
+  /** detect: boxes scoring below this are not shown or counted. */
+  scoreThreshold: z.number().min(0).max(1).default(0.25),
+  /** detect: non-max suppression drops a box overlapping a better one of its class by more than this IoU. */
+  nmsIoU: z.number().min(0).max(1).default(0.45),
   /** Fitted on training data only. */
   scaling: z.enum(SCALINGS).default('none'),
   backend: z.enum(BACKEND_CHOICES).default('auto'),

@@ -54,7 +54,37 @@ export interface SampleImage {
 
 export type SamplesEvent =
   | { type: 'samples'; task: 'classify'; epoch: number; classNames: string[]; items: { input: SampleImage; label: number; predicted: number; confidence: number }[] }
-  | { type: 'samples'; task: 'reconstruct' | 'denoise' | 'anomaly'; epoch: number; items: { input: SampleImage; noisy?: SampleImage; output: SampleImage; error: number; label?: number }[] };
+  | { type: 'samples'; task: 'reconstruct' | 'denoise' | 'anomaly'; epoch: number; items: { input: SampleImage; noisy?: SampleImage; output: SampleImage; error: number; label?: number }[] }
+  /** Masks are H×W class ids, row by row. */
+  | { type: 'samples'; task: 'segment'; epoch: number; classNames: string[]; items: { input: SampleImage; truth: number[]; predicted: number[]; iou: number }[] }
+  /** Boxes in the input's pixels (x, y top-left). */
+  | { type: 'samples'; task: 'detect'; epoch: number; classNames: string[]; items: { input: SampleImage; truth: SampleBox[]; predicted: (SampleBox & { score: number })[] }[] }
+  /** GANs and translation: labelled rows of images (values 0–1), e.g. "fixed noise" or "A", "A→B", "A→B→A". */
+  | { type: 'samples'; task: 'gan' | 'cyclegan' | 'pix2pix'; epoch: number; rows: { label: string; images: SampleImage[] }[] };
+
+export interface SampleBox {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  cls: number;
+}
+
+/** Segmentation on the test set after training: intersection over union per class (null: class absent). */
+export interface IouEvent {
+  type: 'iou';
+  classNames: string[];
+  perClass: (number | null)[];
+  mean: number;
+}
+
+/** Detection on the test set after training: average precision per class at IoU 0.5 (null: no such boxes). */
+export interface MapEvent {
+  type: 'map';
+  classNames: string[];
+  perClass: (number | null)[];
+  map: number;
+}
 
 /** Classification on the held-out test set after training (rows = true class, columns = predicted). */
 export interface ConfusionEvent {
@@ -106,4 +136,4 @@ export interface DoneEvent {
   test?: Metrics;
 }
 
-export type TrainEvent = StartedEvent | BatchEvent | EpochEvent | SamplesEvent | ConfusionEvent | AnomalyEvent | LatentEvent | DoneEvent;
+export type TrainEvent = StartedEvent | BatchEvent | EpochEvent | SamplesEvent | ConfusionEvent | AnomalyEvent | LatentEvent | IouEvent | MapEvent | DoneEvent;

@@ -31,7 +31,7 @@ import { firstNonFiniteNode } from './non-finite.ts';
 import { firstNonFinite, prepareData, SEED_STREAMS, streamSeed } from './prepare.ts';
 import { makeRng, shuffleInPlace } from '../data/random.ts';
 import { fitInput } from './shapes.ts';
-import { TASK_RECIPES } from './tasks/index.ts';
+import { recipeFor } from './tasks/index.ts';
 import type { RunContext, SetTensors, Task } from './tasks/task.ts';
 import { evaluateSet, type Tensor } from './tensors.ts';
 
@@ -158,8 +158,9 @@ export async function runTraining(req: TrainRequest): Promise<TrainOutcome> {
 
 async function train(req: TrainRequest, clock: Clock, state: RunState): Promise<{ reason: EndReason; extra?: Partial<DoneEvent> }> {
   const { tf, doc, config, control } = req;
-  const task: Task = TASK_RECIPES[config.task];
   const analysis: Analysis = analyze(doc);
+  const task: Task | undefined = recipeFor(config.task);
+  if (!task) throw new RunFailure(`training cannot start: netloom cannot train the task "${config.task}" here yet`);
 
   const reasons = [
     ...checkTraining(doc, config, { shape: req.data.train.shape, classNames: req.data.train.classNames }, analysis),

@@ -5,6 +5,7 @@
  * without --json; exit 1 with one line per problem for graphs that cannot
  * train, exit 2 for unusable files and command lines, never a stack trace.
  */
+import { TASKS } from '../../src/train/config.ts';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../cli/helpers.ts';
 
@@ -45,8 +46,8 @@ describe('netloom train', () => {
     const bad = await cli(['train', 'tests/fixtures/bad/conv-into-dense.json']);
     expect(bad.code).toBe(1);
     expect(lines(bad.stderr).every((l) => l.startsWith('error '))).toBe(true);
-    const gan = await cli(['train', 'gan.json'], { readFile: () => JSON.stringify({ format: 'netloom.graph', version: 1, nodes: [{ id: 'z', kind: 'Input', params: { shape: [2] } }, { id: 'g', kind: 'Dense', params: { units: 2 } }], edges: [{ id: 'e', source: 'z', target: 'g' }], training: { task: 'gan' } }) });
-    expect(gan).toMatchObject({ code: 1, stdout: '', stderr: 'error: this graph is for the task "gan", which netloom train cannot run yet (it runs classify, reconstruct, denoise, anomaly; choose one with --task)\n' });
+    const gan = await cli(['train', 'gan.json'], { readFile: () => JSON.stringify({ format: 'netloom.graph', version: 1, nodes: [{ id: 'z', kind: 'Input', params: { shape: [2] } }, { id: 'g', kind: 'Dense', params: { units: 2 } }], edges: [{ id: 'e', source: 'z', target: 'g' }], training: { task: 'regress' } }) });
+    expect(gan).toMatchObject({ code: 1, stdout: '', stderr: `error: this graph is for the task "regress", which netloom train cannot run yet (it runs ${TASKS.join(', ')}; choose one with --task)\n` });
     const task = await cli(['train', CNN, '--task', 'reconstruct']);
     expect(task.code).toBe(1);
     expect(task.stderr).toBe('error: the output of "digit" has shape [10] but the input "image" is [28, 28, 1]; an autoencoder needs the model to give back its input\'s shape\n');
@@ -67,7 +68,7 @@ describe('netloom train', () => {
       [['train', CNN, '--epochs', 'two'], /^--epochs takes a whole number \(got two\)\n/],
       [['train', CNN, '--epochs', '1.5'], /^--epochs takes a whole number \(got 1\.5\)\n/],
       [['train', CNN, '--epochs', '0'], /^--epochs: .*\(got 0\)\n/],
-      [['train', CNN, '--task', 'segment'], /^--task takes classify, reconstruct, denoise, anomaly \(got segment\)\n/],
+      [['train', CNN, '--task', 'regress'], /^--task takes classify, reconstruct, denoise, anomaly, segment, .* \(got regress\)\n/],
       [['train', CNN, '--backend', 'webgl'], /^--backend takes auto, wasm, cpu \(got webgl\)\n/],
       [['train', CNN, '--dataset', 'cifar'], /^--dataset takes mnist, .*heartbeats.* \(got cifar\)\n/],
       [['train', CNN, '--shuffle'], /^unknown option --shuffle\n/],

@@ -17,13 +17,13 @@ export function SampleGrid({ event }: { event: SamplesEvent }) {
   return (
     <figure className="res-card res-samples" data-testid="sample-grid" data-task={event.task} data-epoch={event.epoch}>
       <figcaption className="res-title">{t('samplesTitle', { epoch: event.epoch + 1 })}</figcaption>
-      {event.task === 'classify' ? <Classified event={event} /> : <Reconstructed event={event} />}
+      {event.task === 'classify' ? <Classified event={event} /> : event.task === 'reconstruct' || event.task === 'denoise' || event.task === 'anomaly' ? <Reconstructed event={event} /> : null}
     </figure>
   );
 }
 
 type ClassifyEvent = Extract<SamplesEvent, { task: 'classify' }>;
-type AutoencoderEvent = Exclude<SamplesEvent, { task: 'classify' }>;
+type AutoencoderEvent = Extract<SamplesEvent, { task: 'reconstruct' | 'denoise' | 'anomaly' }>;
 
 function Classified({ event }: { event: ClassifyEvent }) {
   const { t } = useTranslation('results');
