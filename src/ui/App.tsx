@@ -54,11 +54,12 @@ export function App() {
           <button onClick={() => setGalleryOpen(true)} title={tg('toggleTitle')} data-testid="open-gallery">
             ▦ {tg('toggle')}
           </button>
-          <button onClick={undo} disabled={!canUndo} title={`${t('undo')} (Ctrl+Z)`}>
-            ↶ {t('undo')}
+          {/* Icons with names for screen readers and tooltips: the toolbar must fit 1280 px in Korean too. */}
+          <button className="icon" onClick={undo} disabled={!canUndo} title={`${t('undo')} (Ctrl+Z)`} aria-label={t('undo')}>
+            ↶
           </button>
-          <button onClick={redo} disabled={!canRedo} title={`${t('redo')} (Ctrl+Shift+Z)`}>
-            ↷ {t('redo')}
+          <button className="icon" onClick={redo} disabled={!canRedo} title={`${t('redo')} (Ctrl+Shift+Z)`} aria-label={t('redo')}>
+            ↷
           </button>
           <GroupMenu />
           <button onClick={() => toggle('code')} aria-pressed={drawer === 'code'} title={tc('toggleTitle')} data-testid="toggle-code">
@@ -66,8 +67,7 @@ export function App() {
           </button>
           <TrainToggle open={drawer === 'train'} onToggle={() => toggle('train')} />
           <span className="spacer" />
-          <label className="lang">
-            {t('language')}{' '}
+          <label className="lang" title={t('language')}>
             <select value={lang} onChange={(e) => setLang(e.target.value as 'en' | 'ko')} aria-label={t('language')}>
               <option value="en">English</option>
               <option value="ko">한국어</option>
@@ -77,9 +77,14 @@ export function App() {
         {galleryOpen && (
           <Gallery
             onClose={() => setGalleryOpen(false)}
-            onOpen={(entry) => {
+            onOpen={(entry, train) => {
               openPreset(entry);
               setGalleryOpen(false);
+              if (train) {
+                setDrawer('train');
+                // After the panel has taken the new graph's training hints; start() refuses while a run is going.
+                setTimeout(() => void import('./train/session.ts').then((m) => m.start()), 0);
+              }
             }}
           />
         )}
