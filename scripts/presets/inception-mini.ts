@@ -26,5 +26,5 @@ export function inceptionMini() {
   x = b.composite('Block', 'inception_b', (i) => inception(i, [16, 16, 24, 4, 8, 8]), [x], 'inception_b');
   x = b.add('GlobalAveragePooling2D', {}, [x], 'avg_pool');
   b.add('Dense', { units: 10, activation: 'softmax' }, [x], 'digit');
-  return b.doc('Inception mini', { training: { task: 'classify', dataset: 'mnist', epochs: 3, batchSize: 64, learningRate: 0.002 } });
+  return b.doc('Inception mini', { training: { task: 'classify', dataset: 'mnist', epochs: 5, batchSize: 64, learningRate: 0.006 } });
 }
