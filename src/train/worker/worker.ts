@@ -17,6 +17,7 @@ import { loadPretrainedWeights, pretrainedBlocks, type FetchUrl } from '../pretr
 import type { TrainConfig } from '../config.ts';
 import type { DoneEvent, TrainEvent } from '../events.ts';
 import { runTraining } from '../run.ts';
+import { latentEncoderKey, latentPoints } from '../latent.ts';
 import { exportTrained, extractWeights, predictOne } from '../save.ts';
 import { plainMessage, type ExportedModel, type RunOutcome, type TrainerApi } from './protocol.ts';
 
@@ -104,6 +105,11 @@ const api: TrainerApi = {
       if (stopRequested) return failed(null, onEvent);
       const r = await runTraining({ tf, doc, config, data, backend, initialWeights: weights ?? undefined, onEvent, control });
       compiled = r.compiled;
+      // The latent map of a 2-D encoder (latent-2d preset), drawn from the trained model after the run.
+      if (r.done.reason === 'finished' && compiled && latentEncoderKey(compiled)) {
+        const latent = latentPoints(tf, compiled, data.test, Math.max(0, r.done.epochsCompleted - 1));
+        if (latent) onEvent(latent);
+      }
       return { done: r.done, hasModel: compiled !== null };
     } catch (e) {
       // runTraining never throws; this is a bug elsewhere, still one plain line.
