@@ -94,10 +94,10 @@ export const useEditor = create<EditorState>()((set, get) => ({
     set((s) => ({ history: record(s.history, doc), path: [], selection: [], notice: null, viewEpoch: s.viewEpoch + 1 }));
   },
   undo() {
-    set((s) => keepPathValid({ ...s, history: undo(s.history) }));
+    set((s) => afterTimeTravel(s, undo(s.history)));
   },
   redo() {
-    set((s) => keepPathValid({ ...s, history: redo(s.history) }));
+    set((s) => afterTimeTravel(s, redo(s.history)));
   },
   select(ids) {
     const cur = get().selection;
@@ -134,6 +134,17 @@ export const useEditor = create<EditorState>()((set, get) => ({
 }));
 
 /** After undo/redo the composite on screen may no longer exist: step out to one that does. */
+/**
+ * Undo/redo: keep the path and selection valid; when the step swaps in a
+ * different graph (undoing an Open or a preset: no node in common), refit
+ * the view as opening does.
+ */
+function afterTimeTravel(s: EditorState, history: EditorState['history']): Partial<EditorState> {
+  const before = new Set(s.history.present.nodes.map((n) => n.id));
+  const swapped = history.present !== s.history.present && !history.present.nodes.some((n) => before.has(n.id));
+  return { ...keepPathValid({ ...s, history }), ...(swapped ? { viewEpoch: s.viewEpoch + 1 } : {}) };
+}
+
 function keepPathValid(s: EditorState): Partial<EditorState> {
   let path = s.path;
   while (path.length && !graphAt(s.history.present, path)) path = path.slice(0, -1);
