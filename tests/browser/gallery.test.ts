@@ -73,3 +73,22 @@ describe('presets gallery', () => {
     await page.getByTestId('gallery').waitFor({ state: 'detached' });
   });
 });
+
+describe('Open and train from the gallery', () => {
+  const PRESETS_I = ['mnist-cnn.json', 'augmentation-cnn.json', 'resnet-mini.json', 'inception-mini.json', 'transfer-learning.json', 'autoencoder.json', 'denoising-autoencoder.json', 'anomaly-autoencoder.json', 'latent-2d.json'];
+  const batches = async () => Number((await page.getByTestId('train-progress').getAttribute('data-batches-done')) ?? 0);
+
+  test.each(PRESETS_I)('%s opens and starts training with its own settings', async (file) => {
+    await page.getByLabel(/Language|언어/).selectOption('en');
+    await page.getByTestId('open-gallery').click();
+    await card(file).click();
+    await page.getByTestId('preset-open-train').click();
+    await page.getByTestId('train-panel').waitFor();
+    // Training starts by itself: the refusal box must not appear, batches must be counted.
+    await expect.poll(batches, { timeout: 90_000 }).toBeGreaterThan(0);
+    expect(await page.getByTestId('train-refusal').count()).toBe(0);
+    expect(await page.getByTestId('train-status').getAttribute('data-status')).toMatch(/running|paused/);
+    await page.getByTestId('train-stop').click();
+    await expect.poll(() => page.getByTestId('train-status').getAttribute('data-status'), { timeout: 30_000 }).toBe('done');
+  }, 150_000);
+});
