@@ -7,7 +7,8 @@ import { analyze } from '../analysis/analyze.ts';
 import type { Analysis, Diagnostic } from '../analysis/types.ts';
 import type { GraphDoc } from '../graph/schema.ts';
 import { trainableOn } from './backend/trainable.ts';
-import type { TrainConfig } from './config.ts';
+import { isAdversarial, type TrainConfig } from './config.ts';
+import { adversarialChecks } from './adversarial/check.ts';
 import { fitInput, showShape, valuesIn } from './shapes.ts';
 import { recipeFor } from './tasks/index.ts';
 import type { CheckFacts } from './tasks/task.ts';
@@ -16,6 +17,10 @@ export interface DataFacts {
   /** Per-sample shape of the data. */
   shape: readonly number[];
   classNames: readonly string[];
+  /** Image-to-image data: how `pairs` relates to the samples (null: no pairs; left out: not known before loading). */
+  pairing?: 'paired' | 'unpaired' | null;
+  /** Shape of one `pairs` sample when it differs from `shape`. */
+  pairShape?: readonly number[];
 }
 
 const where = (d: { path?: string[]; nodeId?: string }) => [...(d.path ?? []), ...(d.nodeId !== undefined ? [d.nodeId] : [])].join(' › ');
@@ -64,6 +69,10 @@ function tfjsLimits(doc: GraphDoc, a: Analysis): string[] {
 export function checkTraining(doc: GraphDoc, config: TrainConfig, data: DataFacts, analysis: Analysis = analyze(doc)): string[] {
   const errors = analysis.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length || !analysis.valid) return errors.length ? errors.map(diagnosticReason) : ['the graph has no layers to train'];
+  if (isAdversarial(config.task)) {
+    const facts = { shape: data.shape, dataName: dataName(config), ...(data.pairing !== undefined ? { pairing: data.pairing } : {}), ...(data.pairShape ? { pairShape: data.pairShape } : {}) };
+    return [...tfjsLimits(doc, analysis), ...adversarialChecks(analysis, { ...config, task: config.task }, facts)];
+  }
   const task = recipeFor(config.task);
   if (!task) return [`netloom cannot train the task "${config.task}" here yet`];
   const { reasons, facts } = ports(analysis, config.task);

@@ -16,19 +16,21 @@
 import { analyze } from '../analysis/analyze.ts';
 import type { Analysis } from '../analysis/types.ts';
 import { compileGraph, type Compiled } from '../compile/compile.ts';
-import type { LayersModel, Tf } from '../compile/tf.ts';
+import type { Tf } from '../compile/tf.ts';
 import type { DatasetSplit } from '../data/dataset.ts';
 import type { GraphDoc } from '../graph/schema.ts';
 import { loadImportedWeights } from '../import/load-weights.ts';
 import type { ImportedWeights } from '../import/types.ts';
 import type { BackendReport } from './backend/select.ts';
 import { checkTraining, diagnosticReason } from './check.ts';
-import type { TrainConfig } from './config.ts';
+import { isAdversarial, type AdversarialTaskName, type TrainConfig } from './config.ts';
+import { trainAdversarial } from './adversarial/loop.ts';
 import type { DoneEvent, EndReason, Metrics, TrainEvent } from './events.ts';
 import { nextMacrotask } from './macrotask.ts';
 import { estimateMemory } from './memory.ts';
 import { firstNonFiniteNode } from './non-finite.ts';
-import { firstNonFinite, prepareData, SEED_STREAMS, streamSeed } from './prepare.ts';
+import { prepareData, SEED_STREAMS, streamSeed } from './prepare.ts';
+import { Clock, dataChecks, plain, restore, RunFailure, seededRandom, snapshot, type RunState } from './run-parts.ts';
 import { makeRng, shuffleInPlace } from '../data/random.ts';
 import { fitInput } from './shapes.ts';
 import { recipeFor } from './tasks/index.ts';
@@ -66,76 +68,20 @@ export interface TrainOutcome {
   compiled: Compiled | null;
 }
 
-/** Failures inside a run that end it with a plain message. */
-class RunFailure extends Error {}
-
-const plain = (e: unknown): string => {
-  const raw = e instanceof Error ? e.message : typeof e === 'object' && e && 'message' in e ? String((e as { message: unknown }).message) : String(e);
-  const line = raw.split('\n')[0]!.trim();
-  return line.length > 300 ? `${line.slice(0, 297)}…` : line || 'unknown error';
-};
-
-/** Wall time minus pauses. */
-class Clock {
-  private t0 = performance.now();
-  private paused = 0;
-  elapsed(): number {
-    return performance.now() - this.t0 - this.paused;
-  }
-  async pauseWhile(wait: Promise<void>): Promise<void> {
-    const p0 = performance.now();
-    await wait;
-    this.paused += performance.now() - p0;
-  }
-}
-
-function dataChecks(req: TrainRequest): string[] {
-  const out: string[] = [];
-  for (const [part, ds] of [['training', req.data.train], ['test', req.data.test]] as const) {
-    const bad = firstNonFinite(ds);
-    if (bad) {
-      out.push(
-        `the ${part} data has ${bad.count} ${bad.count === 1 ? 'value' : 'values'} that ${bad.count === 1 ? 'is' : 'are'} not a number (NaN or ±Infinity); the first is value ${bad.index + 1} of ${part} sample ${bad.sample + 1} (${bad.value}): fix or remove those samples`,
-      );
-    }
-  }
-  if (req.data.train.count === 0) out.push('there are no training samples');
-  return out;
-}
-
-type LayerVariable = LayersModel['weights'][number];
-
-/** Every weight's current value, held (a refcount on cpu, a copy elsewhere). */
-function snapshot(tf: Tf, weights: readonly LayerVariable[]): Tensor[] {
-  return weights.map((w) => tf.clone(w.read()));
-}
-
-function restore(weights: readonly LayerVariable[], values: readonly Tensor[]) {
-  weights.forEach((w, i) => w.write(values[i]!));
-}
-
-/** What a run owns while it goes, so it can be freed whichever way it ends. */
-interface RunState {
-  compiled: Compiled | null;
-  /** Data tensors, freed at the end. */
-  held: Tensor[];
-  optimizer: { dispose(): void } | null;
-  epochsCompleted: number;
-}
-
 export async function runTraining(req: TrainRequest): Promise<TrainOutcome> {
   const clock = new Clock();
-  const state: RunState = { compiled: null, held: [], optimizer: null, epochsCompleted: 0 };
+  const state: RunState = { compiled: null, held: [], optimizers: [], epochsCompleted: 0 };
   const end = (reason: EndReason, extra: Partial<DoneEvent> = {}): DoneEvent => ({ type: 'done', reason, epochsCompleted: state.epochsCompleted, elapsedMs: clock.elapsed(), ...extra });
   const free = () => {
     req.tf.dispose(state.held);
     state.held = [];
-    state.optimizer?.dispose();
-    state.optimizer = null;
+    for (const o of state.optimizers) o.dispose();
+    state.optimizers = [];
   };
   let outcome: TrainOutcome;
   try {
-    const result = await train(req, clock, state);
+    // GANs take turns between models with an optimizer each: their own loop, the same shell.
+    const result = isAdversarial(req.config.task) ? await trainAdversarial(req as TrainRequest & { config: { task: AdversarialTaskName } }, clock, state) : await train(req, clock, state);
     free();
     outcome = { done: end(result.reason, result.extra), compiled: state.compiled };
   } catch (e) {
@@ -166,7 +112,7 @@ async function train(req: TrainRequest, clock: Clock, state: RunState): Promise<
     ...checkTraining(doc, config, { shape: req.data.train.shape, classNames: req.data.train.classNames }, analysis),
     ...req.backend.issues.map((i) => `${[...i.path, i.nodeId].join(' › ')}: ${i.reason}`),
   ];
-  if (!reasons.length) reasons.push(...dataChecks(req));
+  if (!reasons.length) reasons.push(...dataChecks(req.data));
   if (reasons.length) throw new RunFailure(`training cannot start: ${reasons.join('; ')}`);
 
   const data = prepareData(req.data, config, task.select ? (d) => task.select!(d, config) : undefined);
@@ -195,7 +141,7 @@ async function train(req: TrainRequest, clock: Clock, state: RunState): Promise<
 
   const loss = config.loss === 'auto' ? task.autoLoss : config.loss;
   const opt = config.optimizer === 'sgd' ? tf.train.sgd(config.learningRate) : config.optimizer === 'rmsprop' ? tf.train.rmsprop(config.learningRate) : tf.train.adam(config.learningRate);
-  state.optimizer = opt;
+  state.optimizers.push(opt);
   model.compile({ optimizer: opt, loss, metrics: [...task.metrics] });
   const metricNames = task.metrics.map((m) => (m === 'accuracy' ? 'acc' : m));
 
@@ -295,22 +241,6 @@ async function train(req: TrainRequest, clock: Clock, state: RunState): Promise<
   const result = await task.finish(run);
   for (const e of result.events) req.onEvent(e);
   return { reason: 'finished', extra: { test: result.test } };
-}
-
-/**
- * Runs `fn` with Math.random drawing from a seeded generator. tfjs-layers
- * initialises weights with unseeded random ops, which fall back to
- * Math.random; compiling under a seed makes the same config start from the
- * same weights (compile is synchronous, so nothing else sees the swap).
- */
-function seededRandom<T>(seed: number, fn: () => T): T {
-  const original = Math.random;
-  Math.random = makeRng(seed);
-  try {
-    return fn();
-  } finally {
-    Math.random = original;
-  }
 }
 
 function nonFinite(config: TrainConfig, loss: number, epoch: number, batch: number, culprit: ReturnType<typeof firstNonFiniteNode>): Partial<DoneEvent> {

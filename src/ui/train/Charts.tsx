@@ -11,8 +11,10 @@ const COLORS = ['#3b7dd8', '#d8783b', '#2f9e62', '#9b4dca', '#c23b3b', '#6b7a99'
 const common = { legend: { live: false }, cursor: { drag: { x: false, y: false } }, scales: { x: { time: false } } } satisfies Partial<uPlot.Options>;
 
 export function Charts() {
-  const { t } = useTranslation('train');
-  const { lossX, loss, epochs } = useTrainRun(useShallow((s) => ({ lossX: s.lossX, loss: s.loss, epochs: s.epochs })));
+  const { t } = useTranslation(['train', 'results']);
+  const { lossX, loss, lossD, epochs } = useTrainRun(useShallow((s) => ({ lossX: s.lossX, loss: s.loss, lossD: s.lossD, epochs: s.epochs })));
+  // GANs: `loss` is the generator's, and the discriminator's is drawn beside it.
+  const gan = lossD.length > 0;
   const names = useMemo(() => metricNames(epochs), [epochs]);
   const namesKey = names.join(',');
 
@@ -21,12 +23,19 @@ export function Charts() {
       ...common,
       series: [
         { label: t('axisEpoch') },
-        { label: t('seriesLoss'), stroke: COLORS[0], width: 1 },
-        { label: t('seriesValLoss'), stroke: COLORS[1], width: 2, spanGaps: true, points: { show: true, size: 6 } },
+        ...(gan
+          ? [
+              { label: t('results:seriesGLoss'), stroke: COLORS[0], width: 1 },
+              { label: t('results:seriesDLoss'), stroke: COLORS[1], width: 1 },
+            ]
+          : [
+              { label: t('seriesLoss'), stroke: COLORS[0], width: 1 },
+              { label: t('seriesValLoss'), stroke: COLORS[1], width: 2, spanGaps: true, points: { show: true, size: 6 } },
+            ]),
       ],
       axes: [{ label: t('axisEpoch'), size: 36, labelSize: 14 }, { size: 44 }],
     }),
-    [t],
+    [t, gan],
   );
   const metricOptions = useMemo<ChartOptions>(
     () => ({
@@ -39,7 +48,7 @@ export function Charts() {
     }),
     [t, namesKey],
   );
-  const lossCols = useMemo(() => lossData(lossX, loss, epochs), [lossX, loss, epochs]);
+  const lossCols = useMemo(() => lossData(lossX, loss, epochs, lossD), [lossX, loss, epochs, lossD]);
   const metricCols = useMemo(() => metricsData(epochs, names), [epochs, names]);
 
   return (

@@ -1,11 +1,16 @@
 /** The data choice: the data picker (built-in, image folders, CSV) in the settings column. */
 import { analysisOf, useEditor } from '../store.ts';
-import type { TrainConfig } from '../../train/config.ts';
+import { isAdversarial, type TrainConfig } from '../../train/config.ts';
+import { dataShapeFor } from '../../train/adversarial/blocks.ts';
 import { DataPicker } from './data/DataPicker.tsx';
 import { useTrainSettings } from './settings.ts';
 
 export function DataField({ config }: { config: TrainConfig }) {
-  const inputShape = useEditor((s) => analysisOf(s.history.present).models[0]?.inputs[0] ?? null);
+  // The shape a data sample must have: the model's input, or for GANs what their blocks read (a generator's images).
+  const inputShape = useEditor((s) => {
+    const a = analysisOf(s.history.present);
+    return isAdversarial(config.task) ? dataShapeFor(a, config.task) : (a.models[0]?.inputs[0] ?? null);
+  });
   const choice = useTrainSettings((s) => s.data);
   const setData = useTrainSettings((s) => s.setData);
   const value = choice ?? (config.data.source === 'builtin' ? { source: 'builtin' as const, id: config.data.id } : null);

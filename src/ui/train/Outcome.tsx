@@ -44,6 +44,11 @@ export function Outcome() {
   return (
     <div className={`train-outcome ${done.reason}`} data-testid="train-outcome" data-reason={done.reason} data-batches={batches} data-stop-pressed-at={s.stopPressedAt ?? undefined}>
       <p className="train-outcome-line">{line}</p>
+      {done.reason === 'finished' && done.message && (
+        <p className="train-outcome-note" role="status" data-testid="train-outcome-note">
+          {done.message}
+        </p>
+      )}
       {done.test && (
         <dl className="train-test" data-testid="train-test">
           <dt>{t('testSet')}</dt>

@@ -4,9 +4,12 @@ import type { EpochEvent } from '../../train/events.ts';
 
 /**
  * x in epochs; loss per batch, and validation loss at each epoch's end
- * (x = epoch + 1, where that epoch's last batch also sits).
+ * (x = epoch + 1, where that epoch's last batch also sits). GANs (`lossD`
+ * given: the discriminator's loss per batch, `loss` the generator's) have
+ * no validation loss: their columns are x, generator, discriminator.
  */
-export function lossData(lossX: readonly number[], loss: readonly number[], epochs: readonly EpochEvent[]): uPlot.AlignedData {
+export function lossData(lossX: readonly number[], loss: readonly number[], epochs: readonly EpochEvent[], lossD: readonly number[] = []): uPlot.AlignedData {
+  if (lossD.length) return [lossX.slice(), loss.slice(), lossX.map((_, i) => lossD[i] ?? null)];
   const rows = lossX.map((x, i) => [x, loss[i]!, null] as [number, number | null, number | null]);
   const at = new Map(lossX.map((x, i) => [x, i]));
   for (const e of epochs) {

@@ -6,7 +6,7 @@
 import { create } from 'zustand';
 import type { GraphDoc } from '../../graph/schema.ts';
 import type { TrainConfig } from '../../train/config.ts';
-import type { AnomalyEvent, BatchEvent, ConfusionEvent, DoneEvent, EpochEvent, LatentEvent, SamplesEvent, StartedEvent, TrainEvent } from '../../train/events.ts';
+import type { AnomalyEvent, BatchEvent, ConfusionEvent, DoneEvent, EpochEvent, IouEvent, LatentEvent, MapEvent, SamplesEvent, StartedEvent, TrainEvent } from '../../train/events.ts';
 
 export type RunStatus = 'idle' | 'starting' | 'running' | 'paused' | 'stopping' | 'done';
 
@@ -22,11 +22,15 @@ export interface RunState {
   /** Loss per batch for the chart: x in epochs (epoch + (batch + 1) / batches per epoch). */
   lossX: number[];
   loss: number[];
+  /** GANs: the discriminator's loss per batch (`loss` is then the generator's), at the same x; empty for other tasks. */
+  lossD: number[];
   epochs: EpochEvent[];
   samples: SamplesEvent | null;
   confusion: ConfusionEvent | null;
   anomaly: AnomalyEvent | null;
   latent: LatentEvent | null;
+  iou: IouEvent | null;
+  map: MapEvent | null;
   done: DoneEvent | null;
   /** The worker holds a trained model (predict, export, keep). */
   hasModel: boolean;
@@ -50,11 +54,14 @@ export const IDLE: RunState = {
   last: null,
   lossX: [],
   loss: [],
+  lossD: [],
   epochs: [],
   samples: null,
   confusion: null,
   anomaly: null,
   latent: null,
+  iou: null,
+  map: null,
   done: null,
   hasModel: false,
   stopPressedAt: null,
@@ -74,6 +81,7 @@ export function applyEvents(s: RunState, events: readonly TrainEvent[]): Partial
   const next: Partial<RunState> = {};
   let lossX: number[] | null = null;
   let loss: number[] | null = null;
+  let lossD: number[] | null = null;
   let epochs: EpochEvent[] | null = null;
   for (const e of events) {
     switch (e.type) {
@@ -86,6 +94,7 @@ export function applyEvents(s: RunState, events: readonly TrainEvent[]): Partial
         loss ??= s.loss.slice();
         lossX.push(e.epoch + (e.batch + 1) / e.batchesPerEpoch);
         loss.push(e.loss);
+        if (e.metrics.d_loss !== undefined) (lossD ??= s.lossD.slice()).push(e.metrics.d_loss);
         next.last = e;
         break;
       case 'epoch':
@@ -103,6 +112,12 @@ export function applyEvents(s: RunState, events: readonly TrainEvent[]): Partial
       case 'latent':
         next.latent = e;
         break;
+      case 'iou':
+        next.iou = e;
+        break;
+      case 'map':
+        next.map = e;
+        break;
       case 'done':
         next.done = e;
         next.status = 'done';
@@ -113,9 +128,11 @@ export function applyEvents(s: RunState, events: readonly TrainEvent[]): Partial
     while (lossX.length > MAX_POINTS) {
       lossX = lossX.filter((_, i) => i % 2 === 1);
       loss = loss.filter((_, i) => i % 2 === 1);
+      lossD = lossD && lossD.filter((_, i) => i % 2 === 1);
     }
     next.lossX = lossX;
     next.loss = loss;
+    if (lossD) next.lossD = lossD;
   }
   if (epochs) next.epochs = epochs;
   return next;

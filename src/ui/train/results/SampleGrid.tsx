@@ -3,26 +3,35 @@
  * image (or signal) with its true label and the model's guess and
  * confidence; wrong guesses are marked. Autoencoders: input, noisy input
  * (denoise) and reconstruction side by side with the error; signals as
- * the input and the reconstruction drawn over each other.
+ * the input and the reconstruction drawn over each other. GANs and image
+ * translation: labelled rows of generated images (ImageRows).
  */
 import { useTranslation } from 'react-i18next';
 import type { SampleImage, SamplesEvent } from '../../../train/events.ts';
 import { errorText } from './histogram.ts';
 import { sampleKind, valueRange } from './pixels.ts';
 import { SampleView, SignalPlot } from './SampleImage.tsx';
+import { ImageRows, type ImageRowsEvent } from './ImageRows.tsx';
 import './results.css';
 
 export function SampleGrid({ event }: { event: SamplesEvent }) {
   const { t } = useTranslation('results');
   return (
     <figure className="res-card res-samples" data-testid="sample-grid" data-task={event.task} data-epoch={event.epoch}>
-      <figcaption className="res-title">{t('samplesTitle', { epoch: event.epoch + 1 })}</figcaption>
-      {event.task === 'classify' ? <Classified event={event} /> : event.task === 'reconstruct' || event.task === 'denoise' || event.task === 'anomaly' ? <Reconstructed event={event} /> : null}
+      <figcaption className="res-title">{t(isImageRows(event) ? `rowsTitle_${event.task}` : 'samplesTitle', { epoch: event.epoch + 1 })}</figcaption>
+      {event.task === 'classify' ? (
+        <Classified event={event} />
+      ) : event.task === 'reconstruct' || event.task === 'denoise' || event.task === 'anomaly' ? (
+        <Reconstructed event={event} />
+      ) : isImageRows(event) ? (
+        <ImageRows event={event} />
+      ) : null}
     </figure>
   );
 }
 
 type ClassifyEvent = Extract<SamplesEvent, { task: 'classify' }>;
+const isImageRows = (e: SamplesEvent): e is ImageRowsEvent => e.task === 'gan' || e.task === 'cyclegan' || e.task === 'pix2pix';
 type AutoencoderEvent = Extract<SamplesEvent, { task: 'reconstruct' | 'denoise' | 'anomaly' }>;
 
 function Classified({ event }: { event: ClassifyEvent }) {
