@@ -57,7 +57,7 @@ export interface TrainRequest {
   backend: BackendReport;
   /** Weights by node path to start from (loadImportedWeights). */
   initialWeights?: ImportedWeights;
-  /** In order: started, batch…, epoch, samples, …, confusion | anomaly, done. */
+  /** In order: started, batch…, epoch, samples, …, confusion | anomaly | iou | map, done. */
   onEvent(e: TrainEvent): void;
   control?: TrainControl;
 }
@@ -142,7 +142,7 @@ async function train(req: TrainRequest, clock: Clock, state: RunState): Promise<
   const loss = config.loss === 'auto' ? task.autoLoss : config.loss;
   const opt = config.optimizer === 'sgd' ? tf.train.sgd(config.learningRate) : config.optimizer === 'rmsprop' ? tf.train.rmsprop(config.learningRate) : tf.train.adam(config.learningRate);
   state.optimizers.push(opt);
-  model.compile({ optimizer: opt, loss, metrics: [...task.metrics] });
+  model.compile({ optimizer: opt, loss: typeof loss === 'string' ? loss : loss.make(tf, model), metrics: [...task.metrics] });
   const metricNames = task.metrics.map((m) => (m === 'accuracy' ? 'acc' : m));
 
   const n = trainSet.count;
@@ -229,6 +229,7 @@ async function train(req: TrainRequest, clock: Clock, state: RunState): Promise<
         const v = await evaluateSet(tf, model, val, batchSize);
         metrics.val_loss = v[0]!;
         metricNames.forEach((m, i) => (metrics[`val_${m}`] = v[i + 1]!));
+        if (task.epochMetrics) Object.assign(metrics, await task.epochMetrics(run, val));
       }
       state.epochsCompleted++;
       req.onEvent({ type: 'epoch', epoch, loss: sums[0]! / n, metrics, elapsedMs: clock.elapsed(), numTensors: tf.memory().numTensors });

@@ -6,7 +6,7 @@
 import type * as TF from '@tensorflow/tfjs';
 import type { LayersModel, Tf } from '../compile/tf.ts';
 import type { SampleImage } from './events.ts';
-import type { LossName, SetTensors } from './tasks/task.ts';
+import type { CustomLoss, LossName, SetTensors } from './tasks/task.ts';
 
 export type Tensor = TF.Tensor;
 
@@ -22,7 +22,7 @@ export async function evaluateSet(tf: Tf, model: LayersModel, set: SetTensors, b
 }
 
 /** Mean absolute (MAE loss) or squared error of each sample's output against its target. */
-export async function perSampleErrors(tf: Tf, model: LayersModel, set: SetTensors, loss: LossName, batchSize: number): Promise<Float32Array> {
+export async function perSampleErrors(tf: Tf, model: LayersModel, set: SetTensors, loss: LossName | CustomLoss, batchSize: number): Promise<Float32Array> {
   const out = new Float32Array(set.count);
   for (let start = 0; start < set.count; start += batchSize) {
     const size = Math.min(batchSize, set.count - start);
@@ -76,4 +76,32 @@ export async function predictClasses(tf: Tf, model: LayersModel, x: Tensor, coun
 
 export function sampleImage(shape: readonly number[], values: ArrayLike<number>): SampleImage {
   return { shape: [...shape], values: Array.from(values) };
+}
+
+/** `compute` on each batch of a set (inside tidy), read back and joined, sample after sample. */
+async function batched<T extends Float32Array | Int32Array>(tf: Tf, x: Tensor, count: number, batchSize: number, compute: (batch: Tensor) => Tensor, make: new (n: number) => T): Promise<T> {
+  const parts: T[] = [];
+  for (let start = 0; start < count; start += batchSize) {
+    const size = Math.min(batchSize, count - start);
+    const out = tf.tidy(() => compute(x.slice(start, size)));
+    parts.push((await out.data()) as T);
+    out.dispose();
+  }
+  const all = new make(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    all.set(p, at);
+    at += p.length;
+  }
+  return all;
+}
+
+/** The index of the largest value over the last axis of the model's output, for a whole set (segmentation: a class per pixel). */
+export function predictArgMax(tf: Tf, model: LayersModel, x: Tensor, count: number, batchSize: number): Promise<Int32Array> {
+  return batched(tf, x, count, batchSize, (b) => tf.argMax(model.predict(b) as Tensor, -1), Int32Array);
+}
+
+/** The model's outputs for a whole set, sample after sample (detection: grid values to decode). */
+export function predictAll(tf: Tf, model: LayersModel, x: Tensor, count: number, batchSize: number): Promise<Float32Array> {
+  return batched(tf, x, count, batchSize, (b) => model.predict(b) as Tensor, Float32Array);
 }

@@ -1,6 +1,6 @@
 /**
  * A task recipe: what a run checks, trains on and reports for one kind of
- * learning (classify, reconstruct, denoise, anomaly). The epoch/batch loop,
+ * learning (classify, reconstruct, denoise, anomaly, segment, detect). The epoch/batch loop,
  * the guards and the events are shared (run.ts); a task says
  *  - which loss and metrics, and what it refuses (check),
  *  - which training samples (select) and what the targets are (tensors),
@@ -17,6 +17,20 @@ import type { PreparedData } from '../prepare.ts';
 import type { Tensor } from '../tensors.ts';
 
 export type LossName = 'categoricalCrossentropy' | 'binaryCrossentropy' | 'meanSquaredError' | 'meanAbsoluteError';
+
+/** A loss tfjs compile takes as a function: a scalar from a batch's targets and the model's outputs. */
+export type LossFn = (yTrue: Tensor, yPred: Tensor) => Tensor;
+
+/**
+ * A task's own loss, for what no tfjs loss name computes (segment's
+ * per-pixel cross-entropy, detect's grid loss): its function, built with the
+ * run's tfjs, and a name to show.
+ */
+export interface CustomLoss {
+  name: string;
+  /** The model is there to read how it ends (segment: softmax probabilities or raw scores). */
+  make(tf: Tf, model: LayersModel): LossFn;
+}
 
 /** What checkTraining knows before any data or tfjs is loaded. */
 export interface CheckFacts {
@@ -48,7 +62,8 @@ export interface RunContext {
   tf: Tf;
   model: LayersModel;
   config: TrainConfig;
-  loss: LossName;
+  /** The loss trained with: a tfjs loss name, or the task's own. */
+  loss: LossName | CustomLoss;
   data: PreparedData;
   /** Model input and output shapes (no batch axis), with open sizes filled from the data. */
   inputShape: number[];
@@ -69,7 +84,7 @@ export interface TaskResult {
 export interface Task {
   name: TaskName;
   /** The loss used when the config says 'auto'. */
-  autoLoss: LossName;
+  autoLoss: LossName | CustomLoss;
   /** Metric names given to tfjs compile ('accuracy' is logged as `acc`). */
   metrics: readonly string[];
   /** Plain-English reasons this graph and data cannot train with this task (empty: they can). */
@@ -82,6 +97,8 @@ export interface Task {
   tensors(tf: Tf, ds: Dataset, role: SetRole, ctx: { inputShape: number[]; outputShape: number[]; config: TrainConfig }): SetTensors;
   /** A training batch's inputs from its clean samples (denoise: noise, fresh per batch). */
   corrupt?(tf: Tf, clean: Tensor, config: TrainConfig, seed: number): Tensor;
+  /** Metrics measured after each epoch beside the validation loss (segment: val_meanIoU), when the run has a validation set. */
+  epochMetrics?(run: RunContext, val: SetTensors): Promise<Metrics>;
   /** Sample outputs from the fixed test samples after an epoch. */
   samples(run: RunContext, epoch: number): Promise<SamplesEvent | null>;
   /** After training: result events (confusion, anomaly) and the test metrics. */

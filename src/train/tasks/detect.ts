@@ -1,0 +1,147 @@
+/**
+ * detect: a one-stage (YOLO-style) grid detector. The model's output is an
+ * S×S grid with 5 + C raw values per cell (objectness, x, y, w, h, a score
+ * per class; see ../detect/grid.ts); S is read from the output's shape, C
+ * must be the dataset's classes. Targets are the boxes encoded on that grid;
+ * the loss is detectionLoss. Boxes come back by decoding the grid and
+ * per-class non-max suppression (config.scoreThreshold, config.nmsIoU).
+ * mAP@0.5 on the validation set after each epoch (val_mAP); samples: the
+ * input with its true and predicted boxes; after training: AP per class
+ * on the test set.
+ */
+import type { Box } from '../../data/dataset.ts';
+import type { TrainConfig } from '../config.ts';
+import { decodeGrid, encodeGridBatch, gridSize, meanAP, type GridLayout, type ScoredBox } from '../detect/index.ts';
+import type { MapEvent, Metrics } from '../events.ts';
+import { detectionLoss } from '../losses.ts';
+import { showShape } from '../shapes.ts';
+import { evaluateSet, predictAll, predictRows, sampleImage } from '../tensors.ts';
+import type { CheckFacts, CustomLoss, RunContext, SetTensors, Task, TaskResult } from './task.ts';
+
+const dataName = (config: TrainConfig) => (config.data.source === 'builtin' ? config.data.id : config.data.name || 'your data');
+const listClasses = (names: readonly string[]) => names.map((c, i) => `${i}: ${c}`).join(', ');
+
+/** Values per cell besides the class scores: objectness, x, y, w, h. */
+const BOX_CHANNELS = 5;
+
+export const gridLoss: CustomLoss = {
+  name: 'grid detection loss (objectness + box + class)',
+  make: (tf) => (target, output) => detectionLoss(tf, target, output),
+};
+
+/** The grid a run's model gives, on images of the data's size. */
+export function layoutOf(outputShape: readonly number[], imageShape: readonly number[]): GridLayout {
+  return { grid: outputShape[0]!, classes: outputShape[2]! - BOX_CHANNELS, height: imageShape[0]!, width: imageShape[1]! };
+}
+
+function checkDetect(f: CheckFacts): string[] {
+  const reasons: string[] = [];
+  const classes = f.classNames.length;
+  if (classes === 0) reasons.push(`detection needs boxes with a class, and ${f.dataName} has no classes: choose data with boxes (shapes-detection)`);
+  if (f.dataShape.length !== 3) {
+    reasons.push(`detection needs images (height × width × channels), and ${f.dataName} has samples of shape ${showShape(f.dataShape)}`);
+    return reasons;
+  }
+  const [h, w] = f.dataShape as [number, number, number];
+  const k = classes || null;
+  const filters = k === null ? '5 + one per class' : `5 + ${k} = ${BOX_CHANNELS + k}`;
+  const out = f.outputShape;
+  if (out.length !== 3) {
+    reasons.push(
+      `the output of "${f.outputId}" has shape ${showShape(out)}; a one-stage detector needs a grid [S, S, 5 + classes]: per cell objectness, x, y, width, height and a score per class. End with a 1×1 Conv2D with ${filters} filters and no activation`,
+    );
+    return reasons;
+  }
+  const [rows, cols, channels] = out;
+  if (rows === null || cols === null) {
+    reasons.push(`the output of "${f.outputId}" has shape ${showShape(out)}; the detector's grid needs a known size: give the Input a fixed shape`);
+  } else if (rows !== cols) {
+    reasons.push(`the output of "${f.outputId}" is a ${rows}×${cols} grid; the detector needs a square grid (S×S): make the Input square`);
+  } else if (rows < 2) {
+    reasons.push(`the output of "${f.outputId}" is a 1×1 grid: one cell finds one object, and images of ${f.dataName} hold several; downsample less so the grid has at least 2×2 cells`);
+  } else if (rows > Math.min(h, w) / 2) {
+    reasons.push(`the output of "${f.outputId}" is a ${rows}×${rows} grid on ${h}×${w}-pixel images: cells under 2 pixels cannot hold an object's centre and size; downsample more (pooling or strides) to a grid like ${Math.max(2, Math.round(Math.min(h, w) / 8))}×${Math.max(2, Math.round(Math.min(h, w) / 8))}`);
+  }
+  if (k !== null && channels !== BOX_CHANNELS + k) {
+    const got = channels === null ? 'an open number of channels' : `${channels} channels per cell${channels > BOX_CHANNELS ? ` = 5 (objectness, x, y, width, height) + ${channels - BOX_CHANNELS} class scores` : ''}`;
+    reasons.push(`the output of "${f.outputId}" gives ${got}, but ${f.dataName} has ${k} ${k === 1 ? 'class' : 'classes'} (${listClasses(f.classNames)}): set its filters to ${filters}`);
+  }
+  if (f.config.loss !== 'auto') reasons.push(`detection trains with its own loss (objectness, box and class together), not ${f.config.loss}: set the loss to auto`);
+  return reasons;
+}
+
+/** Boxes per image from the model's grid values for those images (`values` holds them one after another). */
+function decodeAll(values: Float32Array, layout: GridLayout, config: TrainConfig): ScoredBox[][] {
+  const n = gridSize(layout);
+  return Array.from({ length: values.length / n }, (_, i) => decodeGrid(values.subarray(i * n, (i + 1) * n), layout, { scoreThreshold: config.scoreThreshold, iouThreshold: config.nmsIoU }));
+}
+
+/** mAP@0.5 of the model on a set whose truth boxes are `truths`. */
+async function setMAP(run: RunContext, set: SetTensors, truths: readonly (readonly Box[])[]) {
+  const layout = layoutOf(run.outputShape, run.data.test.shape);
+  const values = await predictAll(run.tf, run.model, set.x, set.count, run.batchSize);
+  return meanAP(decodeAll(values, layout, run.config), truths, layout.classes, 0.5);
+}
+
+const pixelBox = (b: Box) => ({ x: b.x, y: b.y, w: b.w, h: b.h, cls: b.cls });
+
+export const detect: Task = {
+  name: 'detect',
+  autoLoss: gridLoss,
+  metrics: [],
+  check: checkDetect,
+
+  checkData(data, config) {
+    const classes = data.train.classNames.length;
+    for (const [part, ds] of [['training', data.train], ['test', data.test]] as const) {
+      if (!ds.count) continue;
+      if (!ds.boxes) return `the ${part} samples of ${dataName(config)} have no boxes: detection learns from them; choose shapes-detection`;
+      const at = ds.boxes.findIndex((list) => list.some((b) => !Number.isInteger(b.cls) || b.cls < 0 || b.cls >= classes));
+      if (at >= 0) {
+        const bad = ds.boxes[at]!.find((b) => !Number.isInteger(b.cls) || b.cls < 0 || b.cls >= classes)!;
+        return `${part} sample ${at + 1} of ${dataName(config)} has a box of class ${bad.cls}, but there are only ${classes} classes (${listClasses(ds.classNames)})`;
+      }
+    }
+    return null;
+  },
+
+  tensors(tf, ds, _role, { inputShape, outputShape }) {
+    const layout = layoutOf(outputShape, ds.shape);
+    const x = tf.tensor(ds.x, [ds.count, ...inputShape]);
+    const y = tf.tensor(encodeGridBatch(ds.boxes ?? [], layout).target, [ds.count, ...outputShape]);
+    return { x, y, count: ds.count };
+  },
+
+  async epochMetrics(run, val): Promise<Metrics> {
+    const boxes = run.data.val.boxes;
+    return boxes ? { val_mAP: (await setMAP(run, val, boxes)).map } : {};
+  },
+
+  async samples(run, epoch) {
+    const { data } = run;
+    const boxes = data.test.boxes;
+    if (!run.test || !boxes || !data.sampleIndices.length) return null;
+    const layout = layoutOf(run.outputShape, data.test.shape);
+    const outputs = await predictRows(run.tf, run.model, run.test.x, data.sampleIndices);
+    return {
+      type: 'samples',
+      task: 'detect',
+      epoch,
+      classNames: [...data.test.classNames],
+      items: data.sampleIndices.map((row, i) => ({
+        input: sampleImage(data.test.shape, data.sampleInputs[i]!),
+        truth: (boxes[row] ?? []).map(pixelBox),
+        predicted: decodeAll(outputs[i]!, layout, run.config)[0]!.map((b) => ({ ...pixelBox(b), score: b.score })),
+      })),
+    };
+  },
+
+  async finish(run): Promise<TaskResult> {
+    const boxes = run.data.test.boxes;
+    if (!run.test?.count || !boxes) return { events: [], test: {} };
+    const [loss] = await evaluateSet(run.tf, run.model, run.test, run.batchSize);
+    const { map, perClass } = await setMAP(run, run.test, boxes);
+    const event: MapEvent = { type: 'map', classNames: [...run.data.test.classNames], perClass, map };
+    return { events: [event], test: { loss: loss!, mAP: map } };
+  },
+};
