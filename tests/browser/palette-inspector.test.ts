@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { centre, connectHandles, openApp, SCREENSHOTS, type Browser } from './chromium.ts';
+import { NODE_KINDS } from '../../src/nodes/index.ts';
 
 let b: Browser;
 let page: Page;
@@ -201,7 +202,7 @@ describe('palette + inspector', () => {
     await filter.fill('합성곱');
     expect(await page.locator('.palette-item').count()).toBeGreaterThan(0);
     await filter.fill('');
-    expect(await page.locator('.palette-item').count()).toBe(27);
+    expect(await page.locator('.palette-item').count()).toBe(NODE_KINDS.length);
   });
 
   test('grouping from the multi-selection gives a composite whose inspector shows role, name and what is inside', async () => {
@@ -254,7 +255,7 @@ describe('palette + inspector', () => {
 
   test('every node kind gets a generated form (no JSON fallback), and its special fields work', async () => {
     const kinds = await page.locator('.palette-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')!));
-    expect(kinds.length).toBe(27);
+    expect(kinds.length).toBe(NODE_KINDS.length);
     for (const kind of kinds) {
       await page.locator(`.palette-item[data-kind="${kind}"]`).click();
       await expect.poll(() => inspector().locator('.insp-node').getAttribute('data-kind')).toBe(kind);

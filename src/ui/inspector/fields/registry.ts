@@ -11,13 +11,14 @@ import { numberField } from './number.tsx';
 import { textField } from './text.tsx';
 import { choiceField } from './choice.tsx';
 import { pairField } from './pair.tsx';
+import { rangeField } from './range.tsx';
 import { edgesField } from './edges.tsx';
 import { listField } from './list.tsx';
 import { jsonField } from './json.tsx';
 import { nullable } from './nullable.tsx';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-const FIELD_KINDS: FieldKind<any, any>[] = [booleanField, enumField, numberField, textField, choiceField, pairField, edgesField, listField];
+const FIELD_KINDS: FieldKind<any, any>[] = [booleanField, enumField, numberField, textField, choiceField, pairField, rangeField, edgesField, listField];
 
 export interface FieldPlan extends Resolved {
   wrapped: Wrapped;
