@@ -115,6 +115,9 @@ function printer(io: CliIO, args: Args, config: TrainConfig) {
         io.stdout(args.json ? JSON.stringify(epochLine(e, ms)) : `epoch ${e.epoch + 1}/${config.epochs}  loss ${fmt(e.loss)}  ${metricText(e.metrics)}  (${seconds(ms)})`);
       } else if (e.type === 'anomaly' && !args.json) {
         io.stdout(`threshold ${fmt(e.threshold)} = mean ${fmt(e.mean)} + ${e.k} × std ${fmt(e.std)} of the normal training errors; ${e.abnormal.filter(Boolean).length} of ${e.errors.length} test samples are abnormal`);
+      } else if ((e.type === 'iou' || e.type === 'map') && !args.json) {
+        const scores = e.classNames.map((c, i) => `${printable(c)} ${e.perClass[i] == null ? '–' : fmt(e.perClass[i]!)}`).join('  ');
+        io.stdout(`${e.type === 'iou' ? 'IoU' : 'AP@0.5'} per class on the test set: ${scores}`);
       }
     },
   };

@@ -4,7 +4,8 @@
  * finds boxes well above an untrained one's mAP@0.5, both keep numTensors
  * flat and send samples, IoU / mAP events and test metrics; Stop ends a
  * run within one batch; checkTraining names class-count and size
- * mismatches with both numbers; `netloom train` ends with the metric.
+ * mismatches with both numbers; `netloom train` ends with the metric; the
+ * mask overlay keeps the background grey and colours each class.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
@@ -18,6 +19,7 @@ import { configFromDoc, type TrainConfigInput } from '../../src/train/config.ts'
 import { iou } from '../../src/train/detect/boxes.ts';
 import { meanIoU } from '../../src/train/losses.ts';
 import { endsInSoftmax } from '../../src/train/tasks/segment.ts';
+import { classColour, maskRgba, textOn } from '../../src/ui/train/results/overlays.ts';
 import { chain } from '../analysis/helpers.ts';
 import { cli } from '../cli/helpers.ts';
 import { tf, train, wasm } from './run-helpers.ts';
@@ -218,5 +220,19 @@ describe('netloom train', () => {
     const out = r.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(Object.keys(out[0]!)).toEqual(['epoch', 'loss', 'val_loss', 'val_mAP', 'ms']);
     expect(out.at(-1)).toMatchObject({ done: 'finished', test: { loss: expect.any(Number), mAP: expect.any(Number) } });
+  });
+});
+
+describe('mask overlay pixels', () => {
+  it('keeps background pixels grey, blends class colours over the rest, and labels read on their colour', () => {
+    const input = { shape: [1, 3, 1], values: [0.5, 0.5, 0.5] };
+    const { data } = maskRgba(input, [0, 1, 3], 4);
+    expect(Array.from(data.subarray(0, 4))).toEqual([128, 128, 128, 255]);
+    const blend = (hex: string) => [1, 3, 5].map((i) => Math.round(128 * 0.4 + Number.parseInt(hex.slice(i, i + 2), 16) * 0.6));
+    expect(Array.from(data.subarray(4, 7))).toEqual(blend(classColour(1, true)));
+    expect(Array.from(data.subarray(8, 11))).toEqual(blend(classColour(3, true)));
+    expect(new Set([1, 2, 3].map((c) => classColour(c, true))).size).toBe(3);
+    expect(textOn('#0072b2')).toBe('#fff');
+    expect(textOn('#e69f00')).toBe('#111');
   });
 });

@@ -1,8 +1,9 @@
 /**
  * The result views, each shown once its event exists: sample outputs each
- * epoch, then the confusion matrix (classify), the anomaly histogram, the
- * latent plane; and after a classifier on 784-value inputs (MNIST-sized)
- * has trained, the drawing pad asks the trained model in the worker.
+ * epoch, then the confusion matrix (classify), IoU (segment) or AP (detect)
+ * per class, the anomaly histogram, the latent plane; and after a
+ * classifier on 784-value inputs (MNIST-sized) has trained, the drawing pad
+ * asks the trained model in the worker.
  */
 import { useShallow } from 'zustand/react/shallow';
 import { analysisOf } from '../store.ts';
@@ -10,6 +11,8 @@ import { LatentScatter } from '../latent/LatentScatter.tsx';
 import { AnomalyHistogram } from './results/AnomalyHistogram.tsx';
 import { ConfusionMatrix } from './results/ConfusionMatrix.tsx';
 import { DrawingPad } from './results/DrawingPad.tsx';
+import { IouView } from './results/IouView.tsx';
+import { MapView } from './results/MapView.tsx';
 import { SampleGrid } from './results/SampleGrid.tsx';
 import { useTrainRun, type RunState } from './run-state.ts';
 import { predict } from './session.ts';
@@ -24,14 +27,16 @@ function padClasses(s: Pick<RunState, 'status' | 'hasModel' | 'doc' | 'config' |
 
 export function Results() {
   const s = useTrainRun(
-    useShallow((s) => ({ status: s.status, hasModel: s.hasModel, doc: s.doc, config: s.config, samples: s.samples, confusion: s.confusion, anomaly: s.anomaly, latent: s.latent })),
+    useShallow((s) => ({ status: s.status, hasModel: s.hasModel, doc: s.doc, config: s.config, samples: s.samples, confusion: s.confusion, anomaly: s.anomaly, latent: s.latent, iou: s.iou, map: s.map })),
   );
   const classes = padClasses(s);
-  if (!s.samples && !s.confusion && !s.anomaly && !s.latent && !classes) return null;
+  if (!s.samples && !s.confusion && !s.iou && !s.map && !s.anomaly && !s.latent && !classes) return null;
   return (
     <div className="train-results" data-testid="train-results">
       {s.samples && <SampleGrid event={s.samples} />}
       {s.confusion && <ConfusionMatrix event={s.confusion} />}
+      {s.iou && <IouView event={s.iou} />}
+      {s.map && <MapView event={s.map} />}
       {s.anomaly && <AnomalyHistogram event={s.anomaly} />}
       {s.latent && <LatentScatter event={s.latent} />}
       {classes && <DrawingPad predict={predict} classNames={classes} />}

@@ -17,9 +17,9 @@ export function bytes(n: number): string {
   return `${n < 10 && i ? n.toFixed(1) : Math.round(n)} ${units[i]}`;
 }
 
-/** A metric's value: shares as percentages (acc 0.9712 → "97.1%"), others with 4 significant digits. */
+/** A metric's value: shares as percentages (acc 0.9712 → "97.1%", also IoU and mAP), others with 4 significant digits. */
 export function metric(name: string, v: number): string {
   if (!Number.isFinite(v)) return String(v);
-  if (/acc|precision|recall/i.test(name)) return `${(v * 100).toFixed(1)}%`;
+  if (/acc|precision|recall|iou|map/i.test(name)) return `${(v * 100).toFixed(1)}%`;
   return Math.abs(v) >= 1000 ? v.toFixed(0) : v.toPrecision(4);
 }

@@ -5,12 +5,16 @@
  * (denoise) and reconstruction side by side with the error; signals as
  * the input and the reconstruction drawn over each other. GANs and image
  * translation: labelled rows of generated images (ImageRows).
+ * Segmentation: true and predicted masks over the image (MaskOverlay);
+ * detection: true and predicted boxes (BoxOverlay).
  */
 import { useTranslation } from 'react-i18next';
 import type { SampleImage, SamplesEvent } from '../../../train/events.ts';
 import { errorText } from './histogram.ts';
 import { sampleKind, valueRange } from './pixels.ts';
 import { SampleView, SignalPlot } from './SampleImage.tsx';
+import { Segmented } from './MaskOverlay.tsx';
+import { Detected } from './BoxOverlay.tsx';
 import { ImageRows, type ImageRowsEvent } from './ImageRows.tsx';
 import './results.css';
 
@@ -23,6 +27,10 @@ export function SampleGrid({ event }: { event: SamplesEvent }) {
         <Classified event={event} />
       ) : event.task === 'reconstruct' || event.task === 'denoise' || event.task === 'anomaly' ? (
         <Reconstructed event={event} />
+      ) : event.task === 'segment' ? (
+        <Segmented event={event} />
+      ) : event.task === 'detect' ? (
+        <Detected event={event} />
       ) : isImageRows(event) ? (
         <ImageRows event={event} />
       ) : null}

@@ -1,0 +1,98 @@
+/**
+ * Detection samples: each test image with its true boxes (dashed white) and
+ * the boxes the model found (solid, in its class's colour, labelled with
+ * class and score), drawn in the image's own pixels over it.
+ */
+import { useEffect, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SampleBox, SampleImage, SamplesEvent } from '../../../train/events.ts';
+import { imageRgba } from './pixels.ts';
+import { classColour, percent, textOn } from './overlays.ts';
+import './overlays.css';
+
+export type DetectEvent = Extract<SamplesEvent, { task: 'detect' }>;
+type Predicted = SampleBox & { score: number };
+
+/** Side of each drawn image, CSS pixels (64×64 samples at 2×, so labels can be read). */
+const SIDE = 128;
+/** Label text height, CSS pixels. */
+const LABEL_PX = 10;
+
+export function BoxCanvas({ input, truth, predicted, classNames, label }: { input: SampleImage; truth: readonly SampleBox[]; predicted: readonly Predicted[]; classNames: readonly string[]; label: string }) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  const { width, height, data } = useMemo(() => imageRgba(input), [input]);
+  useEffect(() => {
+    const ctx = ref.current?.getContext('2d');
+    if (!ctx) return;
+    const img = ctx.createImageData(width, height);
+    img.data.set(data);
+    ctx.putImageData(img, 0, 0);
+  }, [width, height, data]);
+  const k = SIDE / Math.max(width, height);
+  const w = Math.round(width * k);
+  const h = Math.round(height * k);
+  const font = LABEL_PX / k;
+  const name = (c: number) => classNames[c] ?? String(c);
+  return (
+    <span className="res-box-frame" style={{ width: w, height: h }} role="img" aria-label={label}>
+      <canvas ref={ref} width={width} height={height} className="res-image" style={{ width: w, height: h }} aria-hidden="true" />
+      <svg className="res-box-svg" viewBox={`0 0 ${width} ${height}`} width={w} height={h} aria-hidden="true">
+        {truth.map((b, i) => (
+          <rect key={`t${i}`} className="res-box-truth" x={b.x} y={b.y} width={b.w} height={b.h} data-testid="box-truth" />
+        ))}
+        {predicted.map((b, i) => {
+          const text = `${name(b.cls)} ${percent(b.score)}`;
+          const tw = text.length * font * 0.62 + font * 0.5;
+          // Above the box when there is room, else just inside its top edge.
+          const ty = b.y - font * 1.2 >= 0 ? b.y - font * 1.2 : Math.max(0, b.y);
+          const tx = Math.min(Math.max(0, b.x), Math.max(0, width - tw));
+          return (
+            <g key={`p${i}`} data-testid="box-predicted" data-cls={b.cls} data-score={b.score}>
+              <rect className="res-box-pred" x={b.x} y={b.y} width={b.w} height={b.h} style={{ stroke: classColour(b.cls) }} />
+              <rect x={tx} y={ty} width={tw} height={font * 1.2} rx={font * 0.2} style={{ fill: classColour(b.cls) }} className="res-box-tag" />
+              <text x={tx + font * 0.25} y={ty + font * 0.95} fontSize={font} textLength={tw - font * 0.5} lengthAdjust="spacingAndGlyphs" className="res-box-text" style={{ fill: textOn(classColour(b.cls)) }}>
+                {text}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+    </span>
+  );
+}
+
+export function BoxLegend({ classNames }: { classNames: readonly string[] }) {
+  const { t } = useTranslation('results');
+  return (
+    <p className="res-legend" data-testid="box-legend">
+      <span className="res-legend-item">
+        <span className="res-key res-key-truth-box" /> {t('boxTruth')}
+      </span>
+      <span className="res-legend-item">{t('boxPredicted')}</span>
+      {classNames.map((name, c) => (
+        <span key={c} className="res-legend-item">
+          <span className="res-key res-key-pred-box" style={{ borderColor: classColour(c) }} /> {name}
+        </span>
+      ))}
+    </p>
+  );
+}
+
+export function Detected({ event }: { event: DetectEvent }) {
+  const { t } = useTranslation('results');
+  if (!event.items.length) return <p className="res-note">{t('samplesNone')}</p>;
+  return (
+    <>
+      <p className="res-note">{t('detectNote')}</p>
+      <BoxLegend classNames={event.classNames} />
+      <ul className="res-overlay-list res-boxes" data-testid="box-overlays">
+        {event.items.map((it, i) => (
+          <li key={i} className="res-overlay" data-testid="sample-item" data-found={it.predicted.length} data-truth={it.truth.length}>
+            <BoxCanvas input={it.input} truth={it.truth} predicted={it.predicted} classNames={event.classNames} label={t('boxesAria', { n: i + 1, found: it.predicted.length, truth: it.truth.length })} />
+            <span className="res-overlay-score">{t('boxCounts', { found: it.predicted.length, truth: it.truth.length })}</span>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,19 @@
+/** Detection on the held-out test set after training: average precision per class at IoU 0.5, and mAP. */
+import { useTranslation } from 'react-i18next';
+import type { MapEvent } from '../../../train/events.ts';
+import { ClassBars } from './ClassBars.tsx';
+import { percent } from './overlays.ts';
+
+export function MapView({ event }: { event: MapEvent }) {
+  const { t } = useTranslation('results');
+  return (
+    <figure className="res-card res-class-scores" data-testid="map-view" data-map={event.map}>
+      <figcaption className="res-title">{t('mapTitle')}</figcaption>
+      <p className="res-note" data-testid="map-value">
+        {t('mapValue', { map: percent(event.map, 1) })}
+      </p>
+      <ClassBars classNames={event.classNames} values={event.perClass} />
+      <p className="res-note res-muted res-explain">{t('mapExplain')}</p>
+    </figure>
+  );
+}
