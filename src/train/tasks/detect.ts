@@ -16,10 +16,9 @@ import type { MapEvent, Metrics } from '../events.ts';
 import { detectionLoss } from '../losses.ts';
 import { showShape } from '../shapes.ts';
 import { evaluateSet, predictAll, predictRows, sampleImage } from '../tensors.ts';
+import { classList, dataNameOf } from './naming.ts';
 import type { CheckFacts, CustomLoss, RunContext, SetTensors, Task, TaskResult } from './task.ts';
 
-const dataName = (config: TrainConfig) => (config.data.source === 'builtin' ? config.data.id : config.data.name || 'your data');
-const listClasses = (names: readonly string[]) => names.map((c, i) => `${i}: ${c}`).join(', ');
 
 /** Values per cell besides the class scores: objectness, x, y, w, h. */
 const BOX_CHANNELS = 5;
@@ -64,7 +63,7 @@ function checkDetect(f: CheckFacts): string[] {
   }
   if (k !== null && channels !== BOX_CHANNELS + k) {
     const got = channels === null ? 'an open number of channels' : `${channels} channels per cell${channels > BOX_CHANNELS ? ` = 5 (objectness, x, y, width, height) + ${channels - BOX_CHANNELS} class scores` : ''}`;
-    reasons.push(`the output of "${f.outputId}" gives ${got}, but ${f.dataName} has ${k} ${k === 1 ? 'class' : 'classes'} (${listClasses(f.classNames)}): set its filters to ${filters}`);
+    reasons.push(`the output of "${f.outputId}" gives ${got}, but ${f.dataName} has ${k} ${k === 1 ? 'class' : 'classes'} (${classList(f.classNames)}): set its filters to ${filters}`);
   }
   if (f.config.loss !== 'auto') reasons.push(`detection trains with its own loss (objectness, box and class together), not ${f.config.loss}: set the loss to auto`);
   return reasons;
@@ -95,11 +94,11 @@ export const detect: Task = {
     const classes = data.train.classNames.length;
     for (const [part, ds] of [['training', data.train], ['test', data.test]] as const) {
       if (!ds.count) continue;
-      if (!ds.boxes) return `the ${part} samples of ${dataName(config)} have no boxes: detection learns from them; choose shapes-detection`;
+      if (!ds.boxes) return `the ${part} samples of ${dataNameOf(config)} have no boxes: detection learns from them; choose shapes-detection`;
       const at = ds.boxes.findIndex((list) => list.some((b) => !Number.isInteger(b.cls) || b.cls < 0 || b.cls >= classes));
       if (at >= 0) {
         const bad = ds.boxes[at]!.find((b) => !Number.isInteger(b.cls) || b.cls < 0 || b.cls >= classes)!;
-        return `${part} sample ${at + 1} of ${dataName(config)} has a box of class ${bad.cls}, but there are only ${classes} classes (${listClasses(ds.classNames)})`;
+        return `${part} sample ${at + 1} of ${dataNameOf(config)} has a box of class ${bad.cls}, but there are only ${classes} classes (${classList(ds.classNames)})`;
       }
     }
     return null;

@@ -9,15 +9,13 @@
  * the test set.
  */
 import type { LayersModel, Tf } from '../../compile/tf.ts';
-import type { TrainConfig } from '../config.ts';
 import type { IouEvent, Metrics } from '../events.ts';
 import { meanIoU, pixelCrossEntropy } from '../losses.ts';
 import { showShape } from '../shapes.ts';
 import { evaluateSet, predictArgMax, predictRows, sampleImage } from '../tensors.ts';
+import { classList, dataNameOf } from './naming.ts';
 import type { CheckFacts, CustomLoss, Task, TaskResult } from './task.ts';
 
-const dataName = (config: TrainConfig) => (config.data.source === 'builtin' ? config.data.id : config.data.name || 'your data');
-const listClasses = (names: readonly string[]) => names.map((c, i) => `${i}: ${c}`).join(', ');
 
 /** Whether the model's output comes out of a softmax (looking inside a composite that gives it). */
 export function endsInSoftmax(tf: Tf, model: LayersModel): boolean {
@@ -63,7 +61,7 @@ function checkSegment(f: CheckFacts): string[] {
     reasons.push(`the output of "${f.outputId}" is ${oh ?? '?'}×${ow ?? '?'} pixels, but the masks of ${f.dataName} are ${h}×${w}: upsample back to the input's size (Conv2DTranspose or UpSampling2D)`);
   }
   if (k !== null && ok !== k) {
-    reasons.push(`the output of "${f.outputId}" gives ${ok ?? 'an open number of'} values per pixel, but ${f.dataName} has ${k} classes (${listClasses(f.classNames)}): set the last layer's filters to ${k}`);
+    reasons.push(`the output of "${f.outputId}" gives ${ok ?? 'an open number of'} values per pixel, but ${f.dataName} has ${k} classes (${classList(f.classNames)}): set the last layer's filters to ${k}`);
   }
   const loss = f.config.loss;
   if (loss !== 'auto' && loss !== 'categoricalCrossentropy') {
@@ -99,11 +97,11 @@ export const segment: Task = {
     const classes = data.train.classNames.length;
     for (const [part, ds] of [['training', data.train], ['test', data.test]] as const) {
       if (!ds.count) continue;
-      if (!ds.masks) return `the ${part} samples of ${dataName(config)} have no masks (a class for every pixel): segmentation learns from them; choose shapes-segmentation`;
+      if (!ds.masks) return `the ${part} samples of ${dataNameOf(config)} have no masks (a class for every pixel): segmentation learns from them; choose shapes-segmentation`;
       const bad = ds.masks.findIndex((c) => c >= classes);
       if (bad >= 0) {
         const size = ds.shape[0]! * ds.shape[1]!;
-        return `the masks of ${dataName(config)} hold class ${ds.masks[bad]} (${part} sample ${Math.floor(bad / size) + 1}), but there are only ${classes} classes (${listClasses(ds.classNames)})`;
+        return `the masks of ${dataNameOf(config)} hold class ${ds.masks[bad]} (${part} sample ${Math.floor(bad / size) + 1}), but there are only ${classes} classes (${classList(ds.classNames)})`;
       }
     }
     return null;
