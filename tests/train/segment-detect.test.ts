@@ -10,7 +10,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { compileGraph } from '../../src/compile/compile.ts';
-import type { DatasetSplit } from '../../src/data/dataset.ts';
+import { subset, type DatasetSplit } from '../../src/data/dataset.ts';
 import { makeShapesDetection, makeShapesSegmentation } from '../../src/data/synthetic/shapes.ts';
 import { loadGraph } from '../../src/graph/load.ts';
 import type { GraphDoc } from '../../src/graph/schema.ts';
@@ -120,6 +120,22 @@ describe('segment', () => {
     expect(ends(preset('fcn-small.json'))).toBe(true);
     expect(ends(preset('unet-small.json'))).toBe(true);
     expect(ends(withParams(preset('unet-small.json'), 'classes', { activation: 'linear' }))).toBe(false);
+    expect(ends(withParams(preset('fcn-small.json'), 'classes', { activation: 'linear' }))).toBe(false);
+  });
+
+  it('also trains a model without softmax (raw scores) and with the loss set to categorical cross-entropy', async () => {
+    const linear = withParams(preset('fcn-small.json'), 'classes', { activation: 'linear' });
+    for (const [g, over] of [
+      [linear, {}],
+      [preset('fcn-small.json'), { loss: 'categoricalCrossentropy' as const }],
+    ] as const) {
+      const small = { train: segData.train, test: subset(segData.test, [0, 1, 2, 3, 4, 5, 6, 7]) };
+      const r = await train(g, { ...over, epochs: 1, maxSamples: 48, batchSize: 8, sampleCount: 2 }, small);
+      expect(r.done.reason).toBe('finished');
+      expect(Number.isFinite(r.of('epoch')[0]!.loss)).toBe(true);
+      expect(r.done.test!.meanIoU).toBeGreaterThan(0);
+      r.compiled!.main.dispose();
+    }
   });
 
   it('names a class-count mismatch, a wrong output size and a wrong input size with both numbers', () => {
