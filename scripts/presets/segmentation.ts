@@ -72,7 +72,7 @@ export function unetSmall() {
   const x = b.add('Input', { shape: [64, 64, 1] }, [], 'image');
   const y = unetBody(b, x, [16, 32], 64, 'same');
   b.add('Conv2D', { filters: 4, kernelSize: 1, activation: 'softmax' }, [y], 'classes');
-  return b.doc('U-Net (small, 64×64)', { training: { task: 'segment', dataset: 'shapes-segmentation', epochs: 6, batchSize: 32, learningRate: 0.002 } });
+  return b.doc('U-Net (small, 64×64)', { training: { task: 'segment', dataset: 'shapes-segmentation', epochs: 3, batchSize: 32, learningRate: 0.002 } });
 }
 
 /** VGG16's convolutional blocks (the FCN's encoder); returns the ids of pool3, pool4 and pool5. */
@@ -128,5 +128,5 @@ export function fcnSmall() {
   x = b.add('Add', {}, [x, s1], 'fuse_pool1');
   x = b.add('Conv2DTranspose', { filters: 4, kernelSize: 4, strides: 2, padding: 'same' }, [x], 'upscore_final');
   b.add('Activation', { activation: 'softmax' }, [x], 'classes');
-  return b.doc('FCN (small, 64×64)', { training: { task: 'segment', dataset: 'shapes-segmentation', epochs: 6, batchSize: 32, learningRate: 0.003 } });
+  return b.doc('FCN (small, 64×64)', { training: { task: 'segment', dataset: 'shapes-segmentation', epochs: 12, batchSize: 32, learningRate: 0.003 } });
 }
