@@ -45,7 +45,8 @@ export function dcgan() {
   const z = b.add('Input', { shape: [100] }, [], 'noise');
   const g = b.composite('Generator', undefined, dcganGenerator, [z], 'generator');
   b.composite('Discriminator', undefined, dcganDiscriminator, [g], 'discriminator');
-  return b.doc('DCGAN (TensorFlow tutorial)', { training: { task: 'gan', dataset: 'mnist', epochs: 5, batchSize: 64, learningRate: 0.0002 } });
+  // Hints sized for a browser on two cores (~30 s per epoch): the first grid within a minute, strokes after ~150 steps.
+  return b.doc('DCGAN (TensorFlow tutorial)', { training: { task: 'gan', dataset: 'mnist', epochs: 10, batchSize: 32, maxSamples: 640, learningRate: 0.0002 } });
 }
 
 /** CycleGAN generator: 28×28 → 14×14 (one residual block) → 28×28, tanh. */
@@ -83,22 +84,36 @@ export function cyclegan() {
   b.composite('Discriminator', 'discriminator_b', (i) => patchDiscriminator(i, 1), [fakeB], 'discriminator_b');
   b.composite('Discriminator', 'discriminator_a', (i) => patchDiscriminator(i, 1), [fakeA], 'discriminator_a');
   return b.doc('CycleGAN (two MNIST domains)', {
-    training: { task: 'cyclegan', dataset: 'mnist-domains', epochs: 3, batchSize: 32, learningRate: 0.0002, cycleWeight: 10, identityWeight: 5 },
+    training: { task: 'cyclegan', dataset: 'mnist-domains', epochs: 5, batchSize: 32, maxSamples: 640, learningRate: 0.0002, cycleWeight: 10, identityWeight: 5 },
   });
 }
 
-/** pix2pix generator: a small U-Net (28 → 14 → 7 → 14 → 28) with skip connections, tanh. */
+/**
+ * pix2pix generator: a small U-Net (28 → 14 → 7 → 14 → 28) with skip
+ * connections, tanh. As in the paper, the encoder is Conv–BatchNorm–LeakyReLU
+ * (no BatchNorm on the first layer) and the decoder ConvTranspose–BatchNorm–
+ * ReLU: without BatchNorm, L1 towards mostly-black MNIST targets drives the
+ * tanh into saturation within a few dozen steps and the output stays black.
+ */
 function unetGenerator(b: B) {
-  const conv = (filters: number, strides = 1, activation = 'relu') => ({ filters, kernelSize: 3, strides, padding: 'same', activation });
+  const down = (x: string, id: string, filters: number, strides: number, norm: boolean) => {
+    let y = b.add('Conv2D', { filters, kernelSize: 3, strides, padding: 'same', useBias: !norm }, [x], id);
+    if (norm) y = b.add('BatchNormalization', {}, [y], `${id}_bn`);
+    return b.add('LeakyReLU', { alpha: 0.2 }, [y], `${id}_lrelu`);
+  };
+  const up = (x: string, id: string, filters: number) => {
+    const y = b.add('Conv2DTranspose', { filters, kernelSize: 3, strides: 2, padding: 'same', useBias: false }, [x], id);
+    return b.add('Activation', { activation: 'relu' }, [b.add('BatchNormalization', {}, [y], `${id}_bn`)], `${id}_relu`);
+  };
   const x = b.add('Input', {}, [], 'edges');
-  const d1 = b.add('Conv2D', conv(32), [x], 'down1');
-  const d2 = b.add('Conv2D', conv(64, 2), [d1], 'down2');
-  const d3 = b.add('Conv2D', conv(128, 2), [d2], 'down3');
-  const u2 = b.add('Conv2DTranspose', conv(64, 2), [d3], 'up2');
+  const d1 = down(x, 'down1', 32, 1, false);
+  const d2 = down(d1, 'down2', 64, 2, true);
+  const d3 = down(d2, 'down3', 128, 2, true);
+  const u2 = up(d3, 'up2', 64);
   const c2 = b.add('Concatenate', {}, [d2, u2], 'skip2');
-  const u1 = b.add('Conv2DTranspose', conv(32, 2), [c2], 'up1');
+  const u1 = up(c2, 'up1', 32);
   const c1 = b.add('Concatenate', {}, [d1, u1], 'skip1');
-  const y = b.add('Conv2D', conv(1, 1, 'tanh'), [c1], 'digit');
+  const y = b.add('Conv2D', { filters: 1, kernelSize: 3, padding: 'same', activation: 'tanh' }, [c1], 'digit');
   b.add('Output', {}, [y], 'out');
 }
 
@@ -107,5 +122,7 @@ export function pix2pix() {
   const edges = b.add('Input', { shape: [28, 28, 1] }, [], 'edges');
   const fake = b.composite('Generator', undefined, unetGenerator, [edges], 'generator');
   b.composite('Discriminator', undefined, (i) => patchDiscriminator(i, 2), [edges, fake], 'discriminator');
-  return b.doc('pix2pix (edges → digits)', { training: { task: 'pix2pix', dataset: 'mnist-edges-pairs', epochs: 3, batchSize: 32, learningRate: 0.0002, l1Weight: 100 } });
+  return b.doc('pix2pix (edges → digits)', {
+    training: { task: 'pix2pix', dataset: 'mnist-edges-pairs', epochs: 5, batchSize: 32, maxSamples: 1280, learningRate: 0.0002, l1Weight: 100 },
+  });
 }

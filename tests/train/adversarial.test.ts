@@ -161,12 +161,15 @@ describe('gan', () => {
 });
 
 describe('pix2pix and cyclegan', () => {
-  it('pix2pix (U-Net generator, PatchGAN): held-out L1 falls well below its step-0 value', async () => {
+  it('pix2pix (U-Net generator, PatchGAN): held-out L1 falls well below its step-0 value and below an all-black guess', async () => {
     const pairs = await builtin('mnist-edges-pairs');
-    const r = await train(preset('pix2pix.json'), { maxSamples: 160, epochs: 2, batchSize: 16 }, pairs);
+    // A higher learning rate than the preset's 0.0002 (the paper's): the same architecture, strokes in 48 steps instead of ~100.
+    const r = await train(preset('pix2pix.json'), { maxSamples: 384, epochs: 2, batchSize: 16, learningRate: 0.001 }, pairs);
     expect(r.done.reason).toBe('finished');
     const { l1, l1_at_start } = r.done.test!;
-    expect(l1).toBeLessThan(l1_at_start! * 0.8);
+    expect(l1).toBeLessThan(l1_at_start! * 0.5);
+    // An all-black output scores the digits' mean brightness (about 0.13): the generator draws strokes, it has not given up.
+    expect(l1).toBeLessThan(0.1);
     const batches = r.of('batch');
     expect(spread(batches.map((e) => e.metrics.d_loss!))).toBeGreaterThan(0.01);
     expect(batches[0]!.metrics).toMatchObject({ g_adv: expect.any(Number), l1: expect.any(Number) });
