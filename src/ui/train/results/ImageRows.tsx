@@ -40,7 +40,7 @@ export function ImageRows({ event }: { event: ImageRowsEvent }) {
             <span className="res-row-label">{name(row.label)}</span>
             <div className="res-row-images">
               {row.images.map((img, i) => (
-                <ImageCanvas key={i} sample={img} range={UNIT} label={t('rowImageAria', { row: name(row.label), n: i + 1 })} />
+                <ImageCanvas key={i} sample={img} range={UNIT} side={event.task === 'gan' ? 56 : 40} label={t('rowImageAria', { row: name(row.label), n: i + 1 })} />
               ))}
             </div>
           </div>

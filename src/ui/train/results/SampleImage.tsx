@@ -3,10 +3,10 @@ import { useEffect, useRef } from 'react';
 import type { SampleImage as Sample } from '../../../train/events.ts';
 import { imageRgba, sampleKind, signalPoints, valueRange } from './pixels.ts';
 
-/** Longest side on screen, CSS pixels. */
+/** Longest side on screen, CSS pixels (unless a view asks for another). */
 const SIDE = 56;
 
-export function ImageCanvas({ sample, range, label }: { sample: Sample; range?: { min: number; max: number }; label: string }) {
+export function ImageCanvas({ sample, range, label, side = SIDE }: { sample: Sample; range?: { min: number; max: number }; label: string; side?: number }) {
   const ref = useRef<HTMLCanvasElement>(null);
   const { width, height, data } = imageRgba(sample, range);
   useEffect(() => {
@@ -16,7 +16,7 @@ export function ImageCanvas({ sample, range, label }: { sample: Sample; range?: 
     img.data.set(data);
     ctx.putImageData(img, 0, 0);
   }, [width, height, data]);
-  const k = SIDE / Math.max(width, height);
+  const k = side / Math.max(width, height);
   return (
     <canvas
       ref={ref}
