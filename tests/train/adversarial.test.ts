@@ -4,7 +4,7 @@
  * fixed-noise images get measurably closer to real digits' pixel statistics
  * than at step 0; pix2pix's held-out L1 and CycleGAN's held-out cycle L1 fall
  * below their step-0 values; tensors stay flat across epochs; Stop ends a
- * run within one batch; a discriminator that wins outright ends the run with
+ * run within one batch and Pause holds between two; a discriminator that wins outright ends the run with
  * a message; checkTraining names a missing Discriminator, a wrongly paired
  * dataset and shapes that do not meet.
  */
@@ -129,6 +129,30 @@ describe('gan', () => {
     expect(again.of('batch').map((e) => e.loss)).toEqual(r.of('batch').slice(0, 20).map((e) => e.loss));
     again.compiled!.main.dispose();
     twice.compiled!.main.dispose();
+  });
+
+  it('Pause holds between two batches (no batch runs meanwhile) and does not count as training time', async () => {
+    let paused = false;
+    let release = () => {};
+    const control: TrainControl = { shouldStop: () => false, waitWhilePaused: () => (paused ? new Promise<void>((r) => (release = r)) : Promise.resolve()) };
+    let batches = 0;
+    const t0 = performance.now();
+    const run = train(tinyGan(), { maxSamples: 320, epochs: 1, batchSize: 32 }, mnist, {
+      control,
+      onEvent: (e) => {
+        if (e.type === 'batch' && ++batches === 3) paused = true;
+      },
+    });
+    await expect.poll(() => batches).toBe(3);
+    await new Promise((r) => setTimeout(r, 400));
+    expect(batches).toBe(3);
+    paused = false;
+    release();
+    const r = await run;
+    expect(r.done.reason).toBe('finished');
+    expect(batches).toBe(10);
+    expect(r.done.elapsedMs).toBeLessThan(performance.now() - t0 - 350);
+    r.compiled!.main.dispose();
   });
 
   it('a discriminator that wins outright (its generator frozen) ends the run early and says why, samples kept', async () => {
