@@ -15,7 +15,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { analyze } from '../analysis/analyze.ts';
-import { BUILTIN_DATASETS, findBuiltinDataset } from '../data/catalog.ts';
+import { BUILTIN_DATASETS, builtinFacts, findBuiltinDataset } from '../data/catalog.ts';
 import type { BackendName } from '../train/backend/select.ts';
 import { configFromDoc, OPTIMIZER_NAMES, parseTrainConfig, TASKS, type TrainConfig, type TrainConfigInput } from '../train/config.ts';
 import type { DoneEvent, EpochEvent, Metrics, StartedEvent, TrainEvent } from '../train/events.ts';
@@ -167,7 +167,7 @@ export const trainCommand: Command = {
   name: 'train',
   usage: 'FILE [--task T] [--dataset D] [--epochs N] [--json] …',
   summary:
-    "train a graph file on a built-in dataset (settings default to the graph's training hints); T: classify|reconstruct|denoise|anomaly, D: mnist|heartbeats|…; also --batch-size N, --learning-rate X, --optimizer adam|sgd|rmsprop, --max-samples N, --seed N, --backend auto|wasm|cpu; --json: one JSON line per epoch, then the test metrics",
+    `train a graph file on a built-in dataset (settings default to the graph's training hints); T: ${TASKS.join('|')}, D: ${BUILTIN_DATASETS.map((d) => d.id).join('|')}; also --batch-size N, --learning-rate X, --optimizer adam|sgd|rmsprop, --max-samples N, --seed N, --backend auto|wasm|cpu; --json: one JSON line per epoch, then the test metrics`,
   flags: ['--json'],
   options: ['--task', '--dataset', '--epochs', '--batch-size', '--learning-rate', '--optimizer', '--max-samples', '--seed', '--backend'],
   async run(parsed, io) {
@@ -206,7 +206,7 @@ export const trainCommand: Command = {
     }
     // Loaded on use: the other commands never load tfjs.
     const { checkTraining, runTraining } = await import('../train/run.ts');
-    const reasons = checkTraining(doc, config, { shape: dataset.shape, classNames: dataset.classNames }, analysis);
+    const reasons = checkTraining(doc, config, builtinFacts(dataset), analysis);
     if (reasons.length) {
       for (const r of reasons) io.stderr(printable(`error: ${r}`));
       return EXIT.invalid;

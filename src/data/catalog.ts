@@ -26,6 +26,8 @@ export interface BuiltinDataset {
   /** Sizes of the default split, for the UI before loading. */
   trainCount: number;
   testCount: number;
+  /** What the samples carry beside images and labels (so a wrong task is refused before loading); left out: nothing. */
+  carries?: { masks?: true; boxes?: true; pairing?: 'paired' | 'unpaired' };
   load(env: DataEnv): Promise<DataResult<DatasetSplit>>;
 }
 
@@ -60,6 +62,7 @@ export const BUILTIN_DATASETS: readonly BuiltinDataset[] = [
     classNames: SEGMENTATION_CLASSES,
     trainCount: 2000,
     testCount: 400,
+    carries: { masks: true },
     load: async () => makeShapesSegmentation(),
   },
   {
@@ -69,6 +72,7 @@ export const BUILTIN_DATASETS: readonly BuiltinDataset[] = [
     classNames: DETECTION_CLASSES,
     trainCount: 2000,
     testCount: 400,
+    carries: { boxes: true },
     load: async () => makeShapesDetection(),
   },
   {
@@ -78,6 +82,7 @@ export const BUILTIN_DATASETS: readonly BuiltinDataset[] = [
     classNames: MNIST_CLASSES,
     trainCount: 8000,
     testCount: 2000,
+    carries: { pairing: 'paired' },
     load: async (env) => {
       const r = await loadMnist(env.fetchBytes);
       return r.ok ? { ...r, value: makeEdgePairsSplit(r.value) } : r;
@@ -90,6 +95,7 @@ export const BUILTIN_DATASETS: readonly BuiltinDataset[] = [
     classNames: MNIST_CLASSES,
     trainCount: 4000,
     testCount: 1000,
+    carries: { pairing: 'unpaired' },
     load: async (env) => {
       const r = await loadMnist(env.fetchBytes);
       return r.ok ? { ...r, value: makeDomainsSplit(r.value) } : r;
@@ -116,4 +122,9 @@ function mnistDigits(digits: number[], title: string, trainCount: number, testCo
 
 export function findBuiltinDataset(id: string): BuiltinDataset | undefined {
   return BUILTIN_DATASETS.find((d) => d.id === id);
+}
+
+/** What checkTraining can know about a built-in dataset before it is loaded. */
+export function builtinFacts(d: BuiltinDataset) {
+  return { shape: d.shape, classNames: d.classNames, masks: !!d.carries?.masks, boxes: !!d.carries?.boxes, pairing: d.carries?.pairing ?? null };
 }

@@ -11,17 +11,10 @@ import { isAdversarial, type TrainConfig } from './config.ts';
 import { adversarialChecks } from './adversarial/check.ts';
 import { fitInput, showShape, valuesIn } from './shapes.ts';
 import { recipeFor } from './tasks/index.ts';
-import type { CheckFacts } from './tasks/task.ts';
+import type { DataFacts } from './data-facts.ts';
 
-export interface DataFacts {
-  /** Per-sample shape of the data. */
-  shape: readonly number[];
-  classNames: readonly string[];
-  /** Image-to-image data: how `pairs` relates to the samples (null: no pairs; left out: not known before loading). */
-  pairing?: 'paired' | 'unpaired' | null;
-  /** Shape of one `pairs` sample when it differs from `shape`. */
-  pairShape?: readonly number[];
-}
+export { factsOf, type DataFacts } from './data-facts.ts';
+import type { CheckFacts } from './tasks/task.ts';
 
 const where = (d: { path?: string[]; nodeId?: string }) => [...(d.path ?? []), ...(d.nodeId !== undefined ? [d.nodeId] : [])].join(' › ');
 
@@ -75,6 +68,8 @@ export function checkTraining(doc: GraphDoc, config: TrainConfig, data: DataFact
   }
   const task = recipeFor(config.task);
   if (!task) return [`netloom cannot train the task "${config.task}" here yet`];
+  // Data without what the task learns from: that is the one thing to fix (its sizes would only add noise).
+  if (task.needs && data[task.needs.what] === false) return [task.needs.missing(dataName(config))];
   const { reasons, facts } = ports(analysis, config.task);
   reasons.push(...tfjsLimits(doc, analysis));
   if (!facts) return reasons;

@@ -22,7 +22,7 @@ import type { GraphDoc } from '../graph/schema.ts';
 import { loadImportedWeights } from '../import/load-weights.ts';
 import type { ImportedWeights } from '../import/types.ts';
 import type { BackendReport } from './backend/select.ts';
-import { checkTraining, diagnosticReason } from './check.ts';
+import { checkTraining, diagnosticReason, factsOf } from './check.ts';
 import { isAdversarial, type AdversarialTaskName, type TrainConfig } from './config.ts';
 import { trainAdversarial } from './adversarial/loop.ts';
 import type { DoneEvent, EndReason, Metrics, TrainEvent } from './events.ts';
@@ -109,7 +109,7 @@ async function train(req: TrainRequest, clock: Clock, state: RunState): Promise<
   if (!task) throw new RunFailure(`training cannot start: netloom cannot train the task "${config.task}" here yet`);
 
   const reasons = [
-    ...checkTraining(doc, config, { shape: req.data.train.shape, classNames: req.data.train.classNames }, analysis),
+    ...checkTraining(doc, config, factsOf(req.data.train), analysis),
     ...req.backend.issues.map((i) => `${[...i.path, i.nodeId].join(' › ')}: ${i.reason}`),
   ];
   if (!reasons.length) reasons.push(...dataChecks(req.data));

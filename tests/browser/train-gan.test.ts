@@ -74,7 +74,7 @@ test('DCGAN from the gallery: the fixed-noise grid appears and changes between e
   expect(legend).toContain('discriminator loss');
   expect(Number(await chart.getAttribute('data-points'))).toBeGreaterThan(5);
   // The per-epoch metrics chart shows how close the generated pixels are to real digits.
-  expect(await page.getByTestId('train-metrics-chart').locator('.u-legend').textContent()).toContain('test_pixel_distance');
+  expect(await page.getByTestId('train-metrics-chart').locator('.u-legend').textContent()).toContain('test distance to real pixel statistics');
 
   // The next epoch: the same noise, a trained generator, other pixels.
   await expect.poll(() => grid().getAttribute('data-epoch'), { timeout: 90_000 }).toBe('1');

@@ -22,7 +22,7 @@ import { analyze } from '../../analysis/analyze.ts';
 import { compileGraph } from '../../compile/compile.ts';
 import { makeRng, shuffleInPlace } from '../../data/random.ts';
 import { loadImportedWeights } from '../../import/load-weights.ts';
-import { checkTraining, diagnosticReason } from '../check.ts';
+import { checkTraining, diagnosticReason, factsOf } from '../check.ts';
 import type { AdversarialTaskName } from '../config.ts';
 import type { DoneEvent, EndReason, Metrics } from '../events.ts';
 import { nextMacrotask } from '../macrotask.ts';
@@ -50,8 +50,7 @@ export async function trainAdversarial(req: TrainRequest & { config: { task: Adv
   const { tf, doc, config, control } = req;
   const analysis = analyze(doc);
   const train = req.data.train;
-  const facts = { shape: train.shape, classNames: train.classNames, pairing: train.pairs ? (train.pairing ?? 'paired') : null, ...(train.pairShape ? { pairShape: train.pairShape } : {}) };
-  const reasons = [...checkTraining(doc, config, facts, analysis), ...req.backend.issues.map((i) => `${[...i.path, i.nodeId].join(' › ')}: ${i.reason}`)];
+  const reasons = [...checkTraining(doc, config, factsOf(train), analysis), ...req.backend.issues.map((i) => `${[...i.path, i.nodeId].join(' › ')}: ${i.reason}`)];
   if (!reasons.length) reasons.push(...dataChecks(req.data));
   if (reasons.length) throw new RunFailure(`training cannot start: ${reasons.join('; ')}`);
   const found = findBlocks(analysis, config.task);

@@ -88,6 +88,7 @@ export const detect: Task = {
   name: 'detect',
   autoLoss: gridLoss,
   metrics: [],
+  needs: { what: 'boxes', missing: (dataName) => `detection learns from boxes around the objects in each image, and ${dataName} has none: choose shapes-detection` },
   check: checkDetect,
 
   checkData(data, config) {

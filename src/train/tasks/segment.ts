@@ -91,6 +91,7 @@ export const segment: Task = {
   name: 'segment',
   autoLoss: pixelLoss,
   metrics: [],
+  needs: { what: 'masks', missing: (dataName) => `segmentation learns from masks (a class for every pixel), and ${dataName} has none: choose shapes-segmentation` },
   check: checkSegment,
 
   checkData(data, config) {

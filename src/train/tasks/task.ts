@@ -87,6 +87,8 @@ export interface Task {
   autoLoss: LossName | CustomLoss;
   /** Metric names given to tfjs compile ('accuracy' is logged as `acc`). */
   metrics: readonly string[];
+  /** What the samples must carry for this task, and what to say (naming the data) when they do not. */
+  needs?: { what: 'masks' | 'boxes'; missing: (dataName: string) => string };
   /** Plain-English reasons this graph and data cannot train with this task (empty: they can). */
   check(f: CheckFacts): string[];
   /** The training samples the model learns from (default: all). */

@@ -5,6 +5,7 @@ import type uPlot from 'uplot';
 import { useShallow } from 'zustand/react/shallow';
 import { Chart } from './Chart.tsx';
 import { lossData, metricNames, metricsData } from './charts.ts';
+import { metricName } from './metric-name.ts';
 import { useTrainRun } from './run-state.ts';
 
 const COLORS = ['#3b7dd8', '#d8783b', '#2f9e62', '#9b4dca', '#c23b3b', '#6b7a99'];
@@ -42,7 +43,7 @@ export function Charts() {
       ...common,
       series: [
         { label: t('axisEpoch') },
-        ...namesKey.split(',').map((n, i) => ({ label: n, stroke: COLORS[i % COLORS.length], width: 2, points: { show: true, size: 6 } })),
+        ...namesKey.split(',').map((n, i) => ({ label: metricName(t, n), stroke: COLORS[i % COLORS.length], width: 2, points: { show: true, size: 6 } })),
       ],
       axes: [{ label: t('axisEpoch'), size: 36, labelSize: 14 }, { size: 44 }],
     }),

@@ -10,6 +10,7 @@ import { useTrainRun } from './run-state.ts';
 import { exportModel, keepTrainedWeights } from './session.ts';
 import { downloadModel, modelFileNames } from './download.ts';
 import { duration, metric } from './format.ts';
+import { metricName } from './metric-name.ts';
 import { canKeepWeights } from './weights-slot.ts';
 
 export function Outcome() {
@@ -54,7 +55,7 @@ export function Outcome() {
           <dt>{t('testSet')}</dt>
           {Object.entries(done.test).map(([k, v]) => (
             <dd key={k} data-metric={k}>
-              {t(`metric_${k}`, { defaultValue: k })} <strong>{metric(k, v)}</strong>
+              {metricName(t, k)} <strong>{metric(k, v)}</strong>
             </dd>
           ))}
         </dl>

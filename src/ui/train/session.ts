@@ -4,7 +4,8 @@
  * a second (batch events can come faster; the main thread must stay free).
  */
 import { analysisOf, useEditor } from '../store.ts';
-import { findBuiltinDataset } from '../../data/catalog.ts';
+import { builtinFacts, findBuiltinDataset } from '../../data/catalog.ts';
+import { factsOf, type DataFacts } from '../../train/data-facts.ts';
 import type { TrainConfig } from '../../train/config.ts';
 import type { TrainEvent } from '../../train/events.ts';
 import type { GraphDoc } from '../../graph/schema.ts';
@@ -86,11 +87,11 @@ function listen(id: number) {
 }
 
 /** Input shape and class names of the chosen data, for the pre-start check. */
-function dataFacts(config: TrainConfig, choice: DataChoice | null): { shape: readonly number[]; classNames: readonly string[] } | string {
-  if (choice?.source === 'user') return { shape: choice.split.train.shape, classNames: choice.split.train.classNames };
+function dataFacts(config: TrainConfig, choice: DataChoice | null): DataFacts | string {
+  if (choice?.source === 'user') return factsOf(choice.split.train);
   if (config.data.source !== 'builtin') return 'choose a dataset, or load your own';
   const d = findBuiltinDataset(config.data.id);
-  return d ? { shape: d.shape, classNames: d.classNames } : `there is no built-in dataset called "${config.data.id}"`;
+  return d ? builtinFacts(d) : `there is no built-in dataset called "${config.data.id}"`;
 }
 
 /** Reasons this graph and config cannot train, in plain words (empty: it can). No tfjs: check.ts is plain. */
