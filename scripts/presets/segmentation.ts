@@ -70,9 +70,9 @@ export function unet() {
 export function unetSmall() {
   const b = new GraphBuilder();
   const x = b.add('Input', { shape: [64, 64, 1] }, [], 'image');
-  const y = unetBody(b, x, [16, 32], 64, 'same');
+  const y = unetBody(b, x, [8, 16], 32, 'same');
   b.add('Conv2D', { filters: 4, kernelSize: 1, activation: 'softmax' }, [y], 'classes');
-  return b.doc('U-Net (small, 64×64)', { training: { task: 'segment', dataset: 'shapes-segmentation', epochs: 3, batchSize: 32, learningRate: 0.002 } });
+  return b.doc('U-Net (small, 64×64)', { training: { task: 'segment', dataset: 'shapes-segmentation', epochs: 6, batchSize: 16, learningRate: 0.003 } });
 }
 
 /** VGG16's convolutional blocks (the FCN's encoder); returns the ids of pool3, pool4 and pool5. */

@@ -158,7 +158,7 @@ describe('segmentation, detection and GAN presets', () => {
   it.each([
     ['fcn.json', 134_489_759, [224, 224, 21]],
     ['fcn-small.json', 24_144, [64, 64, 4]],
-    ['unet-small.json', 116_804, [64, 64, 4]],
+    ['unet-small.json', 29_348, [64, 64, 4]],
     ['detector.json', 60_744, [8, 8, 8]],
   ])('%s has %i weights and gives %j', (file, params, shape) => {
     const a = analyze(preset(file));
