@@ -134,6 +134,13 @@ export interface DoneEvent {
   elapsedMs: number;
   /** Final held-out test metrics (e.g. { loss, acc } or { loss }). */
   test?: Metrics;
+  /**
+   * For stopped (worker runs): batches finished when the Stop message reached
+   * the run. Events already on their way to the page were not yet shown at
+   * the click, so this can be ahead of what the page showed; the run ends at
+   * most one batch after it.
+   */
+  stopSeenAt?: number;
 }
 
 export type TrainEvent = StartedEvent | BatchEvent | EpochEvent | SamplesEvent | ConfusionEvent | AnomalyEvent | LatentEvent | IouEvent | MapEvent | DoneEvent;

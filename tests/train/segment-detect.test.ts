@@ -161,10 +161,16 @@ describe('segment', () => {
   });
 
   it('a run on data without masks ends with a message naming them', async () => {
-    const noMasks: DatasetSplit = { train: { ...segData.train, masks: undefined }, test: segData.test };
-    const r = await train(preset('fcn-small.json'), { epochs: 1, maxSamples: 32 }, noMasks);
+    // A user's picture folder: images of the right size, but no masks.
+    const noMasks: DatasetSplit = { train: { ...segData.train, masks: undefined }, test: { ...segData.test, masks: undefined } };
+    const r = await train(preset('fcn-small.json'), { epochs: 1, maxSamples: 32, data: { source: 'user', name: 'my-pictures' } }, noMasks);
     expect(r.done.reason).toBe('error');
-    expect(r.done.message).toBe('training cannot start: the training samples of shapes-segmentation have no masks (a class for every pixel): segmentation learns from them; choose shapes-segmentation');
+    expect(r.done.message).toBe('training cannot start: segmentation learns from masks (a class for every pixel), and my-pictures has none: choose shapes-segmentation');
+    // Masks on the training part only: the test part is named.
+    const half: DatasetSplit = { train: segData.train, test: { ...segData.test, masks: undefined } };
+    const h = await train(preset('fcn-small.json'), { epochs: 1, maxSamples: 32 }, half);
+    expect(h.done.reason).toBe('error');
+    expect(h.done.message).toContain('the test samples of shapes-segmentation have no masks');
   });
 });
 

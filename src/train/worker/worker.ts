@@ -26,6 +26,9 @@ let compiled: Compiled | null = null;
 let running = false;
 let stopRequested = false;
 let paused = false;
+/** Batches this run has finished (from its batch events), and that count when Stop arrived. */
+let batchesFinished = 0;
+let stopSeenAt: number | null = null;
 let wake: (() => void) | null = null;
 
 const control = {
@@ -36,6 +39,10 @@ const control = {
 function release() {
   wake?.();
   wake = null;
+}
+
+function withStopSeen(done: DoneEvent): DoneEvent {
+  return done.reason === 'stopped' && stopSeenAt !== null ? { ...done, stopSeenAt } : done;
 }
 
 /** A run that ended before training began (no tfjs, no backend, no data; or Stop pressed meanwhile: message null). */
@@ -79,11 +86,17 @@ function trainedModel(): { tf: Tf; model: Compiled['main'] } {
 }
 
 const api: TrainerApi = {
-  async start(doc: GraphDoc, config: TrainConfig, userData: DatasetSplit | null, initialWeights: ImportedWeights | null, onEvent: (e: TrainEvent) => void): Promise<RunOutcome> {
-    if (running) return failed('a run is already in progress in this worker', onEvent);
+  async start(doc: GraphDoc, config: TrainConfig, userData: DatasetSplit | null, initialWeights: ImportedWeights | null, send: (e: TrainEvent) => void): Promise<RunOutcome> {
+    if (running) return failed('a run is already in progress in this worker', send);
     running = true;
     stopRequested = false;
     paused = false;
+    batchesFinished = 0;
+    stopSeenAt = null;
+    const onEvent = (e: TrainEvent) => {
+      if (e.type === 'batch') batchesFinished = e.epoch * e.batchesPerEpoch + e.batch + 1;
+      send(e.type === 'done' ? withStopSeen(e) : e);
+    };
     try {
       compiled?.main.dispose();
       compiled = null;
@@ -110,7 +123,7 @@ const api: TrainerApi = {
         const latent = latentPoints(tf, compiled, data.test, Math.max(0, r.done.epochsCompleted - 1));
         if (latent) onEvent(latent);
       }
-      return { done: r.done, hasModel: compiled !== null };
+      return { done: withStopSeen(r.done), hasModel: compiled !== null };
     } catch (e) {
       // runTraining never throws; this is a bug elsewhere, still one plain line.
       return failed(plainMessage(e), onEvent);
@@ -127,6 +140,7 @@ const api: TrainerApi = {
     release();
   },
   stop() {
+    if (running && !stopRequested) stopSeenAt = batchesFinished;
     stopRequested = true;
     release();
   },

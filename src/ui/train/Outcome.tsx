@@ -43,7 +43,7 @@ export function Outcome() {
     }
   };
   return (
-    <div className={`train-outcome ${done.reason}`} data-testid="train-outcome" data-reason={done.reason} data-batches={batches} data-stop-pressed-at={s.stopPressedAt ?? undefined}>
+    <div className={`train-outcome ${done.reason}`} data-testid="train-outcome" data-reason={done.reason} data-batches={batches} data-stop-pressed-at={s.stopPressedAt ?? undefined} data-stop-seen-at={done.stopSeenAt}>
       <p className="train-outcome-line">{line}</p>
       {done.reason === 'finished' && done.message && (
         <p className="train-outcome-note" role="status" data-testid="train-outcome-note">
