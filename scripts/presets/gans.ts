@@ -46,7 +46,7 @@ export function dcgan() {
   const g = b.composite('Generator', undefined, dcganGenerator, [z], 'generator');
   b.composite('Discriminator', undefined, dcganDiscriminator, [g], 'discriminator');
   // Hints sized for a browser on two cores (~30 s per epoch): the first grid within a minute, strokes after ~150 steps.
-  return b.doc('DCGAN (TensorFlow tutorial)', { training: { task: 'gan', dataset: 'mnist', epochs: 10, batchSize: 32, maxSamples: 640, learningRate: 0.0002 } });
+  return b.doc('DCGAN (TensorFlow tutorial)', { training: { task: 'gan', dataset: 'mnist', epochs: 10, batchSize: 32, maxSamples: 576, learningRate: 0.0002 } });
 }
 
 /** CycleGAN generator: 28×28 → 14×14 (one residual block) → 28×28, tanh. */

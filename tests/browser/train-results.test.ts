@@ -15,7 +15,8 @@ import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { saveGraph } from '../../src/graph/load.ts';
 import type { GraphDoc } from '../../src/graph/schema.ts';
-import { centre, openApp, SCREENSHOTS, type Browser } from './chromium.ts';
+import { centre, openApp, type Browser } from './chromium.ts';
+import { screenshot } from './train-helpers.ts';
 
 let b: Browser;
 let page: Page;
@@ -34,23 +35,8 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/**
- * The picker column or one result view, whole: the drawer is half the
- * window and scrolls, so the window is made tall for the picture and then
- * put back. 'page' is the window as a user sees it.
- */
-async function shot(name: string, target: 'picker' | 'page' | string) {
-  const path = join(SCREENSHOTS, `${name}.png`);
-  if (target === 'page') return page.screenshot({ path });
-  await page.setViewportSize({ width: 1280, height: 1800 });
-  try {
-    const el = target === 'picker' ? page.locator('.train-left') : page.getByTestId(target);
-    await el.scrollIntoViewIfNeeded();
-    await el.screenshot({ path });
-  } finally {
-    await page.setViewportSize({ width: 1280, height: 800 });
-  }
-}
+/** The window as a user sees it ('page'), or the picker column or one result view, whole. */
+const shot = (name: string, target: 'picker' | 'page' | string) => screenshot(page, name, target === 'page' ? undefined : target === 'picker' ? page.locator('.train-left') : target);
 const problem = () => page.getByTestId('data-problem');
 const inUse = () => page.getByTestId('data-in-use');
 const field = (name: string) => page.locator(`.train-form [data-field="${name}"]`);

@@ -1,14 +1,14 @@
 /**
- * Segmentation and detection as a teacher would show them: open fcn-small
- * and the detector from the gallery, open Train (task and data come from
+ * Segmentation and detection as a teacher would show them: open fcn-small,
+ * unet-small and the detector from the gallery, open Train (task and data come from
  * the preset's hints), train two epochs and watch the mask / box overlays
  * appear after the first and change after the second; when the run ends,
  * IoU (or AP) per class on the test set. Screenshots in English and Korean.
  */
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openApp, SCREENSHOTS, type Browser } from './chromium.ts';
+import { openApp, type Browser } from './chromium.ts';
+import { openPresetToTrain, screenshot } from './train-helpers.ts';
 
 let b: Browser;
 let page: Page;
@@ -31,30 +31,6 @@ const predictedBoxes = () =>
     .getByTestId('sample-item')
     .evaluateAll((els) => els.map((e) => Array.from(e.querySelectorAll('[data-testid="box-predicted"]'), (g) => `${g.getAttribute('data-cls')}:${g.getAttribute('data-score')}:${g.querySelector('rect')!.getAttribute('x')}`).join(' ')));
 
-/** One result card, whole (the window is made tall for the picture and put back), or the window. */
-async function shot(name: string, testId?: string) {
-  const path = join(SCREENSHOTS, `${name}.png`);
-  if (!testId) return page.screenshot({ path });
-  await page.setViewportSize({ width: 1280, height: 1800 });
-  try {
-    const el = page.getByTestId(testId);
-    await el.scrollIntoViewIfNeeded();
-    await el.screenshot({ path });
-  } finally {
-    await page.setViewportSize({ width: 1280, height: 800 });
-  }
-}
-
-async function openPreset(file: string) {
-  await page.getByTestId('open-gallery').click();
-  await page.getByTestId('gallery').waitFor();
-  await page.locator(`[data-preset="${file}"]`).click();
-  await page.getByTestId('preset-open').click();
-  await page.getByTestId('gallery').waitFor({ state: 'detached' });
-  if (!(await page.getByTestId('train-panel').isVisible())) await page.getByTestId('toggle-train').click();
-  await page.getByTestId('train-panel').waitFor();
-}
-
 /** Start with two epochs; returns once the first epoch's samples are on screen. */
 async function startTwoEpochs(task: string, dataset: string) {
   expect(await page.locator('.train-form [data-field="task"]').inputValue()).toBe(task);
@@ -74,7 +50,7 @@ async function waitDone() {
 }
 
 test('fcn-small: mask overlays (truth beside the model) after each epoch, then IoU per class', async () => {
-  await openPreset('fcn-small.json');
+  await openPresetToTrain(page, 'fcn-small.json');
   await startTwoEpochs('segment', 'shapes-segmentation');
   const items = grid().getByTestId('sample-item');
   expect(await items.count()).toBe(8);
@@ -94,7 +70,7 @@ test('fcn-small: mask overlays (truth beside the model) after each epoch, then I
     });
   expect(coloured).toBe(true);
   const first = await canvasPixels();
-  await shot('train-segment-epoch1', 'sample-grid');
+  await screenshot(page, 'train-segment-epoch1', 'sample-grid');
 
   await expect.poll(() => grid().getAttribute('data-epoch'), { timeout: 90_000 }).toBe('1');
   expect(await canvasPixels()).not.toBe(first);
@@ -107,19 +83,35 @@ test('fcn-small: mask overlays (truth beside the model) after each epoch, then I
   expect(await iou.getByTestId('iou-mean').textContent()).toBe(`Mean IoU ${(mean * 100).toFixed(1)}% over 4 classes.`);
   // The test metrics under the outcome include the mean IoU.
   expect(await page.getByTestId('train-test').locator('[data-metric="meanIoU"]').count()).toBe(1);
-  await shot('train-segment-page');
-  await shot('train-segment-epoch2', 'sample-grid');
-  await shot('train-segment-iou', 'iou-view');
+  await screenshot(page, 'train-segment-page');
+  await screenshot(page, 'train-segment-epoch2', 'sample-grid');
+  await screenshot(page, 'train-segment-iou', 'iou-view');
   await setLang('ko');
   await expect.poll(() => iou.locator('.res-title').textContent()).toBe('테스트 세트의 클래스별 IoU');
-  await shot('train-segment-epoch2-ko', 'sample-grid');
-  await shot('train-segment-iou-ko', 'iou-view');
+  await screenshot(page, 'train-segment-epoch2-ko', 'sample-grid');
+  await screenshot(page, 'train-segment-iou-ko', 'iou-view');
   await setLang('en');
   expect(b.errors).toEqual([]);
 });
 
+test('unet-small: mask overlays after each epoch, then IoU per class', async () => {
+  await openPresetToTrain(page, 'unet-small.json');
+  await startTwoEpochs('segment', 'shapes-segmentation');
+  expect(await grid().getByTestId('sample-item').count()).toBe(8);
+  const first = await canvasPixels();
+  await expect.poll(() => grid().getAttribute('data-epoch'), { timeout: 150_000 }).toBe('1');
+  expect(await canvasPixels()).not.toBe(first);
+  await waitDone();
+  const iou = page.getByTestId('iou-view');
+  await iou.waitFor();
+  expect(await iou.getByTestId('class-bar').count()).toBe(4);
+  expect(Number(await iou.getAttribute('data-mean'))).toBeGreaterThan(0);
+  await screenshot(page, 'train-unet-small-epoch2', 'sample-grid');
+  expect(b.errors).toEqual([]);
+}, 360_000);
+
 test('detector: true and predicted boxes over each test image after each epoch, then AP per class', async () => {
-  await openPreset('detector.json');
+  await openPresetToTrain(page, 'detector.json');
   await startTwoEpochs('detect', 'shapes-detection');
   const items = grid().getByTestId('sample-item');
   expect(await items.count()).toBe(8);
@@ -127,7 +119,7 @@ test('detector: true and predicted boxes over each test image after each epoch, 
   const truths = await items.evaluateAll((els) => els.map((e) => e.querySelectorAll('[data-testid="box-truth"]').length));
   expect(truths.every((n) => n >= 1 && n <= 3)).toBe(true);
   const firstBoxes = await predictedBoxes();
-  await shot('train-detect-epoch1', 'sample-grid');
+  await screenshot(page, 'train-detect-epoch1', 'sample-grid');
 
   await expect.poll(() => grid().getAttribute('data-epoch'), { timeout: 90_000 }).toBe('1');
   // After the second epoch the model finds boxes, each labelled with its class and score.
@@ -135,18 +127,18 @@ test('detector: true and predicted boxes over each test image after each epoch, 
   await expect.poll(() => found.count()).toBeGreaterThan(0);
   expect(await found.first().locator('text').textContent()).toMatch(/^(circle|square|triangle) \d+%$/);
   expect(await predictedBoxes()).not.toEqual(firstBoxes);
-  await shot('train-detect-epoch2', 'sample-grid');
+  await screenshot(page, 'train-detect-epoch2', 'sample-grid');
   await waitDone();
   const map = page.getByTestId('map-view');
   await map.waitFor();
   expect(await map.getByTestId('class-bar').count()).toBe(3);
   expect(await map.getByTestId('map-value').textContent()).toMatch(/^mAP@0\.5 = \d+\.\d%$/);
-  await shot('train-detect-page');
-  await shot('train-detect-map', 'map-view');
+  await screenshot(page, 'train-detect-page');
+  await screenshot(page, 'train-detect-map', 'map-view');
   await setLang('ko');
   await expect.poll(() => map.locator('.res-title').textContent()).toBe('테스트 세트의 클래스별 평균 정밀도(AP)');
-  await shot('train-detect-epoch2-ko', 'sample-grid');
-  await shot('train-detect-map-ko', 'map-view');
+  await screenshot(page, 'train-detect-epoch2-ko', 'sample-grid');
+  await screenshot(page, 'train-detect-map-ko', 'map-view');
   await setLang('en');
   expect(b.errors).toEqual([]);
 });

@@ -3,10 +3,11 @@
  * the boxes the model found (solid, in its class's colour, labelled with
  * class and score), drawn in the image's own pixels over it.
  */
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SampleBox, SampleImage, SamplesEvent } from '../../../train/events.ts';
 import { imageRgba } from './pixels.ts';
+import { fitSide, RgbaCanvas } from './RgbaCanvas.tsx';
 import { classColour, percent, textOn } from './overlays.ts';
 import './overlays.css';
 
@@ -19,23 +20,14 @@ const SIDE = 128;
 const LABEL_PX = 10;
 
 export function BoxCanvas({ input, truth, predicted, classNames, label }: { input: SampleImage; truth: readonly SampleBox[]; predicted: readonly Predicted[]; classNames: readonly string[]; label: string }) {
-  const ref = useRef<HTMLCanvasElement>(null);
-  const { width, height, data } = useMemo(() => imageRgba(input), [input]);
-  useEffect(() => {
-    const ctx = ref.current?.getContext('2d');
-    if (!ctx) return;
-    const img = ctx.createImageData(width, height);
-    img.data.set(data);
-    ctx.putImageData(img, 0, 0);
-  }, [width, height, data]);
-  const k = SIDE / Math.max(width, height);
-  const w = Math.round(width * k);
-  const h = Math.round(height * k);
+  const rgba = useMemo(() => imageRgba(input), [input]);
+  const { width, height } = rgba;
+  const { w, h, k } = fitSide(width, height, SIDE);
   const font = LABEL_PX / k;
   const name = (c: number) => classNames[c] ?? String(c);
   return (
     <span className="res-box-frame" style={{ width: w, height: h }} role="img" aria-label={label}>
-      <canvas ref={ref} width={width} height={height} className="res-image" style={{ width: w, height: h }} aria-hidden="true" />
+      <RgbaCanvas rgba={rgba} side={SIDE} hidden />
       <svg className="res-box-svg" viewBox={`0 0 ${width} ${height}`} width={w} height={h} aria-hidden="true">
         {truth.map((b, i) => (
           <rect key={`t${i}`} className="res-box-truth" x={b.x} y={b.y} width={b.w} height={b.h} data-testid="box-truth" />

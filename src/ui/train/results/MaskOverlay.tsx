@@ -3,10 +3,11 @@
  * laid over it, the true mask beside the model's, and that image's mean IoU;
  * a legend names the colours (the background stays uncoloured).
  */
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SampleImage, SamplesEvent } from '../../../train/events.ts';
 import { classColour, maskRgba, percent } from './overlays.ts';
+import { RgbaCanvas } from './RgbaCanvas.tsx';
 import './overlays.css';
 
 export type SegmentEvent = Extract<SamplesEvent, { task: 'segment' }>;
@@ -15,17 +16,8 @@ export type SegmentEvent = Extract<SamplesEvent, { task: 'segment' }>;
 const SIDE = 80;
 
 export function MaskCanvas({ input, mask, classes, label }: { input: SampleImage; mask: readonly number[]; classes: number; label: string }) {
-  const ref = useRef<HTMLCanvasElement>(null);
-  const { width, height, data } = useMemo(() => maskRgba(input, mask, classes), [input, mask, classes]);
-  useEffect(() => {
-    const ctx = ref.current?.getContext('2d');
-    if (!ctx) return;
-    const img = ctx.createImageData(width, height);
-    img.data.set(data);
-    ctx.putImageData(img, 0, 0);
-  }, [width, height, data]);
-  const k = SIDE / Math.max(width, height);
-  return <canvas ref={ref} width={width} height={height} className="res-image" style={{ width: Math.round(width * k), height: Math.round(height * k) }} role="img" aria-label={label} />;
+  const rgba = useMemo(() => maskRgba(input, mask, classes), [input, mask, classes]);
+  return <RgbaCanvas rgba={rgba} side={SIDE} label={label} />;
 }
 
 /** Colour swatches for the classes (class 0 is the background: no colour). */

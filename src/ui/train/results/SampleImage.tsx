@@ -1,33 +1,17 @@
 /** One image sample on a small canvas (pixelated when enlarged), or a signal as a small line plot. */
-import { useEffect, useRef } from 'react';
+import { useMemo } from 'react';
 import type { SampleImage as Sample } from '../../../train/events.ts';
 import { imageRgba, sampleKind, signalPoints, valueRange } from './pixels.ts';
+import { RgbaCanvas } from './RgbaCanvas.tsx';
 
 /** Longest side on screen, CSS pixels (unless a view asks for another). */
 const SIDE = 56;
 
 export function ImageCanvas({ sample, range, label, side = SIDE }: { sample: Sample; range?: { min: number; max: number }; label: string; side?: number }) {
-  const ref = useRef<HTMLCanvasElement>(null);
-  const { width, height, data } = imageRgba(sample, range);
-  useEffect(() => {
-    const ctx = ref.current?.getContext('2d');
-    if (!ctx) return;
-    const img = ctx.createImageData(width, height);
-    img.data.set(data);
-    ctx.putImageData(img, 0, 0);
-  }, [width, height, data]);
-  const k = side / Math.max(width, height);
-  return (
-    <canvas
-      ref={ref}
-      width={width}
-      height={height}
-      className="res-image"
-      style={{ width: Math.round(width * k), height: Math.round(height * k) }}
-      role="img"
-      aria-label={label}
-    />
-  );
+  const min = range?.min;
+  const max = range?.max;
+  const rgba = useMemo(() => imageRgba(sample, min === undefined || max === undefined ? undefined : { min, max }), [sample, min, max]);
+  return <RgbaCanvas rgba={rgba} side={side} label={label} />;
 }
 
 const PLOT_W = 132;
