@@ -49,6 +49,17 @@ async function waitDone() {
   expect(await page.getByTestId('train-outcome').getAttribute('data-reason')).toBe('finished');
 }
 
+/** The second epoch's masks differ from the first's (`first`); the run ends with IoU for 4 classes. */
+async function secondEpochThenIoU(first: string, timeout: number) {
+  await expect.poll(() => grid().getAttribute('data-epoch'), { timeout }).toBe('1');
+  expect(await canvasPixels()).not.toBe(first);
+  await waitDone();
+  const iou = page.getByTestId('iou-view');
+  await iou.waitFor();
+  expect(await iou.getByTestId('class-bar').count()).toBe(4);
+  return iou;
+}
+
 test('fcn-small: mask overlays (truth beside the model) after each epoch, then IoU per class', async () => {
   await openPresetToTrain(page, 'fcn-small.json');
   await startTwoEpochs('segment', 'shapes-segmentation');
@@ -72,12 +83,7 @@ test('fcn-small: mask overlays (truth beside the model) after each epoch, then I
   const first = await canvasPixels();
   await screenshot(page, 'train-segment-epoch1', 'sample-grid');
 
-  await expect.poll(() => grid().getAttribute('data-epoch'), { timeout: 90_000 }).toBe('1');
-  expect(await canvasPixels()).not.toBe(first);
-  await waitDone();
-  const iou = page.getByTestId('iou-view');
-  await iou.waitFor();
-  expect(await iou.getByTestId('class-bar').count()).toBe(4);
+  const iou = await secondEpochThenIoU(first, 90_000);
   const mean = Number(await iou.getAttribute('data-mean'));
   expect(mean).toBeGreaterThan(0.2);
   expect(await iou.getByTestId('iou-mean').textContent()).toBe(`Mean IoU ${(mean * 100).toFixed(1)}% over 4 classes.`);
@@ -99,12 +105,7 @@ test('unet-small: mask overlays after each epoch, then IoU per class', async () 
   await startTwoEpochs('segment', 'shapes-segmentation');
   expect(await grid().getByTestId('sample-item').count()).toBe(8);
   const first = await canvasPixels();
-  await expect.poll(() => grid().getAttribute('data-epoch'), { timeout: 150_000 }).toBe('1');
-  expect(await canvasPixels()).not.toBe(first);
-  await waitDone();
-  const iou = page.getByTestId('iou-view');
-  await iou.waitFor();
-  expect(await iou.getByTestId('class-bar').count()).toBe(4);
+  const iou = await secondEpochThenIoU(first, 150_000);
   expect(Number(await iou.getAttribute('data-mean'))).toBeGreaterThan(0);
   await screenshot(page, 'train-unet-small-epoch2', 'sample-grid');
   expect(b.errors).toEqual([]);
