@@ -143,4 +143,9 @@ export interface DoneEvent {
   stopSeenAt?: number;
 }
 
+/** Batches the run has finished, over all epochs, when it sent this batch event. */
+export function batchesFinishedAt(e: Pick<BatchEvent, 'epoch' | 'batchesPerEpoch' | 'batch'>): number {
+  return e.epoch * e.batchesPerEpoch + e.batch + 1;
+}
+
 export type TrainEvent = StartedEvent | BatchEvent | EpochEvent | SamplesEvent | ConfusionEvent | AnomalyEvent | LatentEvent | IouEvent | MapEvent | DoneEvent;

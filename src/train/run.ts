@@ -25,7 +25,7 @@ import type { BackendReport } from './backend/select.ts';
 import { checkTraining, diagnosticReason, factsOf } from './check.ts';
 import { isAdversarial, type AdversarialTaskName, type TrainConfig } from './config.ts';
 import { trainAdversarial } from './adversarial/loop.ts';
-import type { DoneEvent, EndReason, Metrics, TrainEvent } from './events.ts';
+import { batchesFinishedAt, type DoneEvent, type EndReason, type Metrics, type TrainEvent } from './events.ts';
 import { nextMacrotask } from './macrotask.ts';
 import { estimateMemory } from './memory.ts';
 import { firstNonFiniteNode } from './non-finite.ts';
@@ -205,7 +205,7 @@ async function train(req: TrainRequest, clock: Clock, state: RunState): Promise<
           tf.dispose([x!, y!, ...(previous ?? [])]);
           previous = current;
           values.forEach((v, i) => (sums[i]! += v * size));
-          const done = epoch * batchesPerEpoch + b + 1;
+          const done = batchesFinishedAt({ epoch, batchesPerEpoch, batch: b });
           const elapsedMs = clock.elapsed();
           req.onEvent({
             type: 'batch',

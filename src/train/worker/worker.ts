@@ -15,7 +15,7 @@ import type { ImportedWeights } from '../../import/types.ts';
 import { selectBrowserBackend } from '../backend/select-browser.ts';
 import { loadPretrainedWeights, pretrainedBlocks, type FetchUrl } from '../pretrained.ts';
 import type { TrainConfig } from '../config.ts';
-import type { DoneEvent, TrainEvent } from '../events.ts';
+import { batchesFinishedAt, type DoneEvent, type TrainEvent } from '../events.ts';
 import { runTraining } from '../run.ts';
 import { latentEncoderKey, latentPoints } from '../latent.ts';
 import { exportTrained, extractWeights, predictOne } from '../save.ts';
@@ -94,7 +94,7 @@ const api: TrainerApi = {
     batchesFinished = 0;
     stopSeenAt = null;
     const onEvent = (e: TrainEvent) => {
-      if (e.type === 'batch') batchesFinished = e.epoch * e.batchesPerEpoch + e.batch + 1;
+      if (e.type === 'batch') batchesFinished = batchesFinishedAt(e);
       send(e.type === 'done' ? withStopSeen(e) : e);
     };
     try {

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { callFailure } from '../../train/worker/client.ts';
-import { useTrainRun } from './run-state.ts';
+import { batchesDone, useTrainRun } from './run-state.ts';
 import { exportModel, keepTrainedWeights } from './session.ts';
 import { downloadModel, modelFileNames } from './download.ts';
 import { duration, metric } from './format.ts';
@@ -19,7 +19,7 @@ export function Outcome() {
   const [busy, setBusy] = useState(false);
   if (!s.done) return null;
   const { done } = s;
-  const batches = s.last ? s.last.epoch * s.last.batchesPerEpoch + s.last.batch + 1 : 0;
+  const batches = batchesDone(s);
   const line =
     done.reason === 'finished'
       ? t('doneFinished', { count: done.epochsCompleted, time: duration(done.elapsedMs) })

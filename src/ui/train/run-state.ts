@@ -6,7 +6,7 @@
 import { create } from 'zustand';
 import type { GraphDoc } from '../../graph/schema.ts';
 import type { TrainConfig } from '../../train/config.ts';
-import type { AnomalyEvent, BatchEvent, ConfusionEvent, DoneEvent, EpochEvent, IouEvent, LatentEvent, MapEvent, SamplesEvent, StartedEvent, TrainEvent } from '../../train/events.ts';
+import { batchesFinishedAt, type AnomalyEvent, type BatchEvent, type ConfusionEvent, type DoneEvent, type EpochEvent, type IouEvent, type LatentEvent, type MapEvent, type SamplesEvent, type StartedEvent, type TrainEvent } from '../../train/events.ts';
 
 export type RunStatus = 'idle' | 'starting' | 'running' | 'paused' | 'stopping' | 'done';
 
@@ -140,7 +140,7 @@ export function applyEvents(s: RunState, events: readonly TrainEvent[]): Partial
 
 /** Batches finished in the whole run so far. */
 export function batchesDone(s: Pick<RunState, 'last'>): number {
-  return s.last ? s.last.epoch * s.last.batchesPerEpoch + s.last.batch + 1 : 0;
+  return s.last ? batchesFinishedAt(s.last) : 0;
 }
 
 export function isActive(status: RunStatus): boolean {

@@ -1,5 +1,5 @@
 /** RGBA pixels on a canvas at their own size, scaled by CSS so the longest side is `side` (pixelated when enlarged). */
-import { useEffect, useRef, type CSSProperties } from 'react';
+import { useEffect, useRef } from 'react';
 
 export interface Rgba {
   width: number;
@@ -24,10 +24,7 @@ export function RgbaCanvas({ rgba, side, label, hidden }: { rgba: Rgba; side: nu
     ctx.putImageData(img, 0, 0);
   }, [width, height, data]);
   const { w, h } = fitSide(width, height, side);
-  const style: CSSProperties = { width: w, height: h };
-  return hidden ? (
-    <canvas ref={ref} width={width} height={height} className="res-image" style={style} aria-hidden="true" />
-  ) : (
-    <canvas ref={ref} width={width} height={height} className="res-image" style={style} role="img" aria-label={label} />
-  );
+  // Hidden when something around it (e.g. a labelled frame with an overlay) is the image for assistive tech.
+  const a11y = hidden ? { 'aria-hidden': true } : { role: 'img', 'aria-label': label };
+  return <canvas ref={ref} width={width} height={height} className="res-image" style={{ width: w, height: h }} {...a11y} />;
 }
