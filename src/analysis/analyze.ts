@@ -16,6 +16,7 @@ import { paramKeys, suggest } from './param-keys.ts';
 import { topoOrder } from './topo.ts';
 import { handleIndex, portSlots, sourcePort } from '../graph/ports.ts';
 import type { Analysis, Diagnostic, EdgeAnalysis, GraphAnalysis, ModelSummary, NodeAnalysis } from './types.ts';
+import { msg, type Text } from '../i18n/text.ts';
 
 /** Composites nested deeper than this are refused (a file could nest thousands). */
 export const MAX_NESTING = 16;
@@ -36,7 +37,7 @@ export function analyze(doc: GraphDoc | SubGraph): Analysis {
     g = analyzeGraph(doc, { path: [], diagnostics });
   } catch (e) {
     // A bug in a node spec must not take the editor down: report it as a value.
-    diagnostics.push({ severity: 'error', code: 'internal-error', message: `analysis failed: ${e instanceof Error ? e.message : String(e)}` });
+    diagnostics.push({ severity: 'error', code: 'internal-error', ...msg('diag.internal-error', { detail: e instanceof Error ? e.message : String(e) }) });
     g = emptyGraphAnalysis();
   }
   const params = g.weights.trainable + g.weights.nonTrainable;
@@ -45,14 +46,22 @@ export function analyze(doc: GraphDoc | SubGraph): Analysis {
     diagnostics.push({
       severity: 'warning',
       code: 'too-large-to-train',
-      message: `${params.toLocaleString('en-US')} weights (${bytesText(bytes)} as float32; training with Adam needs about ${bytesText(bytes * 3)} more for gradients and optimizer state): too big to train in a browser, but fine to study and export`,
+      ...msg('diag.too-large-to-train', { params, bytes: bytesText(bytes), extra: bytesText(bytes * 3) }),
     });
   }
   if (g.nodes.size === 0 && !diagnostics.some((d) => d.severity === 'error')) {
-    diagnostics.push({ severity: 'error', code: 'empty', message: 'the graph is empty: add an Input node and connect layers to it' });
+    diagnostics.push({ severity: 'error', code: 'empty', ...msg('diag.empty') });
   }
   if (g.nodes.size > 0 && g.outputs.length === 0 && !diagnostics.some((d) => d.severity === 'error')) {
-    diagnostics.push({ severity: 'error', code: 'no-output', message: 'the graph has no output: every node is part of a cycle or feeds another' });
+    // Only Inputs on the canvas is a graph still being started, not a loop: say what is true.
+    const onlyInputs = g.inputs.length === g.nodes.size;
+    const inputs = g.inputs.map((id) => `Input "${id}"`);
+    diagnostics.push({
+      severity: 'error',
+      code: 'no-output',
+      ...(onlyInputs && g.inputs.length === 1 ? { nodeId: g.inputs[0] } : {}),
+      ...(onlyInputs ? msg('diag.no-output.inputs-only', { inputs }) : msg('diag.no-output')),
+    });
   }
   const rank = { error: 0, warning: 1, info: 2 } as const;
   diagnostics.sort((a, b) => rank[a.severity] - rank[b.severity]);
@@ -92,18 +101,18 @@ function analyzeGraph(graph: SubGraph, ctx: Ctx): GraphAnalysis {
   const rawNodes: GraphNode[] = Array.isArray(graph?.nodes) ? graph.nodes : [];
   const rawEdges: GraphEdge[] = Array.isArray(graph?.edges) ? graph.edges : [];
   for (const key of ['nodes', 'edges'] as const) {
-    if (!Array.isArray(graph?.[key])) report({ severity: 'error', code: 'bad-graph', message: `the graph's "${key}" is not a list, so it was read as empty` });
+    if (!Array.isArray(graph?.[key])) report({ severity: 'error', code: 'bad-graph', ...msg('diag.bad-graph', { key }) });
   }
 
   // 1. Nodes: ids, kinds, params.
   const nodeList: GraphNode[] = [];
   for (const n of rawNodes) {
     if (!n || typeof n !== 'object' || typeof n.id !== 'string' || typeof n.kind !== 'string') {
-      report({ severity: 'error', code: 'bad-node', message: 'a node without a string id and kind was ignored' });
+      report({ severity: 'error', code: 'bad-node', ...msg('diag.bad-node') });
       continue;
     }
     if (out.nodes.has(n.id)) {
-      report({ severity: 'error', code: 'duplicate-id', nodeId: n.id, message: `two nodes have the id "${n.id}": ids must be unique` });
+      report({ severity: 'error', code: 'duplicate-id', nodeId: n.id, ...msg('diag.duplicate-id.node', { id: n.id }) });
       continue;
     }
     nodeList.push(n);
@@ -117,11 +126,11 @@ function analyzeGraph(graph: SubGraph, ctx: Ctx): GraphAnalysis {
   const seenEdges = new Set<string>();
   for (const e of rawEdges) {
     if (!e || typeof e !== 'object' || typeof e.id !== 'string') {
-      report({ severity: 'error', code: 'bad-edge', message: 'an edge without a string id was ignored' });
+      report({ severity: 'error', code: 'bad-edge', ...msg('diag.bad-edge') });
       continue;
     }
     if (seenEdges.has(e.id)) {
-      report({ severity: 'error', code: 'duplicate-id', edgeId: e.id, message: `two edges have the id "${e.id}": ids must be unique` });
+      report({ severity: 'error', code: 'duplicate-id', edgeId: e.id, ...msg('diag.duplicate-id.edge', { id: e.id }) });
       continue;
     }
     seenEdges.add(e.id);
@@ -134,7 +143,7 @@ function analyzeGraph(graph: SubGraph, ctx: Ctx): GraphAnalysis {
         code: 'dangling-edge',
         edgeId: e.id,
         ...(present !== undefined ? { nodeId: present } : {}),
-        message: `edge "${e.id}" (${showId(e.source)} → ${showId(e.target)}) connects ${missing.map(showId).join(' and ')}, which ${missing.length > 1 ? 'are' : 'is'} not in the graph: delete the edge or add the node`,
+        ...msg('diag.dangling-edge', { id: e.id, from: showId(e.source), to: showId(e.target), missing: missing.map(showId).join(' & '), count: missing.length }),
       });
       continue;
     }
@@ -154,7 +163,7 @@ function analyzeGraph(graph: SubGraph, ctx: Ctx): GraphAnalysis {
       severity: 'error',
       code: 'cycle',
       nodeId: cycle[0],
-      message: `these nodes form a loop, so none of them can be computed: ${[...cycle, cycle[0]].join(' → ')}; remove one of the edges`,
+      ...msg('diag.cycle', { loop: [...cycle, cycle[0]].join(' → ') }),
     });
   }
 
@@ -174,7 +183,7 @@ function analyzeGraph(graph: SubGraph, ctx: Ctx): GraphAnalysis {
       const shape = src.outputs[port];
       if (!shape) {
         if (src.outputs.length > 0) {
-          report({ severity: 'error', code: 'bad-handle', edgeId: e.id, message: `edge "${e.id}" leaves "${e.source}" from output ${port}, but it has ${src.outputs.length}` });
+          report({ severity: 'error', code: 'bad-handle', edgeId: e.id, ...msg('diag.bad-handle', { id: e.id, source: e.source, port, count: src.outputs.length }) });
         }
         blocked = true;
         continue;
@@ -206,7 +215,7 @@ function analyzeGraph(graph: SubGraph, ctx: Ctx): GraphAnalysis {
     const na = out.nodes.get(id)!;
     if (!out.live.has(id)) {
       if (!outgoing.has(id) && na.kind !== 'Input' && na.outputs.length > 0) {
-        report({ severity: 'warning', code: 'unused-branch', nodeId: id, message: `${na.kind} "${id}" feeds no Output node, so it (and what only it uses) is left out of the model: connect it to an Output or delete it` });
+        report({ severity: 'warning', code: 'unused-branch', nodeId: id, ...msg('diag.unused-branch', { kind: na.kind, id }) });
       }
       continue;
     }
@@ -218,7 +227,8 @@ function analyzeGraph(graph: SubGraph, ctx: Ctx): GraphAnalysis {
     else if (na.kind !== 'Output' && !(na.kind === 'Input' && ctx.portShapes)) for (const s of na.outputs) out.activationBytes += 4 * (size(s) ?? 0);
   }
   for (const id of out.inputs) {
-    if (!outgoing.has(id)) report({ severity: 'warning', code: 'unused-input', nodeId: id, message: `Input "${id}" is not connected to anything` });
+    // A lone Input already gets the graph-wide "nothing is connected yet".
+    if (!outgoing.has(id) && out.nodes.size > out.inputs.length) report({ severity: 'warning', code: 'unused-input', nodeId: id, ...msg('diag.unused-input', { id }) });
   }
   return out;
 }
@@ -255,14 +265,14 @@ function analyzeParams(n: GraphNode, ctx: Ctx, report: (d: Diagnostic) => void):
     report(d);
   };
   if (!spec) {
-    add({ severity: 'error', code: 'unknown-kind', nodeId: n.id, message: `"${n.kind}" is not a layer kind netloom knows; its settings are kept, but it cannot be computed` });
+    add({ severity: 'error', code: 'unknown-kind', nodeId: n.id, ...msg('diag.unknown-kind', { kind: n.kind }) });
     return na;
   }
   // Inside a composite, an Input's shape comes from the outer edge.
   const raw = n.kind === 'Input' && ctx.portShapes && (n.params as Record<string, unknown> | undefined)?.shape === undefined ? { ...n.params, shape: [1] } : n.params;
   const r = parseParams(spec, raw);
   if (!r.ok) {
-    add({ severity: 'error', code: 'bad-param', nodeId: n.id, param: r.param, message: r.message });
+    add({ severity: 'error', code: 'bad-param', nodeId: n.id, param: r.param, text: r.text, message: r.message });
     return na;
   }
   na.params = r.value;
@@ -274,7 +284,7 @@ function analyzeParams(n: GraphNode, ctx: Ctx, report: (d: Diagnostic) => void):
         code: 'unknown-param',
         nodeId: n.id,
         param: key,
-        message: `${spec.kind} has no param "${key}", so it is ignored${near ? `; did you mean "${near}"?` : ''}`,
+        ...(near ? msg('diag.unknown-param.near', { kind: spec.kind, param: key, near }) : msg('diag.unknown-param', { kind: spec.kind, param: key })),
       });
     }
   }
@@ -295,7 +305,32 @@ function assignPorts(
   const { slots, conflict } = portSlots(edges);
   if (conflict) {
     const [first, second] = conflict;
-    report({ severity: 'error', code: 'port-taken', nodeId: node.id, edgeId: second.id, message: `${node.kind} "${node.id}" input ${handleIndex(second.targetHandle, 'in')} already has an edge (from "${first.source}"); each input takes one` });
+    report({
+      severity: 'error',
+      code: 'port-taken',
+      nodeId: node.id,
+      edgeId: second.id,
+      ...msg('diag.port-taken', { kind: node.kind, id: node.id, port: handleIndex(second.targetHandle, 'in') ?? 0, from: first.source }),
+    });
+    return null;
+  }
+  // An edge naming a port the node does not have: name that handle, not the hole it leaves before it.
+  const beyond = edges.find((e) => (handleIndex(e.targetHandle, 'in') ?? -1) >= max);
+  if (beyond) {
+    report({
+      severity: 'error',
+      code: 'bad-handle',
+      nodeId: node.id,
+      edgeId: beyond.id,
+      ...msg(max === 0 ? 'diag.bad-target-handle.none' : 'diag.bad-target-handle', {
+        id: beyond.id,
+        handle: String(beyond.targetHandle),
+        kind: node.kind,
+        node: node.id,
+        count: max,
+        last: `in${max - 1}`,
+      }),
+    });
     return null;
   }
   const count = slots.length;
@@ -304,7 +339,7 @@ function assignPorts(
       severity: 'error',
       code: 'too-many-inputs',
       nodeId: node.id,
-      message: `${node.kind} "${node.id}" takes ${max === 0 ? 'no inputs' : max === 1 ? 'one input' : `at most ${max} inputs`}, but ${count} edges arrive: remove ${count - max}`,
+      ...msg(max === 0 ? 'diag.too-many-inputs.none' : max === 1 ? 'diag.too-many-inputs.one' : 'diag.too-many-inputs', { kind: node.kind, id: node.id, max, count, extra: count - max }),
     });
     return null;
   }
@@ -316,7 +351,7 @@ function assignPorts(
       severity: 'error',
       code: 'missing-input',
       nodeId: node.id,
-      message: `${node.kind} "${node.id}" has nothing connected to input ${which}${min > 1 ? ` (it needs ${min})` : ''}: connect a layer to it`,
+      ...msg(min > 1 ? 'diag.missing-input.needs' : 'diag.missing-input', { kind: node.kind, id: node.id, port: which, min }),
     });
     return null;
   }
@@ -340,7 +375,7 @@ function inferLayer(na: NodeAnalysis, report: (d: Diagnostic) => void) {
   if (r.outputs.length === 0) return;
   const bad = r.outputs.find((s) => s.some((d) => d !== null && (!Number.isInteger(d) || d <= 0)));
   if (bad) {
-    const d: Diagnostic = { severity: 'error', code: 'nonpositive-output', nodeId: na.id, message: `${na.kind} "${na.id}" would output ${fmtShape(bad)}, which has an empty axis` };
+    const d: Diagnostic = { severity: 'error', code: 'nonpositive-output', nodeId: na.id, ...msg('diag.nonpositive-output', { kind: na.kind, id: na.id, shape: fmtShape(bad) }) };
     na.diagnostics.push(d);
     report(d);
     return;
@@ -363,7 +398,7 @@ function inferInput(node: GraphNode, na: NodeAnalysis, ctx: Ctx, index: number, 
       severity: 'error',
       code: 'port-shape-mismatch',
       nodeId: node.id,
-      message: `this block's Input "${node.id}" expects ${fmtShape(na.params!.shape as Shape)}, but ${fmtShape(given)} arrives from outside: remove its shape or match it`,
+      ...msg('diag.port-shape-mismatch', { id: node.id, expected: fmtShape(na.params!.shape as Shape), given: fmtShape(given) }),
     };
     na.diagnostics.push(d);
     report(d);
@@ -373,24 +408,24 @@ function inferInput(node: GraphNode, na: NodeAnalysis, ctx: Ctx, index: number, 
 }
 
 function inferComposite(node: GraphNode, na: NodeAnalysis, ctx: Ctx, report: (d: Diagnostic) => void) {
-  const fail = (code: string, message: string) => {
-    const d: Diagnostic = { severity: 'error', code, nodeId: node.id, message };
+  const fail = (code: string, said: { text: Text; message: string }) => {
+    const d: Diagnostic = { severity: 'error', code, nodeId: node.id, ...said };
     na.diagnostics.push(d);
     report(d);
   };
-  if (ctx.path.length >= MAX_NESTING) return fail('too-deep', `composites are nested more than ${MAX_NESTING} deep`);
+  if (ctx.path.length >= MAX_NESTING) return fail('too-deep', msg('diag.too-deep', { max: MAX_NESTING }));
   const g = node.graph;
-  if (!g || !Array.isArray(g.nodes)) return fail('missing-subgraph', `composite "${node.id}" has no inner graph ("graph": { "nodes": [], "edges": [] })`);
+  if (!g || !Array.isArray(g.nodes)) return fail('missing-subgraph', msg('diag.missing-subgraph', { id: node.id }));
   const ports = g.nodes.filter((n) => n?.kind === 'Input').length;
   if (ports !== na.inputs.length) {
-    return fail('port-count', `composite "${node.id}" has ${ports} Input node${ports === 1 ? '' : 's'} inside but ${na.inputs.length} edge${na.inputs.length === 1 ? '' : 's'} arrive: connect one edge per inner Input`);
+    return fail('port-count', msg('diag.port-count', { id: node.id, ports, edges: na.inputs.length }));
   }
   const before = ctx.diagnostics.length;
   const inner = analyzeGraph(g, { path: [...ctx.path, node.id], diagnostics: ctx.diagnostics, portShapes: na.inputs });
   na.inner = inner;
   const innerErrors = ctx.diagnostics.slice(before).some((d) => d.severity === 'error');
   const outs = g.nodes.filter((n) => n?.kind === 'Output').map((n) => n.id);
-  if (outs.length === 0) return fail('no-output-port', `composite "${node.id}" has no Output node inside, so nothing leaves it`);
+  if (outs.length === 0) return fail('no-output-port', msg('diag.no-output-port', { id: node.id }));
   if (innerErrors) return;
   na.outputs = outs.map((id) => inner.nodes.get(id)!.outputs[0]!);
   // A frozen block's weights all count as non-trainable, as Keras counts them.

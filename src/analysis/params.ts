@@ -6,8 +6,9 @@
 import type { z } from 'zod';
 import type { AnyNodeSpec } from '../nodes/spec.ts';
 import { formatPath } from '../graph/load.ts';
+import { english, text, type Text, type TextValue } from '../i18n/text.ts';
 
-export type ParamResult = { ok: true; value: Record<string, unknown> } | { ok: false; param: string; message: string };
+export type ParamResult = { ok: true; value: Record<string, unknown> } | { ok: false; param: string; message: string; text: Text };
 
 const cache = new WeakMap<object, Map<AnyNodeSpec, ParamResult>>();
 
@@ -29,42 +30,53 @@ function parseUncached(spec: AnyNodeSpec, params: unknown): ParamResult {
   if (r.success) return { ok: true, value: r.data as Record<string, unknown> };
   const issue = r.error.issues[0]!;
   const param = formatPath(issue.path) || '(params)';
-  return { ok: false, param, message: `${spec.kind} ${param}: ${describeIssue(issue)}` };
+  const t = text('diag.bad-param', { kind: spec.kind, param, problem: describeIssue(issue) });
+  return { ok: false, param, text: t, message: english(t) };
 }
 
-/** A short, numeric explanation of one zod issue. */
-export function describeIssue(issue: z.core.$ZodIssue): string {
-  const got = 'input' in issue && issue.input !== undefined ? ` (got ${show(issue.input)})` : '';
+/** A short, numeric explanation of one zod issue, as Text. */
+export function describeIssue(issue: z.core.$ZodIssue): Text {
+  const got: TextValue = 'input' in issue && issue.input !== undefined ? text('issue.got', { value: show(issue.input) }) : '';
+  const n = (v: unknown) => String(v);
   switch (issue.code) {
     case 'too_big':
-      if (issue.origin === 'array' || issue.origin === 'string') return `takes at most ${String(issue.maximum)} ${issue.origin === 'array' ? 'entries' : 'characters'}${got}`;
-      return `must be ${issue.inclusive === false ? 'less than' : 'at most'} ${String(issue.maximum)}${got}`;
+      if (issue.origin === 'array' || issue.origin === 'string') return text(issue.origin === 'array' ? 'issue.max-items' : 'issue.max-chars', { n: n(issue.maximum), got });
+      return text(issue.inclusive === false ? 'issue.lt' : 'issue.max', { n: n(issue.maximum), got });
     case 'too_small':
-      if (issue.origin === 'array' || issue.origin === 'string') return `needs at least ${String(issue.minimum)} ${issue.origin === 'array' ? 'entries' : 'characters'}${got}`;
-      return `must be ${issue.inclusive === false ? 'greater than' : 'at least'} ${String(issue.minimum)}${got}`;
+      if (issue.origin === 'array' || issue.origin === 'string') return text(issue.origin === 'array' ? 'issue.min-items' : 'issue.min-chars', { n: n(issue.minimum), got });
+      return text(issue.inclusive === false ? 'issue.gt' : 'issue.min', { n: n(issue.minimum), got });
     case 'invalid_type':
-      return issue.input === undefined ? `is required (${issue.expected})` : `must be ${article(issue.expected)}${got}`;
+      return issue.input === undefined ? text('issue.required', { expected: issue.expected }) : text('issue.type', { expected: typeWord(issue.expected), got });
     case 'invalid_value':
-      return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}${got}`;
+      return text('issue.one-of', { values: issue.values.map((v) => JSON.stringify(v)).join(', '), got });
     case 'invalid_union': {
-      const options = issue.errors.flatMap((branch) => {
+      const options = issue.errors.flatMap((branch): TextValue[] => {
         const first = branch[0];
         if (!first) return [];
         if (first.code === 'invalid_value') return first.values.map((v) => JSON.stringify(v));
-        if (first.code === 'invalid_type') return [article(first.expected)];
+        if (first.code === 'invalid_type') return [typeWord(first.expected)];
         return [];
       });
-      return options.length ? `must be ${[...new Set(options)].join(' or ')}${got}` : `has the wrong form${got}`;
+      const unique = options.filter((o, i) => options.findIndex((p) => JSON.stringify(p) === JSON.stringify(o)) === i);
+      return unique.length ? text('issue.either', { options: orList(unique), got }) : text('issue.form', { got });
     }
     case 'unrecognized_keys':
-      return `unknown ${issue.keys.length > 1 ? 'params' : 'param'} ${issue.keys.join(', ')}`;
+      return text('issue.unknown-keys', { keys: issue.keys.join(', '), count: issue.keys.length });
     default:
-      return `${issue.message}${got}`;
+      return text('issue.other', { detail: issue.message, got });
   }
 }
 
-function article(t: string): string {
-  return /^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`;
+const TYPE_WORDS = new Set(['number', 'int', 'string', 'boolean', 'array', 'tuple', 'object', 'null']);
+
+/** "a number" / "숫자": the kind of value zod expected. */
+function typeWord(t: string): Text {
+  return TYPE_WORDS.has(t) ? text(`type.${t}`) : text('type.other', { name: t });
+}
+
+/** "a or b or c", each joint in the reader's language. */
+function orList(items: TextValue[]): TextValue {
+  return items.slice(1).reduce<TextValue>((a, b) => text('issue.or', { a, b }), items[0]!);
 }
 
 function show(v: unknown): string {

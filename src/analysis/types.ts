@@ -1,11 +1,15 @@
 /** What analysis returns. Plain data; Maps keyed by node id so any id (even "constructor") is safe. */
 import type { AnyNodeSpec, Fix, Formula, Severity, Shape, WeightCount } from '../nodes/spec.ts';
 import type { Role } from '../nodes/composite.ts';
+import type { Text } from '../i18n/text.ts';
 
 export interface Diagnostic {
   severity: Severity;
   code: string;
+  /** English words (CLI, logs); the app shows `text` in the reader's language. */
   message: string;
+  /** The sentence as data; optional only while every producer moves to it. */
+  text?: Text;
   /** The node the problem belongs to (inside `path` when nested). */
   nodeId?: string;
   edgeId?: string;

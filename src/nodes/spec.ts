@@ -6,6 +6,7 @@
  * This file is pure types: no tfjs, no React.
  */
 import type { z } from 'zod';
+import type { Text } from '../i18n/text.ts';
 
 /** One dimension: a size, or null when unknown. */
 export type Dim = number | null;
@@ -38,8 +39,10 @@ export interface NodeDiagnostic {
   severity: Severity;
   /** Stable machine-readable cause, e.g. `rank-mismatch`. */
   code: string;
-  /** One sentence with the numbers and the fix. */
+  /** One sentence with the numbers and the fix (English; see `text`). */
   message: string;
+  /** The sentence as data, rendered in the reader's language by the app. */
+  text?: Text;
   param?: string;
   /** Which input port the problem comes through. */
   port?: number;

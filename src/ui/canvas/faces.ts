@@ -10,6 +10,7 @@ import type { Category, Severity } from '../../nodes/spec.ts';
 import { getSpec } from '../../nodes/index.ts';
 import { fmtShape } from '../../nodes/common/params.ts';
 import type { Lang } from '../../i18n/index.ts';
+import { wordsOf } from '../../i18n/text.ts';
 
 export interface NodeFace {
   [key: string]: unknown;
@@ -69,7 +70,7 @@ export function nodeFace(n: GraphNode, na: NodeAnalysis | undefined, lang: Lang,
     inputs: inputHandles(n, spec?.inputs, connected),
     outputs: n.kind === 'Composite' ? Math.max(1, ports.filter((p) => p.kind === 'Output').length) : (spec?.outputs ?? 1),
     severity: worst(na),
-    messages: (na?.diagnostics ?? []).map((d) => d.message),
+    messages: (na?.diagnostics ?? []).map((d) => wordsOf(d, lang)),
     innerCount: n.kind === 'Composite' ? ports.filter((p) => p.kind !== 'Input' && p.kind !== 'Output').length : null,
   };
 }

@@ -2,12 +2,14 @@
 import { useTranslation } from 'react-i18next';
 import type { Diagnostic } from '../../analysis/types.ts';
 import { FixButton } from './FixButton.tsx';
+import { useSay } from '../../i18n/useText.ts';
 
 /** Plain characters in a coloured disc: no emoji font needed. */
 const ICON = { error: '!', warning: '!', info: 'i' } as const;
 
 export function DiagnosticList({ nodeId, diagnostics }: { nodeId: string; diagnostics: Diagnostic[] }) {
   const { t } = useTranslation('inspector');
+  const say = useSay();
   if (diagnostics.length === 0) return null;
   return (
     <section className="insp-section" aria-label={t('problemsTitle')}>
@@ -19,7 +21,7 @@ export function DiagnosticList({ nodeId, diagnostics }: { nodeId: string; diagno
               {ICON[d.severity]}
             </span>
             <span className="diagnostic-text">
-              {d.message}
+              {say(d)}
               {d.fix && <FixButton nodeId={nodeId} fix={d.fix} />}
             </span>
           </li>

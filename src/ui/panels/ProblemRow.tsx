@@ -5,12 +5,14 @@ import { analysisOf, graphAnalysisAt, useEditor } from '../store.ts';
 import { pathNames } from './where.ts';
 import { useGoTo } from './useGoTo.ts';
 import { ProblemFix } from './ProblemFix.tsx';
+import { useSay } from '../../i18n/useText.ts';
 
 /** Plain characters (no emoji font needed), as the canvas badges use. */
 const ICON = { error: '!', warning: '⚠', info: 'i' } as const;
 
 export function ProblemRow({ d }: { d: Diagnostic }) {
   const { t } = useTranslation('panels');
+  const say = useSay();
   const doc = useEditor((s) => s.history.present);
   const goTo = useGoTo();
   const path = d.path ?? [];
@@ -28,7 +30,7 @@ export function ProblemRow({ d }: { d: Diagnostic }) {
           {where}
           {kind && <span className="problem-kind"> · {kind}</span>}
         </span>
-        <span className="problem-msg">{d.message}</span>
+        <span className="problem-msg">{say(d)}</span>
       </span>
     </>
   );

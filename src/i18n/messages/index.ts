@@ -1,0 +1,19 @@
+/**
+ * Every sentence that core code returns as Text (../text.ts), in English and
+ * Korean. One file per area, each `{ en, ko }` with the same keys and the
+ * same `{{placeholders}}` (tests/i18n/messages.test.ts checks both).
+ * Keys are prefixed by area (`diag.`, `train.`, `data.`, …) so areas never collide.
+ */
+import { analysis } from './analysis.ts';
+
+export type MessageTable = Readonly<Record<string, string>>;
+export type MessageTables = Readonly<Record<'en' | 'ko', MessageTable>>;
+
+/** The areas, kept apart so a test can name the file a key is missing from. */
+export const MESSAGE_AREAS = { analysis } as const;
+
+function merge(lang: 'en' | 'ko'): MessageTable {
+  return Object.assign({}, ...Object.values(MESSAGE_AREAS).map((a) => a[lang])) as MessageTable;
+}
+
+export const MESSAGES: MessageTables = { en: merge('en'), ko: merge('ko') };
