@@ -12,6 +12,10 @@ export function prepareDataPlugin(): Plugin {
   let done = false;
   return {
     name: 'netloom-prepare-data',
+    // `vite preview` serves a finished build, which already holds the data.
+    config(_, env) {
+      if (env.isPreview) done = true;
+    },
     async configResolved(config) {
       if (done) return;
       done = true;
@@ -23,6 +27,7 @@ export function prepareDataPlugin(): Plugin {
         // Loaded on use: it brings tfjs, which a current backbone does not need.
         const b = await (await import('./prepare-backbone.ts')).prepareBackbone(config.root, dataDir);
         if (b.status === 'written') config.logger.info(`netloom: trained the transfer-learning backbone in ${b.ms.toFixed(0)} ms`);
+        if (r.value.status !== 'written' && b.status !== 'written') config.logger.info('netloom: data already prepared (MNIST, transfer-learning backbone): skipped');
       } catch (e) {
         config.logger.warn(`netloom: transfer-learning backbone not made: ${e instanceof Error ? e.message : String(e)}`);
       }

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { findChromium } from '../../scripts/test-tools/chromium.ts';
 
 export const SCREENSHOTS = join(process.cwd(), 'test-results', 'screenshots');
 
@@ -14,10 +15,16 @@ export interface Browser {
   close(): Promise<void>;
 }
 
+/** The Chromium binary (global-setup has already stopped the run when there is none). */
+function chromiumPath(): string {
+  const found = findChromium();
+  return found.ok ? found.path : '/usr/bin/chromium';
+}
+
 export async function openBrowser(): Promise<Browser> {
   const dir = mkdtempSync(join(tmpdir(), 'netloom-chromium-'));
   const context = await chromium.launchPersistentContext(dir, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: chromiumPath(),
     headless: true,
     viewport: { width: 1280, height: 800 },
     args: [

@@ -4,10 +4,15 @@
  */
 import { build, preview, type PreviewServer } from 'vite';
 import type { TestProject } from 'vitest/node';
+import { findChromium, INSTALL_HINT } from '../../scripts/test-tools/chromium.ts';
 
 let server: PreviewServer | undefined;
 
 export default async function setup(project: TestProject) {
+  // `npm test` installs Chromium first (scripts/test-tools/ensure.ts); a direct `vitest run` without it
+  // stops here with one message instead of failing every browser test.
+  const chromium = findChromium();
+  if (!chromium.ok) throw new Error(`the browser tests need Chromium: ${chromium.reason}. Run \`npm test\` (it installs Chromium when it can), or ${INSTALL_HINT}.`);
   const outDir = 'dist-test';
   // vitest sets NODE_ENV=test, which would make Vite bundle development React: build what users get.
   const env = process.env.NODE_ENV;
