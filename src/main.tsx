@@ -4,6 +4,7 @@ import { App } from './ui/App.tsx';
 import { initI18n, initialLang } from './i18n/index.ts';
 import { useEditor } from './ui/store.ts';
 import { startup } from './ui/persist/startup.ts';
+import { registerServiceWorker } from './ui/offline/service-worker.ts';
 import './ui/base.css';
 
 const lang = initialLang();
@@ -18,3 +19,5 @@ void startup().finally(() => {
     </StrictMode>,
   );
 });
+// Production builds only: keeps the whole app, its data and presets for use without a network.
+registerServiceWorker();

@@ -15,8 +15,9 @@ import { train } from './strings/train.ts';
 import { results } from './strings/results.ts';
 import { gallery } from './strings/gallery.ts';
 import { latent } from './strings/latent.ts';
+import { offline } from './strings/offline.ts';
 
-export const NAMESPACES = { app, palette, inspector, panels, files, code, train, results, gallery, latent } as const;
+export const NAMESPACES = { app, palette, inspector, panels, files, code, train, results, gallery, latent, offline } as const;
 
 export type Lang = 'en' | 'ko';
 const LANG_KEY = 'netloom.lang';

@@ -18,6 +18,7 @@ import { GroupMenu } from './grouping/GroupMenu.tsx';
 import { TrainToggle } from './train/TrainToggle.tsx';
 import { Gallery } from './gallery/Gallery.tsx';
 import { openPreset } from './gallery/open.ts';
+import { OfflineStatus } from './offline/OfflineStatus.tsx';
 
 // The training panel (uPlot, the worker client) loads when it first opens.
 const TrainPanel = lazy(() => import('./train/TrainPanel.tsx'));
@@ -67,6 +68,7 @@ export function App() {
           </button>
           <TrainToggle open={drawer === 'train'} onToggle={() => toggle('train')} />
           <span className="spacer" />
+          <OfflineStatus />
           <label className="lang" title={t('language')}>
             <select value={lang} onChange={(e) => setLang(e.target.value as 'en' | 'ko')} aria-label={t('language')}>
               <option value="en">English</option>

@@ -26,6 +26,7 @@ export default async function setup(project: TestProject) {
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('vite preview did not report a URL');
   project.provide('baseUrl', url);
+  project.provide('outDir', outDir);
   return async () => {
     await server?.close();
   };
@@ -34,5 +35,7 @@ export default async function setup(project: TestProject) {
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** The production build the tests serve (for a test that serves it another way). */
+    outDir: string;
   }
 }
