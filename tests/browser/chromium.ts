@@ -21,11 +21,16 @@ function chromiumPath(): string {
   return found.ok ? found.path : '/usr/bin/chromium';
 }
 
-export async function openBrowser(): Promise<Browser> {
+/**
+ * `serviceWorkers: 'allow'` lets the app's offline service worker run; the other tests block it,
+ * so each fresh profile does not download the whole 18 MB precache beside the test.
+ */
+export async function openBrowser(opts: { serviceWorkers?: 'allow' | 'block' } = {}): Promise<Browser> {
   const dir = mkdtempSync(join(tmpdir(), 'netloom-chromium-'));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: chromiumPath(),
     headless: true,
+    serviceWorkers: opts.serviceWorkers ?? 'block',
     viewport: { width: 1280, height: 800 },
     args: [
       '--no-sandbox',

@@ -27,7 +27,7 @@ const offMachine: string[] = [];
 const failedOffline: string[] = [];
 let offline = false;
 beforeAll(async () => {
-  b = await openBrowser();
+  b = await openBrowser({ serviceWorkers: 'allow' });
   page = b.page;
   // The context sees the page's, the training worker's and the service worker's requests.
   b.context.on('request', (r) => {
@@ -123,7 +123,7 @@ test('after one visit the app works offline: reload, open a preset, train an epo
 test('from a plain static server without COOP/COEP headers it is not isolated, and still saves itself and trains offline', async () => {
   // `vite preview` without this project's config: static files and nothing else, as any web host serves them.
   const server = await preview({ configFile: false, logLevel: 'warn', build: { outDir: inject('outDir') }, preview: { port: 0, host: '127.0.0.1', strictPort: false } });
-  const plain = await openBrowser();
+  const plain = await openBrowser({ serviceWorkers: 'allow' });
   try {
     const url = server.resolvedUrls!.local[0]!;
     const res = await plain.page.goto(url);
@@ -149,7 +149,7 @@ test('a new deployment shows "New version: reload" (not while training); Reload 
   const dir = mkdtempSync(join(tmpdir(), 'netloom-deploy-'));
   cpSync(inject('outDir'), dir, { recursive: true, filter: (f) => !f.endsWith('.map') });
   const server = await preview({ configFile: false, logLevel: 'warn', build: { outDir: dir }, preview: { port: 0, host: '127.0.0.1', strictPort: false } });
-  const u = await openBrowser();
+  const u = await openBrowser({ serviceWorkers: 'allow' });
   const p = u.page;
   try {
     await p.goto(server.resolvedUrls!.local[0]!);
