@@ -157,12 +157,12 @@ test('with every tab closed, a new tab carries on with the newest graph; another
   // Open the first tab's graph: this tab carries on with it; the graph it had stays autosaved.
   await panel(tabD).locator('[data-name="Small CNN"] [data-action="open-doc"]').click();
   await expect.poll(() => ids(tabD)).toEqual(['conv1', 'flat', 'image', 'out']);
-  expect(await notice(tabD)).toBe('Opened “Small CNN”. The graph you had is still autosaved: Open ▾ → Autosaved documents… brings it back.');
+  expect(await notice(tabD)).toBe('Opened “Small CNN”. The graph you had is still autosaved: find it under Autosaved documents…, in the ▾ beside Open file….');
   // Each document has its own undo history: nothing to undo into the other one.
   await tabD.keyboard.press('Control+z');
   expect(await ids(tabD)).toEqual(['conv1', 'flat', 'image', 'out']);
 
-  // Open ▾ → Autosaved documents…: the other two; discard one, after saying so.
+  // ▾ beside Open file… → Autosaved documents…: the other two; discard one, after saying so.
   await tabD.locator('[data-action="open-more"]').click();
   await tabD.locator('[role="menuitem"][data-action="documents"]').click();
   await panel(tabD).waitFor();

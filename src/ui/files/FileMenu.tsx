@@ -1,5 +1,5 @@
 /**
- * New / Open ▾ (Open file…, Load weights…) / Save / Share link / Tidy up in the toolbar,
+ * New / Open ▾ (Open file…, Load weights…, Autosaved documents…) / Save / Share link / Tidy up in the toolbar,
  * plus what has no button: drag-drop of a graph file (or a
  * model.json with its .bin files) anywhere, with an overlay, Ctrl+S and
  * Ctrl+O, and the autosave warning banner.

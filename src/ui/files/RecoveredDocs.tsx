@@ -2,7 +2,7 @@
  * Recovered documents: the other documents autosaved in this browser, each
  * with its name, node count and when it was saved; open one, or discard it
  * (after asking). Shown when a new tab starts and there are any, and from
- * Open ▾ → Autosaved documents…. A card in the canvas's top right corner,
+ * Autosaved documents… in the ▾ beside Open file…. A card in the canvas's top right corner,
  * not modal: the canvas stays usable.
  */
 import { useState } from 'react';

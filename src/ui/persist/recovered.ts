@@ -1,7 +1,7 @@
 /**
  * The Recovered documents list: the other documents autosaved in this
  * browser (one per tab that was ever edited), offered when a new tab starts
- * and from Open ▾ → Autosaved documents…. Open one to carry on with it (a copy
+ * and from Autosaved documents… (the ▾ beside Open file…). Open one to carry on with it (a copy
  * when another tab has it open; the document on screen stays in its own
  * slot), or discard one.
  */
@@ -52,7 +52,7 @@ export function closeRecovered() {
   useRecovered.setState({ shown: false, opened: null });
 }
 
-/** Open ▾ → Autosaved documents…: every document but this tab's. */
+/** Autosaved documents… (the ▾ beside Open file…): every document but this tab's. */
 export async function showOtherDocuments(): Promise<void> {
   try {
     const [slots, open] = await Promise.all([listSlots(), openSlots()]);
