@@ -14,6 +14,7 @@ import { Palette } from './palette/Palette.tsx';
 import { NodeSearch } from './palette/NodeSearch.tsx';
 import { SidePanel } from './panels/SidePanel.tsx';
 import { FileMenu } from './files/FileMenu.tsx';
+import { RecoveredDocs } from './files/RecoveredDocs.tsx';
 import { GroupMenu } from './grouping/GroupMenu.tsx';
 import { TrainToggle } from './train/TrainToggle.tsx';
 import { Gallery } from './gallery/Gallery.tsx';
@@ -106,6 +107,7 @@ export function App() {
             <div className="canvas-wrap">
               <Canvas />
               <NodeSearch />
+              <RecoveredDocs />
             </div>
             {drawer === 'code' && <CodePanel onClose={() => setDrawer(null)} />}
             {drawer === 'train' && (

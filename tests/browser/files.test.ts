@@ -256,14 +256,15 @@ test('an autosave this version cannot read (from a newer netloom) is set aside, 
     await p.goto(inject('baseUrl'));
     await p.locator('.react-flow__node').first().waitFor();
     const future = JSON.stringify({ ...MLP, version: 9 });
-    // Let the first autosave (of the sample) land before planting the future one.
+    // Let the first autosave (of the sample) land before planting the future one in this tab's own slot.
     await p.waitForTimeout(700);
     await p.evaluate(async (text) => {
+      const slot = sessionStorage.getItem('netloom.tab');
       await new Promise<void>((resolve, reject) => {
         const r = indexedDB.open('netloom');
         r.onsuccess = () => {
           const tx = r.result.transaction('autosave', 'readwrite');
-          tx.objectStore('autosave').put({ format: 'netloom.autosave', savedAt: Date.now() + 60_000, text }, 'current');
+          tx.objectStore('autosave').put({ format: 'netloom.autosave', savedAt: Date.now() + 60_000, text }, `doc:${slot}`);
           tx.oncomplete = () => (r.result.close(), resolve());
           tx.onerror = () => reject(tx.error);
         };

@@ -5,6 +5,10 @@ import { decodeShareHash, encodeShareHash, shareUrl } from '../../src/ui/persist
 import { classifyStorageError, StorageUnavailable } from '../../src/ui/persist/storageError.ts';
 import { createSaver, type SaveResult } from '../../src/ui/persist/saver.ts';
 import { fileNameFor } from '../../src/ui/persist/fileName.ts';
+import { MAX_SLOTS, pickStart, slotsToDrop, type SlotInfo } from '../../src/ui/persist/choose.ts';
+import { docRecord, readDocRecord } from '../../src/ui/persist/records.ts';
+import { readWeightsRecord, weightsRecord } from '../../src/ui/persist/weights-record.ts';
+import type { ImportedWeights } from '../../src/import/types.ts';
 import { emptyDoc, type GraphDoc } from '../../src/graph/schema.ts';
 import { saveGraph } from '../../src/graph/load.ts';
 
@@ -186,6 +190,78 @@ describe('debounced saver', () => {
     expect(written).toEqual([1]);
     expect(results.at(-1)).toEqual({ ok: true });
     expect(saver.pending()).toBe(false);
+  });
+});
+
+describe('which autosaved document a new tab opens, and which old ones go', () => {
+  const HOUR = 3_600_000;
+  const now = 1_000 * HOUR;
+  /** Newest first, as listSlots gives them. */
+  const slots = (n: number, nodes = 3): SlotInfo[] => Array.from({ length: n }, (_, i) => ({ id: `s${i}`, savedAt: now - i * HOUR, nodes }));
+
+  test('nothing stored → nothing to open', () => {
+    expect(pickStart([], new Set())).toBeNull();
+  });
+  test('the newest: carried on when no tab has it open, a copy when one does or nobody can tell', () => {
+    const s = slots(3);
+    expect(pickStart(s, new Set(['mine']))).toEqual({ slot: s[0], how: 'adopt' });
+    expect(pickStart(s, new Set(['mine', 's0']))).toEqual({ slot: s[0], how: 'copy' });
+    expect(pickStart(s, null)).toEqual({ slot: s[0], how: 'copy' });
+  });
+  test('up to the cap nothing goes; beyond it the oldest closed ones, never an open one or this tab’s', () => {
+    expect(slotsToDrop(slots(MAX_SLOTS), new Set(), 'mine', now)).toEqual([]);
+    const many = slots(MAX_SLOTS + 5);
+    expect(slotsToDrop(many, new Set(), 'mine', now).map((s) => s.id)).toEqual(['s20', 's21', 's22', 's23', 's24']);
+    expect(slotsToDrop(many, new Set(['s21', 's24']), 's23', now).map((s) => s.id)).toEqual(['s20', 's22']);
+  });
+  test('empty documents are not worth recovering, unless a tab has one open', () => {
+    const s = [...slots(2), { id: 'e1', savedAt: now, nodes: 0 }, { id: 'e2', savedAt: now, nodes: 0 }];
+    expect(slotsToDrop(s, new Set(['e2']), 'mine', now).map((x) => x.id)).toEqual(['e1']);
+  });
+  test('without Web Locks, only documents older than a day may go (one saved lately may be open in a tab)', () => {
+    const s = [{ id: 'e', savedAt: now - 10 * 60_000, nodes: 0 }, ...slots(MAX_SLOTS + 3).map((x, i) => (i > MAX_SLOTS ? { ...x, savedAt: now - i * 2 * HOUR } : x))];
+    // The empty one (ten minutes old) and s19, s20 beyond the cap (19 and 20 hours old) may be open; s21 and s22 (42 and 44 hours) may go.
+    expect(slotsToDrop(s, null, 'mine', now).map((x) => x.id)).toEqual(['s21', 's22']);
+  });
+});
+
+describe('autosave records', () => {
+  test('a document record carries its name and node count for the list, and reads back validated', () => {
+    const rec = docRecord(doc, 1234);
+    expect(rec).toMatchObject({ format: 'netloom.autosave', savedAt: 1234, name: doc.name, nodes: 2 });
+    expect(readDocRecord(rec)).toEqual({ ok: true, doc, savedAt: 1234 });
+    expect(readDocRecord({ format: 'netloom.autosave', savedAt: 1, text: '{"format":"netloom.graph","version":9}' })).toMatchObject({ ok: false, error: { code: 'version-too-new' } });
+    expect(readDocRecord('junk')).toMatchObject({ ok: false, error: { code: 'record' } });
+  });
+  test('weights are one binary buffer that reads back exactly (float32, int32, bool), with their source', () => {
+    const weights: ImportedWeights = new Map([
+      ['conv1/kernel', { shape: [3, 3, 1, 2], dtype: 'float32', data: Float32Array.from({ length: 18 }, (_, i) => i / 7 - 1) }],
+      ['conv1/bias', { shape: [2], dtype: 'float32', data: new Float32Array([0.5, -0.25]) }],
+      ['steps', { shape: [1], dtype: 'int32', data: new Int32Array([42]) }],
+      ['mask', { shape: [3], dtype: 'bool', data: new Uint8Array([1, 0, 1]) }],
+    ]);
+    const rec = weightsRecord(weights, 'trained');
+    expect(rec.bin).toBeInstanceOf(ArrayBuffer);
+    expect(rec.bin.byteLength).toBe(18 * 4 + 2 * 4 + 4 + 3);
+    const back = readWeightsRecord(rec);
+    expect(back.ok).toBe(true);
+    if (!back.ok) return;
+    expect(back.source).toBe('trained');
+    expect([...back.weights.keys()]).toEqual([...weights.keys()]);
+    for (const [k, w] of weights) {
+      const b = back.weights.get(k)!;
+      expect(b.shape).toEqual(w.shape);
+      expect(b.dtype).toBe(w.dtype);
+      expect([...b.data]).toEqual([...w.data]);
+    }
+  });
+  test('a damaged weights record is said, never thrown', () => {
+    const rec = weightsRecord(new Map([['d/kernel', { shape: [4, 4], dtype: 'float32', data: new Float32Array(16) }]]), 'model.json');
+    const cut = readWeightsRecord({ ...rec, bin: rec.bin.slice(0, 10) });
+    expect(cut).toMatchObject({ ok: false });
+    expect(!cut.ok && cut.message).toMatch(/needs bytes 0–64 .* only 10/);
+    expect(readWeightsRecord({ ...rec, manifest: '{' })).toMatchObject({ ok: false });
+    expect(readWeightsRecord(null)).toMatchObject({ ok: false, message: 'the stored weights are not in a form this version knows' });
   });
 });
 

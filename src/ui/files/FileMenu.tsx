@@ -1,5 +1,5 @@
 /**
- * New / Open ▾ (Open file…, Load weights…) / Save / Share link / Tidy up in the toolbar,
+ * New / Open ▾ (Open file…, Load weights…, Autosaved documents…) / Save / Share link / Tidy up in the toolbar,
  * plus what has no button: drag-drop of a graph file (or a
  * model.json with its .bin files) anywhere, with an overlay, Ctrl+S and
  * Ctrl+O, and the autosave warning banner.
@@ -14,6 +14,7 @@ import { OpenMenu } from './OpenMenu.tsx';
 import { SharePopover } from './SharePopover.tsx';
 import { DropOverlay } from './DropOverlay.tsx';
 import { StorageWarning } from './StorageWarning.tsx';
+import { showOtherDocuments } from '../persist/recovered.ts';
 
 export function FileMenu() {
   const { t } = useTranslation('files');
@@ -54,7 +55,7 @@ export function FileMenu() {
         {t('open')}
       </button>
       <input ref={input} type="file" multiple accept=".json,.bin,application/json" onChange={(e) => picked(e, openFiles)} hidden data-testid="file-input" aria-label={t('open')} />
-      <OpenMenu onOpen={() => input.current?.click()} onLoadWeights={() => weightsInput.current?.click()} />
+      <OpenMenu onOpen={() => input.current?.click()} onLoadWeights={() => weightsInput.current?.click()} onDocuments={() => void showOtherDocuments()} />
       <input
         ref={weightsInput}
         type="file"

@@ -1,14 +1,14 @@
 /**
  * "▾" next to Open file…: the ways to bring files in — open a graph or a
- * model (replacing the graph on screen), or load a model's weights into the
- * graph on screen. A menu rather than another toolbar button, so the
+ * model (replacing the graph on screen), load a model's weights into the
+ * graph on screen, or open another graph autosaved in this browser. A menu rather than another toolbar button, so the
  * toolbar keeps its width in both languages. Escape or a click elsewhere closes it.
  */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import './open-menu.css';
 
-export function OpenMenu({ onOpen, onLoadWeights }: { onOpen: () => void; onLoadWeights: () => void }) {
+export function OpenMenu({ onOpen, onLoadWeights, onDocuments }: { onOpen: () => void; onLoadWeights: () => void; onDocuments: () => void }) {
   const { t } = useTranslation('files');
   const [open, setOpen] = useState(false);
   const box = useRef<HTMLDivElement>(null);
@@ -38,6 +38,7 @@ export function OpenMenu({ onOpen, onLoadWeights }: { onOpen: () => void; onLoad
   const items = [
     { action: 'open-file-menu', name: t('open'), hint: t('openHint'), pick: onOpen },
     { action: 'load-weights', name: t('loadWeights'), hint: t('loadWeightsHint'), pick: onLoadWeights },
+    { action: 'documents', name: t('docsMenu'), hint: t('docsMenuHint'), pick: onDocuments },
   ];
   return (
     <div className="role-menu open-menu" ref={box}>

@@ -3,7 +3,8 @@
  * loaded into the graph with "Load weights…", or kept after training
  * (`source: 'trained'`). Keyed by node path (`conv1/kernel`,
  * `encoder/dense/bias`), as compile()'s layerNames and loadImportedWeights
- * expect. Not saved with the graph: a reload starts without them.
+ * expect. Autosaved with the graph's document (src/ui/persist/autosave.ts),
+ * so a reload brings them back.
  *
  * They belong to the graph they came with: opening another graph (a file,
  * a preset, a link, New) forgets them. Editing the graph keeps them; layers
