@@ -12,17 +12,23 @@ const NODE_W = 200;
 const NODE_H = 90;
 
 export function layoutGraph<G extends SubGraph>(g: G, recursive = true): G {
+  // dagre keys plain objects by node id, so ids like "constructor" or "__proto__" would break it:
+  // it only ever sees our own keys (n0, n1, …).
+  const key = new Map(g.nodes.map((n, i) => [n.id, `n${i}`]));
   const dg = new dagre.graphlib.Graph();
   dg.setGraph({ rankdir: 'TB', nodesep: 40, ranksep: 50, marginx: 20, marginy: 20 });
   dg.setDefaultEdgeLabel(() => ({}));
-  for (const n of g.nodes) dg.setNode(n.id, { width: NODE_W, height: NODE_H });
-  const ids = new Set(g.nodes.map((n) => n.id));
-  for (const e of g.edges) if (ids.has(e.source) && ids.has(e.target) && e.source !== e.target) dg.setEdge(e.source, e.target);
+  for (const k of key.values()) dg.setNode(k, { width: NODE_W, height: NODE_H });
+  for (const e of g.edges) {
+    const s = key.get(e.source);
+    const t = key.get(e.target);
+    if (s !== undefined && t !== undefined && s !== t) dg.setEdge(s, t);
+  }
   dagre.layout(dg);
   return {
     ...g,
     nodes: g.nodes.map((n) => {
-      const p = dg.node(n.id);
+      const p = dg.node(key.get(n.id)!);
       const position = { x: Math.round(p.x - NODE_W / 2), y: Math.round(p.y - NODE_H / 2) };
       return { ...n, position, ...(recursive && n.graph ? { graph: layoutGraph(n.graph) } : {}) };
     }),
