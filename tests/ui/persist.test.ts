@@ -52,6 +52,14 @@ describe('share links', () => {
     expect(proto).toMatchObject({ kind: 'bad', error: { code: 'forbidden-key' } });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
+  test('a short link that would expand past the file limit is refused before it is expanded', () => {
+    // 600,000 characters from a link of ~2,000 (the growth is quadratic: 75 KB reach 512 MB); lz-string
+    // would build the whole string first. A cap of 0.5 MB stands in for the 16 MB one to keep this quick.
+    const hash = '#g=' + LZString.compressToEncodedURIComponent('a'.repeat(600_000));
+    expect(hash.length).toBeLessThan(3_000);
+    expect(decodeShareHash(hash, 512 * 1024)).toMatchObject({ kind: 'bad', error: { code: 'link', message: expect.stringContaining('larger than 0.5 MB') } });
+    expect(decodeShareHash(hash, 1024 * 1024)).toMatchObject({ kind: 'bad', error: { code: 'json' } });
+  });
 });
 
 describe('storage error classification', () => {

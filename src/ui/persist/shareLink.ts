@@ -5,7 +5,8 @@
  */
 // lz-string is CommonJS: its default export works under both Vite and Node.
 import LZString from 'lz-string';
-import { loadGraph, saveGraph, type LoadError } from '../../graph/load.ts';
+import { loadGraph, MAX_FILE_CHARS, saveGraph, type LoadError } from '../../graph/load.ts';
+import { decompressUriSafeBounded } from './lz-bounded.ts';
 import type { GraphDoc } from '../../graph/schema.ts';
 
 export const SHARE_PREFIX = '#g=';
@@ -35,19 +36,19 @@ export function isShareHash(hash: string): boolean {
 }
 
 /** Read a location hash: no graph, a valid graph, or why the link is bad. Never throws. */
-export function decodeShareHash(hash: string): ShareDecode {
+export function decodeShareHash(hash: string, maxChars = MAX_FILE_CHARS): ShareDecode {
   if (!isShareHash(hash)) return { kind: 'none' };
   const payload = hash.slice(SHARE_PREFIX.length);
   if (!payload) return { kind: 'bad', error: { code: 'link', message: 'the link holds no graph' } };
   if (payload.length > MAX_LINK_CHARS * 2) return { kind: 'bad', error: { code: 'link', message: 'the link is too long to be a graph' } };
-  let text: string | null;
-  try {
-    text = LZString.decompressFromEncodedURIComponent(payload);
-  } catch {
-    text = null;
+  // Decoded with a cap: a short link can expand to hundreds of megabytes (lz-string is LZW).
+  const d = decompressUriSafeBounded(payload, maxChars);
+  if (!d.ok && d.why === 'too-large') {
+    return { kind: 'bad', error: { code: 'link', message: `the link's graph is larger than ${(maxChars / 1024 / 1024).toLocaleString('en-US', { maximumFractionDigits: 1 })} MB, the limit for a graph file` } };
   }
-  // lz-string returns null or '' for data it cannot read (a cut-off or edited link).
-  if (!text) return { kind: 'bad', error: { code: 'link', message: 'the link is damaged or cut off' } };
+  // A cut-off or edited link decodes to nothing.
+  if (!d.ok || !d.text) return { kind: 'bad', error: { code: 'link', message: 'the link is damaged or cut off' } };
+  const text = d.text;
   const r = loadGraph(text);
   return r.ok ? { kind: 'ok', doc: r.doc } : { kind: 'bad', error: r.error };
 }
