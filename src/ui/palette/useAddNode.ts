@@ -30,13 +30,14 @@ export function useAddNode() {
       // Room is looked for at the largest size a node gets, so the node never lands on another whatever its size.
       const want = at ?? { x: area.x + (area.width - TYPICAL.width) / 2, y: area.y + (area.height - TYPICAL.height) / 2 };
       const clear = at && !taken.some((b) => overlaps(b, { ...at, ...TYPICAL }));
-      const spot = clear ? at : (freeSpot([...taken, ...view.overlays()], NODE_SIZE, want, area) ?? freeSpot(taken, NODE_SIZE, want, around(area)) ?? spotBelow(taken, NODE_SIZE, want));
+      const inView = clear ? at : freeSpot([...taken, ...view.overlays()], NODE_SIZE, want, area);
+      const spot = inView ?? freeSpot(taken, NODE_SIZE, want, around(area)) ?? spotBelow(taken, NODE_SIZE, want);
       const position = { x: Math.round(spot.x), y: Math.round(spot.y) };
       const r = edit((d, p) => addNode(d, { kind, params: defaultParamsFor(kind), position }, p));
       if (!r.ok || !r.id) return undefined;
       select([r.id]);
-      // Only when the visible canvas had no free spot left.
-      view.reveal({ ...position, ...NODE_SIZE });
+      // The visible canvas had no free spot left: bring the node into view.
+      if (!inView) view.reveal({ ...position, ...NODE_SIZE });
       return r.id;
     },
     [view],
