@@ -12,6 +12,7 @@ import type { GraphDoc, GraphEdge, GraphNode, SubGraph } from './schema.ts';
 import type { Fix } from '../nodes/spec.ts';
 import { getSpec } from '../nodes/index.ts';
 import { portSlots } from './ports.ts';
+import { makeRoom, NODE_SIZE, type Box, type Size } from './placement.ts';
 
 export type EditResult = { ok: true; doc: GraphDoc } | { ok: false; reason: string };
 
@@ -193,16 +194,50 @@ function updateNode(doc: GraphDoc, nodeId: string, path: readonly string[], fn: 
  * Insert a new node on the edge arriving at `nodeId`'s input `port`
  * (source → new → node). The one-click fix for "insert Flatten".
  */
-export function insertBefore(doc: GraphDoc, nodeId: string, port: number, n: NewNode, path: readonly string[] = []): EditResult & { id?: string } {
+export function insertBefore(doc: GraphDoc, nodeId: string, port: number, n: NewNode, path: readonly string[] = [], measured?: Measured): EditResult & { id?: string } {
   const g = graphAt(doc, path);
-  const target = g?.nodes.find((x) => x.id === nodeId);
-  if (!g || !target) return no(`there is no node "${nodeId}"`);
+  if (!g || !g.nodes.some((x) => x.id === nodeId)) return no(`there is no node "${nodeId}"`);
   const edge = portSlots(g.edges.filter((e) => e.target === nodeId)).slots[port];
   if (!edge) return no(`nothing is connected to input ${port} of "${nodeId}"`);
+  return insertIntoEdge(doc, edge.id, n, path, measured);
+}
+
+/** True for the kinds that can go into an edge: exactly one input and one output. */
+export function fitsOnEdge(kind: string): boolean {
+  const spec = getSpec(kind);
+  return !!spec && spec.inputs.max === 1 && spec.outputs === 1;
+}
+
+/**
+ * What the canvas measured, for placing an inserted node: the sizes of the
+ * nodes on screen by id, and the size the new node is expected to have (it is
+ * measured only once drawn). Without it, every node counts as NODE_SIZE.
+ */
+export interface Measured {
+  sizes: ReadonlyMap<string, Size>;
+  newSize: Size;
+}
+
+/**
+ * Insert a new node into an edge (source → new → target) as one edit. It
+ * goes at `n.position` (default: halfway between the two ends); when that
+ * spot is taken, it steps below the nodes above it and the nodes below move
+ * down to make room (placement.ts), so no two nodes overlap.
+ */
+export function insertIntoEdge(doc: GraphDoc, edgeId: string, n: NewNode, path: readonly string[] = [], measured?: Measured): EditResult & { id?: string } {
+  const g = graphAt(doc, path);
+  const edge = g?.edges.find((e) => e.id === edgeId);
+  if (!g || !edge) return no(`there is no edge "${edgeId}"`);
+  if (getSpec(n.kind) && !fitsOnEdge(n.kind)) return no(`${n.kind} cannot go into an edge: only a layer with one input and one output can`);
   const id = n.id ?? freshId(doc, n.kind);
   const src = g.nodes.find((x) => x.id === edge.source);
-  const position = n.position ?? midpoint(src?.position, target.position);
-  const added = addNode(doc, { ...n, id, position }, path);
+  const dst = g.nodes.find((x) => x.id === edge.target);
+  const want = n.position ?? midpoint(src?.position, dst?.position);
+  const room = makeRoom(boxesOf(g, measured?.sizes), measured?.newSize ?? NODE_SIZE, want);
+  const position = { x: Math.round(room.at.x), y: Math.round(room.at.y) };
+  const spaced = room.moves.size ? moveNodes(doc, room.moves, path) : ok(doc);
+  if (!spaced.ok) return spaced;
+  const added = addNode(spaced.doc, { ...n, id, position }, path);
   if (!added.ok) return added;
   const taken = allIds(added.doc);
   const r = updateAt(added.doc, path, (sg) => {
@@ -217,6 +252,29 @@ export function insertBefore(doc: GraphDoc, nodeId: string, port: number, n: New
   return r.ok ? { ...r, id } : r;
 }
 
+/**
+ * Make room around a node at its real `size` (the canvas measures a node only
+ * once it is drawn; an insert placed it by an expected size): the same rule as
+ * insertIntoEdge, with the node where it is. Null when it already fits.
+ */
+export function roomFor(doc: GraphDoc, nodeId: string, size: Size, path: readonly string[], sizes: ReadonlyMap<string, Size>): EditResult | null {
+  const g = graphAt(doc, path);
+  const at = g?.nodes.find((x) => x.id === nodeId)?.position;
+  if (!g || !at) return null;
+  const others = boxesOf(g, sizes);
+  others.delete(nodeId);
+  const room = makeRoom(others, size, at);
+  if (!room.moves.size && room.at.x === at.x && room.at.y === at.y) return null;
+  const moves = new Map(room.moves);
+  moves.set(nodeId, { x: Math.round(room.at.x), y: Math.round(room.at.y) });
+  return moveNodes(doc, moves, path);
+}
+
+/** The placed nodes of a graph as boxes: measured sizes where known, else NODE_SIZE (nodes without a position have no place yet). */
+function boxesOf(g: SubGraph, sizes?: ReadonlyMap<string, Size>): Map<string, Box> {
+  return new Map(g.nodes.flatMap((n) => (n.position ? [[n.id, { ...n.position, ...(sizes?.get(n.id) ?? NODE_SIZE) }] as const] : [])));
+}
+
 function midpoint(a?: { x: number; y: number }, b?: { x: number; y: number }): { x: number; y: number } {
   if (!a || !b) return b ?? a ?? { x: 0, y: 0 };
   return { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
@@ -226,8 +284,8 @@ function stripUndefined<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 
-/** Apply a diagnostic's one-click fix to the node it belongs to. */
-export function applyFix(doc: GraphDoc, nodeId: string, fix: Fix, path: readonly string[] = []): EditResult {
+/** Apply a diagnostic's one-click fix to the node it belongs to (an inserted layer's id comes back as `id`). */
+export function applyFix(doc: GraphDoc, nodeId: string, fix: Fix, path: readonly string[] = [], measured?: Measured): EditResult & { id?: string } {
   if (fix.kind === 'set-param') return setParams(doc, nodeId, { [fix.param]: fix.value }, path);
-  return insertBefore(doc, nodeId, fix.port, { kind: fix.nodeKind, params: fix.params ?? {} }, path);
+  return insertBefore(doc, nodeId, fix.port, { kind: fix.nodeKind, params: fix.params ?? {} }, path, measured);
 }

@@ -34,6 +34,8 @@ export interface EditorState {
   lang: Lang;
   /** The add-node search box, open at a canvas position. */
   search: { screen: XY; flow: XY } | null;
+  /** The side panel's tab. */
+  sideTab: SideTab;
   /** Bumped when the view should fit the graph again (open, new, entering a composite). */
   viewEpoch: number;
   clipboard: Fragment | null;
@@ -54,10 +56,13 @@ export interface EditorState {
   say(notice: Notice | null): void;
   setLang(lang: Lang): void;
   openSearch(at: { screen: XY; flow: XY } | null): void;
+  showTab(tab: SideTab): void;
   copy(): void;
   /** Paste the clipboard (offset so the copy does not hide the original) and select it. */
   paste(offset?: XY): void;
 }
+
+export type SideTab = 'inspector' | 'problems' | 'summary' | 'lesson';
 
 export interface XY {
   x: number;
@@ -75,6 +80,7 @@ export const useEditor = create<EditorState>()((set, get) => ({
   notice: null,
   lang: 'en',
   search: null,
+  sideTab: 'inspector',
   viewEpoch: 0,
   clipboard: null,
 
@@ -119,6 +125,9 @@ export const useEditor = create<EditorState>()((set, get) => ({
   },
   openSearch(at) {
     set({ search: at });
+  },
+  showTab(tab) {
+    set({ sideTab: tab });
   },
   copy() {
     const { history, selection, path } = get();

@@ -64,6 +64,8 @@ async function skipFlatten(flat: string, conv = 'conv2', dense = 'out') {
   await expect.poll(nodeIds).not.toContain(flat);
   await connect(conv, dense);
   await expect.poll(() => node(dense).locator('.badge.error').count()).toBe(1);
+  // Clicking a layer shows the Inspector: back to the Problems list.
+  await tab(1).click();
 }
 
 const sample = loadGraphValue(SAMPLE_GRAPH);
@@ -137,6 +139,7 @@ describe('problems, fixes and composites', () => {
     await expect.poll(() => node('encoder_1').locator('.badge.error').count()).toBe(1);
     expect(await node('encoder_1').locator('.layer-inner').textContent()).toBe('2 layers inside · double-click to open');
 
+    await tab(1).click();
     const row = errRow();
     await expect.poll(() => row.getAttribute('data-path')).toBe('encoder_1');
     expect(await row.locator('.problem-where').textContent()).toBe('Encoder › out · Dense');
@@ -306,6 +309,7 @@ describe('in Korean', () => {
     await page.locator('.role-menu-list [data-role="Encoder"]').click();
     await expect.poll(() => node('encoder_1').locator('.layer-inner').textContent()).toBe('안에 층 2개 · 두 번 클릭해 열기');
 
+    await tab(1).click();
     await errRow().locator('.problem-fix').click();
     await expect.poll(() => errorBadges().count()).toBe(0);
     await tab(2).click();

@@ -23,17 +23,19 @@ import {
 import '@xyflow/react/dist/style.css';
 import { useTranslation } from 'react-i18next';
 import { analysisOf, graphAnalysisAt, useEditor, type XY } from '../store.ts';
-import { addNode, canConnect, connect, graphAt, moveNodes, removeEdges, removeNodes, type Connection as GraphConnection } from '../../graph/commands.ts';
+import { canConnect, connect, fitsOnEdge, graphAt, insertIntoEdge, moveNodes, removeEdges, removeNodes, roomFor, type Connection as GraphConnection } from '../../graph/commands.ts';
 import { FlowCache, type LayerFlowNode, type ShapeFlowEdge } from './faces.ts';
 import { LayerNode } from './LayerNode.tsx';
 import { ShapeEdge } from './ShapeEdge.tsx';
 import { CATEGORY_COLORS } from './colors.ts';
-import { getSpec } from '../../nodes/index.ts';
+import { defaultParamsFor, useAddNode } from '../palette/useAddNode.ts';
+import { DRAG_MIME, edgeAt, FITS_EDGE_MIME } from './drop.ts';
+import { useView } from './useView.ts';
+import { takeInsert, TYPICAL, useInsert } from './useInsert.ts';
 
 const nodeTypes = { layer: LayerNode };
 const edgeTypes = { shape: ShapeEdge };
 const SNAP: [number, number] = [16, 16];
-export const DRAG_MIME = 'application/x-netloom-kind';
 
 function toGraphConnection(c: Connection | { source: string; target: string; sourceHandle?: string | null; targetHandle?: string | null }): GraphConnection {
   const out: GraphConnection = { source: c.source, target: c.target };
@@ -58,6 +60,11 @@ export function Canvas() {
   const [drag, setDrag] = useState<Map<string, XY> | null>(null);
   const [measured, setMeasured] = useState<Map<string, { width: number; height: number }>>(new Map());
   const [edgeSel, setEdgeSel] = useState<Set<string>>(new Set());
+  // The edge a dragged layer would be inserted into, highlighted while the drag hovers it.
+  const [dropEdge, setDropEdge] = useState<string | null>(null);
+  const add = useAddNode();
+  const view = useView();
+  const insert = useInsert();
   const cache = useRef(new FlowCache()).current;
   const selected = useMemo(() => new Set(selection), [selection]);
 
@@ -66,11 +73,29 @@ export function Canvas() {
     [cache, graph, ga, lang, selected, drag, measured],
   );
   const baseEdges = useMemo(() => (graph ? cache.flowEdges(graph, ga) : []), [cache, graph, ga]);
-  const edges = useMemo(() => baseEdges.map((e) => (edgeSel.has(e.id) ? { ...e, selected: true } : e)), [baseEdges, edgeSel]);
+  const edges = useMemo(
+    () =>
+      baseEdges.map((e) => {
+        if (e.id === dropEdge) return { ...e, selected: edgeSel.has(e.id), className: 'drop-target', data: e.data && { ...e.data, dropTarget: true } };
+        return edgeSel.has(e.id) ? { ...e, selected: true } : e;
+      }),
+    [baseEdges, edgeSel, dropEdge],
+  );
 
   useEffect(() => {
     if (viewEpoch > 0) void flow.fitView({ padding: 0.2, duration: 0 });
   }, [viewEpoch, flow]);
+
+  // A layer just inserted into an edge, now measured: make room at its real size, in the insert's undo step.
+  const settle = useCallback(
+    (id: string, size: { width: number; height: number }) => {
+      const { history, path: at } = useEditor.getState();
+      const key = takeInsert(id, history.present);
+      const r = key && roomFor(history.present, id, size, at, view.sizes());
+      if (key && r) edit(() => r, key);
+    },
+    [edit, view],
+  );
 
   const onNodesChange = useCallback(
     (changes: NodeChange<LayerFlowNode>[]) => {
@@ -81,6 +106,7 @@ export function Canvas() {
         if (c.type === 'dimensions' && c.dimensions) {
           nextMeasured ??= new Map(measured);
           nextMeasured.set(c.id, c.dimensions);
+          settle(c.id, c.dimensions);
         } else if (c.type === 'position' && c.position && c.dragging) {
           nextDrag ??= new Map(drag ?? []);
           nextDrag.set(c.id, c.position);
@@ -94,7 +120,7 @@ export function Canvas() {
       if (nextDrag) setDrag(nextDrag);
       if (sel) select([...sel]);
     },
-    [measured, drag, select],
+    [measured, drag, select, settle],
   );
 
   const onEdgesChange = useCallback((changes: EdgeChange<ShapeFlowEdge>[]) => {
@@ -134,6 +160,12 @@ export function Canvas() {
     [edit, select],
   );
 
+  // Clicking a layer while the Problems list is open means "show me this one": the Inspector does.
+  const onNodeClick = useCallback(() => {
+    const { sideTab, showTab } = useEditor.getState();
+    if (sideTab === 'problems') showTab('inspector');
+  }, []);
+
   const onConnect = useCallback((c: Connection) => void edit((d, p) => connect(d, toGraphConnection(c), p)), [edit]);
 
   const isValidConnection: IsValidConnection = useCallback(
@@ -152,22 +184,39 @@ export function Canvas() {
   }, []);
 
   const onDragOver = useCallback((e: DragEvent) => {
-    if (e.dataTransfer.types.includes(DRAG_MIME)) {
-      e.preventDefault();
-      e.dataTransfer.dropEffect = 'copy';
-    }
+    if (!e.dataTransfer.types.includes(DRAG_MIME)) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+    setDropEdge(e.dataTransfer.types.includes(FITS_EDGE_MIME) ? edgeAt(e.clientX, e.clientY) : null);
   }, []);
 
+  const onDragLeave = useCallback((e: DragEvent) => {
+    if (!(e.relatedTarget instanceof Node && e.currentTarget.contains(e.relatedTarget))) setDropEdge(null);
+  }, []);
+
+  // A layer dropped on an edge goes into it (source → layer → target); elsewhere it lands where it was dropped.
   const onDrop = useCallback(
     (e: DragEvent) => {
       const kind = e.dataTransfer.getData(DRAG_MIME);
+      setDropEdge(null);
       if (!kind) return;
       e.preventDefault();
       const pos = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
-      const r = edit((d, p) => addNode(d, { kind, params: defaultParamsFor(kind), position: { x: Math.round(pos.x), y: Math.round(pos.y) } }, p));
+      const edgeId = fitsOnEdge(kind) ? edgeAt(e.clientX, e.clientY) : null;
+      if (!edgeId) {
+        add(kind, { x: Math.round(pos.x), y: Math.round(pos.y) });
+        return;
+      }
+      view.keepZoom();
+      const sizes = view.sizes();
+      // Centred under the pointer, as wide as the layer the edge feeds (a chain stays in line).
+      const target = graph?.edges.find((x) => x.id === edgeId)?.target;
+      const width = (target && sizes.get(target)?.width) || TYPICAL.width;
+      const position = { x: Math.round(pos.x - width / 2), y: Math.round(pos.y - TYPICAL.height / 2) };
+      const r = insert((d, measured) => insertIntoEdge(d, edgeId, { kind, params: defaultParamsFor(kind), position }, path, measured), path);
       if (r.ok && r.id) select([r.id]);
     },
-    [edit, flow, select],
+    [add, flow, graph, insert, path, select, view],
   );
 
   const onDoubleClick = useCallback(
@@ -179,7 +228,7 @@ export function Canvas() {
   );
 
   return (
-    <div className="canvas" onDragOver={onDragOver} onDrop={onDrop} onDoubleClick={onDoubleClick} data-testid="canvas">
+    <div className="canvas" onDragEnter={onDragOver} onDragOver={onDragOver} onDragLeave={onDragLeave} onDrop={onDrop} onDoubleClick={onDoubleClick} data-testid="canvas">
       <ReactFlow<LayerFlowNode, ShapeFlowEdge>
         nodes={nodes}
         edges={edges}
@@ -193,6 +242,7 @@ export function Canvas() {
         onConnectEnd={onConnectEnd}
         isValidConnection={isValidConnection}
         onNodeDoubleClick={(_e, n) => n.data.kind === 'Composite' && open(n.id)}
+        onNodeClick={onNodeClick}
         connectionLineComponent={ConnectionLine}
         deleteKeyCode={['Backspace', 'Delete']}
         multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
@@ -240,9 +290,4 @@ function ConnectionLine({ fromX, fromY, toX, toY, fromPosition, toPosition, conn
       )}
     </g>
   );
-}
-
-/** The params a node added from the palette starts with (its spec's `starter`), a fresh copy. */
-export function defaultParamsFor(kind: string): Record<string, unknown> {
-  return structuredClone(getSpec(kind)?.starter ?? {});
 }

@@ -10,7 +10,7 @@ function ShapeEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePosition,
       <BaseEdge id={id} path={path} className={data?.error ? 'edge-unknown' : undefined} style={selected ? { strokeWidth: 2.5 } : undefined} />
       {data?.shape && (
         <EdgeLabelRenderer>
-          <div className="edge-shape nodrag nopan" data-testid={`edge-shape-${id}`} style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}>
+          <div className={`edge-shape nodrag nopan${data.dropTarget ? ' drop-target' : ''}`} data-testid={`edge-shape-${id}`} data-edge={id} style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}>
             {data.shape}
           </div>
         </EdgeLabelRenderer>

@@ -31,7 +31,8 @@ export interface NodeFace {
 }
 
 export type LayerFlowNode = Node<NodeFace, 'layer'>;
-export type ShapeFlowEdge = Edge<{ [key: string]: unknown; shape: string; error: boolean }, 'shape'>;
+/** `dropTarget`: a layer dragged from the palette is over this edge (dropping inserts it here). */
+export type ShapeFlowEdge = Edge<{ [key: string]: unknown; shape: string; error: boolean; dropTarget?: boolean }, 'shape'>;
 
 /** The worst problem of a node; for a composite, also of every layer inside it (so a closed block shows its inner errors). */
 function worst(na: NodeAnalysis | undefined): Severity | null {

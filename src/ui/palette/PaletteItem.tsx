@@ -1,7 +1,8 @@
 /** One node kind in the palette: draggable onto the canvas, or click / Enter to add it. */
 import { Fragment, memo, type DragEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DRAG_MIME } from '../canvas/Canvas.tsx';
+import { DRAG_MIME, FITS_EDGE_MIME } from '../canvas/drop.ts';
+import { fitsOnEdge } from '../../graph/commands.ts';
 import type { CatalogEntry } from './catalog.ts';
 
 interface Props {
@@ -14,6 +15,7 @@ function PaletteItemView({ entry, onAdd }: Props) {
   const onDragStart = (e: DragEvent) => {
     e.dataTransfer.setData(DRAG_MIME, entry.kind);
     e.dataTransfer.setData('text/plain', entry.kind);
+    if (fitsOnEdge(entry.kind)) e.dataTransfer.setData(FITS_EDGE_MIME, '1');
     e.dataTransfer.effectAllowed = 'copy';
   };
   const onKeyDown = (e: KeyboardEvent) => {
@@ -33,7 +35,7 @@ function PaletteItemView({ entry, onAdd }: Props) {
       role="button"
       tabIndex={0}
       data-kind={entry.kind}
-      title={t('itemTip', { title: entry.title })}
+      title={t(fitsOnEdge(entry.kind) ? 'itemTipEdge' : 'itemTip', { title: entry.title })}
     >
       <span className="palette-item-title">
         <BreakableTitle text={entry.title} />

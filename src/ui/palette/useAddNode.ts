@@ -1,51 +1,55 @@
 /**
- * Adding a node from the palette or the search box: one undoable edit with
- * the kind's starter params, then the new node is selected (so the inspector
- * shows it at once).
+ * Adding a node from the palette, the search box or a drop: one undoable
+ * edit with the kind's starter params, then the new node is selected (so the
+ * inspector shows it at once). The new node lands in the part of the canvas
+ * that is on screen, on no other node, and the zoom stays as it is.
  */
 import { useCallback } from 'react';
-import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { useEditor, type XY } from '../store.ts';
 import { addNode, graphAt } from '../../graph/commands.ts';
-import { defaultParamsFor } from '../canvas/Canvas.tsx';
-import type { SubGraph } from '../../graph/schema.ts';
-
-/** Roughly the size of a layer node on the canvas, for finding a free spot. */
-const NODE = { w: 180, h: 72 };
-/** Vertical step between nodes added one after another at the centre (room for the edge label). */
-const STEP = 128;
+import { freeSpot, NODE_SIZE, overlaps, spotBelow, type Box } from '../../graph/placement.ts';
+import { getSpec } from '../../nodes/index.ts';
+import { useView } from '../canvas/useView.ts';
+import { TYPICAL } from '../canvas/useInsert.ts';
 
 /**
- * Returns `add(kind, at?)`: at a flow position (top-left of the node), or,
- * without one, near the centre of the visible canvas, below any node already
- * there, so clicking several items stacks them as a chain.
+ * Returns `add(kind, at?)`: at a flow position the user chose (top-left of
+ * the node; moved to the nearest free spot only when a node of the usual size
+ * would cover another node), or, without one, at the centre of the visible canvas, moved to the
+ * nearest free spot there (downwards first, so clicking several items
+ * stacks them as a chain).
  */
 export function useAddNode() {
-  const flow = useReactFlow();
-  const store = useStoreApi();
+  const view = useView();
   return useCallback(
     (kind: string, at?: XY): string | undefined => {
       const { edit, select, history, path } = useEditor.getState();
-      let pos = at;
-      if (!pos) {
-        const box = store.getState().domNode?.getBoundingClientRect();
-        const centre = box ? { x: box.left + box.width / 2, y: box.top + box.height / 3 } : { x: innerWidth / 2, y: innerHeight / 3 };
-        const p = flow.screenToFlowPosition(centre);
-        pos = freeSpot(graphAt(history.present, path), { x: p.x - NODE.w / 2, y: p.y - NODE.h / 2 });
-      }
-      const position = { x: Math.round(pos.x), y: Math.round(pos.y) };
+      view.keepZoom();
+      const area = view.visible();
+      const taken = view.boxes(graphAt(history.present, path));
+      // Room is looked for at the largest size a node gets, so the node never lands on another whatever its size.
+      const want = at ?? { x: area.x + (area.width - TYPICAL.width) / 2, y: area.y + (area.height - TYPICAL.height) / 2 };
+      const clear = at && !taken.some((b) => overlaps(b, { ...at, ...TYPICAL }));
+      const inView = clear ? at : freeSpot([...taken, ...view.overlays()], NODE_SIZE, want, area);
+      const spot = inView ?? freeSpot(taken, NODE_SIZE, want, around(area)) ?? spotBelow(taken, NODE_SIZE, want);
+      const position = { x: Math.round(spot.x), y: Math.round(spot.y) };
       const r = edit((d, p) => addNode(d, { kind, params: defaultParamsFor(kind), position }, p));
-      if (r.ok && r.id) select([r.id]);
-      return r.ok ? r.id : undefined;
+      if (!r.ok || !r.id) return undefined;
+      select([r.id]);
+      // The visible canvas had no free spot left: bring the node into view.
+      if (!inView) view.reveal({ ...position, ...NODE_SIZE });
+      return r.id;
     },
-    [flow, store],
+    [view],
   );
 }
 
-/** The first spot at or below `p` that no node covers. */
-function freeSpot(g: SubGraph | undefined, p: XY): XY {
-  const taken = (q: XY) => g?.nodes.some((n) => n.position && Math.abs(n.position.x - q.x) < NODE.w && Math.abs(n.position.y - q.y) < NODE.h + 24);
-  let q = p;
-  for (let i = 0; i < 50 && taken(q); i++) q = { x: p.x, y: p.y + (i + 1) * STEP };
-  return q;
+/** The area around `a` as far again on every side (3 × 3 times it), where to look once `a` is full. */
+function around(a: Box): Box {
+  return { x: a.x - a.width, y: a.y - a.height, width: 3 * a.width, height: 3 * a.height };
+}
+
+/** The params a node added from the palette starts with (its spec's `starter`), a fresh copy. */
+export function defaultParamsFor(kind: string): Record<string, unknown> {
+  return structuredClone(getSpec(kind)?.starter ?? {});
 }

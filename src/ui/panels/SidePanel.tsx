@@ -1,19 +1,17 @@
 /** The right-hand panel: Inspector, Problems and Summary tabs, and Lesson when the graph has a lesson card. */
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Inspector } from '../inspector/Inspector.tsx';
 import { ProblemsPanel } from './ProblemsPanel.tsx';
 import { SummaryPanel } from './SummaryPanel.tsx';
-import { analysisOf, useEditor } from '../store.ts';
+import { analysisOf, useEditor, type SideTab as Tab } from '../store.ts';
 import { LessonPanel } from '../gallery/LessonPanel.tsx';
 import { aboutOf } from '../gallery/about.ts';
-
-type Tab = 'inspector' | 'problems' | 'summary' | 'lesson';
 
 export function SidePanel() {
   const { t } = useTranslation('app');
   const { t: tg } = useTranslation('gallery');
-  const [chosen, setTab] = useState<Tab>('inspector');
+  const chosen = useEditor((s) => s.sideTab);
+  const setTab = useEditor.getState().showTab;
   const hasLesson = useEditor((s) => aboutOf(s.history.present) !== null);
   // Derived: a Lesson tab that disappears (another graph opened) falls back to the Inspector.
   const tab = chosen === 'lesson' && !hasLesson ? 'inspector' : chosen;

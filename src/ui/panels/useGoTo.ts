@@ -1,16 +1,19 @@
 /**
  * Go to a node anywhere in the document: step out to the common composite,
  * open the ones down to `path`, select the node, and, when the graph on
- * screen did not change, pan to it if it is out of view. (Changing the graph
- * refits the whole view, which shows the node.)
+ * screen did not change, pan to it (at the same zoom) if it is not wholly in
+ * view. (Entering a composite fits the view to it, which shows the node.)
  */
 import { useCallback } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { useEditor } from '../store.ts';
 import { samePath } from './where.ts';
+import { useView } from '../canvas/useView.ts';
+import { NODE_SIZE } from '../../graph/placement.ts';
 
 export function useGoTo() {
   const flow = useReactFlow();
+  const view = useView();
   return useCallback(
     (path: readonly string[], nodeId?: string) => {
       const s = useEditor.getState();
@@ -25,23 +28,12 @@ export function useGoTo() {
       }
       if (!nodeId) return;
       useEditor.getState().select([nodeId]);
-      if (stay && !onScreen(nodeId)) {
-        const n = flow.getInternalNode(nodeId);
-        if (!n) return;
-        const { x, y } = n.internals.positionAbsolute;
-        void flow.setCenter(x + (n.measured.width ?? 0) / 2, y + (n.measured.height ?? 0) / 2, { zoom: Math.max(flow.getZoom(), 0.6), duration: 250 });
-      }
+      if (!stay) return;
+      // Nodes off screen are not rendered (onlyRenderVisibleElements), and may never have been measured.
+      const n = flow.getInternalNode(nodeId);
+      if (!n) return;
+      view.reveal({ ...n.internals.positionAbsolute, width: n.measured.width ?? NODE_SIZE.width, height: n.measured.height ?? NODE_SIZE.height });
     },
-    [flow],
+    [flow, view],
   );
-}
-
-/** Whether the node's box lies wholly inside the canvas viewport (off-screen nodes are not rendered at all). */
-function onScreen(nodeId: string): boolean {
-  const el = document.querySelector(`.react-flow__node[data-id="${CSS.escape(nodeId)}"]`);
-  const pane = document.querySelector('.react-flow');
-  if (!el || !pane) return false;
-  const a = el.getBoundingClientRect();
-  const b = pane.getBoundingClientRect();
-  return a.left >= b.left && a.right <= b.right && a.top >= b.top && a.bottom <= b.bottom;
 }
