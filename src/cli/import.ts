@@ -7,13 +7,14 @@
  * graph has errors (one line per unsupported layer, naming it). Exit 0: clean.
  * Problems go to stderr, so stdout stays pure JSON.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join } from 'node:path';
+import { realpathSync, writeFileSync } from 'node:fs';
+import { readInside, type InsideRead } from './read-inside.ts';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { analyze } from '../analysis/analyze.ts';
 import { loadGraph, saveGraph } from '../graph/load.ts';
 import { importModel } from '../import/import-model.ts';
 import { UNSUPPORTED_KIND } from '../import/layer-kinds.ts';
-import { writeWeights } from '../import/weights-file.ts';
+import { WEIGHTS_FORMAT, writeWeights } from '../import/weights-file.ts';
 import type { ImportNote } from '../import/types.ts';
 import type { Diagnostic } from '../analysis/types.ts';
 import { commandUsage, EXIT, readError, type CliIO, type Command } from './io.ts';
@@ -21,12 +22,13 @@ import { printable } from './text.ts';
 
 /** Binary files, injectable for tests; Node's fs otherwise. */
 export interface BinaryIO {
-  readBytes(path: string): Uint8Array;
+  /** A file named by the model, read only from inside `dir` and no further than `maxBytes` (see read-inside.ts). */
+  readInside(dir: string, name: string, maxBytes: number): InsideRead;
   writeFile(path: string, data: string | Uint8Array): void;
 }
 
 const nodeFiles: BinaryIO = {
-  readBytes: (path) => new Uint8Array(readFileSync(path)),
+  readInside,
   writeFile: (path, data) => writeFileSync(path, data),
 };
 
@@ -46,7 +48,7 @@ export const importCommand: Command = {
 };
 
 export function runImport(modelPath: string, outPath: string | undefined, io: CliIO & Partial<BinaryIO>): number {
-  const files: BinaryIO = { readBytes: io.readBytes ?? nodeFiles.readBytes, writeFile: io.writeFile ?? nodeFiles.writeFile };
+  const files: BinaryIO = { readInside: io.readInside ?? nodeFiles.readInside, writeFile: io.writeFile ?? nodeFiles.writeFile };
   const shown = printable(modelPath);
   let text: string;
   try {
@@ -55,29 +57,41 @@ export function runImport(modelPath: string, outPath: string | undefined, io: Cl
     io.stderr(readError(modelPath, e));
     return EXIT.unusable;
   }
-  if (outPath !== undefined) {
-    const refusal = overwriteRefusal(modelPath, outPath, io);
+  // The architecture first: a file that is not a layers model (a tfjs graph model, …) says so before any weights are looked for.
+  const arch = importModel(text);
+  if (!arch.ok) {
+    io.stderr(`${shown}: ${printable(arch.error.message)}`);
+    return EXIT.unusable;
+  }
+  const bins = readBins(text, modelPath, files);
+  const r = bins.files.size ? importModel(text, bins.files) : arch;
+  if (!r.ok) {
+    io.stderr(`${shown}: ${printable(r.error.message)}`);
+    return EXIT.unusable;
+  }
+  if (bins.problems.length) {
+    const listed = bins.problems.map((p) => `${p.path} (${SHARD_WHY[p.why]})`).join(', ');
+    io.stderr(printable(`warning: weights not loaded, the architecture only: ${bins.problems.length === 1 ? 'the weights file' : `${bins.problems.length} weights files`} ${listed}; the weights start fresh (all the files the manifest names are needed, beside the model.json)`));
+  }
+  const a = analyze(r.doc);
+  // The warning above names the weights files already.
+  for (const n of r.notes) if (!(bins.problems.length && n.code === 'weights-not-given')) io.stderr(noteLine(n));
+  for (const d of a.diagnostics) if (d.severity === 'error' && !isUnsupportedKind(d, r.doc)) io.stderr(diagnosticLine(d));
+
+  const graph = saveGraph(r.doc);
+  const stem = outPath?.replace(/\.json$/i, '');
+  if (outPath !== undefined && stem !== undefined) {
+    // Every file about to be written is checked before the first is: never an input, never a stranger's file.
+    const inputs = [modelPath, ...bins.read.map((p) => join(dirname(modelPath), p))];
+    const outputs: Output[] = [{ path: outPath, kind: 'graph' }];
+    if (r.weights?.size) outputs.push({ path: `${stem}.weights.json`, kind: 'weights-manifest' }, { path: `${stem}.weights.bin`, kind: 'weights-bin' });
+    const refusal = overwriteRefusal(inputs, outputs, io);
     if (refusal) {
       io.stderr(refusal);
       return EXIT.unusable;
     }
   }
-  const bins = readBins(text, modelPath, files);
-  if (!bins.ok) {
-    io.stderr(`${shown}: ${printable(bins.message)}`);
-    return EXIT.unusable;
-  }
-  const r = importModel(text, bins.files);
-  if (!r.ok) {
-    io.stderr(`${shown}: ${printable(r.error.message)}`);
-    return EXIT.unusable;
-  }
-  const a = analyze(r.doc);
-  for (const n of r.notes) io.stderr(noteLine(n));
-  for (const d of a.diagnostics) if (d.severity === 'error' && !isUnsupportedKind(d, r.doc)) io.stderr(diagnosticLine(d));
-
-  const graph = saveGraph(r.doc);
-  if (outPath === undefined) {
+  if (outPath === undefined || stem === undefined) {
     io.stdout(graph.trimEnd());
     if (r.weights?.size) io.stderr(`info: ${r.weights.size} weights were read but not written: use -o GRAPH.json to keep them next to the graph`);
   } else {
@@ -85,7 +99,6 @@ export function runImport(modelPath: string, outPath: string | undefined, io: Cl
       files.writeFile(outPath, graph);
       io.stdout(`wrote ${printable(outPath)}`);
       if (r.weights?.size) {
-        const stem = outPath.replace(/\.json$/i, '');
         const w = writeWeights(r.weights, `${basename(stem)}.weights.bin`);
         files.writeFile(`${stem}.weights.bin`, w.bin);
         files.writeFile(`${stem}.weights.json`, w.manifest);
@@ -99,43 +112,139 @@ export function runImport(modelPath: string, outPath: string | undefined, io: Cl
   return a.valid ? EXIT.ok : EXIT.invalid;
 }
 
-/** The .bin files the manifest names, read from the model's folder (never from outside it). */
-function readBins(text: string, modelPath: string, files: BinaryIO): { ok: true; files: Map<string, Uint8Array> } | { ok: false; message: string } {
+/** A weight file the manifest names that could not be used, and why. */
+interface ShardProblem {
+  at: string;
+  path: string;
+  why: 'missing' | 'outside' | 'not-a-file' | 'too-large' | 'unreadable';
+}
+
+const SHARD_WHY: Record<ShardProblem['why'], string> = {
+  missing: 'not found',
+  outside: "outside the model's folder",
+  'not-a-file': 'not a regular file',
+  'too-large': 'larger than the manifest declares',
+  unreadable: 'unreadable',
+};
+
+/** Bytes per value of each dtype a manifest may declare (strings have no fixed size). */
+const DTYPE_BYTES: Record<string, number> = { float32: 4, int32: 4, bool: 1, uint8: 1, uint16: 2, float16: 2 };
+/** The cap on a group whose size cannot be worked out from its manifest (strings, odd shapes). */
+const UNDECLARED_GROUP_BYTES = 2 ** 31;
+
+/** The bytes a manifest group declares: what its shards may hold together at most. */
+function declaredBytes(group: { weights?: unknown }): number {
+  if (!Array.isArray(group.weights)) return 0;
+  let total = 0;
+  for (const w of group.weights as { shape?: unknown; dtype?: unknown; quantization?: { dtype?: unknown } }[]) {
+    const size = DTYPE_BYTES[String(w?.quantization?.dtype ?? w?.dtype)];
+    const shape = Array.isArray(w?.shape) && w.shape.every((d) => Number.isSafeInteger(d) && d >= 0) ? (w.shape as number[]) : null;
+    if (!size || !shape) return UNDECLARED_GROUP_BYTES;
+    total += size * shape.reduce((a, d) => a * d, 1);
+  }
+  return Math.min(total, UNDECLARED_GROUP_BYTES);
+}
+
+/**
+ * The .bin files the manifest names: regular files inside the model's folder
+ * (real paths compared), each read no further than its group declares. All of
+ * them or none: a file with some shards missing imports its architecture only.
+ */
+function readBins(text: string, modelPath: string, files: BinaryIO): { files: Map<string, Uint8Array>; read: string[]; problems: ShardProblem[] } {
   let manifest: unknown;
   try {
     manifest = (JSON.parse(text) as { weightsManifest?: unknown } | null)?.weightsManifest;
   } catch {
-    return { ok: true, files: new Map() }; // importModel reports the JSON error with its position
+    return { files: new Map(), read: [], problems: [] }; // importModel reports the JSON error with its position
   }
   const out = new Map<string, Uint8Array>();
-  if (!Array.isArray(manifest)) return { ok: true, files: out };
+  const problems: ShardProblem[] = [];
+  if (!Array.isArray(manifest)) return { files: out, read: [], problems };
   for (const [gi, group] of manifest.entries()) {
     const paths = (group as { paths?: unknown } | null)?.paths;
     if (!Array.isArray(paths)) continue;
+    let left = declaredBytes(group as { weights?: unknown });
     for (const [pi, p] of paths.entries()) {
       if (typeof p !== 'string') continue;
       const at = `weightsManifest[${gi}].paths[${pi}]`;
-      if (isAbsolute(p) || p.split(/[\\/]/).includes('..')) return { ok: false, message: `${at}: "${p}" points outside the model's folder; weights are read only from beside the model.json` };
-      try {
-        out.set(p, files.readBytes(join(dirname(modelPath), p)));
-      } catch (e) {
-        return { ok: false, message: `${at}: ${readError(p, e)} (weights files belong next to the model.json)` };
+      if (isAbsolute(p) || p.split(/[\\/]/).includes('..')) {
+        problems.push({ at, path: p, why: 'outside' });
+        continue;
+      }
+      const r = files.readInside(dirname(modelPath), p, left);
+      if (!r.ok) problems.push({ at, path: p, why: r.why });
+      else {
+        out.set(p, r.bytes);
+        left -= r.bytes.length;
       }
     }
   }
-  return { ok: true, files: out };
+  return { files: problems.length ? new Map() : out, read: [...out.keys()], problems };
 }
 
-/** -o writes only a new file or over a netloom graph: never over the model itself or anything else. */
-function overwriteRefusal(modelPath: string, outPath: string, io: CliIO): string | null {
-  if (outPath === modelPath) return `${printable(outPath)} is the model being imported; give another name after -o`;
-  let existing: string;
-  try {
-    existing = io.readFile(outPath);
-  } catch (e) {
-    return (e as { code?: string } | null)?.code === 'ENOENT' ? null : readError(outPath, e);
+interface Output {
+  path: string;
+  /** What may be replaced there: a netloom graph, a netloom weights manifest, or the .bin such a manifest names. */
+  kind: 'graph' | 'weights-manifest' | 'weights-bin';
+}
+
+/** The same file, by real path when it exists (symlinks, `./`, `..`), else by resolved path. */
+function samePath(a: string, b: string): boolean {
+  const real = (p: string) => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return resolve(p);
+    }
+  };
+  return resolve(a) === resolve(b) || real(a) === real(b);
+}
+
+/**
+ * -o writes new files, or replaces what an earlier `netloom import` wrote: a
+ * netloom graph, a netloom weights manifest, and the .bin that manifest names.
+ * Never an input of this import (the model, its weights files), never anything else.
+ */
+function overwriteRefusal(inputs: string[], outputs: Output[], io: CliIO): string | null {
+  for (const out of outputs) {
+    const input = inputs.find((i) => samePath(i, out.path));
+    if (input !== undefined) {
+      return `${printable(out.path)} is ${input === inputs[0] ? 'the model being imported' : 'a weights file of the model being imported'}; not overwritten (give another name after -o)`;
+    }
+    let existing: string;
+    try {
+      existing = io.readFile(out.path);
+    } catch (e) {
+      if ((e as { code?: string } | null)?.code === 'ENOENT') continue;
+      // A .bin is binary: "not text" means it exists; whether it may go is decided by its manifest below.
+      if (out.kind !== 'weights-bin') return readError(out.path, e);
+      existing = '';
+    }
+    if (out.kind === 'graph' && !loadGraph(existing).ok) return `${printable(out.path)} exists and is not a netloom graph; not overwritten (choose another name after -o)`;
+    if (out.kind === 'weights-manifest' && !isNetloomWeights(existing)) return `${printable(out.path)} exists and is not a netloom weights file; not overwritten (choose another name after -o)`;
+    if (out.kind === 'weights-bin') {
+      const manifest = outputs.find((o) => o.kind === 'weights-manifest');
+      let ours = false;
+      try {
+        ours = !!manifest && isNetloomWeights(io.readFile(manifest.path), basename(out.path));
+      } catch {
+        ours = false;
+      }
+      if (!ours) return `${printable(out.path)} exists and was not written by netloom import; not overwritten (choose another name after -o)`;
+    }
   }
-  return loadGraph(existing).ok ? null : `${printable(outPath)} exists and is not a netloom graph; not overwritten (choose another name after -o)`;
+  return null;
+}
+
+/** A netloom weights manifest (optionally: one naming `bin`). */
+function isNetloomWeights(text: string, bin?: string): boolean {
+  try {
+    const v = JSON.parse(text) as { format?: unknown; weightsManifest?: { paths?: unknown }[] };
+    if (v?.format !== WEIGHTS_FORMAT) return false;
+    return bin === undefined || (Array.isArray(v.weightsManifest) && v.weightsManifest.some((g) => Array.isArray(g?.paths) && g.paths.includes(bin)));
+  } catch {
+    return false;
+  }
 }
 
 function isUnsupportedKind(d: Diagnostic, doc: { nodes: { id: string; kind: string; graph?: { nodes: unknown[] } }[] }): boolean {

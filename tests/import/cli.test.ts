@@ -1,6 +1,8 @@
 /** `netloom import MODEL.json [-o GRAPH.json]`: output, exit codes, error lines, written files. */
 import * as tf from '@tensorflow/tfjs';
 import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readInside } from '../../src/cli/read-inside.ts';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { runCli } from '../../src/cli/run.ts';
 import { readTextFile } from '../../src/cli/read-file.ts';
@@ -29,9 +31,11 @@ async function run(argv: string[], files = new Map<string, string | Uint8Array>(
     },
     stdout: (t) => (stdout += t + '\n'),
     stderr: (t) => (stderr += t + '\n'),
-    readBytes: (p: string) => {
-      const f = files.get(p);
-      return f === undefined ? new Uint8Array(readFileSync(p)) : typeof f === 'string' ? new TextEncoder().encode(f) : f;
+    readInside: (dir: string, name: string, max: number) => {
+      const f = files.get(join(dir, name));
+      if (f === undefined) return readInside(dir, name, max);
+      const bytes = typeof f === 'string' ? new TextEncoder().encode(f) : f;
+      return bytes.length > max ? { ok: false, why: 'too-large' } : { ok: true, bytes };
     },
     writeFile: (p: string, data: string | Uint8Array) => void files.set(p, data),
   } as Parameters<typeof runCli>[1]);
@@ -80,6 +84,34 @@ test('a Lambda layer is named on stderr; exit 1', async () => {
   expect(r.stderr).toMatch(/^error tf\.math\.multiply: TFOpLambda layer/m);
 });
 
+describe('weights files that are missing or not to be read: the architecture imports, the weights start fresh', () => {
+  const mlp = () => JSON.parse(readFileSync(`${DIR}/tfjs/sequential-mlp/model.json`, 'utf8')) as { weightsManifest: { paths: string[] }[] };
+
+  test('every missing shard is named, and none of the others is loaded', async () => {
+    const model = mlp();
+    const real = readFileSync(`${DIR}/tfjs/sequential-mlp/${model.weightsManifest[0]!.paths[0]}`);
+    // Three shards, of which only the first is there: nothing may load from it alone.
+    model.weightsManifest[0]!.paths = ['shard1.bin', 'shard2.bin', 'shard3.bin'];
+    const r = await run(['import', 'm/model.json', '-o', 'out/m.json'], new Map<string, string | Uint8Array>([['m/model.json', JSON.stringify(model)], ['m/shard1.bin', real]]));
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(
+      'warning: weights not loaded, the architecture only: 2 weights files shard2.bin (not found), shard3.bin (not found); the weights start fresh (all the files the manifest names are needed, beside the model.json)\n',
+    );
+    expect(r.stdout).toBe('wrote out/m.json\n');
+    expect([...r.files.keys()].filter((k) => k.startsWith('out/'))).toEqual(['out/m.json']);
+    const g = loadGraph(r.files.get('out/m.json') as string);
+    expect(g.ok && g.doc.nodes.map((n) => n.kind)).toEqual(['Input', 'Dense', 'Dropout', 'Dense', 'Dense']);
+  });
+
+  test('a path out of the model folder is named and not read', async () => {
+    const model = mlp();
+    model.weightsManifest[0]!.paths = ['../../etc/passwd'];
+    const r = await run(['import', 'm/model.json'], new Map([['m/model.json', JSON.stringify(model)]]));
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^warning: weights not loaded, the architecture only: the weights file \.\.\/\.\.\/etc\/passwd \(outside the model's folder\)/);
+  });
+});
+
 describe('exit 2 with one line, nothing on stdout', () => {
   const expected = JSON.parse(readFileSync(`${DIR}/bad/expected.json`, 'utf8')) as Record<string, { message: string }>;
   test.each(readdirSync(`${DIR}/bad`).filter((f) => f !== 'expected.json'))('bad/%s', async (f) => {
@@ -92,25 +124,17 @@ describe('exit 2 with one line, nothing on stdout', () => {
     expect([r.code, r.stdout, r.stderr]).toEqual([2, '', 'cannot read nope/model.json: no such file\n']);
   });
 
-  test('a weights file that is not there', async () => {
-    const model = JSON.parse(readFileSync(`${DIR}/tfjs/sequential-mlp/model.json`, 'utf8'));
-    model.weightsManifest[0].paths = ['gone.bin'];
-    const r = await run(['import', 'm/model.json'], new Map([['m/model.json', JSON.stringify(model)]]));
-    expect([r.code, r.stderr]).toEqual([2, 'm/model.json: weightsManifest[0].paths[0]: cannot read gone.bin: no such file (weights files belong next to the model.json)\n']);
-  });
-
-  test('a weights path that leaves the model folder is not read', async () => {
-    const model = JSON.parse(readFileSync(`${DIR}/tfjs/sequential-mlp/model.json`, 'utf8'));
-    model.weightsManifest[0].paths = ['../../etc/passwd'];
-    const r = await run(['import', 'm/model.json'], new Map([['m/model.json', JSON.stringify(model)]]));
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/points outside the model's folder/);
+  test('a graph model says what it is, before any missing weights file', async () => {
+    const graphModel = { format: 'graph-model', generatedBy: '2.15.0', modelTopology: { node: [] }, weightsManifest: [{ paths: ['group1-shard1of1.bin'], weights: [] }] };
+    const r = await run(['import', 'g/model.json'], new Map([['g/model.json', JSON.stringify(graphModel)]]));
+    expect([r.code, r.stdout]).toEqual([2, '']);
+    expect(r.stderr).toMatch(/^g\/model\.json: this is a tfjs graph model .*netloom imports layers models .* only\n$/);
   });
 
   test('-o never overwrites the model or a file that is not a netloom graph', async () => {
     const model = `${DIR}/tfjs/sequential-mlp/model.json`;
     const same = await run(['import', model, '-o', model]);
-    expect([same.code, same.stderr]).toEqual([2, `${model} is the model being imported; give another name after -o\n`]);
+    expect([same.code, same.stderr]).toEqual([2, `${model} is the model being imported; not overwritten (give another name after -o)\n`]);
     const other = await run(['import', model, '-o', `${DIR}/tfjs/dense-on-maps/model.json`]);
     expect(other.code).toBe(2);
     expect(other.stderr).toMatch(/exists and is not a netloom graph; not overwritten/);
