@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import type { AnyNodeSpec } from '../nodes/spec.ts';
-import { formatPath } from '../graph/load.ts';
+import { formatPath } from '../graph/path.ts';
 import { english, issueText, text, type Text, type TextValue } from '../i18n/text.ts';
 
 export type ParamResult = { ok: true; value: Record<string, unknown> } | { ok: false; param: string; message: string; text: Text };

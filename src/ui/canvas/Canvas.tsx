@@ -29,6 +29,8 @@ import { LayerNode } from './LayerNode.tsx';
 import { ShapeEdge } from './ShapeEdge.tsx';
 import { CATEGORY_COLORS } from './colors.ts';
 import { getSpec } from '../../nodes/index.ts';
+import type { Text } from '../../i18n/text.ts';
+import { useSay } from '../../i18n/useText.ts';
 
 const nodeTypes = { layer: LayerNode };
 const edgeTypes = { shape: ShapeEdge };
@@ -214,7 +216,7 @@ export function Canvas() {
 }
 
 /** Why the graph on screen would refuse a connection dragged from one handle to another, or null. */
-function refusal(fromNodeId: string, fromHandle: { type: string; id?: string | null }, toNodeId: string, toHandleId?: string | null): string | null {
+function refusal(fromNodeId: string, fromHandle: { type: string; id?: string | null }, toNodeId: string, toHandleId?: string | null): Text | null {
   const { history, path } = useEditor.getState();
   const g = graphAt(history.present, path);
   const c =
@@ -227,6 +229,7 @@ function refusal(fromNodeId: string, fromHandle: { type: string; id?: string | n
 
 /** The line drawn while connecting; red, with the reason, when the handle under the cursor would refuse it. */
 function ConnectionLine({ fromX, fromY, toX, toY, fromPosition, toPosition, connectionStatus, fromNode, fromHandle, toNode, toHandle }: ConnectionLineComponentProps) {
+  const say = useSay();
   const [d] = getBezierPath({ sourceX: fromX, sourceY: fromY, sourcePosition: fromPosition, targetX: toX, targetY: toY, targetPosition: toPosition });
   const invalid = connectionStatus === 'invalid';
   const reason = invalid && toNode ? refusal(fromNode.id, fromHandle, toNode.id, toHandle?.id) : null;
@@ -235,7 +238,7 @@ function ConnectionLine({ fromX, fromY, toX, toY, fromPosition, toPosition, conn
       <path d={d} fill="none" strokeWidth={2} stroke={invalid ? '#d9534f' : '#4f8ad9'} strokeDasharray={invalid ? '6 4' : undefined} />
       {reason && (
         <text x={toX + 12} y={toY - 10} className="connection-refusal" data-testid="connection-refusal">
-          {reason}
+          {say(reason)}
         </text>
       )}
     </g>
