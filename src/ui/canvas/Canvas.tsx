@@ -18,6 +18,7 @@ import {
   type IsValidConnection,
   type NodeChange,
   type OnConnectEnd,
+  type AriaLabelConfig,
   getBezierPath,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
@@ -61,13 +62,19 @@ export function Canvas() {
   const [measured, setMeasured] = useState<Map<string, { width: number; height: number }>>(new Map());
   const [edgeSel, setEdgeSel] = useState<Set<string>>(new Set());
   const cache = useRef(new FlowCache()).current;
+  // React Flow's edge aria-label is its own English unless we give one.
+  const edgeLabel = useCallback(
+    (source: string, target: string, shape: string) => (shape ? t('flowEdgeShape', { source, target, shape }) : t('flowEdge', { source, target })),
+    [t],
+  );
   const selected = useMemo(() => new Set(selection), [selection]);
 
   const nodes = useMemo(
     () => (graph ? cache.flowNodes(graph, ga, lang, selected, drag, measured) : []),
     [cache, graph, ga, lang, selected, drag, measured],
   );
-  const baseEdges = useMemo(() => (graph ? cache.flowEdges(graph, ga) : []), [cache, graph, ga]);
+  const baseEdges = useMemo(() => (graph ? cache.flowEdges(graph, ga, edgeLabel) : []), [cache, graph, ga, edgeLabel]);
+  const ariaLabelConfig = useMemo(() => flowLabels(t), [t]);
   const edges = useMemo(() => baseEdges.map((e) => (edgeSel.has(e.id) ? { ...e, selected: true } : e)), [baseEdges, edgeSel]);
 
   useEffect(() => {
@@ -205,6 +212,7 @@ export function Canvas() {
         minZoom={0.05}
         fitView
         proOptions={{ hideAttribution: true }}
+        ariaLabelConfig={ariaLabelConfig}
       >
         <Background variant={BackgroundVariant.Dots} gap={16} size={1} />
         <MiniMap pannable zoomable nodeColor={(n) => CATEGORY_COLORS[(n.data as LayerFlowNode['data']).category] ?? '#999'} />
@@ -213,6 +221,23 @@ export function Canvas() {
       {graph && graph.nodes.length === 0 && <div className="canvas-empty">{t('emptyCanvas')}</div>}
     </div>
   );
+}
+
+/** React Flow's control tooltips, minimap title and screen-reader texts, in the reader's language. */
+function flowLabels(t: (key: string, values?: Record<string, unknown>) => string): Partial<AriaLabelConfig> {
+  return {
+    'node.a11yDescription.default': t('flowNodeHelp'),
+    'node.a11yDescription.keyboardDisabled': t('flowNodeHelpKeys'),
+    'node.a11yDescription.ariaLiveMessage': ({ direction, x, y }) => t('flowMoved', { direction: t(`dir_${direction}`, { defaultValue: direction }), x, y }),
+    'edge.a11yDescription.default': t('flowEdgeHelp'),
+    'controls.ariaLabel': t('flowControls'),
+    'controls.zoomIn.ariaLabel': t('flowZoomIn'),
+    'controls.zoomOut.ariaLabel': t('flowZoomOut'),
+    'controls.fitView.ariaLabel': t('flowFitView'),
+    'controls.interactive.ariaLabel': t('flowInteractive'),
+    'minimap.ariaLabel': t('flowMinimap'),
+    'handle.ariaLabel': t('flowHandle'),
+  };
 }
 
 /** Why the graph on screen would refuse a connection dragged from one handle to another, or null. */
