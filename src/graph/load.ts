@@ -18,6 +18,8 @@ export interface LoadError {
   code: LoadErrorCode;
   /** One line a person can act on (English: the CLI prints it). */
   message: string;
+  /** The same line as Text, for the reader's language. */
+  text: Text;
   /** What is wrong, without where (the app says where in its own words): the problem at `path`, or after the JSON position. */
   detail: Text;
   /** Schema path such as `nodes[3].params` when known. */
@@ -101,7 +103,9 @@ function said(key: string, values?: Record<string, TextValue>): { text: Text; me
 
 /** A refusal: `detail` is the problem without where (the whole sentence unless given). */
 function fail(code: LoadErrorCode, s: { text: Text; message: string }, path?: string, detail: Text = s.text): LoadResult {
-  return { ok: false, error: path === undefined ? { code, message: s.message, detail } : { code, message: s.message, detail, path } };
+  const error: LoadError = { code, message: s.message, text: s.text, detail };
+  if (path !== undefined) error.path = path;
+  return { ok: false, error };
 }
 
 function jsonError(source: string, e: unknown): LoadResult {
@@ -115,7 +119,7 @@ function jsonError(source: string, e: unknown): LoadResult {
   const column = pos - before.lastIndexOf('\n');
   const what = pos >= source.length ? text('load.ends-early') : text('load.unexpected', { char: JSON.stringify(source[pos]) });
   const s = said('load.json-at', { line: String(line), column: String(column), what });
-  return { ok: false, error: { code: 'json', message: s.message, detail: what, line, column } };
+  return { ok: false, error: { code: 'json', message: s.message, text: s.text, detail: what, line, column } };
 }
 
 /** The first "__proto__" key, or the first place nested deeper than MAX_DEPTH (not searched further). */

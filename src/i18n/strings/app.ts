@@ -6,6 +6,7 @@ export const app = {
     redo: 'Redo',
     language: 'Language',
     topLevel: 'Model',
+    breadcrumb: 'Where you are',
     emptyCanvas: 'Drag a layer from the palette, or double-click the canvas to search for one.',
     // React Flow's controls, minimap and screen-reader texts on the canvas
     flowControls: 'Canvas controls',
@@ -36,6 +37,7 @@ export const app = {
     redo: '다시 실행',
     language: '언어',
     topLevel: '모델',
+    breadcrumb: '현재 위치',
     emptyCanvas: '팔레트에서 층을 끌어 놓거나, 캔버스를 두 번 클릭해 층을 검색하세요.',
     flowControls: '캔버스 조작',
     flowZoomIn: '확대',

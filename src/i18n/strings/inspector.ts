@@ -171,7 +171,7 @@ export const inspector = {
     issue_max: '{{n}} 이하여야 합니다',
     issue_lt: '{{n}}보다 작아야 합니다',
     issue_int: '정수여야 합니다',
-    issue_type: '종류가 맞지 않습니다({{expected}}이어야 함)',
+    issue_type: '종류가 맞지 않습니다({{expected}} 값이어야 함)',
     issue_oneOf: '{{values}} 중 하나여야 합니다',
     issue_minItems: '항목이 {{n}}개 이상 있어야 합니다',
     issue_maxItems: '항목은 {{n}}개까지입니다',

@@ -11,13 +11,7 @@ import { getSpec } from '../../nodes/index.ts';
 import { fmtShape } from '../../nodes/common/params.ts';
 import type { Lang } from '../../i18n/index.ts';
 import { wordsOf } from '../../i18n/text.ts';
-import i18next from 'i18next';
-
-/** A composite's role (Encoder, Generator, …) in the reader's words; an unknown role as written. */
-function roleName(role: unknown, lang: Lang): string {
-  const r = String(role ?? 'Block');
-  return i18next.t(`inspector:role_${r}`, { lng: lang, defaultValue: r });
-}
+import { roleName } from '../role-name.ts';
 
 export interface NodeFace {
   [key: string]: unknown;
