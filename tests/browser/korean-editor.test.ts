@@ -130,6 +130,25 @@ test('the sample graph: its information-loss warning, formulas and the refused c
   // The inspector shows the formula and the information loss in Korean.
   await page.locator('.react-flow__node[data-id="conv2"] .layer-head').click();
   await expect.poll(() => page.locator('.formula .formula-axis').first().textContent()).toBe('높이·너비');
+
+  // Grouping the model's Input is refused, in Korean; the role menu and the add-layer search are Korean too.
+  await page.keyboard.down('Shift');
+  await page.locator('.react-flow__node[data-id="image"] .layer-head').click();
+  await page.keyboard.up('Shift');
+  await page.locator('[data-action="group-as"]').click();
+  await page.locator('.role-menu-list').waitFor();
+  const menu = await english();
+  await shot('role-menu');
+  await page.locator('.role-menu-list [data-role="Encoder"]').click();
+  await expect.poll(() => page.locator('.notice.error').textContent()).toContain('Input과 Output 노드는 블록으로 묶을 수 없습니다');
+  const refusedGroup = await english();
+  const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+  await page.mouse.dblclick(pane.x + pane.width - 60, pane.y + 60);
+  await page.locator('.node-search').waitFor();
+  const search = await english();
+  await shot('node-search');
+  await page.keyboard.press('Escape');
+  expect({ menu, refusedGroup, search }).toEqual({ menu: [], refusedGroup: [], search: [] });
   expect(b.errors).toEqual([]);
 });
 
@@ -204,9 +223,9 @@ function everyKind(): GraphDoc {
       node.params = { role: 'Generator' };
       node.graph = {
         nodes: [
-          { id: 'in', kind: 'Input', params: {} },
-          { id: 'd', kind: 'Dense', params: { units: 8 } },
-          { id: 'out', kind: 'Output', params: {} },
+          { id: 'in', kind: 'Input', params: {}, position: { x: 0, y: 0 } },
+          { id: 'd', kind: 'Dense', params: { units: 8 }, position: { x: 0, y: 150 } },
+          { id: 'out', kind: 'Output', params: {}, position: { x: 0, y: 300 } },
         ],
         edges: [
           { id: 'a', source: 'in', target: 'd' },
