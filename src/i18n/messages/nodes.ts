@@ -72,31 +72,31 @@ export const nodes = {
     'axis.height': '높이',
     'axis.width': '너비',
 
-    'node.image.vector': '{{kind}}에는 특징 맵 [높이, 너비, 채널]이 필요한데 벡터 {{shape}}가 들어옵니다: 앞에 Reshape를 넣으세요',
-    'node.image.rank': '{{kind}}에는 축이 3개인 특징 맵 [높이, 너비, 채널]이 필요한데 축이 {{rank}}개인 {{shape}}가 들어옵니다: Reshape로 채널 축을 더하세요',
-    'node.unknown-channels': '{{kind}}는 가중치의 크기를 정하려면 채널 수(마지막 축)를 알아야 하는데, 입력이 {{shape}}입니다',
-    'node.unknown-size': '{{kind}}는 여기서 크기를 알아야 하는데, 입력이 {{shape}}입니다: {{why}}',
+    'node.image.vector': '{{kind}}에는 특징 맵 [높이, 너비, 채널]이 필요한데, 들어온 것은 벡터 {{shape}}입니다: 앞에 Reshape를 넣으세요',
+    'node.image.rank': '{{kind}}에는 축이 3개인 특징 맵 [높이, 너비, 채널]이 필요한데, 들어온 것은 축이 {{rank}}개인 {{shape}}입니다: Reshape로 채널 축을 더하세요',
+    'node.unknown-channels': '{{kind}}: 가중치의 크기를 정하려면 채널 수(마지막 축)를 알아야 하는데, 입력이 {{shape}}입니다',
+    'node.unknown-size': '{{kind}}: 여기서는 크기를 알아야 하는데, 입력이 {{shape}}입니다: {{why}}',
     'node.unknown-size.crop': 'tfjs는 높이와 너비를 알 때만 잘라 낼 수 있습니다. Input에 고정된 크기를 주세요',
     'node.unknown-size.flatten': 'Input에 고정된 크기를 주거나, 어떤 크기에도 쓸 수 있는 GlobalAveragePooling2D를 쓰세요',
     'node.unknown-size.transpose': '숫자 padding은 계산 뒤에 잘라 내는데, tfjs는 높이와 너비를 알 때만 잘라 낼 수 있습니다. padding을 "same"이나 "valid"로 하세요',
 
     'node.window.too-large':
-      "{{kind}}의 출력 {{axis}}가 {{out}}이 됩니다({{numeric}}): 창이 패딩한 입력보다 큽니다. {{param}} 또는 stride를 줄이거나 padding을 'same'으로 하세요",
+      "{{kind}}의 출력 {{axis}}는 {{out}}입니다({{numeric}}): 창이 패딩한 입력보다 큽니다. {{param}} 또는 stride를 줄이거나 padding을 'same'으로 하세요",
     'node.transpose.cropped':
-      "{{kind}}의 출력 {{axis}}가 {{out}}이 됩니다({{numeric}}): padding {{padding}}은 {{axis}} {{size}}에서 {{crop}}만큼 잘라 냅니다. 더 작은 padding 숫자나 padding 'same'을 쓰세요",
+      "{{kind}}의 출력 {{axis}}는 {{out}}입니다({{numeric}}): {{axis}} {{size}}에서 양쪽 합쳐 {{crop}}만큼 잘라 냅니다(padding = {{padding}}). 더 작은 padding 숫자나 padding 'same'을 쓰세요",
     'node.dropped.both':
-      "{{kind}} 높이·너비: 나눗셈 {{division}}이 정수가 아니어서 마지막 입력 행과 열 {{count}}개씩은 한 번도 읽히지 않습니다(정보 손실). padding 'same'이나 다른 stride로 피할 수 있습니다",
+      "{{kind}} 높이·너비: 나눗셈 {{division}}의 결과가 정수가 아니어서 마지막 입력 행과 열 {{count}}개씩은 한 번도 읽히지 않습니다(정보 손실). padding 'same'이나 다른 stride로 피할 수 있습니다",
     'node.dropped.height':
-      "{{kind}} 높이: 나눗셈 {{division}}이 정수가 아니어서 마지막 입력 행 {{count}}개는 한 번도 읽히지 않습니다(정보 손실). padding 'same'이나 다른 stride로 피할 수 있습니다",
+      "{{kind}} 높이: 나눗셈 {{division}}의 결과가 정수가 아니어서 마지막 입력 행 {{count}}개는 한 번도 읽히지 않습니다(정보 손실). padding 'same'이나 다른 stride로 피할 수 있습니다",
     'node.dropped.width':
-      "{{kind}} 너비: 나눗셈 {{division}}이 정수가 아니어서 마지막 입력 열 {{count}}개는 한 번도 읽히지 않습니다(정보 손실). padding 'same'이나 다른 stride로 피할 수 있습니다",
-    'node.dilation-with-stride': '{{kind}}는 dilationRate {{dilation}}와 strides {{strides}}를 함께 쓸 수 없습니다: 둘 중 하나를 1로 하세요',
+      "{{kind}} 너비: 나눗셈 {{division}}의 결과가 정수가 아니어서 마지막 입력 열 {{count}}개는 한 번도 읽히지 않습니다(정보 손실). padding 'same'이나 다른 stride로 피할 수 있습니다",
+    'node.dilation-with-stride': '{{kind}}: dilationRate({{dilation}})와 strides({{strides}})를 함께 쓸 수 없습니다. 둘 중 하나를 1로 하세요',
     'node.dilation-untrainable':
       'tfjs는 dilationRate가 {{dilation}}인 {{kind}}를 학습시킬 수 없습니다(팽창 합성곱의 기울기가 없습니다): 예측과 내보내기는 되지만 학습은 오류로 멈춥니다. 학습하려면 dilationRate 1에 kernelSize {{reach}}를 쓰세요. 보는 범위가 같습니다',
 
     'node.bn.axis-batch': 'BatchNormalization의 axis 0은 배치 축이라 따로 통계를 낼 수 없습니다: 채널 축에는 -1을 쓰세요',
     'node.bn.axis-missing': '축이 {{rank}}개인 입력({{shape}})에는 BatchNormalization의 axis {{axis}}가 없습니다: 마지막 축은 -1입니다',
-    'node.bn.rank': 'tfjs는 축이 (배치 축 말고) 3개 이하인 입력에만 BatchNormalization을 적용하는데, 축이 {{rank}}개인 {{shape}}가 들어옵니다: 먼저 Reshape로 축을 줄이세요',
+    'node.bn.rank': 'tfjs는 축이 (배치 축 말고) 3개 이하인 입력에만 BatchNormalization을 적용하는데, 들어온 것은 축이 {{rank}}개인 {{shape}}입니다: 먼저 Reshape로 축을 줄이세요',
     'node.bn.unknown-channels': 'BatchNormalization은 가중치의 크기를 정하려면 axis {{axis}}의 크기를 알아야 하는데, 입력이 {{shape}}입니다',
     'node.bn.untrainable.center':
       'tfjs는 center를 끈 BatchNormalization을 학습시킬 수 없습니다(학습 단계에서 없는 beta를 읽습니다): 예측은 되지만 학습은 오류로 멈춥니다. center를 켜세요',
@@ -108,12 +108,12 @@ export const nodes = {
 
     'node.crop.height': 'Cropping2D가 높이 {{size}}에서 행을 {{a}} + {{b}} = {{sum}}개 잘라 내면 {{left}}개가 남습니다: 모두 합쳐 {{max}}개까지만 자르세요',
     'node.crop.width': 'Cropping2D가 너비 {{size}}에서 열을 {{a}} + {{b}} = {{sum}}개 잘라 내면 {{left}}개가 남습니다: 모두 합쳐 {{max}}개까지만 자르세요',
-    'node.dense.rank': 'Dense에는 벡터가 필요한데 {{shape}}가 들어옵니다: 앞에 Flatten(또는 GlobalAveragePooling2D)을 넣으세요',
-    'node.dense.unknown-features': 'Dense는 가중치의 크기를 정하려면 입력 크기를 알아야 하는데, {{shape}}가 들어옵니다',
-    'node.flatten.already-flat': 'Flatten에는 축이 2개 이상 필요한데 벡터 {{shape}}가 들어옵니다: 이미 평평하니 이 Flatten을 지우세요',
-    'node.reshape.count': 'Reshape로 {{shape}}(값 {{n}}개)를 {{target}}(값 {{known}}개)로 바꿀 수 없습니다: 크기들의 곱이 {{n}}이 되게 하거나, 한 곳에 -1을 넣으세요',
+    'node.dense.rank': 'Dense에는 벡터가 필요한데, 들어온 것은 {{shape}}입니다: 앞에 Flatten(또는 GlobalAveragePooling2D)을 넣으세요',
+    'node.dense.unknown-features': 'Dense는 가중치의 크기를 정하려면 입력 크기를 알아야 하는데, 들어온 것은 {{shape}}입니다',
+    'node.flatten.already-flat': 'Flatten에는 축이 2개 이상 필요한데, 들어온 것은 벡터 {{shape}}입니다: 이미 평평하니 이 Flatten을 지우세요',
+    'node.reshape.count': 'Reshape로 {{shape}}(값 {{n}}개)를 {{target}}(값 {{known}}개)로 바꿀 수 없습니다: 크기들의 곱이 {{n}}이(가) 되게 하거나, 한 곳에 -1을 넣으세요',
     'node.reshape.divide':
-      'Reshape로 {{shape}}(값 {{n}}개)를 {{target}}로 바꿀 수 없습니다: 나머지 크기들의 곱 {{known}}로는 {{n}}이 나누어떨어지지 않습니다({{n}} / {{known}} = {{quotient}}). 곱이 {{n}}의 약수가 되도록 크기를 고르세요',
+      'Reshape로 {{shape}}(값 {{n}}개)를 {{target}}(으)로 바꿀 수 없습니다: {{n}}을(를) 나머지 크기들의 곱({{known}})으로 나누면 나머지가 생깁니다({{n}} / {{known}} = {{quotient}}). 곱이 {{n}}의 약수가 되도록 크기를 고르세요',
     'node.reshape.one-free': '-1은 한 번만 쓸 수 있습니다(-1은 "남는 크기"를 뜻합니다)',
     'node.range.order': '최솟값이 최댓값보다 작아야 합니다',
 
