@@ -122,6 +122,6 @@ describe('migrate', () => {
 test('a byte-order mark is ignored and an empty file says so', () => {
   const text = JSON.stringify({ format: 'netloom.graph', version: 1, name: 'g', nodes: [], edges: [] });
   expect(loadGraph('\uFEFF' + text).ok).toBe(true);
-  expect(loadGraph('')).toEqual({ ok: false, error: { code: 'json', message: 'the file is empty', detail: { key: 'load.empty' } } });
+  expect(loadGraph('')).toEqual({ ok: false, error: { code: 'json', message: 'the file is empty', text: { key: 'load.empty' }, detail: { key: 'load.empty' } } });
   expect(loadGraph(' \n ')).toMatchObject({ ok: false, error: { message: 'the file is empty' } });
 });
