@@ -5,8 +5,8 @@
  */
 import type { z } from 'zod';
 import type { AnyNodeSpec } from '../nodes/spec.ts';
-import { formatPath } from '../graph/load.ts';
-import { english, text, type Text, type TextValue } from '../i18n/text.ts';
+import { formatPath } from '../graph/path.ts';
+import { english, issueText, text, type Text, type TextValue } from '../i18n/text.ts';
 
 export type ParamResult = { ok: true; value: Record<string, unknown> } | { ok: false; param: string; message: string; text: Text };
 
@@ -63,7 +63,8 @@ export function describeIssue(issue: z.core.$ZodIssue): Text {
     case 'unrecognized_keys':
       return text('issue.unknown-keys', { keys: issue.keys.join(', '), count: issue.keys.length });
     default:
-      return text('issue.other', { detail: issue.message, got });
+      // A refinement made with refineText() carries its own words.
+      return text('issue.other', { detail: issueText(issue) ?? issue.message, got });
   }
 }
 

@@ -4,6 +4,8 @@ import type { Analysis, Diagnostic, GraphAnalysis } from '../analysis/types.ts';
 import { fmtShape } from '../nodes/common/params.ts';
 import type { Fix, Severity, Shape } from '../nodes/spec.ts';
 import { padEnd, padStart, displayWidth, printable } from './text.ts';
+import { fixLabel } from '../nodes/common/fix.ts';
+import { english } from '../i18n/text.ts';
 
 const num = (n: number) => n.toLocaleString('en-US');
 
@@ -161,7 +163,8 @@ export interface SummaryJsonDiagnostic {
   path?: string[];
   param?: string;
   message: string;
-  fix?: Fix;
+  /** The fix as data, with its button's English words in `label`. */
+  fix?: Fix & { label: string };
 }
 
 export interface SummaryJson {
@@ -184,7 +187,7 @@ export function jsonDiagnostic(d: Diagnostic): SummaryJsonDiagnostic {
     ...(d.path?.length ? { path: d.path } : {}),
     ...(d.param !== undefined ? { param: d.param } : {}),
     message: d.message,
-    ...(d.fix !== undefined ? { fix: d.fix } : {}),
+    ...(d.fix !== undefined ? { fix: { ...d.fix, label: english(fixLabel(d.fix)) } } : {}),
   };
 }
 

@@ -13,11 +13,14 @@ import type { Fix } from '../nodes/spec.ts';
 import { getSpec } from '../nodes/index.ts';
 import { portSlots } from './ports.ts';
 import { makeRoom, NODE_SIZE, type Box, type Size } from './placement.ts';
+import { text, type Text, type TextValue } from '../i18n/text.ts';
 
-export type EditResult = { ok: true; doc: GraphDoc } | { ok: false; reason: string };
+/** A refused edit names its reason as Text (`edit.*` in src/i18n/messages/graph.ts): the editor shows it in the reader's language. */
+export type EditResult = { ok: true; doc: GraphDoc } | { ok: false; reason: Text };
 
 const ok = (doc: GraphDoc): EditResult => ({ ok: true, doc });
-const no = (reason: string): EditResult => ({ ok: false, reason });
+/** A refusal: the key of its words in src/i18n/messages/graph.ts, and their values. */
+export const no = (key: string, values?: Record<string, TextValue>): { ok: false; reason: Text } => ({ ok: false, reason: text(key, values) });
 
 /** The graph at `path`, or undefined. */
 export function graphAt(doc: SubGraph, path: readonly string[]): SubGraph | undefined {
@@ -27,21 +30,22 @@ export function graphAt(doc: SubGraph, path: readonly string[]): SubGraph | unde
 }
 
 /** Apply `fn` to the graph at `path`, rebuilding only the composites above it. */
-export function updateAt(doc: GraphDoc, path: readonly string[], fn: (g: SubGraph) => SubGraph | string): EditResult {
-  const rec = (g: SubGraph, depth: number): SubGraph | string => {
+/** Apply `fn` to the graph at `path`, rebuilding only the composites above it; `fn` may refuse with a reason. */
+export function updateAt(doc: GraphDoc, path: readonly string[], fn: (g: SubGraph) => SubGraph | { reason: Text }): EditResult {
+  const rec = (g: SubGraph, depth: number): SubGraph | { reason: Text } => {
     if (depth === path.length) return fn(g);
     const id = path[depth]!;
     const i = g.nodes.findIndex((n) => n.id === id);
     const inner = g.nodes[i]?.graph;
-    if (!inner) return `there is no composite "${id}" to edit inside`;
+    if (!inner) return no('edit.no-composite', { id });
     const next = rec(inner, depth + 1);
-    if (typeof next === 'string') return next;
+    if ('reason' in next) return next;
     const nodes = g.nodes.slice();
     nodes[i] = { ...g.nodes[i]!, graph: next };
     return { ...g, nodes };
   };
   const r = rec(doc, 0);
-  return typeof r === 'string' ? no(r) : ok({ ...doc, ...r } as GraphDoc);
+  return 'reason' in r ? { ok: false, reason: r.reason as Text } : ok({ ...doc, ...r } as GraphDoc);
 }
 
 /** All ids in use anywhere in a graph (including nested ones), for fresh id generation. */
@@ -77,9 +81,9 @@ export interface NewNode {
 }
 
 export function addNode(doc: GraphDoc, n: NewNode, path: readonly string[] = []): EditResult & { id?: string } {
-  if (!getSpec(n.kind)) return no(`"${n.kind}" is not a layer kind netloom knows`);
+  if (!getSpec(n.kind)) return no('edit.unknown-kind', { kind: n.kind });
   const id = n.id ?? freshId(doc, n.kind);
-  if (allIds(doc).has(id)) return no(`the id "${id}" is already used`);
+  if (allIds(doc).has(id)) return no('edit.id-taken', { id });
   const node: GraphNode = { id, kind: n.kind, params: n.params ?? {}, position: n.position ?? { x: 0, y: 0 } };
   if (n.label !== undefined) node.label = n.label;
   if (n.kind === 'Composite') node.graph = n.graph ?? { nodes: [], edges: [] };
@@ -110,25 +114,23 @@ export interface Connection {
 }
 
 /** Whether an edge could be added, and if not, why: used while the user drags. */
-export function canConnect(g: SubGraph, c: Connection): { ok: true } | { ok: false; reason: string } {
+export function canConnect(g: SubGraph, c: Connection): { ok: true } | { ok: false; reason: Text } {
   const src = g.nodes.find((n) => n.id === c.source);
   const dst = g.nodes.find((n) => n.id === c.target);
-  if (!src || !dst) return { ok: false, reason: 'both ends must be nodes of this graph' };
-  if (c.source === c.target) return { ok: false, reason: 'a layer cannot feed itself' };
+  if (!src || !dst) return no('edit.not-in-graph');
+  if (c.source === c.target) return no('edit.self-loop');
   const spec = getSpec(dst.kind);
   const max = dst.kind === 'Composite' ? (dst.graph?.nodes.filter((n) => n.kind === 'Input').length ?? 0) : (spec?.inputs.max ?? 0);
-  if (max === 0) return { ok: false, reason: `${dst.kind} takes no inputs` };
+  if (max === 0) return no('edit.no-inputs', { kind: dst.kind });
   const into = g.edges.filter((e) => e.target === c.target);
   if (c.targetHandle && into.some((e) => e.targetHandle === c.targetHandle)) {
-    return { ok: false, reason: `input ${c.targetHandle.slice(2)} of "${dst.id}" is already connected` };
+    return no('edit.port-taken', { port: c.targetHandle.slice(2), id: dst.id });
   }
-  if (into.length >= max) {
-    return { ok: false, reason: max === 1 ? `"${dst.id}" already has its input; delete that edge first` : `"${dst.id}" takes at most ${max} inputs` };
-  }
+  if (into.length >= max) return max === 1 ? no('edit.has-input', { id: dst.id }) : no('edit.max-inputs', { id: dst.id, max });
   if (into.some((e) => e.source === c.source && (e.sourceHandle ?? 'out0') === (c.sourceHandle ?? 'out0') && !c.targetHandle)) {
-    return { ok: false, reason: `"${src.id}" is already connected to "${dst.id}"` };
+    return no('edit.already-connected', { source: src.id, target: dst.id });
   }
-  if (reaches(g, c.target, c.source)) return { ok: false, reason: `this would make a loop: "${dst.id}" already feeds "${src.id}"` };
+  if (reaches(g, c.target, c.source)) return no('edit.loop', { target: dst.id, source: src.id });
   return { ok: true };
 }
 
@@ -150,9 +152,9 @@ function reaches(g: SubGraph, from: string, to: string): boolean {
 
 export function connect(doc: GraphDoc, c: Connection, path: readonly string[] = []): EditResult {
   const g = graphAt(doc, path);
-  if (!g) return no('that graph does not exist');
+  if (!g) return no('edit.no-graph');
   const check = canConnect(g, c);
-  if (!check.ok) return no(check.reason);
+  if (!check.ok) return check;
   const e: GraphEdge = { id: freshId(doc, 'e'), source: c.source, target: c.target };
   if (c.sourceHandle) e.sourceHandle = c.sourceHandle;
   if (c.targetHandle) e.targetHandle = c.targetHandle;
@@ -161,7 +163,7 @@ export function connect(doc: GraphDoc, c: Connection, path: readonly string[] = 
 
 /** Merge `patch` into a node's params; a value of undefined removes that param (back to its default). */
 export function setParams(doc: GraphDoc, nodeId: string, patch: Record<string, unknown>, path: readonly string[] = []): EditResult {
-  if (Object.keys(patch).some((k) => k === '__proto__' || k === 'constructor' || k === 'prototype')) return no('that param name is not allowed');
+  if (Object.keys(patch).some((k) => k === '__proto__' || k === 'constructor' || k === 'prototype')) return no('edit.bad-param-name');
   return updateNode(doc, nodeId, path, (n) => {
     const params: Record<string, unknown> = { ...n.params };
     for (const [k, v] of Object.entries(patch)) {
@@ -183,7 +185,7 @@ export function moveNodes(doc: GraphDoc, positions: ReadonlyMap<string, { x: num
 function updateNode(doc: GraphDoc, nodeId: string, path: readonly string[], fn: (n: GraphNode) => GraphNode): EditResult {
   return updateAt(doc, path, (g) => {
     const i = g.nodes.findIndex((n) => n.id === nodeId);
-    if (i < 0) return `there is no node "${nodeId}"`;
+    if (i < 0) return no('edit.no-node', { id: nodeId });
     const nodes = g.nodes.slice();
     nodes[i] = fn(g.nodes[i]!);
     return { ...g, nodes };
@@ -196,9 +198,9 @@ function updateNode(doc: GraphDoc, nodeId: string, path: readonly string[], fn: 
  */
 export function insertBefore(doc: GraphDoc, nodeId: string, port: number, n: NewNode, path: readonly string[] = [], measured?: Measured): EditResult & { id?: string } {
   const g = graphAt(doc, path);
-  if (!g || !g.nodes.some((x) => x.id === nodeId)) return no(`there is no node "${nodeId}"`);
+  if (!g || !g.nodes.some((x) => x.id === nodeId)) return no('edit.no-node', { id: nodeId });
   const edge = portSlots(g.edges.filter((e) => e.target === nodeId)).slots[port];
-  if (!edge) return no(`nothing is connected to input ${port} of "${nodeId}"`);
+  if (!edge) return no('edit.nothing-at-input', { port, id: nodeId });
   return insertIntoEdge(doc, edge.id, n, path, measured);
 }
 
@@ -227,8 +229,8 @@ export interface Measured {
 export function insertIntoEdge(doc: GraphDoc, edgeId: string, n: NewNode, path: readonly string[] = [], measured?: Measured): EditResult & { id?: string } {
   const g = graphAt(doc, path);
   const edge = g?.edges.find((e) => e.id === edgeId);
-  if (!g || !edge) return no(`there is no edge "${edgeId}"`);
-  if (getSpec(n.kind) && !fitsOnEdge(n.kind)) return no(`${n.kind} cannot go into an edge: only a layer with one input and one output can`);
+  if (!g || !edge) return no('edit.no-edge', { id: edgeId });
+  if (getSpec(n.kind) && !fitsOnEdge(n.kind)) return no('edit.not-on-edge', { kind: n.kind });
   const id = n.id ?? freshId(doc, n.kind);
   const src = g.nodes.find((x) => x.id === edge.source);
   const dst = g.nodes.find((x) => x.id === edge.target);

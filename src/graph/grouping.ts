@@ -6,7 +6,7 @@
  */
 import type { GraphDoc, GraphEdge, GraphNode, SubGraph } from './schema.ts';
 import type { Role } from '../nodes/composite.ts';
-import { allIds, freshId, graphAt, updateAt, type EditResult } from './commands.ts';
+import { allIds, freshId, graphAt, no, updateAt, type EditResult } from './commands.ts';
 import { portSlots, sourcePort } from './ports.ts';
 
 const key = (e: GraphEdge) => `${e.source}\u0000${sourcePort(e)}`;
@@ -22,14 +22,12 @@ function withHandles(e: GraphEdge, source: string, sourceHandle: string | undefi
 
 export function group(doc: GraphDoc, ids: readonly string[], role: Role, path: readonly string[] = [], name?: string): EditResult & { id?: string } {
   const g = graphAt(doc, path);
-  if (!g) return { ok: false, reason: 'that graph does not exist' };
+  if (!g) return no('edit.no-graph');
   const inside = new Set(ids);
   const members = g.nodes.filter((n) => inside.has(n.id));
-  if (members.length === 0 || members.length !== inside.size) return { ok: false, reason: 'select the nodes to group first' };
-  if (members.some((n) => n.kind === 'Input' || n.kind === 'Output')) {
-    return { ok: false, reason: 'Input and Output nodes stay outside a group: they are the model’s own ports' };
-  }
-  if (leavesAndReturns(g, inside)) return { ok: false, reason: 'these nodes cannot be grouped: a path leaves the selection and comes back into it, which would make a loop' };
+  if (members.length === 0 || members.length !== inside.size) return no('edit.group.select-first');
+  if (members.some((n) => n.kind === 'Input' || n.kind === 'Output')) return no('edit.group.ports');
+  if (leavesAndReturns(g, inside)) return no('edit.group.loop');
 
   const id = freshId(doc, role);
   const taken = allIds(doc, new Set([id]));
@@ -95,7 +93,7 @@ export function group(doc: GraphDoc, ids: readonly string[], role: Role, path: r
 export function ungroup(doc: GraphDoc, compositeId: string, path: readonly string[] = []): EditResult {
   const g = graphAt(doc, path);
   const c = g?.nodes.find((n) => n.id === compositeId);
-  if (!g || !c?.graph) return { ok: false, reason: `"${compositeId}" is not a composite` };
+  if (!g || !c?.graph) return no('edit.not-composite', { id: compositeId });
   const inner = c.graph;
   // Inner ids that clash with ids outside get fresh ones.
   const outside = new Set<string>();

@@ -6,13 +6,22 @@
 import type { z } from 'zod';
 import { GRAPH_FORMAT, GRAPH_VERSION, GraphDocSchema, type GraphDoc } from './schema.ts';
 import { migrate, MIGRATIONS, type Migration } from './migrations.ts';
+import { formatPath } from './path.ts';
+import { describeIssue } from '../analysis/params.ts';
+import { english, issueText, text, type Text, type TextValue } from '../i18n/text.ts';
+
+export { formatPath };
 
 export type LoadErrorCode = 'json' | 'not-a-graph' | 'version-too-new' | 'version-unknown' | 'schema' | 'forbidden-key' | 'too-large';
 
 export interface LoadError {
   code: LoadErrorCode;
-  /** One line a person can act on. */
+  /** One line a person can act on (English: the CLI prints it). */
   message: string;
+  /** The same line as Text, for the reader's language. */
+  text: Text;
+  /** What is wrong, without where (the app says where in its own words): the problem at `path`, or after the JSON position. */
+  detail: Text;
   /** Schema path such as `nodes[3].params` when known. */
   path?: string;
   line?: number;
@@ -35,13 +44,13 @@ export const MAX_DEPTH = 200;
 
 /** Parse and validate a graph file's text. */
 export function loadGraph(text: string, migrations: readonly Migration[] = MIGRATIONS): LoadResult {
-  if (typeof text !== 'string') return fail('not-a-graph', 'expected the text of a JSON file');
+  if (typeof text !== 'string') return fail('not-a-graph', said('load.not-text'));
   if (text.length > MAX_FILE_CHARS) {
-    return fail('too-large', `file is ${(text.length / 1e6).toFixed(1)} MB; the limit is ${MAX_FILE_CHARS / 1024 / 1024} MB`);
+    return fail('too-large', said('load.too-large', { size: (text.length / 1e6).toFixed(1), max: MAX_FILE_CHARS / 1024 / 1024 }));
   }
   // A byte-order mark is invisible: drop it rather than report "unexpected \uFEFF".
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (text.trim() === '') return fail('json', 'the file is empty');
+  if (text.trim() === '') return fail('json', said('load.empty'));
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -55,30 +64,28 @@ export function loadGraph(text: string, migrations: readonly Migration[] = MIGRA
 export function loadGraphValue(raw: unknown, migrations: readonly Migration[] = MIGRATIONS): LoadResult {
   const bad = findForbiddenKey(raw, '');
   if (bad?.tooDeep) {
-    return fail('too-large', `the file is nested more than ${MAX_DEPTH} levels deep (at ${bad.path.length > 60 ? `${bad.path.slice(0, 60)}…` : bad.path}); that is more than any graph needs`, bad.path);
+    return fail('too-large', said('load.too-deep', { max: MAX_DEPTH, path: bad.path.length > 60 ? `${bad.path.slice(0, 60)}…` : bad.path }), bad.path);
   }
-  if (bad) return fail('forbidden-key', `the key "__proto__" is not allowed (at ${bad.path || 'the top level'})`, bad.path);
+  if (bad) return fail('forbidden-key', said('load.forbidden-key', { path: bad.path || text('load.top-level') }), bad.path);
   if (!isRecord(raw) || raw.format !== GRAPH_FORMAT) {
-    return fail('not-a-graph', `not a netloom graph: expected "format": "${GRAPH_FORMAT}" at the top level`, 'format');
+    return fail('not-a-graph', said('load.not-a-graph', { format: GRAPH_FORMAT }), 'format');
   }
   const version = raw.version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return fail('version-unknown', `"version" must be a whole number ≥ 1, got ${JSON.stringify(version) ?? 'nothing'}`, 'version');
+    return fail('version-unknown', said('load.version-bad', { got: JSON.stringify(version) ?? text('load.nothing') }), 'version');
   }
   if (version > GRAPH_VERSION) {
-    return fail(
-      'version-too-new',
-      `this file is version ${version}, made by a newer netloom; this one reads up to version ${GRAPH_VERSION}`,
-      'version',
-    );
+    // Version numbers as written, never with thousands separators.
+    return fail('version-too-new', said('load.version-too-new', { version: String(version), max: String(GRAPH_VERSION) }), 'version');
   }
   const migrated = migrate(raw, migrations);
-  if (!migrated.ok) return fail('version-unknown', migrated.message, 'version');
+  if (!migrated.ok) return fail('version-unknown', { text: migrated.text, message: migrated.message }, 'version');
   const parsed = GraphDocSchema.safeParse(migrated.value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const path = formatPath(issue.path);
-    return fail('schema', `${path || 'file'}: ${issueMessage(issue)}`, path);
+    const problem = issueProblem(issue);
+    return fail('schema', said('load.schema', { path: path || text('load.file'), problem }), path, problem);
   }
   return { ok: true, doc: parsed.data };
 }
@@ -88,20 +95,31 @@ export function saveGraph(doc: GraphDoc): string {
   return JSON.stringify(doc, null, 2) + '\n';
 }
 
-function fail(code: LoadErrorCode, message: string, path?: string): LoadResult {
-  return { ok: false, error: path === undefined ? { code, message } : { code, message, path } };
+/** A sentence with its English words. */
+function said(key: string, values?: Record<string, TextValue>): { text: Text; message: string } {
+  const t = text(key, values);
+  return { text: t, message: english(t) };
 }
 
-function jsonError(text: string, e: unknown): LoadResult {
+/** A refusal: `detail` is the problem without where (the whole sentence unless given). */
+function fail(code: LoadErrorCode, s: { text: Text; message: string }, path?: string, detail: Text = s.text): LoadResult {
+  const error: LoadError = { code, message: s.message, text: s.text, detail };
+  if (path !== undefined) error.path = path;
+  return { ok: false, error };
+}
+
+function jsonError(source: string, e: unknown): LoadResult {
   const msg = e instanceof Error ? e.message : String(e);
   const m = /position (\d+)/.exec(msg);
-  const pos = m ? Number(m[1]) : /end of JSON/i.test(msg) ? text.length : /^Unexpected token/.test(msg) ? badTokenAt(text) : undefined;
-  if (pos === undefined) return { ok: false, error: { code: 'json', message: `invalid JSON: ${msg}` } };
-  const before = text.slice(0, pos);
+  const pos = m ? Number(m[1]) : /end of JSON/i.test(msg) ? source.length : /^Unexpected token/.test(msg) ? badTokenAt(source) : undefined;
+  // The engine's own words (English) are all there is to say here.
+  if (pos === undefined) return fail('json', said('load.json', { detail: msg }));
+  const before = source.slice(0, pos);
   const line = before.split('\n').length;
   const column = pos - before.lastIndexOf('\n');
-  const what = pos >= text.length ? 'the file ends too early' : `unexpected ${JSON.stringify(text[pos])}`;
-  return { ok: false, error: { code: 'json', message: `invalid JSON at line ${line}, column ${column}: ${what}`, line, column } };
+  const what = pos >= source.length ? text('load.ends-early') : text('load.unexpected', { char: JSON.stringify(source[pos]) });
+  const s = said('load.json-at', { line: String(line), column: String(column), what });
+  return { ok: false, error: { code: 'json', message: s.message, text: s.text, detail: what, line, column } };
 }
 
 /** The first "__proto__" key, or the first place nested deeper than MAX_DEPTH (not searched further). */
@@ -148,16 +166,18 @@ function findForbiddenKey(v: unknown, path: string, depth = 0): { path: string; 
   return null;
 }
 
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const p of path) out += typeof p === 'number' ? `[${p}]` : out ? `.${String(p)}` : String(p);
-  return out;
-}
+const TYPES = new Set(['string', 'number', 'array', 'object', 'boolean']);
 
-function issueMessage(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type') return `expected ${issue.expected}`;
-  if (issue.code === 'invalid_value') return `expected ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}`;
-  return issue.message;
+/** What is wrong at the issue's path: the schema's own words (refineText), or what was expected there. */
+function issueProblem(issue: z.core.$ZodIssue): Text {
+  const own = issueText(issue);
+  if (own) return own;
+  if (issue.code === 'invalid_type') return text('load.expected', { what: TYPES.has(issue.expected) ? text(`load.type.${issue.expected}`) : issue.expected });
+  if (issue.code === 'invalid_value') {
+    const values = issue.values.map((v) => JSON.stringify(v));
+    return text('load.expected-value', { what: values.slice(1).reduce<TextValue>((a, b) => text('issue.or', { a, b }), values[0] ?? '') });
+  }
+  return describeIssue(issue);
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

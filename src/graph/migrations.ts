@@ -14,7 +14,9 @@ export interface Migration {
 
 export const MIGRATIONS: readonly Migration[] = [];
 
-export type MigrateResult = { ok: true; value: Record<string, unknown> } | { ok: false; message: string };
+import { msg, type Text } from '../i18n/text.ts';
+
+export type MigrateResult = { ok: true; value: Record<string, unknown> } | { ok: false; message: string; text: Text };
 
 /** Apply migrations in order until none applies. Idempotent: a current file passes through unchanged. */
 export function migrate(doc: Record<string, unknown>, migrations: readonly Migration[] = MIGRATIONS): MigrateResult {
@@ -24,8 +26,8 @@ export function migrate(doc: Record<string, unknown>, migrations: readonly Migra
     const step = migrations.find((m) => m.from === v);
     if (!step) return { ok: true, value: cur };
     const next = step.up(cur);
-    if (next.version !== v + 1) return { ok: false, message: `migration from version ${v} did not produce version ${v + 1}` };
+    if (next.version !== v + 1) return { ok: false, ...msg('load.migration-wrong', { from: String(v), to: String(v + 1) }) };
     cur = next;
   }
-  return { ok: false, message: 'migrations did not finish' };
+  return { ok: false, ...msg('load.migration-endless') };
 }

@@ -8,6 +8,7 @@
  * file written by a newer minor tool survives a round trip through this one.
  */
 import { z } from 'zod';
+import { refineText } from '../i18n/text.ts';
 
 export const GRAPH_FORMAT = 'netloom.graph';
 /** The newest file version this build reads and writes. */
@@ -16,18 +17,16 @@ export const GRAPH_VERSION = 1;
 /** Ids are used as map keys and layer names: keep them short, printable and non-empty. */
 export const IdSchema = z
   .string()
-  .min(1, 'id must not be empty')
-  .max(200, 'id is longer than 200 characters')
-  .refine((s) => !/[\u0000-\u001f]/.test(s), 'id contains a control character');
+  .refine((s) => s.length >= 1, { ...refineText('load.id-empty'), abort: true })
+  .refine((s) => s.length <= 200, { ...refineText('load.id-long'), abort: true })
+  .refine((s) => !/[\u0000-\u001f]/.test(s), refineText('load.id-control'));
 
 export const PositionSchema = z.looseObject({ x: z.number().finite(), y: z.number().finite() });
 
 /** A node's params: any JSON object. Keys that would touch Object.prototype are refused. */
 export const ParamsSchema = z
   .record(z.string(), z.unknown())
-  .refine((r) => !Object.keys(r).some((k) => k === '__proto__' || k === 'constructor' || k === 'prototype'), {
-    message: 'param names "__proto__", "constructor" and "prototype" are not allowed',
-  });
+  .refine((r) => !Object.keys(r).some((k) => k === '__proto__' || k === 'constructor' || k === 'prototype'), refineText('load.param-names'));
 
 export interface GraphNode {
   id: string;
@@ -65,7 +64,7 @@ export interface GraphDoc extends SubGraph {
   training?: Record<string, unknown>;
 }
 
-const HandleSchema = z.string().regex(/^(in|out)\d{1,3}$/, 'handle must look like in0, in1, … or out0, out1, …');
+const HandleSchema = z.string().refine((s) => /^(in|out)\d{1,3}$/.test(s), refineText('load.handle'));
 
 export const EdgeSchema: z.ZodType<GraphEdge> = z.looseObject({
   id: IdSchema,

@@ -16,6 +16,7 @@ import { results } from './strings/results.ts';
 import { gallery } from './strings/gallery.ts';
 import { latent } from './strings/latent.ts';
 import { offline } from './strings/offline.ts';
+import { render, type Text } from './text.ts';
 
 export const NAMESPACES = { app, palette, inspector, panels, files, code, train, results, gallery, latent, offline } as const;
 
@@ -31,6 +32,11 @@ export function initialLang(): Lang {
     // storage may be blocked; fall through to the browser language
   }
   return typeof navigator !== 'undefined' && navigator.language?.toLowerCase().startsWith('ko') ? 'ko' : 'en';
+}
+
+/** Text in the language on screen, for UI code outside React components (file actions, notices made in handlers). */
+export function sayNow(t: Text): string {
+  return render(t, i18next.language === 'ko' ? 'ko' : 'en');
 }
 
 export function saveLang(lang: Lang) {

@@ -80,6 +80,22 @@ export function msg(key: string, values?: Record<string, TextValue>): { text: Te
   return { text: t, message: english(t) };
 }
 
+/**
+ * Params for a zod `.refine(check, refineText(key))`: zod's own `message`
+ * holds the English words (whatever reads zod's issues unaided), and
+ * `params.text` the Text, found again by issueText().
+ */
+export function refineText(key: string, values?: Record<string, TextValue>): { message: string; params: { text: Text } } {
+  const t = text(key, values);
+  return { message: english(t), params: { text: t } };
+}
+
+/** The Text of a zod issue raised by a refinement made with refineText(), if it is one. */
+export function issueText(issue: { code: string; params?: unknown }): Text | undefined {
+  const t = issue.code === 'custom' ? (issue.params as { text?: unknown } | undefined)?.text : undefined;
+  return isText(t) ? t : undefined;
+}
+
 /** The words of anything that carries Text (with English `message` as the fallback while producers move to Text). */
 export function wordsOf(v: { text?: Text; message?: string }, lang: Lang): string {
   return v.text ? render(v.text, lang) : (v.message ?? '');

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineNode, type NodeDiagnostic } from './spec.ts';
 import { fmtShape, int, size } from './common/params.ts';
 import { failed } from './common/checks.ts';
+import { msg, type Text } from '../i18n/text.ts';
 
 const params = z.object({
   /** The axis whose entries get their own statistics, Keras-style (counts the batch axis; -1 = channels). */
@@ -15,8 +16,8 @@ const params = z.object({
 });
 export type BatchNormalizationParams = z.infer<typeof params>;
 
-function axisError(message: string): NodeDiagnostic {
-  return { severity: 'error', code: 'bad-axis', param: 'axis', message, fix: { kind: 'set-param', param: 'axis', value: -1, label: 'Set axis to -1' } };
+function axisError(said: { text: Text; message: string }): NodeDiagnostic {
+  return { severity: 'error', code: 'bad-axis', param: 'axis', ...said, fix: { kind: 'set-param', param: 'axis', value: -1 } };
 }
 
 export const batchNormalization = defineNode({
@@ -27,31 +28,30 @@ export const batchNormalization = defineNode({
   outputs: 1,
   infer([x], p) {
     const rank = x!.length;
-    if (p.axis === 0) return failed(axisError('BatchNormalization axis 0 is the batch axis, which cannot have its own statistics: use -1 for channels'));
+    if (p.axis === 0) return failed(axisError(msg('node.bn.axis-batch')));
     const a = p.axis < 0 ? rank + p.axis : p.axis - 1; // Keras axis counts the batch axis
-    if (a < 0 || a >= rank) return failed(axisError(`BatchNormalization axis ${p.axis} does not exist for an input of ${rank} axes (${fmtShape(x!)}): use -1 for the last one`));
+    if (a < 0 || a >= rank) return failed(axisError(msg('node.bn.axis-missing', { axis: String(p.axis), rank, shape: fmtShape(x!) })));
     if (rank > 3) {
       return failed({
         severity: 'error',
         code: 'unsupported-rank',
-        message: `tfjs runs BatchNormalization on inputs of at most 3 axes (plus the batch), got ${fmtShape(x!)} with ${rank}: Reshape to fewer axes first`,
+        ...msg('node.bn.rank', { shape: fmtShape(x!), rank }),
       });
     }
     const c = x![a];
     if (c === null || c === undefined) {
-      return failed({ severity: 'error', code: 'unknown-channels', message: `BatchNormalization needs a known size on axis ${p.axis} to size its weights; the input is ${fmtShape(x!)}` });
+      return failed({ severity: 'error', code: 'unknown-channels', ...msg('node.bn.unknown-channels', { axis: String(p.axis), shape: fmtShape(x!) }) });
     }
     // tfjs 4.22 builds and predicts these, but throws on the first training step.
     const diagnostics: NodeDiagnostic[] = [];
     const off = (['center', 'scale'] as const).filter((k) => !p[k]);
     if (off.length) {
-      const missing = off.map((k) => (k === 'center' ? 'beta' : 'gamma')).join(' and ');
       diagnostics.push({
         severity: 'warning',
         code: 'tfjs-training-unsupported',
         param: off[0],
-        message: `tfjs cannot train BatchNormalization with ${off.join(' and ')} off (its training step reads the missing ${missing}): the model predicts, but training stops with an error; turn ${off.join(' and ')} on`,
-        fix: { kind: 'set-param', param: off[0]!, value: true, label: `Turn ${off[0]} on` },
+        ...msg(off.length === 2 ? 'node.bn.untrainable.both' : `node.bn.untrainable.${off[0]!}`),
+        fix: { kind: 'set-param', param: off[0]!, value: true },
       });
     }
     if (a !== rank - 1) {
@@ -59,8 +59,8 @@ export const batchNormalization = defineNode({
         severity: 'warning',
         code: 'tfjs-training-unsupported',
         param: 'axis',
-        message: `tfjs can train BatchNormalization only over the last axis; axis ${p.axis} of ${fmtShape(x!)} predicts, but training stops with an error: use -1`,
-        fix: { kind: 'set-param', param: 'axis', value: -1, label: 'Set axis to -1' },
+        ...msg('node.bn.untrainable-axis', { axis: String(p.axis), shape: fmtShape(x!) }),
+        fix: { kind: 'set-param', param: 'axis', value: -1 },
       });
     }
     return {

@@ -20,7 +20,7 @@ export const conv2dTranspose = defineNode({
   outputs: 1,
   infer([x], p) {
     if (typeof p.padding === 'number' && p.padding > 0) {
-      const unknown = needKnownSize('Conv2DTranspose', x!, [0, 1], 'a padding number is cropped afterwards, and tfjs can only crop a known height and width; use padding "same" or "valid"');
+      const unknown = needKnownSize('Conv2DTranspose', x!, [0, 1], 'node.unknown-size.transpose');
       if (unknown) return failed(unknown);
     }
     const r = slide('Conv2DTranspose', x!, { kernel: p.kernelSize, strides: p.strides, padding: p.padding, transposed: true }, true);

@@ -3,6 +3,7 @@ import { defineNode } from './spec.ts';
 import { edges2d, fmtEdges, toEdges4 } from './common/params.ts';
 import { failed, needImage, needKnownSize } from './common/checks.ts';
 import { borderHW, NO_WEIGHTS } from './common/shape.ts';
+import { msg } from '../i18n/text.ts';
 
 const params = z.object({
   /** `c`, `[h, w]` or `[[top, bottom], [left, right]]`. */
@@ -20,18 +21,19 @@ export const cropping2d = defineNode({
     if (rank) return failed(rank);
     const e = toEdges4(p.cropping);
     // tfjs computes an unknown size minus the crop as a negative size, which breaks every layer after it.
-    const unknown = needKnownSize('Cropping2D', x!, [0, 1], 'tfjs can only crop a known height and width; give the Input a fixed size');
+    const unknown = needKnownSize('Cropping2D', x!, [0, 1], 'node.unknown-size.crop');
     if (unknown) return failed(unknown);
     const out = borderHW(x!, e, -1);
     for (const i of [0, 1] as const) {
       const left = out[i];
       if (left === null || left > 0) continue;
-      const [axis, unit, [a, b]] = i === 0 ? ['height', 'rows', e[0]] : ['width', 'columns', e[1]];
+      const [a, b] = e[i];
+      const size = x![i]!;
       return failed({
         severity: 'error',
         code: 'nonpositive-output',
         param: 'cropping',
-        message: `Cropping2D removes ${a} + ${b} = ${a + b} ${unit} from a ${axis} of ${x![i]}, leaving ${left}: crop at most ${x![i]! - 1} ${unit} in total`,
+        ...msg(i === 0 ? 'node.crop.height' : 'node.crop.width', { a: String(a), b: String(b), sum: String(a + b), size: String(size), left: String(left), max: String(size - 1) }),
       });
     }
     return { outputs: [[out[0], out[1], x![2]!]], weights: NO_WEIGHTS };

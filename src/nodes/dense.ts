@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineNode } from './spec.ts';
 import { activation, fmtShape, int, MAX_UNITS } from './common/params.ts';
 import { failed } from './common/checks.ts';
+import { msg } from '../i18n/text.ts';
 
 const params = z.object({
   units: int(1, MAX_UNITS),
@@ -23,13 +24,13 @@ export const dense = defineNode({
         severity: 'error',
         code: 'rank-mismatch',
         port: 0,
-        message: `Dense needs a vector, got ${fmtShape(x!)}: insert Flatten (or GlobalAveragePooling2D) before it`,
-        fix: { kind: 'insert-before', nodeKind: 'Flatten', port: 0, label: 'Insert Flatten' },
+        ...msg('node.dense.rank', { shape: fmtShape(x!) }),
+        fix: { kind: 'insert-before', nodeKind: 'Flatten', port: 0 },
       });
     }
     const n = x![x!.length - 1];
     if (typeof n !== 'number') {
-      return failed({ severity: 'error', code: 'unknown-features', message: `Dense needs a known input size to size its weights; got ${fmtShape(x!)}` });
+      return failed({ severity: 'error', code: 'unknown-features', ...msg('node.dense.unknown-features', { shape: fmtShape(x!) }) });
     }
     const rows = x!.length === 2 ? x![0]! : 1;
     return {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineNode } from './spec.ts';
 import { fmtShape, size } from './common/params.ts';
 import { failed, needKnownSize } from './common/checks.ts';
+import { msg } from '../i18n/text.ts';
 
 export const flatten = defineNode({
   kind: 'Flatten',
@@ -15,10 +16,10 @@ export const flatten = defineNode({
         severity: 'error',
         code: 'already-flat',
         port: 0,
-        message: `Flatten needs at least 2 axes, got the vector ${fmtShape(x!)}: it is already flat, remove this Flatten`,
+        ...msg('node.flatten.already-flat', { shape: fmtShape(x!) }),
       });
     }
-    const unknown = needKnownSize('Flatten', x!, x!.map((_, i) => i), 'give the Input a fixed size, or use GlobalAveragePooling2D, which works for any size');
+    const unknown = needKnownSize('Flatten', x!, x!.map((_, i) => i), 'node.unknown-size.flatten');
     if (unknown) return failed(unknown);
     return { outputs: [[size(x!)]], weights: { trainable: 0, nonTrainable: 0 } };
   },

@@ -3,6 +3,7 @@ import { defineNode, type Shape } from './spec.ts';
 import { fmtShape, int, MAX_DIM, size } from './common/params.ts';
 import { failed } from './common/checks.ts';
 import { NO_WEIGHTS } from './common/shape.ts';
+import { msg, refineText } from '../i18n/text.ts';
 
 const params = z.object({
   /** Without the batch axis; one entry may be -1: "whatever is left". */
@@ -10,20 +11,19 @@ const params = z.object({
     .array(z.union([int(1, MAX_DIM), z.literal(-1)]))
     .min(1)
     .max(4)
-    .refine((t) => t.filter((d) => d === -1).length <= 1, 'may contain -1 only once (it stands for "the size that is left")'),
+    .refine((t) => t.filter((d) => d === -1).length <= 1, refineText('node.reshape.one-free')),
 });
 
 const product = (t: number[], skip = -1) => t.reduce((a, d, i) => (i === skip || d === -1 ? a : a * d), 1);
 
-/** The target with its -1 filled in for `n` input values, or the end of a sentence saying why that is impossible. */
-function fill(target: number[], n: number): number[] | string {
+/** Why a target cannot hold `n` values: the sizes multiply to another count, or (with -1) do not divide it. */
+type Misfit = { divide: boolean; known: number };
+
+/** The target with its -1 filled in for `n` input values, or why that is impossible. */
+function fill(target: number[], n: number): number[] | Misfit {
   const known = product(target);
-  if (!target.includes(-1)) {
-    return n === known ? target : ` (${known} values): make the sizes multiply to ${n}, or put -1 in one place`;
-  }
-  if (n % known !== 0) {
-    return `: the other sizes multiply to ${known}, which does not divide ${n} (${n} / ${known} = ${+(n / known).toFixed(2)}); choose sizes whose product divides ${n}`;
-  }
+  if (!target.includes(-1)) return n === known ? target : { divide: false, known };
+  if (n % known !== 0) return { divide: true, known };
   return target.map((d) => (d === -1 ? n / known : d));
 }
 
@@ -44,17 +44,16 @@ export const reshape = defineNode({
     // With unknown input sizes, tfjs keeps the -1 unknown too.
     if (n === null) return { outputs: [p.targetShape.map((d) => (d === -1 ? null : d)) as Shape], weights: NO_WEIGHTS };
     const out = fill(p.targetShape, n);
-    if (typeof out === 'string') {
+    if (!Array.isArray(out)) {
       const free = fitIndex(p.targetShape, n);
+      // Sizes as written (no thousands separators): they are the arithmetic the sentence shows.
+      const values = { shape: fmtShape(x!), n: String(n), target: fmtShape(p.targetShape), known: String(out.known), quotient: String(+(n / out.known).toFixed(2)) };
       return failed({
         severity: 'error',
         code: 'size-mismatch',
         param: 'targetShape',
-        message: `Reshape cannot turn ${fmtShape(x!)} (${n} values) into ${fmtShape(p.targetShape)}${out}`,
-        fix:
-          free >= 0
-            ? { kind: 'set-param', param: 'targetShape', value: p.targetShape.map((d, i) => (i === free ? -1 : d)), label: `Let axis ${free + 1} fit (-1)` }
-            : undefined,
+        ...msg(out.divide ? 'node.reshape.divide' : 'node.reshape.count', values),
+        fix: free >= 0 ? { kind: 'set-param', param: 'targetShape', value: p.targetShape.map((d, i) => (i === free ? -1 : d)) } : undefined,
       });
     }
     return { outputs: [out], weights: NO_WEIGHTS };

@@ -29,10 +29,14 @@ export type Category =
 
 export type Severity = 'error' | 'warning' | 'info';
 
-/** A fix the editor can apply with one click. Plain data, never code. */
+/**
+ * A fix the editor can apply with one click. Plain data, never code; its
+ * button's words come from the data (fixLabel in ./common/fix.ts), in the
+ * reader's language.
+ */
 export type Fix =
-  | { kind: 'insert-before'; nodeKind: string; params?: Record<string, unknown>; port: number; label: string }
-  | { kind: 'set-param'; param: string; value: unknown; label: string };
+  | { kind: 'insert-before'; nodeKind: string; params?: Record<string, unknown>; port: number; /** @deprecated ignored: fixLabel() words it */ label?: string }
+  | { kind: 'set-param'; param: string; value: unknown; /** @deprecated ignored: fixLabel() words it */ label?: string };
 
 /** What a node kind says about itself during inference (analysis adds where). */
 export interface NodeDiagnostic {
@@ -49,8 +53,14 @@ export interface NodeDiagnostic {
   fix?: Fix;
 }
 
-/** The output-size formula with the user's numbers filled in, for one axis. */
+/**
+ * The output-size formula with the user's numbers filled in, for one axis.
+ * Everything here is symbols and numbers; the words are the reader's: `axis`
+ * is an id whose name comes from `axis.<id>` in src/i18n/messages/nodes.ts,
+ * and anything more to say goes in `note` as Text.
+ */
 export interface Formula {
+  /** `height`, `width`, …: named by `axis.<id>` (en and ko) in src/i18n/messages/nodes.ts. */
   axis: string;
   /** e.g. `⌊(N + 2p − k) / s⌋ + 1` */
   symbolic: string;
@@ -60,6 +70,8 @@ export interface Formula {
   dropped: number;
   /** The division inside the floor, e.g. `(28 + 2·0 − 3) / 2 = 12.5`, when it matters. */
   division?: string;
+  /** Words shown under the formula, if any (never English text in the fields above). */
+  note?: Text;
 }
 
 export interface WeightCount {

@@ -20,6 +20,7 @@ import { TrainToggle } from './train/TrainToggle.tsx';
 import { Gallery } from './gallery/Gallery.tsx';
 import { openPreset } from './gallery/open.ts';
 import { OfflineStatus } from './offline/OfflineStatus.tsx';
+import { useSay } from '../i18n/useText.ts';
 
 // The training panel (uPlot, the worker client) loads when it first opens.
 const TrainPanel = lazy(() => import('./train/TrainPanel.tsx'));
@@ -29,6 +30,7 @@ export function App() {
   const { t } = useTranslation('app');
   const { t: tc } = useTranslation('code');
   const { t: tg } = useTranslation('gallery');
+  const sayText = useSay();
   // One drawer under the canvas at a time, so the canvas keeps room.
   const [drawer, setDrawer] = useState<Drawer>(null);
   const toggle = (d: Drawer) => setDrawer((o) => (o === d ? null : d));
@@ -95,7 +97,7 @@ export function App() {
         <WeightsBar />
         {notice && (
           <div className={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
-            <span>{notice.text}</span>
+            <span>{typeof notice.text === 'string' ? notice.text : sayText(notice.text)}</span>
             <button onClick={() => say(null)} aria-label={t('dismiss')}>
               ×
             </button>

@@ -17,11 +17,13 @@ import { copyFragment, pasteFragment, type Fragment } from '../graph/clipboard.t
 import type { Analysis, GraphAnalysis } from '../analysis/types.ts';
 
 import type { Lang } from '../i18n/index.ts';
+import type { Text } from '../i18n/text.ts';
 export type { Lang };
 
 export interface Notice {
   kind: 'error' | 'info';
-  text: string;
+  /** Words already in the reader's language (from i18next's t()), or Text, rendered in the language on screen. */
+  text: string | Text;
 }
 
 export interface EditorState {

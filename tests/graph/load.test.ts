@@ -111,13 +111,17 @@ describe('migrate', () => {
   });
 
   test('a step that does not advance the version is an error, not a loop', () => {
-    expect(migrate({ version: 0 }, [{ from: 0, up: (d) => d }])).toEqual({ ok: false, message: 'migration from version 0 did not produce version 1' });
+    expect(migrate({ version: 0 }, [{ from: 0, up: (d) => d }])).toEqual({
+      ok: false,
+      message: 'migration from version 0 did not produce version 1',
+      text: { key: 'load.migration-wrong', values: { from: '0', to: '1' } },
+    });
   });
 });
 
 test('a byte-order mark is ignored and an empty file says so', () => {
   const text = JSON.stringify({ format: 'netloom.graph', version: 1, name: 'g', nodes: [], edges: [] });
   expect(loadGraph('\uFEFF' + text).ok).toBe(true);
-  expect(loadGraph('')).toEqual({ ok: false, error: { code: 'json', message: 'the file is empty' } });
+  expect(loadGraph('')).toEqual({ ok: false, error: { code: 'json', message: 'the file is empty', text: { key: 'load.empty' }, detail: { key: 'load.empty' } } });
   expect(loadGraph(' \n ')).toMatchObject({ ok: false, error: { message: 'the file is empty' } });
 });

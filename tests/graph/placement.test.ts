@@ -1,3 +1,4 @@
+import { english } from '../../src/i18n/text.ts';
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { freeSpot, GAP, makeRoom, NODE_SIZE, overlaps, spotBelow, type Box } from '../../src/graph/placement.ts';
@@ -154,7 +155,7 @@ describe('inserting into an edge', () => {
     const d0 = column([0, 140, 280]);
     let h = startHistory(d0);
     const r = insertIntoEdge(h.present, d0.edges[0]!.id, { kind: 'Dropout' });
-    if (!r.ok) throw new Error(r.reason);
+    if (!r.ok) throw new Error(english(r.reason));
     h = record(h, r.doc);
     expect(h.present.edges.map((e) => [e.source, e.target])).toEqual([
       ['n0', r.id],
@@ -174,7 +175,7 @@ describe('inserting into an edge', () => {
     const d0 = column([0, 140]);
     const sizes = new Map(d0.nodes.map((n) => [n.id, { width: 150, height: 60 }]));
     const r = insertIntoEdge(d0, d0.edges[0]!.id, { kind: 'Flatten' }, [], { sizes, newSize: { width: 150, height: 50 } });
-    if (!r.ok) throw new Error(r.reason);
+    if (!r.ok) throw new Error(english(r.reason));
     expect(r.doc.nodes.find((n) => n.id === r.id)!.position).toEqual({ x: 0, y: 60 + GAP.y });
     // The layer it feeds moves down from 140 to just below it.
     expect(r.doc.nodes.find((n) => n.id === 'n1')!.position).toEqual({ x: 0, y: 60 + GAP.y + 50 + GAP.y });
@@ -187,7 +188,7 @@ describe('inserting into an edge', () => {
     d0.nodes.push({ ...node(['side', 'Input', { shape: [8] }]), position: { x: 190, y: row } });
     const sizes = new Map(d0.nodes.map((n) => [n.id, { width: 150, height: 60 }]));
     const r = insertIntoEdge(d0, d0.edges[0]!.id, { kind: 'GlobalAveragePooling2D' }, [], { sizes, newSize: { width: 150, height: 64 } });
-    if (!r.ok) throw new Error(r.reason);
+    if (!r.ok) throw new Error(english(r.reason));
     const y = (d: GraphDoc, id: string) => d.nodes.find((n) => n.id === id)!.position!.y;
     expect([y(r.doc, r.id!), y(r.doc, 'n1'), y(r.doc, 'side')]).toEqual([row, row + 64 + GAP.y, row]);
     // Measured as drawn: as expected, nothing to do; wider and taller, the neighbours move.
@@ -204,8 +205,9 @@ describe('inserting into an edge', () => {
   test('only a layer with one input and one output goes into an edge', () => {
     const d0 = column([0, 140]);
     expect([fitsOnEdge('Dense'), fitsOnEdge('Add'), fitsOnEdge('Input'), fitsOnEdge('Output'), fitsOnEdge('Composite')]).toEqual([true, false, false, false, false]);
-    expect(insertIntoEdge(d0, d0.edges[0]!.id, { kind: 'Add' })).toEqual({ ok: false, reason: 'Add cannot go into an edge: only a layer with one input and one output can' });
-    expect(insertIntoEdge(d0, 'nope', { kind: 'Dense' })).toEqual({ ok: false, reason: 'there is no edge "nope"' });
+    const refusal = (r: ReturnType<typeof insertIntoEdge>) => (r.ok ? 'applied' : english(r.reason));
+    expect(refusal(insertIntoEdge(d0, d0.edges[0]!.id, { kind: 'Add' }))).toBe('Add cannot go into an edge: only a layer with one input and one output can');
+    expect(refusal(insertIntoEdge(d0, 'nope', { kind: 'Dense' }))).toBe('there is no edge "nope"');
   });
 
   test('property: inserting a fix into any edge of a random layout leaves no two nodes overlapping', () => {
@@ -219,7 +221,7 @@ describe('inserting into an edge', () => {
         const sizes = new Map(sorted.map((b, i) => [`n${i}`, { width: b.width, height: b.height }]));
         const target = `n${1 + (pick % (nodes.length - 1))}`;
         const r = insertBefore(d0, target, 0, { kind: 'Flatten' }, [], { sizes, newSize: NODE_SIZE });
-        if (!r.ok) throw new Error(r.reason);
+        if (!r.ok) throw new Error(english(r.reason));
         const after = r.doc.nodes.map((n) => ({ ...n.position!, ...(sizes.get(n.id) ?? NODE_SIZE) }));
         expect(overlapping(after)).toEqual([]);
       }),

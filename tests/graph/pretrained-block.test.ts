@@ -8,6 +8,7 @@ import { importModel } from '../../src/import/import-model.ts';
 import { loadPretrainedWeights } from '../../src/train/pretrained.ts';
 import { nodeFetchUrl } from '../../src/train/pretrained-node.ts';
 import { prepareBackbone } from '../../scripts/prepare-backbone.ts';
+import { english } from '../../src/i18n/text.ts';
 
 const URL = 'data/backbone-digits-0-4/model.json';
 
@@ -29,7 +30,7 @@ function graphWithBlock(): GraphDoc {
   ];
   for (const s of steps) {
     const e = s(doc);
-    if (!e.ok) throw new Error(e.reason);
+    if (!e.ok) throw new Error(english(e.reason));
     doc = e.doc;
   }
   return doc;

@@ -1,17 +1,21 @@
 /**
  * The en/ko message tables behind Text (src/i18n/text.ts): every key has both
- * languages with the same placeholders, and the diagnostics analysis really
- * produces (the bad-file corpus, every preset) render in Korean from a
- * template of their own, never falling back to English or to the bare key.
+ * languages with the same placeholders; every diagnostic netloom can give (the
+ * bad-file corpus, the presets, seeded random graphs, every node kind over
+ * inputs and params that break it: ./diagnostic-sources.ts) carries Text that
+ * renders in Korean from templates of its own, never falling back to English
+ * or to the bare key; so do fixes, formula axes, loader and edit refusals.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { MESSAGE_AREAS } from '../../src/i18n/messages/index.ts';
 import { placeholders, render, text, type Text } from '../../src/i18n/text.ts';
-import { analyze } from '../../src/analysis/analyze.ts';
-import { loadGraph } from '../../src/graph/load.ts';
-import type { Diagnostic } from '../../src/analysis/types.ts';
+import { fixLabel } from '../../src/nodes/common/fix.ts';
+import { addNode, canConnect, insertBefore } from '../../src/graph/commands.ts';
+import { group, ungroup } from '../../src/graph/grouping.ts';
+import type { GraphDoc } from '../../src/graph/schema.ts';
+import { allSayings, corpusFiles, kindSayings } from './diagnostic-sources.ts';
+import { getSpec } from '../../src/nodes/index.ts';
+import { paramKeys } from '../../src/analysis/param-keys.ts';
 
 /** `key_one` / `key_other` are English plural forms of `key`. */
 const base = (k: string) => k.replace(/_(one|other)$/, '');
@@ -65,31 +69,111 @@ function keysOf(t: Text): string[] {
   return [t.key, ...inner];
 }
 
-/** Diagnostics analysis gives for the graph files of the test corpus and the presets. */
-function corpusDiagnostics(): { file: string; d: Diagnostic }[] {
-  const dirs = ['tests/fixtures/bad', 'tests/fixtures/good', 'graph-presets'];
-  const out: { file: string; d: Diagnostic }[] = [];
-  for (const dir of dirs) {
-    for (const f of readdirSync(dir).filter((x) => x.endsWith('.json') && x !== 'expected.json')) {
-      const r = loadGraph(readFileSync(join(dir, f), 'utf8'));
-      if (!r.ok) continue;
-      for (const d of analyze(r.doc).diagnostics) out.push({ file: `${dir}/${f}`, d });
-    }
-  }
-  return out;
-}
+const KO = new Set(Object.values(MESSAGE_AREAS).flatMap((a) => Object.keys(a.ko).map(base)));
 
-describe('diagnostics render in Korean from their own template', () => {
-  const all = corpusDiagnostics();
-  test('the corpus yields diagnostics of many codes', () => {
-    expect(new Set(all.map((x) => x.d.code)).size).toBeGreaterThan(15);
+/** Keys in `t` (nested ones included) without Korean words of their own. */
+const missingKo = (t: Text) => keysOf(t).filter((k) => !KO.has(k));
+
+/**
+ * Node kinds whose diagnostics are still English-only words: merge.ts
+ * (Add, Multiply, Average, Maximum) and concatenate.ts are being rewritten in
+ * another branch, which converts their messages. Remove this once they carry
+ * Text (the test below says when).
+ */
+const PENDING_KINDS = new Set(['Add', 'Multiply', 'Average', 'Maximum', 'Concatenate']);
+
+describe('every diagnostic netloom can give renders in Korean from its own template', () => {
+  const all = allSayings();
+  test('the sources yield diagnostics of many codes', () => {
+    expect(new Set(all.map((x) => x.code)).size).toBeGreaterThanOrEqual(35);
   });
-  test('every diagnostic with Text has Korean words for every key in it', () => {
-    const ko = new Set(Object.values(MESSAGE_AREAS).flatMap((a) => Object.keys(a.ko).map(base)));
-    const missing = all.filter((x) => x.d.text).flatMap((x) => keysOf(x.d.text!).filter((k) => !ko.has(k)).map((k) => `${x.file} ${x.d.code}: ${k}`));
-    expect(missing).toEqual([]);
+  test('every diagnostic carries Text (the app shows nothing else)', () => {
+    const without = all.filter((x) => !x.text);
+    const pending = without.filter((x) => x.kind && PENDING_KINDS.has(x.kind));
+    const rest = without.filter((x) => !pending.includes(x));
+    expect([...new Set(rest.map((x) => `${x.kind ?? 'graph'} ${x.code}: ${x.message}`))].slice(0, 20)).toEqual([]);
+    // When merge.ts and concatenate.ts speak Text, this allowance is stale: delete PENDING_KINDS.
+    expect(pending.length, 'PENDING_KINDS is no longer needed: delete it').toBeGreaterThan(0);
+  });
+  test('every key of every diagnostic has Korean words', () => {
+    const missing = all.filter((x) => x.text).flatMap((x) => missingKo(x.text!).map((k) => `${x.where} ${x.code}: ${k}`));
+    expect([...new Set(missing)].slice(0, 20)).toEqual([]);
   });
   test('a diagnostic with Text says in English exactly its message', () => {
-    for (const { d } of all.filter((x) => x.d.text)) expect(render(d.text!, 'en')).toBe(d.message);
+    const differ = all.filter((x) => x.text && render(x.text, 'en') !== x.message).map((x) => `${x.where}: ${x.message}`);
+    expect(differ.slice(0, 10)).toEqual([]);
+  });
+  test('every one-click fix is worded in Korean, from what it does', () => {
+    const fixes = all.filter((x) => x.fix).map((x) => ({ where: `${x.where} ${x.code}`, label: fixLabel(x.fix!) }));
+    expect(new Set(fixes.map((f) => f.label.key)).size).toBeGreaterThanOrEqual(3);
+    expect(fixes.flatMap((f) => missingKo(f.label).map((k) => `${f.where}: ${k}`))).toEqual([]);
+  });
+});
+
+describe('formulas are symbols and numbers; their axes have names in both languages', () => {
+  const { formulas } = kindSayings();
+  test('the kinds show formulas', () => {
+    expect(formulas.length).toBeGreaterThan(100);
+  });
+  test('every axis has words, and nothing else in a formula is words', () => {
+    const problems = new Set<string>();
+    for (const { kind, f } of formulas) {
+      // Param names are code, not words (`N · size`).
+      const names = new Set(paramKeys(getSpec(kind)!));
+      for (const k of missingKo(text(`axis.${f.axis}`))) problems.add(`${kind}: no words for axis "${f.axis}" (${k})`);
+      if (render(text(`axis.${f.axis}`), 'en') === `axis.${f.axis}`) problems.add(`${kind}: no English words for axis "${f.axis}"`);
+      for (const field of [f.symbolic, f.numeric, f.division ?? '']) {
+        const words = (field.match(/\b[A-Za-z]{2,}\b/g) ?? []).filter((w) => !names.has(w));
+        if (words.length) problems.add(`${kind}: words in "${field}" (put them in note as Text)`);
+      }
+      if (f.note) for (const k of missingKo(f.note)) problems.add(`${kind}: note ${k}`);
+    }
+    expect([...problems]).toEqual([]);
+  });
+});
+
+describe('refusals render in Korean from their own template', () => {
+  test('every file the loader refuses says why in Korean (whole sentence and the part after where)', () => {
+    const refused = corpusFiles().filter((c) => c.error);
+    expect(refused.length).toBeGreaterThan(10);
+    const missing = refused.flatMap((c) => [...missingKo(c.error!.text), ...missingKo(c.error!.detail)].map((k) => `${c.file}: ${k}`));
+    expect(missing).toEqual([]);
+    for (const c of refused) expect(render(c.error!.text, 'en')).toBe(c.error!.message);
+  });
+  test('edits the editor refuses say why in Korean', () => {
+    // x → d → a(in0) → f
+    const g = {
+      nodes: [
+        { id: 'x', kind: 'Input', params: { shape: [4] } },
+        { id: 'd', kind: 'Dense', params: { units: 2 } },
+        { id: 'a', kind: 'Add', params: {} },
+        { id: 'f', kind: 'Dense', params: { units: 2 } },
+      ],
+      edges: [
+        { id: 'e1', source: 'x', target: 'd' },
+        { id: 'e2', source: 'd', target: 'a', targetHandle: 'in0' },
+        { id: 'e3', source: 'a', target: 'f' },
+      ],
+    };
+    const doc: GraphDoc = { format: 'netloom.graph', version: 1, name: 'g', ...g };
+    const reasons: Text[] = [];
+    const take = (r: { ok: boolean; reason?: Text }) => {
+      expect(r.ok).toBe(false);
+      reasons.push(r.reason!);
+    };
+    take(canConnect(g, { source: 'x', target: 'x' }));
+    take(canConnect(g, { source: 'd', target: 'x' }));
+    take(canConnect(g, { source: 'x', target: 'd' }));
+    take(canConnect(g, { source: 'x', target: 'a', targetHandle: 'in0' }));
+    take(canConnect(g, { source: 'd', target: 'a' }));
+    take(canConnect(g, { source: 'f', target: 'a', targetHandle: 'in1' }));
+    take(canConnect(g, { source: 'x', target: 'ghost' }));
+    take(addNode(doc, { kind: 'Lambda' }));
+    take(group(doc, ['x'], 'Encoder'));
+    take(group(doc, [], 'Encoder'));
+    take(ungroup(doc, 'd'));
+    take(insertBefore(doc, 'a', 1, { kind: 'Flatten' }));
+    expect(reasons.flatMap(missingKo)).toEqual([]);
+    expect(new Set(reasons.map((r) => r.key)).size).toBe(reasons.length);
   });
 });

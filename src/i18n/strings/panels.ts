@@ -20,8 +20,6 @@ export const panels = {
     wholeModel: 'Whole model',
     edgeRef: 'edge {{id}}',
     goTo: 'Show {{where}} on the canvas',
-    'fix_insert-before': '{{label}}',
-    'fix_set-param': '{{label}}',
     fixTip: 'Fix it with one click (Ctrl+Z undoes it)',
 
     // Summary
@@ -92,8 +90,6 @@ export const panels = {
     wholeModel: '모델 전체',
     edgeRef: '연결선 {{id}}',
     goTo: '캔버스에서 {{where}} 보기',
-    'fix_insert-before': '{{nodeKind}} 끼워 넣기',
-    'fix_set-param': '{{param}} 값을 {{value}}(으)로 바꾸기',
     fixTip: '한 번에 고치기 (Ctrl+Z로 되돌릴 수 있어요)',
 
     tooLargeTitle: '브라우저에서 학습하기에는 너무 큽니다',

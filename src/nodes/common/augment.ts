@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { InferResult, Shape } from '../spec.ts';
 import { failed, needImage } from './checks.ts';
 import { NO_WEIGHTS } from './shape.ts';
+import { refineText } from '../../i18n/text.ts';
 
 export const seed = z.number().int().min(0).max(2 ** 31 - 1).nullable().default(null);
 
@@ -19,7 +20,7 @@ export const fill = {
 };
 
 /** Data in netloom is scaled to 0–1 (Keras's default range is 0–255). */
-export const valueRange = z.tuple([z.number(), z.number()]).refine(([lo, hi]) => lo < hi, 'the low end must be below the high end').default([0, 1]);
+export const valueRange = z.tuple([z.number(), z.number()]).refine(([lo, hi]) => lo < hi, refineText('node.range.order')).default([0, 1]);
 
 /** RandomBrightness and RandomContrast: a strength, the value range (results are clipped to it), a seed. */
 export const photometric = z.object({ factor: z.number().min(0).max(1), valueRange, seed });

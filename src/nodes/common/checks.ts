@@ -1,6 +1,7 @@
 /** Input checks shared by node kinds; each returns a diagnostic or null. */
 import type { InferResult, NodeDiagnostic, Shape } from '../spec.ts';
 import { fmtShape } from './params.ts';
+import { msg, text, type Text } from '../../i18n/text.ts';
 
 /** A feature map [height, width, channels], as conv and pooling layers need. */
 export function needImage(kind: string, input: Shape, port = 0): NodeDiagnostic | null {
@@ -10,19 +11,16 @@ export function needImage(kind: string, input: Shape, port = 0): NodeDiagnostic 
       severity: 'error',
       code: 'rank-mismatch',
       port,
-      message: `${kind} needs a feature map [height, width, channels], got the vector ${fmtShape(input)}: insert a Reshape before it`,
-      fix: { kind: 'insert-before', nodeKind: 'Reshape', port, label: 'Insert Reshape', params: guessImageShape(input[0] ?? null) },
+      ...msg('node.image.vector', { kind, shape: fmtShape(input) }),
+      fix: { kind: 'insert-before', nodeKind: 'Reshape', port, params: guessImageShape(input[0] ?? null) },
     };
   }
   return {
     severity: 'error',
     code: 'rank-mismatch',
     port,
-    message: `${kind} needs a feature map [height, width, channels] (3 axes), got ${fmtShape(input)} with ${input.length}: add a channel axis with Reshape`,
-    fix:
-      input.length === 2 && input[0] !== null && input[1] !== null
-        ? { kind: 'insert-before', nodeKind: 'Reshape', port, label: 'Insert Reshape', params: { targetShape: [input[0], input[1], 1] } }
-        : undefined,
+    ...msg('node.image.rank', { kind, shape: fmtShape(input), rank: input.length }),
+    fix: input.length === 2 && input[0] !== null && input[1] !== null ? { kind: 'insert-before', nodeKind: 'Reshape', port, params: { targetShape: [input[0], input[1], 1] } } : undefined,
   };
 }
 
@@ -33,7 +31,7 @@ export function needChannels(kind: string, input: Shape): number | NodeDiagnosti
   return {
     severity: 'error',
     code: 'unknown-channels',
-    message: `${kind} needs a known channel count (last axis) to size its weights; the input is ${fmtShape(input)}`,
+    ...msg('node.unknown-channels', { kind, shape: fmtShape(input) }),
   };
 }
 
@@ -56,12 +54,16 @@ export function isDiagnostic(v: unknown): v is NodeDiagnostic {
   return typeof v === 'object' && v !== null && 'code' in v;
 }
 
-/** tfjs computes some layers' shapes only for known sizes (unknown − crop becomes negative, Flatten needs a count). */
-export function needKnownSize(kind: string, input: Shape, axes: number[], why: string): NodeDiagnostic | null {
+/**
+ * tfjs computes some layers' shapes only for known sizes (unknown − crop
+ * becomes negative, Flatten needs a count). `why`: a `node.unknown-size.*`
+ * key of src/i18n/messages/nodes.ts, or Text.
+ */
+export function needKnownSize(kind: string, input: Shape, axes: number[], why: string | Text): NodeDiagnostic | null {
   if (axes.every((i) => input[i] !== null)) return null;
   return {
     severity: 'error',
     code: 'unknown-size',
-    message: `${kind} needs known sizes here, but the input is ${fmtShape(input)}: ${why}`,
+    ...msg('node.unknown-size', { kind, shape: fmtShape(input), why: typeof why === 'string' ? text(why) : why }),
   };
 }

@@ -5,6 +5,7 @@
  */
 import type { Formula, NodeDiagnostic, Shape } from '../spec.ts';
 import { toPair, type Pair, type Padding } from './params.ts';
+import { msg, text } from '../../i18n/text.ts';
 
 export interface AxisResult {
   out: number | null;
@@ -88,6 +89,7 @@ export function spatial2d(kind: string, input: Shape, win: Window): Spatial2D {
   const bad = [rows, cols].find((r) => r.out !== null && r.out <= 0);
   if (bad) {
     const f = bad.formula!;
+    const said = { kind, axis: text(`axis.${f.axis}`), out: String(bad.out), numeric: f.numeric };
     // Only an explicit padding number can make a transposed convolution empty: it crops 2p.
     diagnostics.push(
       transposed
@@ -95,28 +97,27 @@ export function spatial2d(kind: string, input: Shape, win: Window): Spatial2D {
             severity: 'error',
             code: 'nonpositive-output',
             param: 'padding',
-            message: `${kind} output ${f.axis} would be ${bad.out} (${f.numeric}): padding ${String(pad)} crops ${2 * (pad as number)} from a ${f.axis} of ${bad.out! + 2 * (pad as number)}; use a smaller padding number, or padding 'same'`,
-            fix: { kind: 'set-param', param: 'padding', value: 'same', label: "Set padding to 'same'" },
+            ...msg('node.transpose.cropped', { ...said, padding: String(pad), crop: String(2 * (pad as number)), size: String(bad.out! + 2 * (pad as number)) }),
+            fix: { kind: 'set-param', param: 'padding', value: 'same' },
           }
         : {
             severity: 'error',
             code: 'nonpositive-output',
             param: sizeParam,
-            message: `${kind} output ${f.axis} would be ${bad.out} (${f.numeric}): the window is larger than the padded input; use a smaller ${sizeParam} or stride, or padding 'same'`,
-            fix: pad !== 'same' ? { kind: 'set-param', param: 'padding', value: 'same', label: "Set padding to 'same'" } : undefined,
+            ...msg('node.window.too-large', { ...said, param: sizeParam }),
+            fix: pad !== 'same' ? { kind: 'set-param', param: 'padding', value: 'same' } : undefined,
           },
     );
   } else {
     const lossy = formulas.filter((f) => f.dropped > 0);
     const same = lossy.length === 2 && lossy[0]!.division === lossy[1]!.division;
     for (const f of same ? lossy.slice(0, 1) : lossy) {
-      const [axis, unit] = same ? ['height and width', 'rows and columns'] : [f.axis, f.axis === 'height' ? 'rows' : 'columns'];
       diagnostics.push({
         severity: 'warning',
         code: 'dropped-input',
         param: 'strides',
-        message: `${kind} ${axis}: ${f.division} is not a whole number, so the last ${f.dropped} input ${f.dropped === 1 ? unit.replace(/s\b/g, '') : unit} ${f.dropped === 1 && !same ? 'is' : 'are'} never read (information loss); padding 'same' or another stride avoids it`,
-        fix: { kind: 'set-param', param: 'padding', value: 'same', label: "Set padding to 'same'" },
+        ...msg(`node.dropped.${same ? 'both' : f.axis}`, { kind, division: f.division ?? '', count: f.dropped }),
+        fix: { kind: 'set-param', param: 'padding', value: 'same' },
       });
     }
   }

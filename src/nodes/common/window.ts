@@ -8,6 +8,7 @@ import type { InferResult, LayerCall, NodeDiagnostic, Shape, WeightCount } from 
 import { activation, fmtPair, MAX_KERNEL, MAX_STRIDE, pair, padding, toPair, type Pair, type Padding } from './params.ts';
 import { spatial2d, type Spatial2D, type Window } from './conv-math.ts';
 import { failed, isDiagnostic, needChannels, needImage } from './checks.ts';
+import { msg } from '../../i18n/text.ts';
 
 /** The window params of learned convolutions, with Keras names and defaults (kernelSize has none in Keras). */
 export const convWindow = {
@@ -82,8 +83,8 @@ export function dilationClash(kind: string, strides: Pair, dilation: Pair): Node
     severity: 'error',
     code: 'dilation-with-stride',
     param: 'dilationRate',
-    message: `${kind} cannot use dilationRate ${fmtPair([dh, dw])} together with strides ${fmtPair([sh, sw])}: set one of them to 1`,
-    fix: { kind: 'set-param', param: 'dilationRate', value: 1, label: 'Set dilationRate to 1' },
+    ...msg('node.dilation-with-stride', { kind, dilation: fmtPair([dh, dw]), strides: fmtPair([sh, sw]) }),
+    fix: { kind: 'set-param', param: 'dilationRate', value: 1 },
   };
 }
 
@@ -101,8 +102,8 @@ export function dilationUntrainable(kind: string, kernel: Pair, dilation: Pair):
     severity: 'warning',
     code: 'tfjs-training-unsupported',
     param: 'dilationRate',
-    message: `tfjs cannot train ${kind} with dilationRate ${fmtPair([dh, dw])} (it has no gradient for dilated convolutions): the model predicts and exports, but training stops with an error; to train, use dilationRate 1 with kernelSize ${reach}, which sees as far`,
-    fix: { kind: 'set-param', param: 'dilationRate', value: 1, label: 'Set dilationRate to 1' },
+    ...msg('node.dilation-untrainable', { kind, dilation: fmtPair([dh, dw]), reach }),
+    fix: { kind: 'set-param', param: 'dilationRate', value: 1 },
   };
 }
 

@@ -18,6 +18,7 @@ import {
   type IsValidConnection,
   type NodeChange,
   type OnConnectEnd,
+  type AriaLabelConfig,
   getBezierPath,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
@@ -32,6 +33,8 @@ import { defaultParamsFor, useAddNode } from '../palette/useAddNode.ts';
 import { DRAG_MIME, edgeAt, FITS_EDGE_MIME } from './drop.ts';
 import { useView } from './useView.ts';
 import { takeInsert, TYPICAL, useInsert } from './useInsert.ts';
+import type { Text } from '../../i18n/text.ts';
+import { useSay } from '../../i18n/useText.ts';
 
 const nodeTypes = { layer: LayerNode };
 const edgeTypes = { shape: ShapeEdge };
@@ -66,13 +69,19 @@ export function Canvas() {
   const view = useView();
   const insert = useInsert();
   const cache = useRef(new FlowCache()).current;
+  // React Flow's edge aria-label is its own English unless we give one.
+  const edgeLabel = useCallback(
+    (source: string, target: string, shape: string) => (shape ? t('flowEdgeShape', { source, target, shape }) : t('flowEdge', { source, target })),
+    [t],
+  );
   const selected = useMemo(() => new Set(selection), [selection]);
 
   const nodes = useMemo(
     () => (graph ? cache.flowNodes(graph, ga, lang, selected, drag, measured) : []),
     [cache, graph, ga, lang, selected, drag, measured],
   );
-  const baseEdges = useMemo(() => (graph ? cache.flowEdges(graph, ga) : []), [cache, graph, ga]);
+  const baseEdges = useMemo(() => (graph ? cache.flowEdges(graph, ga, edgeLabel) : []), [cache, graph, ga, edgeLabel]);
+  const ariaLabelConfig = useMemo(() => flowLabels(t), [t]);
   const edges = useMemo(
     () =>
       baseEdges.map((e) => {
@@ -253,6 +262,7 @@ export function Canvas() {
         minZoom={0.05}
         fitView
         proOptions={{ hideAttribution: true }}
+        ariaLabelConfig={ariaLabelConfig}
       >
         <Background variant={BackgroundVariant.Dots} gap={16} size={1} />
         <MiniMap pannable zoomable nodeColor={(n) => CATEGORY_COLORS[(n.data as LayerFlowNode['data']).category] ?? '#999'} />
@@ -263,8 +273,25 @@ export function Canvas() {
   );
 }
 
+/** React Flow's control tooltips, minimap title and screen-reader texts, in the reader's language. */
+function flowLabels(t: (key: string, values?: Record<string, unknown>) => string): Partial<AriaLabelConfig> {
+  return {
+    'node.a11yDescription.default': t('flowNodeHelp'),
+    'node.a11yDescription.keyboardDisabled': t('flowNodeHelpKeys'),
+    'node.a11yDescription.ariaLiveMessage': ({ direction, x, y }) => t('flowMoved', { direction: t(`dir_${direction}`, { defaultValue: direction }), x, y }),
+    'edge.a11yDescription.default': t('flowEdgeHelp'),
+    'controls.ariaLabel': t('flowControls'),
+    'controls.zoomIn.ariaLabel': t('flowZoomIn'),
+    'controls.zoomOut.ariaLabel': t('flowZoomOut'),
+    'controls.fitView.ariaLabel': t('flowFitView'),
+    'controls.interactive.ariaLabel': t('flowInteractive'),
+    'minimap.ariaLabel': t('flowMinimap'),
+    'handle.ariaLabel': t('flowHandle'),
+  };
+}
+
 /** Why the graph on screen would refuse a connection dragged from one handle to another, or null. */
-function refusal(fromNodeId: string, fromHandle: { type: string; id?: string | null }, toNodeId: string, toHandleId?: string | null): string | null {
+function refusal(fromNodeId: string, fromHandle: { type: string; id?: string | null }, toNodeId: string, toHandleId?: string | null): Text | null {
   const { history, path } = useEditor.getState();
   const g = graphAt(history.present, path);
   const c =
@@ -277,6 +304,7 @@ function refusal(fromNodeId: string, fromHandle: { type: string; id?: string | n
 
 /** The line drawn while connecting; red, with the reason, when the handle under the cursor would refuse it. */
 function ConnectionLine({ fromX, fromY, toX, toY, fromPosition, toPosition, connectionStatus, fromNode, fromHandle, toNode, toHandle }: ConnectionLineComponentProps) {
+  const say = useSay();
   const [d] = getBezierPath({ sourceX: fromX, sourceY: fromY, sourcePosition: fromPosition, targetX: toX, targetY: toY, targetPosition: toPosition });
   const invalid = connectionStatus === 'invalid';
   const reason = invalid && toNode ? refusal(fromNode.id, fromHandle, toNode.id, toHandle?.id) : null;
@@ -285,7 +313,7 @@ function ConnectionLine({ fromX, fromY, toX, toY, fromPosition, toPosition, conn
       <path d={d} fill="none" strokeWidth={2} stroke={invalid ? '#d9534f' : '#4f8ad9'} strokeDasharray={invalid ? '6 4' : undefined} />
       {reason && (
         <text x={toX + 12} y={toY - 10} className="connection-refusal" data-testid="connection-refusal">
-          {reason}
+          {say(reason)}
         </text>
       )}
     </g>

@@ -22,7 +22,7 @@ function LayerNodeView({ data, selected }: NodeProps<LayerFlowNode>) {
       <div className="layer-head">
         <span className="layer-kind">{data.title}</span>
         {data.severity && (
-          <span className={`badge ${data.severity}`} aria-label={data.severity}>
+          <span className={`badge ${data.severity}`} role="img" aria-label={t(`severity_${data.severity}`)}>
             {data.severity === 'error' ? '!' : '⚠'}
           </span>
         )}

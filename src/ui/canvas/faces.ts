@@ -11,6 +11,7 @@ import { getSpec } from '../../nodes/index.ts';
 import { fmtShape } from '../../nodes/common/params.ts';
 import type { Lang } from '../../i18n/index.ts';
 import { wordsOf } from '../../i18n/text.ts';
+import { roleName } from '../role-name.ts';
 
 export interface NodeFace {
   [key: string]: unknown;
@@ -33,6 +34,9 @@ export interface NodeFace {
 export type LayerFlowNode = Node<NodeFace, 'layer'>;
 /** `dropTarget`: a layer dragged from the palette is over this edge (dropping inserts it here). */
 export type ShapeFlowEdge = Edge<{ [key: string]: unknown; shape: string; error: boolean; dropTarget?: boolean }, 'shape'>;
+
+/** The words a screen reader says for an edge: from, to, and the shape it carries ('' when unknown). */
+export type EdgeLabel = (source: string, target: string, shape: string) => string;
 
 /** The worst problem of a node; for a composite, also of every layer inside it (so a closed block shows its inner errors). */
 function worst(na: NodeAnalysis | undefined): Severity | null {
@@ -61,10 +65,10 @@ export function nodeFace(n: GraphNode, na: NodeAnalysis | undefined, lang: Lang,
   const ports = n.graph?.nodes ?? [];
   return {
     kind: n.kind,
-    title: n.kind === 'Composite' ? String(n.params?.name ?? n.params?.role ?? 'Block') : (spec?.doc[lang].title ?? n.kind),
+    title: n.kind === 'Composite' ? (n.params?.name ? String(n.params.name) : roleName(n.params?.role, lang)) : (spec?.doc[lang].title ?? n.kind),
     label: n.label,
     // A composite's title is its name, else its role: show the role under a name only, never twice.
-    caption: n.kind === 'Composite' ? (n.params?.name ? String(n.params?.role ?? 'Block') : '') : n.kind === 'Input' ? '' : caption,
+    caption: n.kind === 'Composite' ? (n.params?.name ? roleName(n.params?.role, lang) : '') : n.kind === 'Input' ? '' : caption,
     category: spec?.category ?? 'unknown',
     shapes: (na?.outputs ?? []).map(fmtShape),
     params: na ? na.weights.trainable + na.weights.nonTrainable : 0,
@@ -115,7 +119,7 @@ export class FlowCache {
     return out;
   }
 
-  flowEdges(g: SubGraph, ga: GraphAnalysis | undefined): ShapeFlowEdge[] {
+  flowEdges(g: SubGraph, ga: GraphAnalysis | undefined, label: EdgeLabel): ShapeFlowEdge[] {
     const next = new Map<string, { key: string; edge: ShapeFlowEdge }>();
     const out: ShapeFlowEdge[] = [];
     for (const e of g.edges) {
@@ -123,9 +127,10 @@ export class FlowCache {
       const shape = info?.shape ? fmtShape(info.shape) : '';
       const port = info?.port ?? handleNumber(e.targetHandle) ?? 0;
       const data = { shape, error: !info || info.shape === null };
-      const key = JSON.stringify([e.source, e.target, e.sourceHandle, port, data]);
+      const ariaLabel = label(e.source, e.target, shape);
+      const key = JSON.stringify([e.source, e.target, e.sourceHandle, port, data, ariaLabel]);
       const hit = this.edges.get(e.id);
-      const edge: ShapeFlowEdge = hit && hit.key === key ? hit.edge : toFlowEdge(e, port, data);
+      const edge: ShapeFlowEdge = hit && hit.key === key ? hit.edge : { ...toFlowEdge(e, port, data), ariaLabel };
       next.set(e.id, { key, edge });
       out.push(edge);
     }

@@ -10,6 +10,7 @@ import Editor, { type OnMount } from '@monaco-editor/react';
 import { monaco } from './monaco-setup.ts';
 import { CODE_SOURCES, type CodeSource } from './sources.ts';
 import { interpretJsonEdit, graphMarks, type Mark } from './apply-json.ts';
+import { useSay } from '../../i18n/useText.ts';
 import { useEditor } from '../store.ts';
 import { withLayout } from '../../graph/layout.ts';
 import type { GraphDoc } from '../../graph/schema.ts';
@@ -26,6 +27,7 @@ function generate(source: CodeSource, doc: GraphDoc): { text: string; error: str
 
 export default function CodeEditor() {
   const { t } = useTranslation('code');
+  const say = useSay();
   const doc = useEditor((s) => s.history.present);
   const [tab, setTab] = useState<CodeSource['id']>('ts');
   const source = CODE_SOURCES.find((s) => s.id === tab) ?? CODE_SOURCES[0]!;
@@ -57,7 +59,7 @@ export default function CodeEditor() {
         const b = model.getPositionAt(m.offset + Math.max(1, m.length));
         return {
           severity: m.severity === 'error' ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
-          message: m.message,
+          message: m.text ? say(m.text) : m.message,
           startLineNumber: a.lineNumber,
           startColumn: a.column,
           endLineNumber: b.lineNumber,
@@ -71,7 +73,7 @@ export default function CodeEditor() {
   useEffect(() => {
     if (source.editable && draft === null) mark(graphMarks(generated.text, doc));
     else if (!source.editable) mark([]);
-  }, [source, draft, generated, doc]);
+  }, [source, draft, generated, doc, say]);
 
   const onChange = (value: string | undefined) => {
     if (!source.editable || value === undefined || value === text) return;
@@ -81,7 +83,7 @@ export default function CodeEditor() {
       const present = useEditor.getState().history.present;
       const r = interpretJsonEdit(value, present);
       mark(r.kind === 'unchanged' ? graphMarks(value, present) : r.marks);
-      if (r.kind === 'refuse') setStatus(t('notApplied', { message: r.message }));
+      if (r.kind === 'refuse') setStatus(t('notApplied', { message: say(r.text) }));
       else if (r.kind === 'apply') {
         const next = withLayout(r.doc);
         applied.current = next;

@@ -6,16 +6,19 @@ import { loadGraph } from '../../graph/load.ts';
 import type { GraphDoc } from '../../graph/schema.ts';
 import { analyze } from '../../analysis/analyze.ts';
 import { locatePath, type TextRange } from './json-path.ts';
+import type { Text } from '../../i18n/text.ts';
 
 export interface Mark extends TextRange {
   severity: 'error' | 'warning';
+  /** English words; the editor shows `text` in the reader's language. */
   message: string;
+  text?: Text;
 }
 
 export type JsonEdit =
   | { kind: 'unchanged' }
   | { kind: 'apply'; doc: GraphDoc; marks: Mark[] }
-  | { kind: 'refuse'; message: string; marks: Mark[] };
+  | { kind: 'refuse'; message: string; text: Text; marks: Mark[] };
 
 export function interpretJsonEdit(text: string, current: GraphDoc): JsonEdit {
   const r = loadGraph(text);
@@ -23,7 +26,7 @@ export function interpretJsonEdit(text: string, current: GraphDoc): JsonEdit {
     const e = r.error;
     const range: TextRange =
       e.line !== undefined && e.column !== undefined ? { offset: offsetOf(text, e.line, e.column), length: 1 } : locatePath(text, e.path ?? '');
-    return { kind: 'refuse', message: e.message, marks: [{ ...range, severity: 'error', message: e.message }] };
+    return { kind: 'refuse', message: e.message, text: e.text, marks: [{ ...range, severity: 'error', message: e.message, text: e.text }] };
   }
   const marks = graphMarks(text, r.doc);
   if (JSON.stringify(r.doc) === JSON.stringify(current)) return { kind: 'unchanged' };
@@ -39,6 +42,7 @@ export function graphMarks(text: string, doc: GraphDoc): Mark[] {
       ...locatePath(text, `nodes[${index.get(d.nodeId!)}]${d.param ? `.params.${d.param}` : ''}`),
       severity: d.severity === 'error' ? 'error' : 'warning',
       message: d.message,
+      ...(d.text ? { text: d.text } : {}),
     }));
 }
 

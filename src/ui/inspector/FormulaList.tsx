@@ -8,6 +8,8 @@ import { useTranslation } from 'react-i18next';
 import type { Formula } from '../../nodes/spec.ts';
 import type { Diagnostic } from '../../analysis/types.ts';
 import { FixButton } from './FixButton.tsx';
+import { useSay } from '../../i18n/useText.ts';
+import { text } from '../../i18n/text.ts';
 
 /** The diagnostic code analysis gives for input rows the floor() drops (its fix goes with the warning). */
 export const DROPPED = 'dropped-input';
@@ -21,7 +23,7 @@ interface Block {
 function blocks(formulas: Formula[]): Block[] {
   const out: Block[] = [];
   for (const f of formulas) {
-    const same = out.find((b) => b.f.symbolic === f.symbolic && b.f.numeric === f.numeric && b.f.dropped === f.dropped && b.f.division === f.division);
+    const same = out.find((b) => b.f.symbolic === f.symbolic && b.f.numeric === f.numeric && b.f.dropped === f.dropped && b.f.division === f.division && !b.f.note && !f.note);
     if (same) same.axes.push(f.axis);
     else out.push({ axes: [f.axis], f });
   }
@@ -30,9 +32,11 @@ function blocks(formulas: Formula[]): Block[] {
 
 export function FormulaList({ nodeId, formulas, diagnostics }: { nodeId: string; formulas: Formula[]; diagnostics: Diagnostic[] }) {
   const { t } = useTranslation('inspector');
+  const say = useSay();
   if (formulas.length === 0) return null;
   const fix = diagnostics.find((d) => d.code === DROPPED)?.fix;
-  const axisName = (a: string) => t(`axis_${a}`, { defaultValue: a });
+  // An axis is an id; its name is `axis.<id>` in src/i18n/messages/nodes.ts.
+  const axisName = (a: string) => say(text(`axis.${a}`));
   return (
     <section className="insp-section formulas" aria-label={t('formulaTitle')}>
       <h3>{t('formulaTitle')}</h3>
@@ -50,6 +54,7 @@ export function FormulaList({ nodeId, formulas, diagnostics }: { nodeId: string;
                 {f.division && <> {t('lossWhy', { division: f.division })}</>}
               </p>
             )}
+            {f.note && <p className="formula-note">{say(f.note)}</p>}
           </div>
         );
       })}

@@ -1,6 +1,7 @@
 /** One row of the layer table; a composite row can expand to show its inner rows beneath it. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLang } from '../../i18n/useText.ts';
 import type { GraphNode } from '../../graph/schema.ts';
 import type { NodeAnalysis } from '../../analysis/types.ts';
 import { fmtShape } from '../../nodes/common/params.ts';
@@ -25,7 +26,7 @@ export function LayerRow({ node, na, live, path, depth }: Props) {
   const goTo = useGoTo();
   const [open, setOpen] = useState(false);
   const isComposite = node.kind === 'Composite' && !!node.graph;
-  const name = compositeName(node, node.id);
+  const name = compositeName(node, node.id, useLang());
   const hasError = na?.diagnostics.some((d) => d.severity === 'error');
   const params = na ? na.weights.trainable + na.weights.nonTrainable : 0;
   const cls = ['layer-row', depth > 0 ? 'inner' : '', live ? '' : 'unused', isComposite ? 'composite' : ''].filter(Boolean).join(' ');

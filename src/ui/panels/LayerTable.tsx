@@ -1,5 +1,6 @@
 /** The layer table of one graph (the one on screen): Layer, Kind, Output shape, Params, and the total. */
 import { useTranslation } from 'react-i18next';
+import { useLang } from '../../i18n/useText.ts';
 import type { SubGraph } from '../../graph/schema.ts';
 import type { GraphAnalysis } from '../../analysis/types.ts';
 import { useEditor } from '../store.ts';
@@ -11,7 +12,8 @@ export function LayerTable({ graph, ga, path }: { graph: SubGraph; ga: GraphAnal
   const { t } = useTranslation('panels');
   const doc = useEditor((s) => s.history.present);
   const f = useFormat();
-  const title = path.length ? t('layersIn', { where: pathNames(doc, path).join(' › ') }) : t('layersTitle');
+  const lang = useLang();
+  const title = path.length ? t('layersIn', { where: pathNames(doc, path, lang).join(' › ') }) : t('layersTitle');
   const total = ga ? ga.weights.trainable + ga.weights.nonTrainable : 0;
   return (
     <section className="summary-section">

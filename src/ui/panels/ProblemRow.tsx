@@ -5,7 +5,7 @@ import { analysisOf, graphAnalysisAt, useEditor } from '../store.ts';
 import { pathNames } from './where.ts';
 import { useGoTo } from './useGoTo.ts';
 import { ProblemFix } from './ProblemFix.tsx';
-import { useSay } from '../../i18n/useText.ts';
+import { useLang, useSay } from '../../i18n/useText.ts';
 
 /** Plain characters (no emoji font needed), as the canvas badges use. */
 const ICON = { error: '!', warning: '⚠', info: 'i' } as const;
@@ -18,7 +18,7 @@ export function ProblemRow({ d }: { d: Diagnostic }) {
   const path = d.path ?? [];
   const kind = d.nodeId ? graphAnalysisAt(analysisOf(doc), path)?.nodes.get(d.nodeId)?.kind : undefined;
   const target = d.nodeId ?? (d.edgeId ? t('edgeRef', { id: d.edgeId }) : undefined);
-  const crumbs = [...pathNames(doc, path), ...(target ? [target] : [])];
+  const crumbs = [...pathNames(doc, path, useLang()), ...(target ? [target] : [])];
   const where = crumbs.length ? crumbs.join(' › ') : t('wholeModel');
   const body = (
     <>

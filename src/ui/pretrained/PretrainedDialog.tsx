@@ -5,11 +5,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEditor } from '../store.ts';
-import { addBlockFromUrl, BUILTIN_BACKBONE_URL, type AddResult } from './add-block.ts';
+import { addBlockFromUrl, BUILTIN_BACKBONE_URL, type AddRefusal, type AddResult } from './add-block.ts';
+import { useSay } from '../../i18n/useText.ts';
 import './pretrained.css';
 
 export function PretrainedDialog({ onClose }: { onClose(): void }) {
   const { t } = useTranslation('palette');
+  const say = useSay();
   const [url, setUrl] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -22,12 +24,14 @@ export function PretrainedDialog({ onClose }: { onClose(): void }) {
     return () => window.removeEventListener('keydown', onKey);
   }, [onClose]);
 
+  const why = (r: AddRefusal): string =>
+    r.why === 'empty' ? t('pretrainedNoUrl') : r.why === 'unreachable' ? t('pretrainedUnreachable') : r.why === 'http' ? t('pretrainedHttp', { status: r.status }) : r.why === 'edit' ? say(r.reason) : r.detail;
   const add = async (from: string) => {
     setBusy(true);
     setError(null);
     const r: AddResult = await addBlockFromUrl(from);
     setBusy(false);
-    if (!r.ok) return setError(t('pretrainedFailed', { url: from, reason: r.reason === 'empty' ? t('pretrainedNoUrl') : r.reason }));
+    if (!r.ok) return setError(t('pretrainedFailed', { url: from, reason: why(r.refusal) }));
     useEditor.getState().say({ kind: 'info', text: t('pretrainedAdded', { name: r.name }) });
     onClose();
   };

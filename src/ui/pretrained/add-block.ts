@@ -8,11 +8,15 @@ import { blockName, pretrainedBlock } from '../../graph/pretrained-block.ts';
 import type { SubGraph } from '../../graph/schema.ts';
 import { importModel } from '../../import/import-model.ts';
 import { useEditor } from '../store.ts';
+import type { Text } from '../../i18n/text.ts';
 
 /** The backbone the app ships (made by prepare-data): a small CNN pretrained on MNIST digits 0–4. */
 export const BUILTIN_BACKBONE_URL = 'data/backbone-digits-0-4/model.json';
 
-export type AddResult = { ok: true; id: string; name: string } | { ok: false; reason: string };
+/** Why a block was not added: no address, the address did not answer (or not with 200), the file did not import, the graph refused it. */
+export type AddRefusal = { why: 'empty' } | { why: 'unreachable' } | { why: 'http'; status: number } | { why: 'import'; detail: string } | { why: 'edit'; reason: Text };
+
+export type AddResult = { ok: true; id: string; name: string } | { ok: false; refusal: AddRefusal };
 
 /** Absolute for fetch, relative to the app's base URL for paths inside the app. */
 function resolve(url: string): string {
@@ -22,17 +26,18 @@ function resolve(url: string): string {
 
 export async function addBlockFromUrl(url: string): Promise<AddResult> {
   const trimmed = url.trim();
-  if (!trimmed) return { ok: false, reason: 'empty' };
+  if (!trimmed) return { ok: false, refusal: { why: 'empty' } };
   let text: string;
   try {
     const res = await fetch(resolve(trimmed));
-    if (!res.ok) return { ok: false, reason: `HTTP ${res.status}` };
+    if (!res.ok) return { ok: false, refusal: { why: 'http', status: res.status } };
     text = await res.text();
-  } catch (e) {
-    return { ok: false, reason: e instanceof Error ? e.message : String(e) };
+  } catch {
+    // The browser does not say why (offline, blocked, no such host): its "Failed to fetch" adds nothing.
+    return { ok: false, refusal: { why: 'unreachable' } };
   }
   const r = importModel(text);
-  if (!r.ok) return { ok: false, reason: r.error.message };
+  if (!r.ok) return { ok: false, refusal: { why: 'import', detail: r.error.message } };
   return insertBlock(r.doc, blockName(r.doc.name === 'Imported model' ? (trimmed.split('/').at(-2) ?? 'backbone') : r.doc.name), trimmed);
 }
 
@@ -48,7 +53,7 @@ export function insertBlock(imported: SubGraph, name: string, weightsUrl?: strin
   const xs = (graphAt(history.present, path)?.nodes ?? []).map((n) => n.position?.x ?? 0);
   const position = { x: Math.round((xs.length ? Math.min(...xs) : 0) - 280), y: 0 };
   const r = edit((d, p) => addNode(d, { kind: 'Composite', ...block, position }, p));
-  if (!r.ok || !r.id) return { ok: false, reason: r.ok ? 'not added' : r.reason };
-  select([r.id]);
-  return { ok: true, id: r.id, name: unique };
+  if (!r.ok) return { ok: false, refusal: { why: 'edit', reason: r.reason } };
+  select([r.id!]);
+  return { ok: true, id: r.id!, name: unique };
 }

@@ -4,6 +4,10 @@
  */
 import type { z } from 'zod';
 import type { Msg } from './types.ts';
+import { issueText, text } from '../../../i18n/text.ts';
+
+/** zod's type names that have words in src/i18n/messages/analysis.ts (`type.*`). */
+const TYPES = new Set(['number', 'int', 'string', 'boolean', 'array', 'tuple', 'object', 'null']);
 
 type Issue = z.core.$ZodIssue;
 
@@ -27,7 +31,7 @@ function base(issue: Issue, input: unknown): Msg {
     case 'invalid_type':
       if (issue.expected === 'int') return { key: 'issue_int' };
       if (input === undefined) return { key: 'issue_empty' };
-      return { key: 'issue_type', values: { expected: String(issue.expected) } };
+      return { key: 'issue_type', values: { expected: TYPES.has(String(issue.expected)) ? text(`type.${String(issue.expected)}`) : String(issue.expected) } };
     case 'invalid_value':
       return { key: 'issue_oneOf', values: { values: issue.values.map((v) => JSON.stringify(v)).join(', ') } };
     case 'invalid_union': {
@@ -35,8 +39,8 @@ function base(issue: Issue, input: unknown): Msg {
       return b ? withPath(b, input) : { key: 'issue_form' };
     }
     default:
-      // Refinements carry their own sentence (written by the node kind, in English).
-      return { key: 'issue_other', values: { message: issue.message } };
+      // Refinements carry their own sentence (refineText), else zod's words.
+      return { key: 'issue_other', values: { message: issueText(issue) ?? issue.message } };
   }
 }
 

@@ -6,11 +6,12 @@
  */
 import type { ComponentType } from 'react';
 import type { Schema } from './zod-schema.ts';
+import type { Text } from '../../../i18n/text.ts';
 
-/** A message in the 'inspector' namespace, with its interpolation values. */
+/** A message in the 'inspector' namespace, with its interpolation values (Text values are rendered in the same language). */
 export interface Msg {
   key: string;
-  values?: Record<string, string | number>;
+  values?: Record<string, string | number | Text>;
 }
 
 export type Parsed = { ok: true; value: unknown } | { ok: false; msg: Msg };
