@@ -1,10 +1,13 @@
 /** An edge labelled with the tensor shape it carries. */
 import { memo } from 'react';
-import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
+import { BaseEdge, EdgeLabelRenderer, getBezierPath, getSmoothStepPath, type EdgeProps } from '@xyflow/react';
 import type { ShapeFlowEdge } from './faces.ts';
 
 function ShapeEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected }: EdgeProps<ShapeFlowEdge>) {
-  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const ends = { sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition };
+  // An edge climbing back up the page (a U-Net's expanding path, blocks side by side) would loop
+  // through the nodes as a curve: it goes around them in right angles instead.
+  const [path, labelX, labelY] = targetY < sourceY ? getSmoothStepPath({ ...ends, borderRadius: 8, offset: 16 }) : getBezierPath(ends);
   return (
     <>
       <BaseEdge id={id} path={path} className={data?.error ? 'edge-unknown' : undefined} style={selected ? { strokeWidth: 2.5 } : undefined} />
