@@ -4,12 +4,11 @@
  * measured sizes, edge selection); every change to the graph goes through a
  * store command.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent } from 'react';
+import { useCallback, useMemo, useRef, useState, type DragEvent, type MouseEvent } from 'react';
 import {
   Background,
   BackgroundVariant,
   Controls,
-  MiniMap,
   ReactFlow,
   useReactFlow,
   type Connection,
@@ -27,7 +26,8 @@ import { addNode, canConnect, connect, graphAt, moveNodes, removeEdges, removeNo
 import { FlowCache, type LayerFlowNode, type ShapeFlowEdge } from './faces.ts';
 import { LayerNode } from './LayerNode.tsx';
 import { ShapeEdge } from './ShapeEdge.tsx';
-import { CATEGORY_COLORS } from './colors.ts';
+import { OverviewMap } from './OverviewMap.tsx';
+import { useOpeningView } from './opening-view.ts';
 import { getSpec } from '../../nodes/index.ts';
 
 const nodeTypes = { layer: LayerNode };
@@ -68,9 +68,7 @@ export function Canvas() {
   const baseEdges = useMemo(() => (graph ? cache.flowEdges(graph, ga) : []), [cache, graph, ga]);
   const edges = useMemo(() => baseEdges.map((e) => (edgeSel.has(e.id) ? { ...e, selected: true } : e)), [baseEdges, edgeSel]);
 
-  useEffect(() => {
-    if (viewEpoch > 0) void flow.fitView({ padding: 0.2, duration: 0 });
-  }, [viewEpoch, flow]);
+  useOpeningView(viewEpoch);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<LayerFlowNode>[]) => {
@@ -205,7 +203,7 @@ export function Canvas() {
         proOptions={{ hideAttribution: true }}
       >
         <Background variant={BackgroundVariant.Dots} gap={16} size={1} />
-        <MiniMap pannable zoomable nodeColor={(n) => CATEGORY_COLORS[(n.data as LayerFlowNode['data']).category] ?? '#999'} />
+        <OverviewMap />
         <Controls />
       </ReactFlow>
       {graph && graph.nodes.length === 0 && <div className="canvas-empty">{t('emptyCanvas')}</div>}
