@@ -185,6 +185,19 @@ describe('drawn the way the course draws them', () => {
   });
 });
 
+describe('File › Open of a big graph', () => {
+  test('opens readable at its input; Undo brings the previous graph back, the same way', async () => {
+    await openPreset('mnist-cnn');
+    await page.getByTestId('file-input').setInputFiles('graph-presets/unet.json');
+    await node('down1_conv1').waitFor();
+    await checkOpened('unet.json opened as a file', nodeCount('unet'));
+    await page.keyboard.press('Control+z');
+    await node('conv1').waitFor();
+    const back = await checkOpened('undo of the Open', nodeCount('mnist-cnn'));
+    expect(back.map((n) => n.id).sort()).toEqual(['conv1', 'conv2', 'digit', 'flatten', 'image', 'pool1', 'pool2']);
+  });
+});
+
 describe('in English, just as readable', () => {
   test.each(['unet', 'resnet50'])('%s', async (name) => {
     await page.getByLabel(/Language|언어/).selectOption('en');
