@@ -6,6 +6,10 @@
 import type { GraphDoc, GraphNode, SubGraph } from '../../src/graph/schema.ts';
 import { GRAPH_FORMAT, GRAPH_VERSION } from '../../src/graph/schema.ts';
 import { layoutGraph } from '../../src/graph/layout.ts';
+import type { Arrange } from './arrange.ts';
+
+/** Automatic layout (dagre) of one graph; composites were arranged when they were built. */
+const auto: Arrange = (g) => layoutGraph(g, false);
 
 export class GraphBuilder {
   readonly nodes: GraphNode[] = [];
@@ -23,14 +27,18 @@ export class GraphBuilder {
     return nid;
   }
 
-  /** A composite node whose inside is built by `inner` (which must add Input and Output port nodes). */
-  composite(role: string, name: string | undefined, inner: (b: GraphBuilder) => void, inputs: readonly string[], id?: string): string {
+  /**
+   * A composite node whose inside is built by `inner` (which must add Input
+   * and Output port nodes) and laid out by `arrange` (dagre unless given).
+   */
+  composite(role: string, name: string | undefined, inner: (b: GraphBuilder) => void, inputs: readonly string[], id?: string, arrange: Arrange = auto): string {
     const b = new GraphBuilder();
     inner(b);
-    return this.add('Composite', { role, ...(name ? { name } : {}) }, inputs, id, { graph: layoutGraph({ nodes: b.nodes, edges: b.edges }) });
+    return this.add('Composite', { role, ...(name ? { name } : {}) }, inputs, id, { graph: arrange({ nodes: b.nodes, edges: b.edges }) });
   }
 
-  doc(name: string, extra: Partial<GraphDoc> = {}): GraphDoc {
-    return layoutGraph({ format: GRAPH_FORMAT, version: GRAPH_VERSION, name, nodes: this.nodes, edges: this.edges, ...extra });
+  /** The finished document, laid out by `arrange` (dagre unless given). */
+  doc(name: string, extra: Partial<GraphDoc> = {}, arrange: Arrange = auto): GraphDoc {
+    return arrange({ format: GRAPH_FORMAT, version: GRAPH_VERSION, name, nodes: this.nodes, edges: this.edges, ...extra });
   }
 }

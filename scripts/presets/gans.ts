@@ -6,6 +6,7 @@
  * and pix2pix training tasks run their own loops over the blocks.
  */
 import { GraphBuilder } from './builder.ts';
+import { grid, uShape } from './arrange.ts';
 
 type B = GraphBuilder;
 
@@ -46,7 +47,11 @@ export function dcgan() {
   const g = b.composite('Generator', undefined, dcganGenerator, [z], 'generator');
   b.composite('Discriminator', undefined, dcganDiscriminator, [g], 'discriminator');
   // Hints sized for a browser on two cores (~30 s per epoch): the first grid within a minute, strokes after ~150 steps.
-  return b.doc('DCGAN (TensorFlow tutorial)', { training: { task: 'gan', dataset: 'mnist', epochs: 10, batchSize: 32, maxSamples: 576, learningRate: 0.0002 } });
+  return b.doc(
+    'DCGAN (TensorFlow tutorial)',
+    { training: { task: 'gan', dataset: 'mnist', epochs: 10, batchSize: 32, maxSamples: 576, learningRate: 0.0002 } },
+    grid({ noise: [0, 0], generator: [0, 1], discriminator: [1, 1] }),
+  );
 }
 
 /** CycleGAN generator: 28×28 → 14×14 (one residual block) → 28×28, tanh. */
@@ -83,9 +88,20 @@ export function cyclegan() {
   const fakeA = b.composite('Generator', 'generator_ba', cycleGenerator, [bIn], 'generator_ba');
   b.composite('Discriminator', 'discriminator_b', (i) => patchDiscriminator(i, 1), [fakeB], 'discriminator_b');
   b.composite('Discriminator', 'discriminator_a', (i) => patchDiscriminator(i, 1), [fakeA], 'discriminator_a');
-  return b.doc('CycleGAN (two MNIST domains)', {
-    training: { task: 'cyclegan', dataset: 'mnist-domains', epochs: 5, batchSize: 32, maxSamples: 640, learningRate: 0.0002, cycleWeight: 10, identityWeight: 5 },
+  // A → B above B → A, each generator beside the discriminator that judges its output.
+  const drawing = grid({
+    domain_a: [0, 0],
+    generator_ab: [0, 1],
+    discriminator_b: [1, 1],
+    domain_b: [0, 2.4],
+    generator_ba: [0, 3.4],
+    discriminator_a: [1, 3.4],
   });
+  return b.doc(
+    'CycleGAN (two MNIST domains)',
+    { training: { task: 'cyclegan', dataset: 'mnist-domains', epochs: 5, batchSize: 32, maxSamples: 640, learningRate: 0.0002, cycleWeight: 10, identityWeight: 5 } },
+    drawing,
+  );
 }
 
 /**
@@ -117,12 +133,23 @@ function unetGenerator(b: B) {
   b.add('Output', {}, [y], 'out');
 }
 
+/** The generator drawn as the U it is: 28×28 at the top, 14×14 below, 7×7 at the bottom. */
+const unetGeneratorDrawing = uShape(
+  [
+    { down: ['edges', 'down1', 'down1_lrelu'], up: ['up1', 'up1_bn', 'up1_relu', 'skip1', 'digit', 'out'] },
+    { down: ['down2', 'down2_bn', 'down2_lrelu'], up: ['up2', 'up2_bn', 'up2_relu', 'skip2'] },
+  ],
+  ['down3', 'down3_bn', 'down3_lrelu'],
+);
+
 export function pix2pix() {
   const b = new GraphBuilder();
   const edges = b.add('Input', { shape: [28, 28, 1] }, [], 'edges');
-  const fake = b.composite('Generator', undefined, unetGenerator, [edges], 'generator');
+  const fake = b.composite('Generator', undefined, unetGenerator, [edges], 'generator', unetGeneratorDrawing);
   b.composite('Discriminator', undefined, (i) => patchDiscriminator(i, 2), [edges, fake], 'discriminator');
-  return b.doc('pix2pix (edges → digits)', {
-    training: { task: 'pix2pix', dataset: 'mnist-edges-pairs', epochs: 5, batchSize: 32, maxSamples: 1280, learningRate: 0.0002, l1Weight: 100 },
-  });
+  return b.doc(
+    'pix2pix (edges → digits)',
+    { training: { task: 'pix2pix', dataset: 'mnist-edges-pairs', epochs: 5, batchSize: 32, maxSamples: 1280, learningRate: 0.0002, l1Weight: 100 } },
+    grid({ edges: [0, 0], generator: [0, 1], discriminator: [1, 1] }),
+  );
 }

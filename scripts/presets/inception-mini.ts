@@ -1,5 +1,6 @@
 /** Two small inception modules (parallel 1×1, 3×3, 5×5 and pooling branches, concatenated) on MNIST. */
 import { GraphBuilder } from './builder.ts';
+import { inceptionDrawing } from './googlenet.ts';
 
 const conv = (filters: number, kernelSize: number) => ({ filters, kernelSize, padding: 'same', activation: 'relu' });
 
@@ -21,9 +22,9 @@ export function inceptionMini() {
   let x = b.add('Input', { shape: [28, 28, 1] }, [], 'image');
   x = b.add('Conv2D', conv(16, 3), [x], 'stem');
   x = b.add('MaxPooling2D', { poolSize: 2 }, [x], 'pool1');
-  x = b.composite('Block', 'inception_a', (i) => inception(i, [8, 8, 16, 4, 8, 8]), [x], 'inception_a');
+  x = b.composite('Block', 'inception_a', (i) => inception(i, [8, 8, 16, 4, 8, 8]), [x], 'inception_a', inceptionDrawing);
   x = b.add('MaxPooling2D', { poolSize: 2 }, [x], 'pool2');
-  x = b.composite('Block', 'inception_b', (i) => inception(i, [16, 16, 24, 4, 8, 8]), [x], 'inception_b');
+  x = b.composite('Block', 'inception_b', (i) => inception(i, [16, 16, 24, 4, 8, 8]), [x], 'inception_b', inceptionDrawing);
   x = b.add('GlobalAveragePooling2D', {}, [x], 'avg_pool');
   b.add('Dense', { units: 10, activation: 'softmax' }, [x], 'digit');
   return b.doc('Inception mini', { training: { task: 'classify', dataset: 'mnist', epochs: 5, batchSize: 64, learningRate: 0.006 } });

@@ -71,6 +71,9 @@ export interface XY {
   y: number;
 }
 
+/** Documents put in place by replace() (Open, a preset, New): undoing or redoing across one refits the view. */
+const opened = new WeakSet<GraphDoc>();
+
 // The last edit's merge key and the document it produced: merging only continues an unbroken run.
 let lastMergeKey: string | undefined;
 let lastMergedDoc: GraphDoc | null = null;
@@ -99,13 +102,17 @@ export const useEditor = create<EditorState>()((set, get) => ({
     return r;
   },
   replace(doc) {
+    opened.add(doc);
     set((s) => ({ history: record(s.history, doc), path: [], selection: [], notice: null, viewEpoch: s.viewEpoch + 1 }));
   },
   undo() {
-    set((s) => afterTimeTravel(s, undo(s.history)));
+    set((s) => afterTimeTravel(s, undo(s.history), opened.has(s.history.present)));
   },
   redo() {
-    set((s) => afterTimeTravel(s, redo(s.history)));
+    set((s) => {
+      const history = redo(s.history);
+      return afterTimeTravel(s, history, opened.has(history.present));
+    });
   },
   select(ids) {
     const cur = get().selection;
@@ -147,12 +154,12 @@ export const useEditor = create<EditorState>()((set, get) => ({
 /** After undo/redo the composite on screen may no longer exist: step out to one that does. */
 /**
  * Undo/redo: keep the path and selection valid; when the step swaps in a
- * different graph (undoing an Open or a preset: no node in common), refit
- * the view as opening does.
+ * different graph (it undoes or redoes an Open or a preset, or the graphs
+ * have no node in common), refit the view as opening does.
  */
-function afterTimeTravel(s: EditorState, history: EditorState['history']): Partial<EditorState> {
+function afterTimeTravel(s: EditorState, history: EditorState['history'], acrossOpen: boolean): Partial<EditorState> {
   const before = new Set(s.history.present.nodes.map((n) => n.id));
-  const swapped = history.present !== s.history.present && !history.present.nodes.some((n) => before.has(n.id));
+  const swapped = history.present !== s.history.present && (acrossOpen || !history.present.nodes.some((n) => before.has(n.id)));
   return { ...keepPathValid({ ...s, history }), ...(swapped ? { viewEpoch: s.viewEpoch + 1 } : {}) };
 }
 

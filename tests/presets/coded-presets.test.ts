@@ -31,28 +31,45 @@ describe('presets written as code', () => {
     expect(a.diagnostics.map((d) => d.code)).toEqual(['too-large-to-train']);
   });
 
-  it('ResNet50 has Keras ResNet50 totals, layer names and shapes', () => {
+  it('ResNet50 has Keras ResNet50 totals, layer names and shapes, in the paper’s five stages', () => {
     const doc = preset('resnet50.json');
     const a = analyze(doc);
     expect(a.valid).toBe(true);
     expect(a.totals).toMatchObject({ params: 25_636_712, trainableParams: 25_583_592, nonTrainableParams: 53_120 });
-    // Keras ResNet50 has 177 layers including the input (TF 2.x model.summary()).
-    expect(doc.nodes).toHaveLength(177);
-    expect(a.nodes.get('pool1_pool')!.outputs[0]).toEqual([56, 56, 64]);
-    expect(a.nodes.get('conv2_block3_out')!.outputs[0]).toEqual([56, 56, 256]);
-    expect(a.nodes.get('conv3_block4_out')!.outputs[0]).toEqual([28, 28, 512]);
-    expect(a.nodes.get('conv4_block6_out')!.outputs[0]).toEqual([14, 14, 1024]);
-    expect(a.nodes.get('conv5_block3_out')!.outputs[0]).toEqual([7, 7, 2048]);
+    // The top level reads as the paper's table 1; every stage is a Block that opens.
+    expect(doc.nodes.map((n) => n.id)).toEqual(['input_1', 'conv1', 'conv2_x', 'conv3_x', 'conv4_x', 'conv5_x', 'avg_pool', 'predictions']);
+    expect(doc.nodes.filter((n) => n.kind === 'Composite').every((n) => n.params.role === 'Block' && n.params.name === n.id)).toBe(true);
+    // Keras ResNet50 has 177 layers including the input (TF 2.x model.summary()): all here, by Keras's names.
+    const layers = layerIds(doc);
+    expect(layers).toHaveLength(177);
+    expect(new Set(layers).size).toBe(177);
+    expect(layers.filter((id) => /^conv\d_block\d_out$/.test(id))).toHaveLength(16);
+    const out = (stage: string, id: string) => a.nodes.get(stage)!.inner!.nodes.get(id)!.outputs[0];
+    expect(out('conv1', 'pool1_pool')).toEqual([56, 56, 64]);
+    expect(out('conv2_x', 'conv2_block3_out')).toEqual([56, 56, 256]);
+    expect(out('conv3_x', 'conv3_block4_out')).toEqual([28, 28, 512]);
+    expect(out('conv4_x', 'conv4_block6_out')).toEqual([14, 14, 1024]);
+    expect(out('conv5_x', 'conv5_block3_out')).toEqual([7, 7, 2048]);
+    expect(['conv1', 'conv2_x', 'conv3_x', 'conv4_x', 'conv5_x'].map((id) => a.nodes.get(id)!.outputs[0])).toEqual([
+      [56, 56, 64],
+      [56, 56, 256],
+      [28, 28, 512],
+      [14, 14, 1024],
+      [7, 7, 2048],
+    ]);
     // Keras's stride-2 1×1 convolutions really skip the last row and column of a 14×14 map: shown, not hidden.
-    expect(a.diagnostics.filter((d) => d.code === 'dropped-input').map((d) => d.nodeId)).toContain('conv5_block1_0_conv');
+    expect(a.diagnostics.filter((d) => d.code === 'dropped-input').map((d) => `${d.path?.join('/')}/${d.nodeId}`)).toContain('conv5_x/conv5_block1_0_conv');
     expect(a.diagnostics.some((d) => d.code === 'too-large-to-train')).toBe(true);
   });
 
-  it('GoogLeNet has nine inception modules with the paper’s output depths', () => {
+  it('GoogLeNet has nine inception modules with the paper’s output depths, grouped by stage', () => {
     const doc = preset('googlenet.json');
     const a = analyze(doc);
     expect(a.valid).toBe(true);
-    const depths = doc.nodes.filter((n) => n.kind === 'Composite').map((n) => [n.id, a.nodes.get(n.id)!.outputs[0]]);
+    expect(doc.nodes.map((n) => n.id)).toEqual(['input', 'stem', 'inception_3', 'pool3', 'inception_4', 'pool4', 'inception_5', 'avg_pool', 'dropout', 'predictions']);
+    const depths = doc.nodes
+      .filter((n) => n.id.startsWith('inception_'))
+      .flatMap((stage) => stage.graph!.nodes.filter((n) => n.kind === 'Composite').map((n) => [n.id, a.nodes.get(stage.id)!.inner!.nodes.get(n.id)!.outputs[0]]));
     expect(depths).toEqual([
       ['inception_3a', [28, 28, 256]],
       ['inception_3b', [28, 28, 480]],
@@ -64,12 +81,22 @@ describe('presets written as code', () => {
       ['inception_5a', [7, 7, 832]],
       ['inception_5b', [7, 7, 1024]],
     ]);
+    expect(['stem', 'pool3', 'pool4'].map((id) => a.nodes.get(id)!.outputs[0])).toEqual([
+      [28, 28, 192],
+      [14, 14, 480],
+      [7, 7, 832],
+    ]);
     // Module 3a by hand: every branch’s kernel weights plus biases.
     const m3a = 192 * 64 + 64 + (192 * 96 + 96) + (9 * 96 * 128 + 128) + (192 * 16 + 16) + (25 * 16 * 32 + 32) + (192 * 32 + 32);
     expect(a.models.find((m) => m.key === 'inception_3a')!.params).toBe(m3a);
     expect(a.totals.params).toBe(6_998_552);
   });
 });
+
+/** Ids of every layer at any depth: composites and their port nodes are only grouping. */
+function layerIds(g: { nodes: GraphDoc['nodes'] }, top = true): string[] {
+  return g.nodes.flatMap((n) => (n.kind === 'Composite' ? layerIds(n.graph!, false) : !top && (n.kind === 'Input' || n.kind === 'Output') ? [] : [n.id]));
+}
 
 describe('course presets (trainable, small)', () => {
   const inner = (doc: GraphDoc, composite: string, node: string) => analyze(doc).nodes.get(composite)!.inner!.nodes.get(node)!.outputs[0];

@@ -4,12 +4,11 @@
  * measured sizes, edge selection); every change to the graph goes through a
  * store command.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent } from 'react';
+import { useCallback, useMemo, useRef, useState, type DragEvent, type MouseEvent } from 'react';
 import {
   Background,
   BackgroundVariant,
   Controls,
-  MiniMap,
   ReactFlow,
   useReactFlow,
   type Connection,
@@ -28,13 +27,14 @@ import { canConnect, connect, fitsOnEdge, graphAt, insertIntoEdge, moveNodes, re
 import { FlowCache, type LayerFlowNode, type ShapeFlowEdge } from './faces.ts';
 import { LayerNode } from './LayerNode.tsx';
 import { ShapeEdge } from './ShapeEdge.tsx';
-import { CATEGORY_COLORS } from './colors.ts';
 import { defaultParamsFor, useAddNode } from '../palette/useAddNode.ts';
 import { DRAG_MIME, edgeAt, FITS_EDGE_MIME } from './drop.ts';
 import { useView } from './useView.ts';
 import { takeInsert, TYPICAL, useInsert } from './useInsert.ts';
 import type { Text } from '../../i18n/text.ts';
 import { useSay } from '../../i18n/useText.ts';
+import { OverviewMap } from './OverviewMap.tsx';
+import { useOpeningView } from './opening-view.ts';
 
 const nodeTypes = { layer: LayerNode };
 const edgeTypes = { shape: ShapeEdge };
@@ -91,9 +91,7 @@ export function Canvas() {
     [baseEdges, edgeSel, dropEdge],
   );
 
-  useEffect(() => {
-    if (viewEpoch > 0) void flow.fitView({ padding: 0.2, duration: 0 });
-  }, [viewEpoch, flow]);
+  useOpeningView(viewEpoch);
 
   // A layer just inserted into an edge, now measured: make room at its real size, in the insert's undo step.
   const settle = useCallback(
@@ -265,7 +263,7 @@ export function Canvas() {
         ariaLabelConfig={ariaLabelConfig}
       >
         <Background variant={BackgroundVariant.Dots} gap={16} size={1} />
-        <MiniMap pannable zoomable nodeColor={(n) => CATEGORY_COLORS[(n.data as LayerFlowNode['data']).category] ?? '#999'} />
+        <OverviewMap />
         <Controls />
       </ReactFlow>
       {graph && graph.nodes.length === 0 && <div className="canvas-empty">{t('emptyCanvas')}</div>}
