@@ -8,7 +8,7 @@
  */
 import type { GraphDoc, GraphEdge, GraphNode, SubGraph } from '../graph/schema.ts';
 import { getSpec } from '../nodes/index.ts';
-import type { NodeDiagnostic, Shape } from '../nodes/spec.ts';
+import type { InferContext, NodeDiagnostic, Shape } from '../nodes/spec.ts';
 import { ROLES, type Role } from '../nodes/composite.ts';
 import { fmtShape, size } from '../nodes/common/params.ts';
 import { parseParams } from './params.ts';
@@ -195,7 +195,7 @@ function analyzeGraph(graph: SubGraph, ctx: Ctx): GraphAnalysis {
     if (blocked || !na.params) continue;
     if (node.kind === 'Input') inferInput(node, na, ctx, inputIndex++, report);
     else if (node.kind === 'Composite') inferComposite(node, na, ctx, report);
-    else inferLayer(na, report);
+    else inferLayer(na, report, feeders(ins, out, outgoing));
   }
 
   // 5. Graph outputs: explicit Output nodes, else every node nothing reads.
@@ -364,8 +364,20 @@ function nodeDiag(na: NodeAnalysis, d: NodeDiagnostic): Diagnostic {
   return { ...rest, nodeId: na.id };
 }
 
-function inferLayer(na: NodeAnalysis, report: (d: Diagnostic) => void) {
-  const r = na.spec!.infer(na.inputs, na.params);
+/** What feeds each input port of a node, for fixes that look past the shapes (a crop already before a merge). */
+function feeders(ins: GraphEdge[], g: GraphAnalysis, outgoing: Map<string, GraphEdge[]>): InferContext {
+  return {
+    feeder(port) {
+      const e = ins[port];
+      const src = e ? g.nodes.get(e.source) : undefined;
+      if (!e || !src?.params || sourcePort(e) !== 0 || src.outputs.length !== 1 || src.kind === 'Input' || src.kind === 'Composite') return undefined;
+      return { nodeId: src.id, kind: src.kind, params: src.params, inputs: src.inputs, consumers: outgoing.get(src.id)?.length ?? 0 };
+    },
+  };
+}
+
+function inferLayer(na: NodeAnalysis, report: (d: Diagnostic) => void, graph: InferContext) {
+  const r = na.spec!.infer(na.inputs, na.params, graph);
   for (const d of r.diagnostics ?? []) {
     const full = nodeDiag(na, d);
     na.diagnostics.push(full);

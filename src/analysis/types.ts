@@ -17,6 +17,8 @@ export interface Diagnostic {
   /** Composite node ids from the top level down to the graph holding `nodeId`. */
   path?: string[];
   fix?: Fix;
+  /** Other fixes, in order of preference, offered after `fix`. */
+  alternatives?: Fix[];
 }
 
 export interface NodeAnalysis {

@@ -162,6 +162,7 @@ export interface SummaryJsonDiagnostic {
   param?: string;
   message: string;
   fix?: Fix;
+  alternatives?: Fix[];
 }
 
 export interface SummaryJson {
@@ -184,8 +185,15 @@ export function jsonDiagnostic(d: Diagnostic): SummaryJsonDiagnostic {
     ...(d.path?.length ? { path: d.path } : {}),
     ...(d.param !== undefined ? { param: d.param } : {}),
     message: d.message,
-    ...(d.fix !== undefined ? { fix: d.fix } : {}),
+    ...(d.fix !== undefined ? { fix: plainFix(d.fix) } : {}),
+    ...(d.fix !== undefined && d.alternatives?.length ? { alternatives: d.alternatives.map(plainFix) } : {}),
   };
+}
+
+/** A fix as the CLI prints it: its English `label`, without the Text the app renders. */
+function plainFix(f: Fix): Fix {
+  const { text: _text, ...rest } = f;
+  return rest as Fix;
 }
 
 export function summaryJson(a: Analysis): SummaryJson {

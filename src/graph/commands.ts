@@ -226,8 +226,39 @@ function stripUndefined<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 
-/** Apply a diagnostic's one-click fix to the node it belongs to. */
+/**
+ * Take out a node that has one input, joining that input's source to every
+ * reader of the node (same ports). The fix for a crop or pad that is no
+ * longer needed.
+ */
+export function bypassNode(doc: GraphDoc, nodeId: string, path: readonly string[] = []): EditResult {
+  const g = graphAt(doc, path);
+  const node = g?.nodes.find((x) => x.id === nodeId);
+  if (!g || !node) return no(`there is no node "${nodeId}"`);
+  const into = g.edges.filter((e) => e.target === nodeId);
+  if (into.length !== 1) return no(`"${nodeId}" has ${into.length} inputs; only a node with one input can be taken out and bridged`);
+  const out = g.edges.filter((e) => e.source === nodeId);
+  if (out.some((e) => (e.sourceHandle ?? 'out0') !== 'out0')) return no(`"${nodeId}" has more than one output, so it cannot be bridged`);
+  const from = into[0]!;
+  return updateAt(doc, path, (sg) => ({
+    ...sg,
+    nodes: sg.nodes.filter((n) => n.id !== nodeId),
+    edges: sg.edges.flatMap((e): GraphEdge[] => {
+      if (e.id === from.id) return [];
+      if (e.source !== nodeId) return [e];
+      return [stripUndefined({ ...e, source: from.source, sourceHandle: from.sourceHandle })];
+    }),
+  }));
+}
+
+/** Apply a diagnostic's one-click fix (to the node it belongs to, unless the fix names another). */
 export function applyFix(doc: GraphDoc, nodeId: string, fix: Fix, path: readonly string[] = []): EditResult {
-  if (fix.kind === 'set-param') return setParams(doc, nodeId, { [fix.param]: fix.value }, path);
-  return insertBefore(doc, nodeId, fix.port, { kind: fix.nodeKind, params: fix.params ?? {} }, path);
+  switch (fix.kind) {
+    case 'set-param':
+      return setParams(doc, fix.nodeId ?? nodeId, { [fix.param]: fix.value }, path);
+    case 'remove-node':
+      return bypassNode(doc, fix.nodeId, path);
+    case 'insert-before':
+      return insertBefore(doc, nodeId, fix.port, { kind: fix.nodeKind, params: fix.params ?? {} }, path);
+  }
 }

@@ -1,0 +1,199 @@
+/**
+ * Fixes for merge inputs of different height/width or channels (Add,
+ * Multiply, Average, Maximum, Concatenate), chosen so that applying them
+ * again and again converges:
+ *
+ * - A new node goes on the edge into the merge only (insert-before), so other
+ *   readers of the same tensor (a U-Net skip feeding a Concatenate and an
+ *   Add) keep seeing what they saw.
+ * - A Cropping2D / ZeroPadding2D / 1×1 Conv2D already right before the merge,
+ *   read by nothing else, is adjusted or removed instead of getting a second
+ *   one stacked after it. Sizes are compared as they arrive at that node
+ *   ("raw"), so the target does not move when a fix is applied.
+ * - Crop first (what U-Net does, and the merge keeps the smaller size, so
+ *   nothing after it changes size); padding is the alternative.
+ *
+ * Pure: shapes and the feeders analysis describes, no graph access.
+ */
+import type { Feeder, Fix, InferContext, Shape } from '../spec.ts';
+import type { Edges4 } from './params.ts';
+import { english, text, type Text } from '../../i18n/text.ts';
+
+export interface MergePlan {
+  /** What to say after the shapes: the preferred fix in words (and the first alternative). */
+  advice: Text;
+  fix?: Fix;
+  alternatives: Fix[];
+}
+
+type HW = [number, number];
+type Mode = 'crop' | 'pad';
+
+const port = (p: number) => `in${p}`;
+const sizeText = ([h, w]: HW) => `${h}×${w}`;
+export const edgesText = ([[t, b], [l, r]]: Edges4) => `[[${t}, ${b}], [${l}, ${r}]]`;
+
+/** Split a difference in two, the odd one at the bottom/right (as 'same' padding does). */
+function centred([dh, dw]: HW): Edges4 {
+  return [
+    [Math.floor(dh / 2), Math.ceil(dh / 2)],
+    [Math.floor(dw / 2), Math.ceil(dw / 2)],
+  ];
+}
+
+const hwOf = (s: Shape): HW | null => (s.length === 3 && typeof s[0] === 'number' && typeof s[1] === 'number' ? [s[0], s[1]] : null);
+const sameHW = (a: HW, b: HW) => a[0] === b[0] && a[1] === b[1];
+const isZero = (e: Edges4) => e.every(([a, b]) => a === 0 && b === 0);
+
+/** A fix's words: `label` in English, `text` for the reader's language. */
+export function labelled(t: Text): { label: string; text: Text } {
+  return { label: english(t), text: t };
+}
+
+/** A Fix without its words (Omit over each member of the union). */
+type Unworded<F> = F extends Fix ? Omit<F, 'label' | 'text'> : never;
+
+function fix(f: Unworded<Fix> & { text: Text }): Fix {
+  return { ...f, ...labelled(f.text) } as Fix;
+}
+
+/** A Cropping2D / ZeroPadding2D right before input `p`, read only by the merge, that a fix may change. */
+function sizeFeeder(ctx: InferContext | undefined, p: number, mode: Mode): (Feeder & { raw: HW }) | undefined {
+  const f = ctx?.feeder(p);
+  if (!f || f.consumers !== 1 || f.kind !== (mode === 'crop' ? 'Cropping2D' : 'ZeroPadding2D')) return undefined;
+  const raw = f.inputs.length === 1 ? hwOf(f.inputs[0]!) : null;
+  return raw ? { ...f, raw } : undefined;
+}
+
+/** A 1×1 Conv2D right before input `p`, read only by the merge: its filters can be changed. */
+function projectionFeeder(ctx: InferContext | undefined, p: number): Feeder | undefined {
+  const f = ctx?.feeder(p);
+  if (!f || f.consumers !== 1 || f.kind !== 'Conv2D') return undefined;
+  const k = f.params.kernelSize;
+  return k === 1 || (Array.isArray(k) && k[0] === 1 && k[1] === 1) ? f : undefined;
+}
+
+/**
+ * The crop (or pad) step that brings the inputs to one size, looking through
+ * crops (pads) the merge already has. Null when every input has that size.
+ */
+function sizeStep(hw: HW[], ctx: InferContext | undefined, mode: Mode, useFeeders: boolean): { fix: Fix; advice: Text } | null {
+  const feeders = hw.map((_, p) => (useFeeders ? sizeFeeder(ctx, p, mode) : undefined));
+  const raw = hw.map((s, p) => feeders[p]?.raw ?? s);
+  const pick = mode === 'crop' ? Math.min : Math.max;
+  const target: HW = [pick(...raw.map((s) => s[0])), pick(...raw.map((s) => s[1]))];
+  const p = hw.findIndex((s) => !sameHW(s, target));
+  if (p < 0) return null;
+  const f = feeders[p];
+  const size = sizeText(target);
+  const diff: HW = mode === 'crop' ? [raw[p]![0] - target[0], raw[p]![1] - target[1]] : [target[0] - raw[p]![0], target[1] - raw[p]![1]];
+  const edges = centred(diff);
+  const values = { port: port(p), size, edges: edgesText(edges) };
+  if (f && isZero(edges)) {
+    const v = { node: f.nodeId, port: port(p), size };
+    return { fix: fix({ kind: 'remove-node', nodeId: f.nodeId, text: text('merge.fix.remove', v) }), advice: text('merge.advice.remove', v) };
+  }
+  if (f) {
+    const v = { ...values, node: f.nodeId };
+    return {
+      fix: fix({ kind: 'set-param', nodeId: f.nodeId, param: mode === 'crop' ? 'cropping' : 'padding', value: edges, text: text(`merge.fix.adjust-${mode}`, v) }),
+      advice: text(`merge.advice.adjust-${mode}`, v),
+    };
+  }
+  return {
+    fix: fix({
+      kind: 'insert-before',
+      nodeKind: mode === 'crop' ? 'Cropping2D' : 'ZeroPadding2D',
+      port: p,
+      params: { [mode === 'crop' ? 'cropping' : 'padding']: edges },
+      text: text(`merge.fix.insert-${mode}`, values),
+    }),
+    advice: text(`merge.advice.${mode}`, values),
+  };
+}
+
+/** Crop first unless the merge already pads (and does not crop) its inputs. */
+function preferredMode(n: number, ctx: InferContext | undefined): Mode {
+  const has = (mode: Mode) => Array.from({ length: n }, (_, p) => sizeFeeder(ctx, p, mode)).some(Boolean);
+  return has('pad') && !has('crop') ? 'pad' : 'crop';
+}
+
+function or(a: Text, b?: Text): Text {
+  return b ? text('merge.advice.or', { a, b }) : a;
+}
+
+/**
+ * When exactly one input is larger by a whole stride k ≥ 2 (⌈N / k⌉ = the
+ * others' size on both axes), the 1×1 Conv2D with stride k that projects it,
+ * as a ResNet shortcut does. The only case where a stride fixes a size.
+ */
+function strideStep(hw: HW[], channels: number[], ctx: InferContext | undefined): { fix: Fix; advice: Text } | null {
+  const big = hw.findIndex((s, p) => hw.every((t, q) => q === p || (s[0] > t[0] && s[1] > t[1])));
+  if (big < 0) return null;
+  const others = hw.filter((_, q) => q !== big);
+  const small = others[0]!;
+  const c = channels.find((_, q) => q !== big)!;
+  if (!others.every((s) => sameHW(s, small)) || !channels.every((x, q) => q === big || x === c)) return null;
+  const k = Math.round(hw[big]![0] / small[0]);
+  if (k < 2 || Math.ceil(hw[big]![0] / k) !== small[0] || Math.ceil(hw[big]![1] / k) !== small[1]) return null;
+  if (sizeFeeder(ctx, big, 'crop') || sizeFeeder(ctx, big, 'pad')) return null;
+  const v = { port: port(big), filters: c, k };
+  return {
+    fix: fix({ kind: 'insert-before', nodeKind: 'Conv2D', port: big, params: { filters: c, kernelSize: 1, strides: k, padding: 'same' }, text: text('merge.fix.project-stride', v) }),
+    advice: text('merge.advice.project-stride', v),
+  };
+}
+
+/** Same size, different channels: a 1×1 Conv2D to the largest count (or a change to the one already there). */
+function channelStep(channels: number[], ctx: InferContext | undefined): { fix: Fix; advice: Text } | null {
+  const feeders = channels.map((_, p) => projectionFeeder(ctx, p));
+  const fixed = channels.filter((_, p) => !feeders[p]);
+  const target = Math.max(...(fixed.length ? fixed : channels));
+  const p = channels.findIndex((c) => c !== target);
+  if (p < 0) return null;
+  const f = feeders[p];
+  const v = { port: port(p), filters: target, a: channels[p]!, b: target };
+  if (f) {
+    const w = { ...v, node: f.nodeId };
+    return { fix: fix({ kind: 'set-param', nodeId: f.nodeId, param: 'filters', value: target, text: text('merge.fix.set-filters', w) }), advice: text('merge.advice.set-filters', w) };
+  }
+  return {
+    fix: fix({ kind: 'insert-before', nodeKind: 'Conv2D', port: p, params: { filters: target, kernelSize: 1 }, text: text('merge.fix.project', v) }),
+    advice: text('merge.advice.project', v),
+  };
+}
+
+/**
+ * Fixes for feature maps [h, w, c] that differ in height/width (and, for the
+ * element-wise merges, channels). Null when a fix cannot be worked out
+ * (other ranks, unknown sizes): the caller then says what must match.
+ */
+export function planMergeFix(inputs: Shape[], ctx: InferContext | undefined, opts: { channels: boolean }): MergePlan | null {
+  const hw = inputs.map(hwOf);
+  if (!hw.every((s): s is HW => s !== null)) return null;
+  const channels = inputs.map((s) => s[2]);
+  const knownChannels = channels.every((c): c is number => typeof c === 'number');
+  const sizesDiffer = hw.some((s) => !sameHW(s, hw[0]!));
+  if (!sizesDiffer) {
+    if (!opts.channels || !knownChannels) return null;
+    const step = channelStep(channels, ctx);
+    return step && { advice: step.advice, fix: step.fix, alternatives: [] };
+  }
+  const mode = preferredMode(inputs.length, ctx);
+  const other: Mode = mode === 'crop' ? 'pad' : 'crop';
+  const main = sizeStep(hw, ctx, mode, true)!;
+  // The alternative ignores what the merge already has: pad the smaller input as it arrives (or crop the larger).
+  const alt = sizeStep(hw, ctx, other, false)!;
+  const stride = opts.channels && knownChannels ? strideStep(hw, channels, ctx) : null;
+  const channelsToo = opts.channels && knownChannels && new Set(channels).size > 1;
+  if (stride && main.fix.kind === 'insert-before') {
+    // A whole stride apart: the sizes differ by a stride, not by a border, so projecting beats cropping most of a map away.
+    return { advice: or(stride.advice, main.advice), fix: stride.fix, alternatives: [main.fix, alt.fix] };
+  }
+  const advice = or(main.advice, alt.advice);
+  return {
+    advice: channelsToo ? text('merge.advice.channels-too', { advice, a: channels[0]!, b: channels.find((c) => c !== channels[0])! }) : advice,
+    fix: main.fix,
+    alternatives: stride ? [alt.fix, stride.fix] : [alt.fix],
+  };
+}
