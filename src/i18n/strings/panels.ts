@@ -22,6 +22,7 @@ export const panels = {
     goTo: 'Show {{where}} on the canvas',
     'fix_insert-before': '{{label}}',
     'fix_set-param': '{{label}}',
+    'fix_remove-node': '{{label}}',
     fixTip: 'Fix it with one click (Ctrl+Z undoes it)',
 
     // Summary
@@ -94,6 +95,7 @@ export const panels = {
     goTo: '캔버스에서 {{where}} 보기',
     'fix_insert-before': '{{nodeKind}} 끼워 넣기',
     'fix_set-param': '{{param}} 값을 {{value}}(으)로 바꾸기',
+    'fix_remove-node': '{{node}} 없애기',
     fixTip: '한 번에 고치기 (Ctrl+Z로 되돌릴 수 있어요)',
 
     tooLargeTitle: '브라우저에서 학습하기에는 너무 큽니다',
