@@ -46,13 +46,13 @@ export const merges = {
   ko: {
     'merge.missing-input': '{{kind}}에는 입력이 2개 이상 필요한데 {{count}}개만 연결되어 있습니다. 다른 가지를 하나 더 연결하세요',
     'merge.shape-mismatch': '{{kind}}의 입력은 모양이 같아야 합니다. in0은 {{a}}, {{port}}은(는) {{b}}입니다. {{advice}}',
-    'merge.concat-mismatch': 'Concatenate의 입력은 {{what}}이(가) 모두 같아야 합니다. in0은 {{a}}, {{port}}은(는) {{b}}입니다. {{advice}}',
+    'merge.concat-mismatch': 'Concatenate의 입력은 모두 같은 {{what}}여야 합니다. in0은 {{a}}, {{port}}은(는) {{b}}입니다. {{advice}}',
     'merge.concat.rank-mismatch': 'Concatenate의 입력은 축 개수가 같아야 합니다. in0은 {{a}}, {{port}}은(는) {{b}}입니다',
     'merge.concat.bad-axis': 'Concatenate의 axis {{axis}}은(는) 축이 {{rank}}개인 입력({{shape}})에는 없습니다. 채널 방향으로 이으려면 -1을 쓰세요',
     'merge.axis.height': '높이',
     'merge.axis.width': '너비',
     'merge.axis.channels': '채널 수',
-    'merge.axis.n': '{{n}}번 축',
+    'merge.axis.n': '{{n}}번 축 크기',
 
     'merge.advice.crop': 'U-Net처럼 Cropping2D {{edges}}로 {{port}}을(를) 잘라 {{size}}(으)로 맞추세요',
     'merge.advice.pad': '{{port}}에 ZeroPadding2D {{edges}}로 0을 채워 {{size}}(으)로 맞추세요',
@@ -65,7 +65,7 @@ export const merges = {
     'merge.advice.channels-too': '{{advice}} (채널 수도 다릅니다: {{a}} 대 {{b}})',
     'merge.advice.or': '{{a}}. 또는 {{b}}',
     'merge.advice.same-shape': '두 가지가 같은 모양을 내도록 맞추세요',
-    'merge.advice.unknown-size': 'tfjs는 모델을 만들 때 {{what}}이(가) 같아야 하는데, 알 수 없는 크기(?)는 {{n}}과(와) 같다고 볼 수 없습니다. Input에 고정된 크기를 주세요',
+    'merge.advice.unknown-size': 'tfjs가 모델을 만들려면 {{what}}도 같아야 하는데, 알 수 없는 크기(?)는 {{n}}과(와) 같다고 볼 수 없습니다. Input에 고정된 크기를 주세요',
     'merge.advice.other-axes': '이어 붙이는 축({{axis}})을 뺀 나머지 축은 모두 같아야 합니다',
 
     'merge.fix.insert-crop': '{{port}} 앞에 Cropping2D {{edges}} 넣기',
