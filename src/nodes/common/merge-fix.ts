@@ -27,6 +27,9 @@ export interface MergePlan {
 }
 
 type HW = [number, number];
+
+/** Beyond this a strided 1×1 projection reads too few pixels to be what was meant (ResNet uses 2). */
+const MAX_PROJECTION_STRIDE = 4;
 type Mode = 'crop' | 'pad';
 
 const port = (p: number) => `in${p}`;
@@ -57,12 +60,15 @@ function fix(f: Unworded<Fix> & { text: Text }): Fix {
   return { ...f, ...labelled(f.text) } as Fix;
 }
 
-/** A Cropping2D / ZeroPadding2D right before input `p`, read only by the merge, that a fix may change. */
-function sizeFeeder(ctx: InferContext | undefined, p: number, mode: Mode): (Feeder & { raw: HW }) | undefined {
+const BORDER_KINDS: Record<string, Mode> = { Cropping2D: 'crop', ZeroPadding2D: 'pad' };
+
+/** A Cropping2D / ZeroPadding2D right before input `p`, read only by the merge: a fix may change or remove it. */
+function sizeFeeder(ctx: InferContext | undefined, p: number): (Feeder & { mode: Mode; raw: HW }) | undefined {
   const f = ctx?.feeder(p);
-  if (!f || f.consumers !== 1 || f.kind !== (mode === 'crop' ? 'Cropping2D' : 'ZeroPadding2D')) return undefined;
+  const mode = f && BORDER_KINDS[f.kind];
+  if (!f || !mode || f.consumers !== 1) return undefined;
   const raw = f.inputs.length === 1 ? hwOf(f.inputs[0]!) : null;
-  return raw ? { ...f, raw } : undefined;
+  return raw ? { ...f, mode, raw } : undefined;
 }
 
 /** A 1×1 Conv2D right before input `p`, read only by the merge: its filters can be changed. */
@@ -74,11 +80,14 @@ function projectionFeeder(ctx: InferContext | undefined, p: number): Feeder | un
 }
 
 /**
- * The crop (or pad) step that brings the inputs to one size, looking through
- * crops (pads) the merge already has. Null when every input has that size.
+ * The crop (or pad) step that brings the inputs to one size. Sizes are
+ * compared as they arrive at a crop or pad the merge already has ("raw"), so
+ * that node is adjusted, or removed when it is no longer needed, rather than
+ * a second one stacked after it; and the target stays put from one step to
+ * the next. Null when every input has the target size.
  */
 function sizeStep(hw: HW[], ctx: InferContext | undefined, mode: Mode, useFeeders: boolean): { fix: Fix; advice: Text } | null {
-  const feeders = hw.map((_, p) => (useFeeders ? sizeFeeder(ctx, p, mode) : undefined));
+  const feeders = hw.map((_, p) => (useFeeders ? sizeFeeder(ctx, p) : undefined));
   const raw = hw.map((s, p) => feeders[p]?.raw ?? s);
   const pick = mode === 'crop' ? Math.min : Math.max;
   const target: HW = [pick(...raw.map((s) => s[0])), pick(...raw.map((s) => s[1]))];
@@ -86,12 +95,15 @@ function sizeStep(hw: HW[], ctx: InferContext | undefined, mode: Mode, useFeeder
   if (p < 0) return null;
   const f = feeders[p];
   const size = sizeText(target);
-  const diff: HW = mode === 'crop' ? [raw[p]![0] - target[0], raw[p]![1] - target[1]] : [target[0] - raw[p]![0], target[1] - raw[p]![1]];
-  const edges = centred(diff);
+  // Rows and columns to add (pad) or remove (crop) from the raw size; in crop mode never negative, in pad mode never positive.
+  const grow: HW = [target[0] - raw[p]![0], target[1] - raw[p]![1]];
+  const edges = centred(mode === 'crop' ? [-grow[0], -grow[1]] : grow);
   const values = { port: port(p), size, edges: edgesText(edges) };
-  if (f && isZero(edges)) {
+  if (f && (isZero(edges) || f.mode !== mode)) {
+    // Not needed any more, or it pads where a crop is needed: take it out (the next step crops, if still needed).
     const v = { node: f.nodeId, port: port(p), size };
-    return { fix: fix({ kind: 'remove-node', nodeId: f.nodeId, text: text('merge.fix.remove', v) }), advice: text('merge.advice.remove', v) };
+    const why = isZero(edges) ? 'remove' : 'remove-pad';
+    return { fix: fix({ kind: 'remove-node', nodeId: f.nodeId, text: text(`merge.fix.${why}`, v) }), advice: text(`merge.advice.${why}`, v) };
   }
   if (f) {
     const v = { ...values, node: f.nodeId };
@@ -114,8 +126,8 @@ function sizeStep(hw: HW[], ctx: InferContext | undefined, mode: Mode, useFeeder
 
 /** Crop first unless the merge already pads (and does not crop) its inputs. */
 function preferredMode(n: number, ctx: InferContext | undefined): Mode {
-  const has = (mode: Mode) => Array.from({ length: n }, (_, p) => sizeFeeder(ctx, p, mode)).some(Boolean);
-  return has('pad') && !has('crop') ? 'pad' : 'crop';
+  const modes = Array.from({ length: n }, (_, p) => sizeFeeder(ctx, p)?.mode);
+  return modes.includes('pad') && !modes.includes('crop') ? 'pad' : 'crop';
 }
 
 function or(a: Text, b?: Text): Text {
@@ -135,9 +147,9 @@ function strideStep(hw: HW[], channels: number[], ctx: InferContext | undefined)
   const c = channels.find((_, q) => q !== big)!;
   if (!others.every((s) => sameHW(s, small)) || !channels.every((x, q) => q === big || x === c)) return null;
   const k = Math.round(hw[big]![0] / small[0]);
-  if (k < 2 || Math.ceil(hw[big]![0] / k) !== small[0] || Math.ceil(hw[big]![1] / k) !== small[1]) return null;
-  if (sizeFeeder(ctx, big, 'crop') || sizeFeeder(ctx, big, 'pad')) return null;
-  const v = { port: port(big), filters: c, k };
+  if (k < 2 || k > MAX_PROJECTION_STRIDE || Math.ceil(hw[big]![0] / k) !== small[0] || Math.ceil(hw[big]![1] / k) !== small[1]) return null;
+  if (sizeFeeder(ctx, big)) return null;
+  const v = { port: port(big), filters: c, count: c, k };
   return {
     fix: fix({ kind: 'insert-before', nodeKind: 'Conv2D', port: big, params: { filters: c, kernelSize: 1, strides: k, padding: 'same' }, text: text('merge.fix.project-stride', v) }),
     advice: text('merge.advice.project-stride', v),
@@ -152,7 +164,7 @@ function channelStep(channels: number[], ctx: InferContext | undefined): { fix: 
   const p = channels.findIndex((c) => c !== target);
   if (p < 0) return null;
   const f = feeders[p];
-  const v = { port: port(p), filters: target, a: channels[p]!, b: target };
+  const v = { port: port(p), filters: target, count: target, a: channels[p]!, b: target };
   if (f) {
     const w = { ...v, node: f.nodeId };
     return { fix: fix({ kind: 'set-param', nodeId: f.nodeId, param: 'filters', value: target, text: text('merge.fix.set-filters', w) }), advice: text('merge.advice.set-filters', w) };
