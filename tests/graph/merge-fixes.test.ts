@@ -105,8 +105,10 @@ describe('the small U-Net with a residual Add on the encoder skip', () => {
       ['residual', 'remove-node', 'Remove cropping2d_3 (no longer needed)'],
     ]);
     expect(offered[0]!.message).toBe(
-      'Concatenate needs equal height on all inputs: in0 is [28, 28, 16], in1 is [32, 32, 16]; cropping2d_1 before in0 is no longer needed: without it in0 is 32×32 like the others; remove it, or pad in0 to 32×32 with ZeroPadding2D [[2, 2], [2, 2]]',
+      'Concatenate needs equal height on all inputs: in0 is [28, 28, 16], in1 is [32, 32, 16]; cropping2d_1 before in0 is no longer needed: without it in0 is 32×32 like the others; remove it',
     );
+    // Taking out the crop is the one fix offered: a pad after it would stack a second node.
+    for (const d of offered) expect(d.alternatives).toBeUndefined();
     expect(kinds(fixed, 'Cropping2D')).toEqual([]);
     expect(analyze(fixed).valid).toBe(true);
     const wiring = (d: GraphDoc) => d.edges.map((e) => `${e.source}>${e.target}:${e.targetHandle ?? ''}`).sort();
@@ -124,6 +126,10 @@ describe('the small U-Net with a residual Add on the encoder skip', () => {
       ['residual', 'Change cropping2d_3 to crop [[8, 8], [8, 8]]'],
     ]);
     expect(offered[0]!.fix).toMatchObject({ kind: 'set-param', nodeId: 'cropping2d_1', param: 'cropping', value: [[4, 4], [4, 4]] });
+    expect(offered[0]!.message).toBe(
+      'Concatenate needs equal height on all inputs: in0 is [28, 28, 16], in1 is [24, 24, 16]; change cropping2d_1 before in0 to crop [[4, 4], [4, 4]], so in0 becomes 24×24',
+    );
+    expect(offered[0]!.alternatives).toBeUndefined();
     expect(kinds(fixed, 'Cropping2D')).toHaveLength(3);
     expect(analyze(fixed).nodes.get('classes')!.outputs).toEqual([[48, 48, 4]]);
   });

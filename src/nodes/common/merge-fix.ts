@@ -86,8 +86,8 @@ function projectionFeeder(ctx: InferContext | undefined, p: number): Feeder | un
  * a second one stacked after it; and the target stays put from one step to
  * the next. Null when every input has the target size.
  */
-function sizeStep(hw: HW[], ctx: InferContext | undefined, mode: Mode, useFeeders: boolean): { fix: Fix; advice: Text } | null {
-  const feeders = hw.map((_, p) => (useFeeders ? sizeFeeder(ctx, p) : undefined));
+function sizeStep(hw: HW[], ctx: InferContext | undefined, mode: Mode): { fix: Fix; advice: Text } | null {
+  const feeders = hw.map((_, p) => sizeFeeder(ctx, p));
   const raw = hw.map((s, p) => feeders[p]?.raw ?? s);
   const pick = mode === 'crop' ? Math.min : Math.max;
   const target: HW = [pick(...raw.map((s) => s[0])), pick(...raw.map((s) => s[1]))];
@@ -192,20 +192,21 @@ export function planMergeFix(inputs: Shape[], ctx: InferContext | undefined, opt
     return step && { advice: step.advice, fix: step.fix, alternatives: [] };
   }
   const mode = preferredMode(inputs.length, ctx);
-  const other: Mode = mode === 'crop' ? 'pad' : 'crop';
-  const main = sizeStep(hw, ctx, mode, true)!;
-  // The alternative ignores what the merge already has: pad the smaller input as it arrives (or crop the larger).
-  const alt = sizeStep(hw, ctx, other, false)!;
-  const stride = opts.channels && knownChannels ? strideStep(hw, channels, ctx) : null;
-  const channelsToo = opts.channels && knownChannels && new Set(channels).size > 1;
-  if (stride && main.fix.kind === 'insert-before') {
+  const main = sizeStep(hw, ctx, mode)!;
+  // Changing or removing a crop/pad the merge already has is the fix; a choice (crop, pad, stride) is offered only when something new goes in.
+  const fresh = main.fix.kind === 'insert-before';
+  const other = fresh ? sizeStep(hw, ctx, mode === 'crop' ? 'pad' : 'crop') : null;
+  const alt = other?.fix.kind === 'insert-before' ? other : null;
+  const stride = fresh && opts.channels && knownChannels ? strideStep(hw, channels, ctx) : null;
+  if (stride) {
     // A whole stride apart: the sizes differ by a stride, not by a border, so projecting beats cropping most of a map away.
-    return { advice: or(stride.advice, main.advice), fix: stride.fix, alternatives: [main.fix, alt.fix] };
+    return { advice: or(stride.advice, main.advice), fix: stride.fix, alternatives: [main.fix, ...(alt ? [alt.fix] : [])] };
   }
-  const advice = or(main.advice, alt.advice);
+  const advice = or(main.advice, alt?.advice);
+  const channelsToo = opts.channels && knownChannels && new Set(channels).size > 1;
   return {
     advice: channelsToo ? text('merge.advice.channels-too', { advice, a: channels[0]!, b: channels.find((c) => c !== channels[0])! }) : advice,
     fix: main.fix,
-    alternatives: stride ? [alt.fix, stride.fix] : [alt.fix],
+    alternatives: alt ? [alt.fix] : [],
   };
 }
