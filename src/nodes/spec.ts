@@ -90,7 +90,7 @@ export interface Feeder {
  * the Cropping2D already before a merge input rather than stack a second one.
  */
 export interface InferContext {
-  /** The node feeding input `port` (undefined for a composite's port or a multi-output node). */
+  /** The node feeding input `port` (undefined for a composite's port or a multi-output node). Ask only during `infer`. */
   feeder(port: number): Feeder | undefined;
 }
 
