@@ -1,17 +1,22 @@
 /**
  * Fixes for merge inputs of different height/width or channels (Add,
  * Multiply, Average, Maximum, Concatenate), chosen so that applying them
- * again and again converges:
+ * again and again converges (tests/property/fix-convergence.test.ts):
  *
  * - A new node goes on the edge into the merge only (insert-before), so other
  *   readers of the same tensor (a U-Net skip feeding a Concatenate and an
  *   Add) keep seeing what they saw.
  * - A Cropping2D / ZeroPadding2D / 1×1 Conv2D already right before the merge,
- *   read by nothing else, is adjusted or removed instead of getting a second
- *   one stacked after it. Sizes are compared as they arrive at that node
- *   ("raw"), so the target does not move when a fix is applied.
- * - Crop first (what U-Net does, and the merge keeps the smaller size, so
- *   nothing after it changes size); padding is the alternative.
+ *   read by nothing else, is adjusted, or removed when no longer needed,
+ *   instead of getting a second one stacked after it. Sizes are compared as
+ *   they arrive at that node ("raw"), so the target does not move when a fix
+ *   is applied. Changing what is there is then the one fix offered.
+ * - Crop first (what U-Net does; the merge keeps the smaller size, so nothing
+ *   after it changes size, and no zeros are made up); padding is the
+ *   alternative. Once a merge pads (and does not crop), padding comes first.
+ * - A stride is advised only when one makes the sizes meet (⌈N / k⌉): the
+ *   1×1 Conv2D projection of a ResNet shortcut. Channels alone: a 1×1 Conv2D
+ *   with the larger count on the narrower input.
  *
  * Pure: shapes and the feeders analysis describes, no graph access.
  */
@@ -20,17 +25,17 @@ import type { Edges4 } from './params.ts';
 import { english, text, type Text } from '../../i18n/text.ts';
 
 export interface MergePlan {
-  /** What to say after the shapes: the preferred fix in words (and the first alternative). */
+  /** What to say after the shapes: the preferred fix in words (and the alternative, if any). */
   advice: Text;
   fix?: Fix;
   alternatives: Fix[];
 }
 
 type HW = [number, number];
+type Mode = 'crop' | 'pad';
 
 /** Beyond this a strided 1×1 projection reads too few pixels to be what was meant (ResNet uses 2). */
 const MAX_PROJECTION_STRIDE = 4;
-type Mode = 'crop' | 'pad';
 
 const port = (p: number) => `in${p}`;
 const sizeText = ([h, w]: HW) => `${h}×${w}`;
