@@ -8,7 +8,7 @@
  */
 import type { GraphDoc, GraphEdge, GraphNode, SubGraph } from '../graph/schema.ts';
 import { getSpec } from '../nodes/index.ts';
-import type { NodeDiagnostic, Shape } from '../nodes/spec.ts';
+import type { InferContext, NodeDiagnostic, Shape } from '../nodes/spec.ts';
 import { ROLES, type Role } from '../nodes/composite.ts';
 import { fmtShape, size } from '../nodes/common/params.ts';
 import { parseParams } from './params.ts';
@@ -169,6 +169,7 @@ function analyzeGraph(graph: SubGraph, ctx: Ctx): GraphAnalysis {
 
   // 4. Shapes, in order.
   const nodeById = new Map(nodeList.map((n) => [n.id, n]));
+  const feeding = feeders(out, outgoing);
   let inputIndex = 0;
   for (const id of order) {
     const node = nodeById.get(id)!;
@@ -195,7 +196,10 @@ function analyzeGraph(graph: SubGraph, ctx: Ctx): GraphAnalysis {
     if (blocked || !na.params) continue;
     if (node.kind === 'Input') inferInput(node, na, ctx, inputIndex++, report);
     else if (node.kind === 'Composite') inferComposite(node, na, ctx, report);
-    else inferLayer(na, report);
+    else {
+      feeding.ins = ins;
+      inferLayer(na, report, feeding);
+    }
   }
 
   // 5. Graph outputs: explicit Output nodes, else every node nothing reads.
@@ -364,8 +368,26 @@ function nodeDiag(na: NodeAnalysis, d: NodeDiagnostic): Diagnostic {
   return { ...rest, nodeId: na.id };
 }
 
-function inferLayer(na: NodeAnalysis, report: (d: Diagnostic) => void) {
-  const r = na.spec!.infer(na.inputs, na.params);
+/**
+ * What feeds each input port of the node being inferred (`ins`, set before
+ * each node: one object for the whole graph, so the hot loop allocates
+ * nothing), for fixes that look past the shapes (a crop already before a merge).
+ */
+function feeders(g: GraphAnalysis, outgoing: Map<string, GraphEdge[]>): InferContext & { ins: GraphEdge[] } {
+  const ctx = {
+    ins: [] as GraphEdge[],
+    feeder(port: number) {
+      const e = ctx.ins[port];
+      const src = e ? g.nodes.get(e.source) : undefined;
+      if (!e || !src?.params || sourcePort(e) !== 0 || src.outputs.length !== 1 || src.kind === 'Input' || src.kind === 'Composite') return undefined;
+      return { nodeId: src.id, kind: src.kind, params: src.params, inputs: src.inputs, consumers: outgoing.get(src.id)?.length ?? 0 };
+    },
+  };
+  return ctx;
+}
+
+function inferLayer(na: NodeAnalysis, report: (d: Diagnostic) => void, graph: InferContext) {
+  const r = na.spec!.infer(na.inputs, na.params, graph);
   for (const d of r.diagnostics ?? []) {
     const full = nodeDiag(na, d);
     na.diagnostics.push(full);

@@ -36,6 +36,8 @@ function parseUncached(spec: AnyNodeSpec, params: unknown): ParamResult {
 
 /** A short, numeric explanation of one zod issue, as Text. */
 export function describeIssue(issue: z.core.$ZodIssue): Text {
+  const given = 'input' in issue ? issue.input : undefined;
+  if ((issue.code === 'invalid_type' || issue.code === 'invalid_union') && isNonFinite(given)) return text('issue.not-finite', { value: String(given) });
   const got: TextValue = 'input' in issue && issue.input !== undefined ? text('issue.got', { value: show(issue.input) }) : '';
   const n = (v: unknown) => String(v);
   switch (issue.code) {
@@ -78,6 +80,11 @@ function typeWord(t: string): Text {
 /** "a or b or c", each joint in the reader's language. */
 function orList(items: TextValue[]): TextValue {
   return items.slice(1).reduce<TextValue>((a, b) => text('issue.or', { a, b }), items[0]!);
+}
+
+/** ±Infinity or NaN, as a number or as the word a file holds for it (see graph/load.ts). */
+function isNonFinite(v: unknown): boolean {
+  return (typeof v === 'number' && !Number.isFinite(v)) || v === 'Infinity' || v === '-Infinity' || v === 'NaN';
 }
 
 function show(v: unknown): string {

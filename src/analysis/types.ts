@@ -8,8 +8,8 @@ export interface Diagnostic {
   code: string;
   /** English words (CLI, logs); the app shows `text` in the reader's language. */
   message: string;
-  /** The sentence as data; optional only while every producer moves to it. */
-  text?: Text;
+  /** The sentence as data: the app renders it in the reader's language. */
+  text: Text;
   /** The node the problem belongs to (inside `path` when nested). */
   nodeId?: string;
   edgeId?: string;
@@ -17,6 +17,8 @@ export interface Diagnostic {
   /** Composite node ids from the top level down to the graph holding `nodeId`. */
   path?: string[];
   fix?: Fix;
+  /** Other fixes, in order of preference, offered after `fix`. */
+  alternatives?: Fix[];
 }
 
 export interface NodeAnalysis {

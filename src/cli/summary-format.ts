@@ -165,6 +165,7 @@ export interface SummaryJsonDiagnostic {
   message: string;
   /** The fix as data, with its button's English words in `label`. */
   fix?: Fix & { label: string };
+  alternatives?: (Fix & { label: string })[];
 }
 
 export interface SummaryJson {
@@ -187,8 +188,16 @@ export function jsonDiagnostic(d: Diagnostic): SummaryJsonDiagnostic {
     ...(d.path?.length ? { path: d.path } : {}),
     ...(d.param !== undefined ? { param: d.param } : {}),
     message: d.message,
-    ...(d.fix !== undefined ? { fix: { ...d.fix, label: english(fixLabel(d.fix)) } } : {}),
+    ...(d.fix !== undefined ? { fix: plainFix(d.fix) } : {}),
+    ...(d.fix !== undefined && d.alternatives?.length ? { alternatives: d.alternatives.map(plainFix) } : {}),
   };
+}
+
+/** A fix as the CLI prints it: its English `label`, without the Text the app renders. */
+/** A fix for JSON: its data and its English words, without the Text. */
+function plainFix(f: Fix): Fix & { label: string } {
+  const { text: _text, ...rest } = f;
+  return { ...rest, label: english(fixLabel(f)) } as Fix & { label: string };
 }
 
 export function summaryJson(a: Analysis): SummaryJson {

@@ -6,6 +6,7 @@
  *
  * Pure TypeScript: no tfjs.
  */
+import { msg } from '../i18n/text.ts';
 import type { GraphDoc, GraphNode, SubGraph } from '../graph/schema.ts';
 import { analyze } from '../analysis/analyze.ts';
 import type { Analysis, Diagnostic, GraphAnalysis, ModelSummary } from '../analysis/types.ts';
@@ -91,7 +92,7 @@ export type PlanResult = { ok: true; plan: CodePlan } | { ok: false; diagnostics
 export function planCode(doc: GraphDoc, analysis: Analysis = analyze(doc)): PlanResult {
   if (!analysis.valid) {
     const errors = analysis.diagnostics.filter((d) => d.severity === 'error');
-    return { ok: false, diagnostics: errors.length ? errors : [{ severity: 'error', code: 'empty', message: 'the graph has no layers to export' }] };
+    return { ok: false, diagnostics: errors.length ? errors : [{ severity: 'error', code: 'empty', ...msg('diag.nothing-to-export') }] };
   }
   const p = new Planner(analysis);
   const top = analysis.models[0]!;

@@ -1,4 +1,5 @@
 /** What the emitters return, and the parts both share. */
+import { msg } from '../i18n/text.ts';
 import type { Diagnostic } from '../analysis/types.ts';
 import type { IdentScope } from './identifiers.ts';
 import type { CodePlan, PlanModel, PlanResult } from './plan.ts';
@@ -11,7 +12,7 @@ export function emitted(plan: PlanResult, write: (plan: CodePlan) => string): Em
   try {
     return { ok: true, code: write(plan.plan) };
   } catch (e) {
-    return { ok: false, diagnostics: [{ severity: 'error', code: 'export-failed', message: `the code could not be written: ${e instanceof Error ? e.message : String(e)}` }] };
+    return { ok: false, diagnostics: [{ severity: 'error', code: 'export-failed', ...msg('diag.export-failed', { detail: e instanceof Error ? e.message : String(e) }) }] };
   }
 }
 

@@ -7,6 +7,7 @@
  * compile refuses any graph analysis finds errors in, so tfjs never sees a
  * shape or a number analysis has not checked.
  */
+import { msg } from '../i18n/text.ts';
 import type { GraphDoc, GraphNode, SubGraph } from '../graph/schema.ts';
 import { analyze } from '../analysis/analyze.ts';
 import type { Analysis, Diagnostic, GraphAnalysis } from '../analysis/types.ts';
@@ -38,7 +39,7 @@ export const DEFAULT_MAX_PARAMS = 50_000_000;
 export function compileGraph(tf: Tf, doc: GraphDoc | SubGraph, options: CompileOptions = {}, analysis: Analysis = analyze(doc)): CompileResult {
   if (!analysis.valid) {
     const errors = analysis.diagnostics.filter((d) => d.severity === 'error');
-    return { ok: false, diagnostics: errors.length ? errors : [{ severity: 'error', code: 'empty', message: 'the graph has no layers to compile' }] };
+    return { ok: false, diagnostics: errors.length ? errors : [{ severity: 'error', code: 'empty', ...msg('diag.nothing-to-compile') }] };
   }
   const max = options.maxParams ?? DEFAULT_MAX_PARAMS;
   if (analysis.totals.params > max) {
@@ -48,7 +49,7 @@ export function compileGraph(tf: Tf, doc: GraphDoc | SubGraph, options: CompileO
         {
           severity: 'error',
           code: 'too-large-to-compile',
-          message: `${analysis.totals.params.toLocaleString('en-US')} weights is more than the ${max.toLocaleString('en-US')} this page will allocate; export the code and build it outside the browser`,
+          ...msg('diag.too-large-to-compile', { params: analysis.totals.params, max }),
         },
       ],
     };
@@ -67,7 +68,7 @@ export function compileGraph(tf: Tf, doc: GraphDoc | SubGraph, options: CompileO
     for (const m of Object.values(models)) m.dispose();
     return {
       ok: false,
-      diagnostics: [{ severity: 'error', code: 'compile-failed', message: `tfjs refused the model: ${e instanceof Error ? e.message : String(e)}` }],
+      diagnostics: [{ severity: 'error', code: 'compile-failed', ...msg('diag.compile-failed', { detail: e instanceof Error ? e.message : String(e) }) }],
     };
   }
 }

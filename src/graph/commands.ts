@@ -286,8 +286,39 @@ function stripUndefined<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 
-/** Apply a diagnostic's one-click fix to the node it belongs to (an inserted layer's id comes back as `id`). */
+/**
+ * Take out a node that has one input, joining that input's source to every
+ * reader of the node (same ports). The fix for a crop or pad that is no
+ * longer needed.
+ */
+export function bypassNode(doc: GraphDoc, nodeId: string, path: readonly string[] = []): EditResult {
+  const g = graphAt(doc, path);
+  const node = g?.nodes.find((x) => x.id === nodeId);
+  if (!g || !node) return no('edit.no-node', { id: nodeId });
+  const into = g.edges.filter((e) => e.target === nodeId);
+  if (into.length !== 1) return no('edit.bypass-inputs', { id: nodeId, count: into.length });
+  const out = g.edges.filter((e) => e.source === nodeId);
+  if (out.some((e) => (e.sourceHandle ?? 'out0') !== 'out0')) return no('edit.bypass-outputs', { id: nodeId });
+  const from = into[0]!;
+  return updateAt(doc, path, (sg) => ({
+    ...sg,
+    nodes: sg.nodes.filter((n) => n.id !== nodeId),
+    edges: sg.edges.flatMap((e): GraphEdge[] => {
+      if (e.id === from.id) return [];
+      if (e.source !== nodeId) return [e];
+      return [stripUndefined({ ...e, source: from.source, sourceHandle: from.sourceHandle })];
+    }),
+  }));
+}
+
+/** Apply a diagnostic's one-click fix (to the node it belongs to, unless the fix names another); an inserted layer's id comes back as `id`. */
 export function applyFix(doc: GraphDoc, nodeId: string, fix: Fix, path: readonly string[] = [], measured?: Measured): EditResult & { id?: string } {
-  if (fix.kind === 'set-param') return setParams(doc, nodeId, { [fix.param]: fix.value }, path);
-  return insertBefore(doc, nodeId, fix.port, { kind: fix.nodeKind, params: fix.params ?? {} }, path, measured);
+  switch (fix.kind) {
+    case 'set-param':
+      return setParams(doc, fix.nodeId ?? nodeId, { [fix.param]: fix.value }, path);
+    case 'remove-node':
+      return bypassNode(doc, fix.nodeId, path);
+    case 'insert-before':
+      return insertBefore(doc, nodeId, fix.port, { kind: fix.nodeKind, params: fix.params ?? {} }, path, measured);
+  }
 }

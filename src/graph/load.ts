@@ -55,9 +55,53 @@ export function loadGraph(text: string, migrations: readonly Migration[] = MIGRA
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    return jsonError(text, e);
+    // Python's json writes NaN, Infinity and -Infinity bare (and people type them): read those as words, so the node holding one can say what it was given.
+    const lenient = nonFiniteTokensQuoted(text);
+    if (lenient === null) return jsonError(text, errorPos(text, e), e);
+    try {
+      raw = JSON.parse(lenient.text);
+    } catch (e2) {
+      // The first real mistake, at its place in the text as typed (each quoted word moved it 2 characters on).
+      const pos = errorPos(lenient.text, e2);
+      return jsonError(text, pos === undefined ? undefined : pos - 2 * lenient.at.filter((a) => a < pos).length, e2);
+    }
   }
   return loadGraphValue(raw, migrations);
+}
+
+/** `text` with bare NaN / Infinity / -Infinity outside strings put in quotes (and where, in the new text), or null when it has none. */
+function nonFiniteTokensQuoted(text: string): { text: string; at: number[] } | null {
+  const at: number[] = [];
+  const out = text.replace(/"(?:[^"\\]|\\.)*"|(-?Infinity|NaN)/g, (m, token: string | undefined, offset: number) => {
+    if (!token) return m;
+    at.push(offset + 2 * at.length);
+    return `"${token}"`;
+  });
+  return at.length ? { text: out, at } : null;
+}
+
+/**
+ * Numbers JSON cannot hold (1e999 reads as Infinity) become the words
+ * "Infinity", "-Infinity", "NaN": saved back they would turn into null, and
+ * the message would then say "got null" instead of what was given.
+ */
+function nonFiniteAsWords(v: unknown): unknown {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : String(v);
+  if (v === null || typeof v !== 'object') return v;
+  if (Array.isArray(v)) {
+    let out: unknown[] | null = null;
+    v.forEach((x, i) => {
+      const y = nonFiniteAsWords(x);
+      if (y !== x) (out ??= v.slice())[i] = y;
+    });
+    return out ?? v;
+  }
+  let out: Record<string, unknown> | null = null;
+  for (const [k, x] of Object.entries(v)) {
+    const y = nonFiniteAsWords(x);
+    if (y !== x) (out ??= { ...(v as Record<string, unknown>) })[k] = y;
+  }
+  return out ?? v;
 }
 
 /** Validate an already-parsed value (e.g. from a share link or IndexedDB). */
@@ -67,6 +111,7 @@ export function loadGraphValue(raw: unknown, migrations: readonly Migration[] = 
     return fail('too-large', said('load.too-deep', { max: MAX_DEPTH, path: bad.path.length > 60 ? `${bad.path.slice(0, 60)}…` : bad.path }), bad.path);
   }
   if (bad) return fail('forbidden-key', said('load.forbidden-key', { path: bad.path || text('load.top-level') }), bad.path);
+  raw = nonFiniteAsWords(raw);
   if (!isRecord(raw) || raw.format !== GRAPH_FORMAT) {
     return fail('not-a-graph', said('load.not-a-graph', { format: GRAPH_FORMAT }), 'format');
   }
@@ -108,10 +153,15 @@ function fail(code: LoadErrorCode, s: { text: Text; message: string }, path?: st
   return { ok: false, error };
 }
 
-function jsonError(source: string, e: unknown): LoadResult {
+/** Where JSON.parse stopped in `source`, when its error says or a search finds it. */
+function errorPos(source: string, e: unknown): number | undefined {
   const msg = e instanceof Error ? e.message : String(e);
   const m = /position (\d+)/.exec(msg);
-  const pos = m ? Number(m[1]) : /end of JSON/i.test(msg) ? source.length : /^Unexpected token/.test(msg) ? badTokenAt(source) : undefined;
+  return m ? Number(m[1]) : /end of JSON/i.test(msg) ? source.length : /^Unexpected token/.test(msg) ? badTokenAt(source) : undefined;
+}
+
+function jsonError(source: string, pos: number | undefined, e: unknown): LoadResult {
+  const msg = e instanceof Error ? e.message : String(e);
   // The engine's own words (English) are all there is to say here.
   if (pos === undefined) return fail('json', said('load.json', { detail: msg }));
   const before = source.slice(0, pos);

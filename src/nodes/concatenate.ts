@@ -1,42 +1,34 @@
 import { z } from 'zod';
-import { defineNode, type NodeDiagnostic, type Shape } from './spec.ts';
+import { defineNode, type InferContext, type NodeDiagnostic, type Shape } from './spec.ts';
 import { fmtShape, int } from './common/params.ts';
 import { failed } from './common/checks.ts';
 import { needTwo } from './common/merge.ts';
+import { labelled, planMergeFix } from './common/merge-fix.ts';
+import { msg, text } from '../i18n/text.ts';
 
 const AXIS_NAMES = ['height', 'width', 'channels'];
 
-/** When two feature maps differ in height/width, the Cropping2D that makes the larger one match. */
-function cropFor(big: Shape, small: Shape): [[number, number], [number, number]] | null {
-  const dh = (big[0] as number) - (small[0] as number);
-  const dw = (big[1] as number) - (small[1] as number);
-  if (!(dh >= 0 && dw >= 0)) return null;
-  return [
-    [Math.floor(dh / 2), Math.ceil(dh / 2)],
-    [Math.floor(dw / 2), Math.ceil(dw / 2)],
-  ];
-}
-
-function mismatch(inputs: Shape[], i: number, axis: number, bad: number, p: { axis: number }): NodeDiagnostic {
+/** Inputs 0 and `i` differ on axis `bad` (not the joined `axis`): say how, and for U-Net-style size differences offer the crop (or pad). */
+function mismatch(inputs: Shape[], i: number, axis: number, bad: number, p: { axis: number }, graph?: InferContext): NodeDiagnostic {
   const [a, x] = [inputs[0]!, inputs[i]!];
   const rank = a.length;
-  const what = rank === 3 ? AXIS_NAMES[bad] : `axis ${bad + 1}`;
-  const head = `Concatenate needs equal ${what} on all inputs: in0 is ${fmtShape(a)}, in${i} is ${fmtShape(x)}`;
-  if (a[bad] === null || x[bad] === null) {
-    return { severity: 'error', code: 'concat-mismatch', port: i, message: `${head}; tfjs needs the ${what} to be equal when it builds the model, and an unknown (?) size does not match ${a[bad] ?? x[bad]}: give the Inputs fixed sizes` };
-  }
+  const what = rank === 3 ? text(`merge.axis.${AXIS_NAMES[bad]}`) : text('merge.axis.n', { n: bad + 1 });
+  const head = { a: fmtShape(a), port: `in${i}`, b: fmtShape(x), what };
   const spatial = rank === 3 && axis === 2 && bad < 2;
-  if (!spatial) return { severity: 'error', code: 'concat-mismatch', port: i, message: `${head}; all axes except the joined one (${p.axis}) must match` };
-  const aBig = (a[0] as number) >= (x[0] as number) && (a[1] as number) >= (x[1] as number);
-  const [big, small, port] = aBig ? [a, x, 0] : [x, a, i];
-  const crop = cropFor(big, small);
-  if (!crop) return { severity: 'error', code: 'concat-mismatch', port: i, message: `${head}; make both branches the same size (padding 'same' upstream)` };
+  const plan = spatial ? planMergeFix(inputs, graph, { channels: false }) : null;
+  const advice =
+    a[bad] === null || x[bad] === null
+      ? text('merge.advice.unknown-size', { what, n: (a[bad] ?? x[bad]) as number })
+      : spatial
+        ? (plan?.advice ?? text('merge.advice.same-shape'))
+        : text('merge.advice.other-axes', { axis: p.axis });
   return {
     severity: 'error',
     code: 'concat-mismatch',
     port: i,
-    message: `${head}; crop in${port} to ${small[0]}×${small[1]} with Cropping2D ${JSON.stringify(crop)} (as U-Net does), or use padding 'same' upstream`,
-    fix: { kind: 'insert-before', nodeKind: 'Cropping2D', port, params: { cropping: crop }, label: `Insert Cropping2D ${JSON.stringify(crop)}` },
+    ...msg('merge.concat-mismatch', { ...head, advice }),
+    ...(plan?.fix ? { fix: plan.fix } : {}),
+    ...(plan?.alternatives.length ? { alternatives: plan.alternatives } : {}),
   };
 }
 
@@ -46,7 +38,7 @@ export const concatenate = defineNode({
   params: z.object({ axis: int(-4, 4).default(-1) }),
   inputs: { min: 2, max: 64 },
   outputs: 1,
-  infer(inputs, p) {
+  infer(inputs, p, graph) {
     const two = needTwo('Concatenate', inputs);
     if (two) return failed(two);
     const rank = inputs[0]!.length;
@@ -56,8 +48,8 @@ export const concatenate = defineNode({
         severity: 'error',
         code: 'bad-axis',
         param: 'axis',
-        message: `Concatenate axis ${p.axis} does not exist for inputs of rank ${rank} (${fmtShape(inputs[0]!)}); use -1 to join along channels`,
-        fix: { kind: 'set-param', param: 'axis', value: -1, label: 'Set axis to -1' },
+        ...msg('merge.concat.bad-axis', { axis: p.axis, rank, shape: fmtShape(inputs[0]!) }),
+        fix: { kind: 'set-param', param: 'axis', value: -1, ...labelled(text('merge.fix.axis')) },
       });
     }
     let out: Shape = [...inputs[0]!];
@@ -68,12 +60,12 @@ export const concatenate = defineNode({
           severity: 'error',
           code: 'rank-mismatch',
           port: i,
-          message: `Concatenate needs inputs with the same number of axes: in0 is ${fmtShape(inputs[0]!)}, in${i} is ${fmtShape(x)}`,
+          ...msg('merge.concat.rank-mismatch', { a: fmtShape(inputs[0]!), port: `in${i}`, b: fmtShape(x) }),
         });
       }
       // tfjs compares the other axes exactly: an unknown size does not match a known one.
       const bad = x.findIndex((d, j) => j !== axis && d !== out[j]);
-      if (bad >= 0) return failed(mismatch(inputs, i, axis, bad, p));
+      if (bad >= 0) return failed(mismatch(inputs, i, axis, bad, p, graph));
       out = out.map((d, j) => (j === axis ? (d === null || x[j] === null ? null : d + (x[j] as number)) : d));
     }
     return { outputs: [out], weights: { trainable: 0, nonTrainable: 0 } };

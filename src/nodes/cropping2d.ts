@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { defineNode } from './spec.ts';
-import { edges2d, fmtEdges, toEdges4 } from './common/params.ts';
+import { edges2d, fmtEdges, toEdges4, type Edges4 } from './common/params.ts';
+import { edgesText, labelled } from './common/merge-fix.ts';
 import { failed, needImage, needKnownSize } from './common/checks.ts';
 import { borderHW, NO_WEIGHTS } from './common/shape.ts';
-import { msg } from '../i18n/text.ts';
+import { msg, text } from '../i18n/text.ts';
 
 const params = z.object({
   /** `c`, `[h, w]` or `[[top, bottom], [left, right]]`. */
@@ -24,6 +25,8 @@ export const cropping2d = defineNode({
     const unknown = needKnownSize('Cropping2D', x!, [0, 1], 'node.unknown-size.crop');
     if (unknown) return failed(unknown);
     const out = borderHW(x!, e, -1);
+    // When the input shrank under a crop (a merge fix sized it for a larger map), stop cropping the axes it empties: what reads it then offers the right crop.
+    const fits = e.map((pair, i) => (out[i] !== null && out[i]! <= 0 ? [0, 0] : pair)) as Edges4;
     for (const i of [0, 1] as const) {
       const left = out[i];
       if (left === null || left > 0) continue;
@@ -34,6 +37,7 @@ export const cropping2d = defineNode({
         code: 'nonpositive-output',
         param: 'cropping',
         ...msg(i === 0 ? 'node.crop.height' : 'node.crop.width', { a: String(a), b: String(b), sum: String(a + b), size: String(size), left: String(left), max: String(size - 1) }),
+        fix: { kind: 'set-param', param: 'cropping', value: fits, ...labelled(text('merge.fix.crop-fits', { edges: edgesText(fits) })) },
       });
     }
     return { outputs: [[out[0], out[1], x![2]!]], weights: NO_WEIGHTS };

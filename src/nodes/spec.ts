@@ -30,13 +30,18 @@ export type Category =
 export type Severity = 'error' | 'warning' | 'info';
 
 /**
- * A fix the editor can apply with one click. Plain data, never code; its
- * button's words come from the data (fixLabel in ./common/fix.ts), in the
- * reader's language.
+ * A fix the editor can apply with one click. Plain data, never code. Its
+ * button's words are `text` when the fix carries them, else they come from
+ * the data (fixLabel in ./common/fix.ts); either way in the reader's language.
+ * `label` is English words for the CLI's JSON only.
  */
 export type Fix =
-  | { kind: 'insert-before'; nodeKind: string; params?: Record<string, unknown>; port: number; /** @deprecated ignored: fixLabel() words it */ label?: string }
-  | { kind: 'set-param'; param: string; value: unknown; /** @deprecated ignored: fixLabel() words it */ label?: string };
+  /** Put a new node on the edge into input `port` (that edge only: other readers of the source keep what they see). */
+  | { kind: 'insert-before'; nodeKind: string; params?: Record<string, unknown>; port: number; label?: string; text?: Text }
+  /** Set a param of the node, or of `nodeId` when that is another node (e.g. the Cropping2D before a merge). */
+  | { kind: 'set-param'; param: string; value: unknown; label?: string; text?: Text; nodeId?: string }
+  /** Take out a one-input node, joining what feeds it to what it fed (e.g. a crop no longer needed). */
+  | { kind: 'remove-node'; nodeId: string; label?: string; text?: Text };
 
 /** What a node kind says about itself during inference (analysis adds where). */
 export interface NodeDiagnostic {
@@ -46,11 +51,13 @@ export interface NodeDiagnostic {
   /** One sentence with the numbers and the fix (English; see `text`). */
   message: string;
   /** The sentence as data, rendered in the reader's language by the app. */
-  text?: Text;
+  text: Text;
   param?: string;
   /** Which input port the problem comes through. */
   port?: number;
   fix?: Fix;
+  /** Other fixes, in order of preference, offered after `fix`. */
+  alternatives?: Fix[];
 }
 
 /**
@@ -72,6 +79,28 @@ export interface Formula {
   division?: string;
   /** Words shown under the formula, if any (never English text in the fields above). */
   note?: Text;
+}
+
+/** A node that feeds an input port, as analysis knows it after inferring it. */
+export interface Feeder {
+  nodeId: string;
+  kind: string;
+  /** Its params, parsed (defaults filled in). */
+  params: Record<string, unknown>;
+  /** The shapes arriving at its own inputs. */
+  inputs: Shape[];
+  /** How many edges leave it: 1 when this node is its only reader. */
+  consumers: number;
+}
+
+/**
+ * What a node may see of the graph around it during analysis. Inference is
+ * about shapes alone; this is for fixes that must look further, e.g. adjust
+ * the Cropping2D already before a merge input rather than stack a second one.
+ */
+export interface InferContext {
+  /** The node feeding input `port` (undefined for a composite's port or a multi-output node). Ask only during `infer`. */
+  feeder(port: number): Feeder | undefined;
 }
 
 export interface WeightCount {
@@ -134,7 +163,8 @@ export interface NodeSpec<P = Record<string, unknown>> {
   inputs: PortSpec;
   /** Number of output ports. */
   outputs: number;
-  infer(inputs: Shape[], p: P): InferResult;
+  /** `graph`, when analysis gives it, says what feeds each input (fixes use it; shapes never depend on it). */
+  infer(inputs: Shape[], p: P, graph?: InferContext): InferResult;
   /** The layers this node compiles to (structural kinds Input, Output, Composite return []). */
   layers(p: P, inputs: Shape[]): LayerCall[];
   /** Short text for the node face, e.g. `16 · 3×3 /2 same`. */

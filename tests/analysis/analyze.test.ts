@@ -100,8 +100,9 @@ describe('diagnostics name the cause and the fix', () => {
     const d = only(analyze(g).diagnostics);
     expect(d).toMatchObject({ code: 'shape-mismatch', nodeId: 's' });
     expect(d.message).toBe(
-      'Add needs inputs of equal shape: in0 is [8, 8, 4], in1 is [8, 8, 8]; the channels differ (4 vs 8): give both branches the same number of filters, or project one with a 1×1 Conv2D',
+      'Add needs inputs of equal shape: in0 is [8, 8, 4], in1 is [8, 8, 8]; the channels differ (4 vs 8): project in0 to 8 channels with a 1×1 Conv2D, or give both branches the same number of filters',
     );
+    expect(d.fix).toMatchObject({ kind: 'insert-before', nodeKind: 'Conv2D', port: 0, params: { filters: 8, kernelSize: 1 } });
   });
 
   test('a U-Net style Concatenate mismatch says how much to crop, and the fix does it', () => {
@@ -111,9 +112,10 @@ describe('diagnostics name the cause and the fix', () => {
     );
     const d = only(analyze(g).diagnostics);
     expect(d.message).toBe(
-      "Concatenate needs equal height on all inputs: in0 is [62, 62, 4], in1 is [58, 58, 4]; crop in0 to 58×58 with Cropping2D [[2,2],[2,2]] (as U-Net does), or use padding 'same' upstream",
+      'Concatenate needs equal height on all inputs: in0 is [62, 62, 4], in1 is [58, 58, 4]; crop in0 to 58×58 with Cropping2D [[2, 2], [2, 2]] (as U-Net does), or pad in1 to 62×62 with ZeroPadding2D [[2, 2], [2, 2]]',
     );
     expect(d.fix).toMatchObject({ kind: 'insert-before', nodeKind: 'Cropping2D', port: 0, params: { cropping: [[2, 2], [2, 2]] } });
+    expect(d.alternatives).toMatchObject([{ kind: 'insert-before', nodeKind: 'ZeroPadding2D', port: 1, params: { padding: [[2, 2], [2, 2]] } }]);
   });
 
   test('merge inputs follow targetHandle, then edge order', () => {

@@ -74,14 +74,6 @@ const KO = new Set(Object.values(MESSAGE_AREAS).flatMap((a) => Object.keys(a.ko)
 /** Keys in `t` (nested ones included) without Korean words of their own. */
 const missingKo = (t: Text) => keysOf(t).filter((k) => !KO.has(k));
 
-/**
- * Node kinds whose diagnostics are still English-only words: merge.ts
- * (Add, Multiply, Average, Maximum) and concatenate.ts are being rewritten in
- * another branch, which converts their messages. Remove this once they carry
- * Text (the test below says when).
- */
-const PENDING_KINDS = new Set(['Add', 'Multiply', 'Average', 'Maximum', 'Concatenate']);
-
 describe('every diagnostic netloom can give renders in Korean from its own template', () => {
   const all = allSayings();
   test('the sources yield diagnostics of many codes', () => {
@@ -89,11 +81,7 @@ describe('every diagnostic netloom can give renders in Korean from its own templ
   });
   test('every diagnostic carries Text (the app shows nothing else)', () => {
     const without = all.filter((x) => !x.text);
-    const pending = without.filter((x) => x.kind && PENDING_KINDS.has(x.kind));
-    const rest = without.filter((x) => !pending.includes(x));
-    expect([...new Set(rest.map((x) => `${x.kind ?? 'graph'} ${x.code}: ${x.message}`))].slice(0, 20)).toEqual([]);
-    // When merge.ts and concatenate.ts speak Text, this allowance is stale: delete PENDING_KINDS.
-    expect(pending.length, 'PENDING_KINDS is no longer needed: delete it').toBeGreaterThan(0);
+    expect([...new Set(without.map((x) => `${x.kind ?? 'graph'} ${x.code}: ${x.message}`))].slice(0, 20)).toEqual([]);
   });
   test('every key of every diagnostic has Korean words', () => {
     const missing = all.filter((x) => x.text).flatMap((x) => missingKo(x.text!).map((k) => `${x.where} ${x.code}: ${k}`));

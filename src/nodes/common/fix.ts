@@ -4,6 +4,8 @@ import { text, type Text } from '../../i18n/text.ts';
 
 /** `Insert Flatten`, `Insert Cropping2D [[2,2],[2,2]]`, `Set padding to 'same'`, `Turn center on`. */
 export function fixLabel(fix: Fix): Text {
+  if (fix.text) return fix.text;
+  if (fix.kind === 'remove-node') return text('fix.remove-node', { id: fix.nodeId });
   if (fix.kind === 'insert-before') {
     // A node inserted with one setting names it: which crop, which shape.
     const set = Object.values(fix.params ?? {});

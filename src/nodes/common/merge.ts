@@ -1,8 +1,10 @@
 /** Shared inference for element-wise merge nodes (Add, Multiply, Average, Maximum). */
 import { z } from 'zod';
-import { defineNode, type InferResult, type NodeDiagnostic, type NodeDoc, type NodeSpec, type Shape } from '../spec.ts';
+import { defineNode, type InferContext, type InferResult, type NodeDiagnostic, type NodeDoc, type NodeSpec, type Shape } from '../spec.ts';
 import { fmtShape } from './params.ts';
 import { failed } from './checks.ts';
+import { planMergeFix } from './merge-fix.ts';
+import { msg, text } from '../../i18n/text.ts';
 
 /** Two dims agree when equal or when either is unknown. */
 export function dimsAgree(a: number | null, b: number | null): boolean {
@@ -19,32 +21,33 @@ export function mergeDim(a: number | null, b: number | null): number | null {
 }
 
 export function needTwo(kind: string, inputs: Shape[]): NodeDiagnostic | null {
-  return inputs.length >= 2
-    ? null
-    : { severity: 'error', code: 'missing-input', message: `${kind} needs at least 2 inputs, got ${inputs.length}: connect another branch to it` };
+  return inputs.length >= 2 ? null : { severity: 'error', code: 'missing-input', ...msg('merge.missing-input', { kind, count: inputs.length }) };
 }
 
-export function inferElementwise(kind: string, inputs: Shape[]): InferResult {
+export function inferElementwise(kind: string, inputs: Shape[], graph?: InferContext): InferResult {
   const two = needTwo(kind, inputs);
   if (two) return failed(two);
   let out = inputs[0]!;
   for (let i = 1; i < inputs.length; i++) {
     const x = inputs[i]!;
-    if (x.length !== out.length || !x.every((d, j) => dimsAgree(d, out[j]!))) {
-      const hint =
-        x.length === out.length && x.length === 3 && dimsAgree(x[0]!, out[0]!) && dimsAgree(x[1]!, out[1]!)
-          ? `the channels differ (${out[2]} vs ${x[2]}): give both branches the same number of filters, or project one with a 1×1 Conv2D`
-          : 'make the branches produce the same shape (match strides and filters, or add a 1×1 Conv2D with the right stride on the shortcut)';
-      return failed({
-        severity: 'error',
-        code: 'shape-mismatch',
-        port: i,
-        message: `${kind} needs inputs of equal shape: in0 is ${fmtShape(inputs[0]!)}, in${i} is ${fmtShape(x)}; ${hint}`,
-      });
-    }
+    if (x.length !== out.length || !x.every((d, j) => dimsAgree(d, out[j]!))) return failed(mismatch(kind, inputs, i, graph));
     out = out.map((d, j) => mergeDim(d, x[j]!));
   }
   return { outputs: [out], weights: { trainable: 0, nonTrainable: 0 } };
+}
+
+/** Inputs 0 and `i` differ: say how, with the fix that matches the cause (crop/pad a size, project channels, a stride only when one fixes it). */
+function mismatch(kind: string, inputs: Shape[], i: number, graph?: InferContext): NodeDiagnostic {
+  const plan = inputs.every((s) => s.length === 3) ? planMergeFix(inputs, graph, { channels: true }) : null;
+  const said = msg('merge.shape-mismatch', { kind, a: fmtShape(inputs[0]!), port: `in${i}`, b: fmtShape(inputs[i]!), advice: plan?.advice ?? text('merge.advice.same-shape') });
+  return {
+    severity: 'error',
+    code: 'shape-mismatch',
+    port: i,
+    ...said,
+    ...(plan?.fix ? { fix: plan.fix } : {}),
+    ...(plan?.alternatives.length ? { alternatives: plan.alternatives } : {}),
+  };
 }
 
 /** Conformance inputs shared by the element-wise merges (an unknown size meets a known one in the third). */
@@ -63,7 +66,7 @@ export function elementwiseNode(kind: string, doc: { en: NodeDoc; ko: NodeDoc })
     params: z.object({}) as unknown as z.ZodType<Record<string, never>, Record<string, unknown>>,
     inputs: { min: 2, max: 64 },
     outputs: 1,
-    infer: (inputs) => inferElementwise(kind, inputs),
+    infer: (inputs, _p, graph) => inferElementwise(kind, inputs, graph),
     layers: () => [{ className: kind, config: {} }],
     caption: () => '',
     doc,

@@ -23,6 +23,7 @@ export function DiagnosticList({ nodeId, diagnostics }: { nodeId: string; diagno
             <span className="diagnostic-text">
               {say(d)}
               {d.fix && <FixButton nodeId={nodeId} fix={d.fix} />}
+              {d.fix && d.alternatives?.map((f, j) => <FixButton key={j} nodeId={nodeId} fix={f} alternative />)}
             </span>
           </li>
         ))}

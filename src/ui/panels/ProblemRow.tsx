@@ -45,7 +45,12 @@ export function ProblemRow({ d }: { d: Diagnostic }) {
       ) : (
         <div className="problem-go">{body}</div>
       )}
-      {d.fix && d.nodeId && <ProblemFix nodeId={d.nodeId} path={path} fix={d.fix} />}
+      {d.fix && d.nodeId && (
+        <div className="problem-fixes">
+          <ProblemFix nodeId={d.nodeId} path={path} fix={d.fix} />
+          {d.alternatives?.map((f, i) => <ProblemFix key={i} nodeId={d.nodeId!} path={path} fix={f} alternative />)}
+        </div>
+      )}
     </li>
   );
 }

@@ -14,7 +14,7 @@ export function useApplyFix() {
   return useCallback(
     (nodeId: string, fix: Fix, path?: readonly string[]) => {
       const at = path ?? useEditor.getState().path;
-      if (fix.kind === 'set-param') useEditor.getState().edit((doc) => applyFix(doc, nodeId, fix, at));
+      if (fix.kind !== 'insert-before') useEditor.getState().edit((doc) => applyFix(doc, nodeId, fix, at));
       else insert((doc, measured) => applyFix(doc, nodeId, fix, at, measured), at);
     },
     [insert],

@@ -4,7 +4,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { EditorProps, FieldKind, Parsed } from './types.ts';
-import { bad, ok } from './types.ts';
+import { ok, typedNumber } from './types.ts';
 import { asArray, isNumberLike, unwrap, type Schema } from './zod-schema.ts';
 
 interface Info {
@@ -25,9 +25,13 @@ function fromDraft(text: string, info: Info): Parsed {
   const parts = text.split(/[\s,×x*]+/).filter(Boolean);
   const out: (number | null)[] = [];
   for (const p of parts) {
-    if (info.nullable && /^(\?|null|none)$/i.test(p)) out.push(null);
-    else if (Number.isFinite(Number(p))) out.push(Number(p));
-    else return bad('issue_notNumber', { text: p });
+    if (info.nullable && /^(\?|null|none)$/i.test(p)) {
+      out.push(null);
+      continue;
+    }
+    const n = typedNumber(p);
+    if (!n.ok) return n;
+    out.push(n.value as number);
   }
   return ok(out);
 }

@@ -53,12 +53,18 @@ export interface Resolved {
 export const ok = (value: unknown): Parsed => ({ ok: true, value });
 export const bad = (key: string, values?: Msg['values']): Parsed => ({ ok: false, msg: { key, values } });
 
-/** Parse a typed number ('' → needs a value, junk → not a number). */
+/** Parse a typed number ('' → needs a value, junk → not a number, -Infinity or 1e999 → not a finite number). */
 export function parseNumber(text: string): Parsed {
   const s = text.trim();
   if (s === '') return bad('issue_empty');
+  return typedNumber(s);
+}
+
+/** One typed number, or the message that says what was typed. */
+export function typedNumber(s: string): Parsed {
   const n = Number(s);
-  return Number.isFinite(n) ? ok(n) : bad('issue_notNumber', { text: s });
+  if (Number.isFinite(n)) return ok(n);
+  return bad(Number.isNaN(n) ? 'issue_notNumber' : 'issue_notFinite', { text: s });
 }
 
 export function numberText(v: unknown): string {
