@@ -8,6 +8,7 @@ import { blockName, pretrainedBlock } from '../../graph/pretrained-block.ts';
 import type { SubGraph } from '../../graph/schema.ts';
 import { importModel } from '../../import/import-model.ts';
 import { useEditor } from '../store.ts';
+import { sayNow } from '../../i18n/say-now.ts';
 
 /** The backbone the app ships (made by prepare-data): a small CNN pretrained on MNIST digits 0–4. */
 export const BUILTIN_BACKBONE_URL = 'data/backbone-digits-0-4/model.json';
@@ -32,7 +33,7 @@ export async function addBlockFromUrl(url: string): Promise<AddResult> {
     return { ok: false, reason: e instanceof Error ? e.message : String(e) };
   }
   const r = importModel(text);
-  if (!r.ok) return { ok: false, reason: r.error.message };
+  if (!r.ok) return { ok: false, reason: sayNow(r.error) };
   return insertBlock(r.doc, blockName(r.doc.name === 'Imported model' ? (trimmed.split('/').at(-2) ?? 'backbone') : r.doc.name), trimmed);
 }
 
