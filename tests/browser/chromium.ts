@@ -14,12 +14,14 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-export async function openBrowser(): Promise<Browser> {
+/** `locale`: the browser's language (navigator.language), e.g. 'ko-KR' for a Korean browser. */
+export async function openBrowser(opts: { locale?: string } = {}): Promise<Browser> {
   const dir = mkdtempSync(join(tmpdir(), 'netloom-chromium-'));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     viewport: { width: 1280, height: 800 },
+    ...(opts.locale ? { locale: opts.locale } : {}),
     args: [
       '--no-sandbox',
       '--disable-gpu',
@@ -49,8 +51,8 @@ export async function openBrowser(): Promise<Browser> {
 }
 
 /** A fresh browser with the app open and its first graph drawn. */
-export async function openApp(url: string, opts: { clipboard?: boolean } = {}): Promise<{ b: Browser; page: Page }> {
-  const b = await openBrowser();
+export async function openApp(url: string, opts: { clipboard?: boolean; locale?: string } = {}): Promise<{ b: Browser; page: Page }> {
+  const b = await openBrowser(opts.locale ? { locale: opts.locale } : {});
   if (opts.clipboard) await b.context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await b.page.goto(url);
   await b.page.locator('.react-flow__node').first().waitFor();
