@@ -190,3 +190,21 @@ test('a CSV with text in a number column is named in Korean: row, column and val
   await noEnglish('CSV problem');
   await screenshot(page, 'korean-train-csv-problem', page.locator('.train-left'));
 });
+
+test('import problems in the notice are Korean: a tfjs graph model given to Load weights…, a weights file cut short', async () => {
+  // A graph with no problems of its own on the canvas, as the teacher's day goes.
+  await openPresetToTrain(page, 'mnist-cnn.json');
+  const error = page.locator('.notice.error > span');
+  await page.getByTestId('weights-input').setInputFiles({ name: 'model.json', mimeType: 'application/json', buffer: readFileSync('tests/fixtures/import/bad/graph-model.json') });
+  await expect.poll(() => error.textContent()).toContain('tfjs 그래프 모델(변환된 TensorFlow 그래프)입니다');
+  await noEnglish('Load weights… with a graph model');
+  const mlp = 'tests/fixtures/import/tfjs/sequential-mlp';
+  await page.getByTestId('file-input').setInputFiles([
+    { name: 'model.json', mimeType: 'application/json', buffer: readFileSync(`${mlp}/model.json`) },
+    { name: 'weights.bin', mimeType: 'application/octet-stream', buffer: readFileSync(`${mlp}/weights.bin`).subarray(0, 100) },
+  ]);
+  const notice = page.locator('.notice > span');
+  await expect.poll(() => notice.textContent()).toMatch(/가중치를 읽을 수 없었습니다\(weightsManifest\[0\]\.weights\[\d\]: "[\w/]+"에는 .* 바이트가 필요한데 이 그룹의 가중치 파일은 100바이트뿐입니다\)/);
+  await noEnglish('a model whose weights file is cut short');
+  await screenshot(page, 'korean-train-import-notice');
+});
