@@ -19,7 +19,7 @@ import { batchesFinishedAt, type DoneEvent, type TrainEvent } from '../events.ts
 import { runTraining } from '../run.ts';
 import { latentEncoderKey, latentPoints } from '../latent.ts';
 import { exportTrained, extractWeights, predictOne } from '../save.ts';
-import { plainMessage, type ExportedModel, type RunOutcome, type TrainerApi } from './protocol.ts';
+import { plainMessage, said, type ExportedModel, type RunOutcome, type TrainerApi } from './protocol.ts';
 import { english, isText, text, type Text } from '../../i18n/text.ts';
 import { RunFailure } from '../run-parts.ts';
 import { joined } from '../reasons.ts';
@@ -87,8 +87,8 @@ async function startingWeights(doc: GraphDoc, chosen: ImportedWeights | null): P
 }
 
 function trainedModel(): { tf: Tf; model: Compiled['main'] } {
-  if (!tf || !compiled) throw new Error('there is no trained model yet: train first');
-  if (running) throw new Error('the model is still training: wait for it to finish or stop it');
+  if (!tf || !compiled) throw said(text('train.no-model-yet'));
+  if (running) throw said(text('train.still-training'));
   return { tf, model: compiled.main };
 }
 

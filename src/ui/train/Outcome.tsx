@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import { callFailure } from '../../train/worker/client.ts';
+import { failureText } from '../../train/worker/protocol.ts';
 import { batchesDone, useTrainRun } from './run-state.ts';
 import { exportModel, keepTrainedWeights } from './session.ts';
 import { downloadModel, modelFileNames } from './download.ts';
@@ -40,7 +40,7 @@ export function Outcome() {
     try {
       await what();
     } catch (e) {
-      useTrainRun.setState({ actionError: t(failure, { message: callFailure(e) }) });
+      useTrainRun.setState({ actionError: t(failure, { message: say(failureText(e)) }) });
     } finally {
       setBusy(false);
     }

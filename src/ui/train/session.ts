@@ -10,6 +10,7 @@ import type { TrainConfig } from '../../train/config.ts';
 import type { TrainEvent } from '../../train/events.ts';
 import type { GraphDoc } from '../../graph/schema.ts';
 import { createTrainer, callFailure, type Trainer } from '../../train/worker/client.ts';
+import { said } from '../../train/worker/protocol.ts';
 import type { ExportedModel } from '../../train/worker/protocol.ts';
 import { applyEvents, batchesDone, IDLE, isActive, useTrainRun } from './run-state.ts';
 import { effectiveConfig, useTrainSettings } from './settings.ts';
@@ -205,18 +206,18 @@ export function stop(): void {
 
 /** Class probabilities for one drawn digit, from the trained model in the worker. */
 export async function predict(pixels: Float32Array): Promise<number[]> {
-  if (!trainer) throw new Error('there is no trained model yet: train first');
+  if (!trainer) throw said(text('train.no-model-yet'));
   return trainer.api.predict(pixels);
 }
 
 export async function exportModel(): Promise<ExportedModel> {
-  if (!trainer) throw new Error('there is no trained model yet: train first');
+  if (!trainer) throw said(text('train.no-model-yet'));
   return trainer.api.exportModel();
 }
 
 /** Hands the trained weights to the weights store (the next run starts from them). */
 export async function keepTrainedWeights(): Promise<void> {
-  if (!trainer) throw new Error('there is no trained model yet: train first');
+  if (!trainer) throw said(text('train.no-model-yet'));
   keepWeights(await trainer.api.weights());
   useTrainRun.setState({ kept: true });
 }
