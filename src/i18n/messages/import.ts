@@ -43,7 +43,7 @@ export const importing = {
     'import.is-graph': '이미 netloom 그래프입니다: 가져오지 말고 그냥 여세요',
     'import.graph-model': 'tfjs 그래프 모델(변환된 TensorFlow 그래프)입니다. netloom은 layers 모델(format이 "layers-model"인 파일)만 가져올 수 있습니다',
     'import.bad-topology': '"modelTopology"는 Keras 모델 설정을 담은 객체여야 합니다',
-    'import.model-class': '모델의 클래스가 "{{name}}"입니다. 모델 파일에는 Sequential, Functional, Model 중 하나가 들어 있어야 합니다',
+    'import.model-class': '모델의 클래스가 "{{name}}"입니다. 모델 파일에는 Sequential이나 Functional 또는 Model 모델이 들어 있어야 합니다',
     'import.not-a-model': 'Keras나 tfjs 모델이 아닙니다: 맨 위에 "modelTopology"(tfjs model.json)나 "class_name"과 "config"(Keras 모델 설정)가 있어야 합니다',
     'import.too-large': '파일이 {{size}} MB입니다. 한도는 {{max}} MB입니다',
     'import.invalid-json': 'JSON이 올바르지 않습니다',
