@@ -27,9 +27,6 @@ export const diagnosticReason = (d: Diagnostic): Text => at(where(d), textOf(d))
 /** A node tfjs or a backend cannot train, naming where it is. */
 export const issueReason = (i: TrainIssue): Text => at([...i.path, i.nodeId].join(' › '), i.text);
 
-/** How the messages name the data. */
-export const dataName = dataNameOf;
-
 /** The model's one input and output, or the reasons there is not exactly one of each. */
 function ports(a: Analysis, config: TrainConfig): { reasons: Text[]; facts?: Pick<CheckFacts, 'inputId' | 'inputShape' | 'outputId' | 'outputShape'> } {
   const reasons: Text[] = [];
@@ -57,7 +54,7 @@ function tfjsLimits(doc: GraphDoc, a: Analysis): Text[] {
 export function checkTraining(doc: GraphDoc, config: TrainConfig, data: DataFacts, analysis: Analysis = analyze(doc)): Text[] {
   const errors = analysis.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length || !analysis.valid) return errors.length ? errors.map(diagnosticReason) : [text('train.no-layers')];
-  const name = dataName(config);
+  const name = dataNameOf(config);
   if (isAdversarial(config.task)) {
     const facts = { shape: data.shape, dataName: name, ...(data.pairing !== undefined ? { pairing: data.pairing } : {}), ...(data.pairShape ? { pairShape: data.pairShape } : {}) };
     return [...tfjsLimits(doc, analysis), ...adversarialChecks(analysis, { ...config, task: config.task }, facts)];
