@@ -23,6 +23,7 @@ import { commandUsage, EXIT, type CliIO, type Command, type ParsedArgs } from '.
 import { openGraph } from './open-graph.ts';
 import { diagnosticLine } from './summary-format.ts';
 import { printable } from './text.ts';
+import { english } from '../i18n/text.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BACKENDS = ['auto', 'wasm', 'cpu'] as const;
@@ -208,7 +209,7 @@ export const trainCommand: Command = {
     const { checkTraining, runTraining } = await import('../train/run.ts');
     const reasons = checkTraining(doc, config, builtinFacts(dataset), analysis);
     if (reasons.length) {
-      for (const r of reasons) io.stderr(printable(`error: ${r}`));
+      for (const r of reasons) io.stderr(printable(`error: ${english(r)}`));
       return EXIT.invalid;
     }
     return quietStdout(io, async () => {
@@ -267,6 +268,6 @@ async function pretrained(doc: Parameters<typeof configFromDoc>[0], io: CliIO) {
   if (!pretrainedBlocks(doc).length) return undefined;
   const { nodeFetchUrl } = await import('../train/pretrained-node.ts');
   const r = await loadPretrainedWeights(doc, nodeFetchUrl(ROOT));
-  for (const p of r.problems) io.stderr(printable(`warning: ${p}; that block starts from fresh weights`));
+  for (const p of r.problems) io.stderr(printable(`warning: ${english(p)}; that block starts from fresh weights`));
   return r.weights.size ? r.weights : undefined;
 }

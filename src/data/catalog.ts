@@ -8,6 +8,7 @@ import { selectClasses, type DatasetSplit } from './dataset.ts';
 import type { FetchBytes } from './fetch-bytes.ts';
 import { loadMnist } from './mnist.ts';
 import type { DataResult } from './result.ts';
+import { text, type Text } from '../i18n/text.ts';
 import { HEARTBEAT_CLASSES, HEARTBEAT_LENGTH, makeHeartbeatSplit } from './synthetic/heartbeats.ts';
 import { makeDomainsSplit, makeEdgePairsSplit } from './synthetic/mnist-pairs.ts';
 import { DETECTION_CLASSES, makeShapesDetection, makeShapesSegmentation, SEGMENTATION_CLASSES, SHAPES_SIZE } from './synthetic/shapes.ts';
@@ -19,7 +20,8 @@ export interface DataEnv {
 
 export interface BuiltinDataset {
   id: string;
-  title: string;
+  /** Its name and what it holds, in the reader's language (src/i18n/messages/data.ts). */
+  title: Text;
   /** Per-sample input shape. */
   shape: readonly number[];
   classNames: readonly string[];
@@ -36,7 +38,7 @@ const MNIST_CLASSES = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
 export const BUILTIN_DATASETS: readonly BuiltinDataset[] = [
   {
     id: 'mnist',
-    title: 'MNIST digits (10,000 real handwritten digits)',
+    title: text('data.title.mnist'),
     shape: [28, 28, 1],
     classNames: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
     trainCount: 8000,
@@ -44,11 +46,11 @@ export const BUILTIN_DATASETS: readonly BuiltinDataset[] = [
     load: (env) => loadMnist(env.fetchBytes),
   },
   // Counts from the prepared split's per-class numbers (mnist.json); tests/data/catalog.test.ts checks them.
-  mnistDigits([0, 1, 2, 3, 4], 'MNIST digits 0–4 (to pretrain a backbone for transfer learning)', 4106, 1025),
-  mnistDigits([5, 6, 7, 8, 9], 'MNIST digits 5–9, labelled 0–4 (to learn on top of a backbone pretrained on 0–4)', 3894, 975),
+  mnistDigits([0, 1, 2, 3, 4], 4106, 1025),
+  mnistDigits([5, 6, 7, 8, 9], 3894, 975),
   {
     id: 'heartbeats',
-    title: 'Synthetic heartbeats (normal vs abnormal, 140 values, like ECG5000)',
+    title: text('data.title.heartbeats'),
     shape: [HEARTBEAT_LENGTH],
     classNames: HEARTBEAT_CLASSES,
     trainCount: 4000,
@@ -57,7 +59,7 @@ export const BUILTIN_DATASETS: readonly BuiltinDataset[] = [
   },
   {
     id: 'shapes-segmentation',
-    title: 'Synthetic shapes with a class per pixel (background, circle, square, triangle; 64×64)',
+    title: text('data.title.shapes-segmentation'),
     shape: [SHAPES_SIZE, SHAPES_SIZE, 1],
     classNames: SEGMENTATION_CLASSES,
     trainCount: 2000,
@@ -67,7 +69,7 @@ export const BUILTIN_DATASETS: readonly BuiltinDataset[] = [
   },
   {
     id: 'shapes-detection',
-    title: 'Synthetic shapes with boxes (circle, square, triangle; 64×64)',
+    title: text('data.title.shapes-detection'),
     shape: [SHAPES_SIZE, SHAPES_SIZE, 1],
     classNames: DETECTION_CLASSES,
     trainCount: 2000,
@@ -77,7 +79,7 @@ export const BUILTIN_DATASETS: readonly BuiltinDataset[] = [
   },
   {
     id: 'mnist-edges-pairs',
-    title: 'MNIST edge maps paired with their digits (pix2pix: outline → digit)',
+    title: text('data.title.mnist-edges-pairs'),
     shape: [28, 28, 1],
     classNames: MNIST_CLASSES,
     trainCount: 8000,
@@ -90,7 +92,7 @@ export const BUILTIN_DATASETS: readonly BuiltinDataset[] = [
   },
   {
     id: 'mnist-domains',
-    title: 'MNIST as two unpaired domains: digits and other, bold digits (CycleGAN)',
+    title: text('data.title.mnist-domains'),
     shape: [28, 28, 1],
     classNames: MNIST_CLASSES,
     trainCount: 4000,
@@ -104,10 +106,11 @@ export const BUILTIN_DATASETS: readonly BuiltinDataset[] = [
 ];
 
 /** Only some digits, relabelled 0…k-1 in the order given (class names keep the digits). */
-function mnistDigits(digits: number[], title: string, trainCount: number, testCount: number): BuiltinDataset {
+function mnistDigits(digits: number[], trainCount: number, testCount: number): BuiltinDataset {
+  const id = `mnist-${digits[0]}-${digits.at(-1)}`;
   return {
-    id: `mnist-${digits[0]}-${digits.at(-1)}`,
-    title,
+    id,
+    title: text(`data.title.${id}`),
     shape: [28, 28, 1],
     classNames: digits.map(String),
     trainCount,

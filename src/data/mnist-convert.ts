@@ -9,6 +9,7 @@
 import { crc32 } from './checksum.ts';
 import { MNIST_FORMAT, MNIST_IMAGES_FILE, MNIST_LABELS_FILE, MNIST_SPLIT_SEED, MNIST_TEST_FRACTION, MNIST_VERSION, type MnistManifest } from './mnist-manifest.ts';
 import { fail, ok, type DataResult } from './result.ts';
+import { text } from '../i18n/text.ts';
 import { stratifiedSplit } from './split.ts';
 
 export const PIXELS = 28 * 28;
@@ -33,11 +34,11 @@ export interface MnistSourceInfo {
 
 /** `digits[d]` is the package's flat float array for digit d. */
 export function convertMnist(digits: readonly ArrayLike<number>[], info: MnistSourceInfo, seed = MNIST_SPLIT_SEED): DataResult<MnistConverted> {
-  if (digits.length !== 10) return fail('damaged', `expected 10 digit classes in the mnist package, found ${digits.length}`);
+  if (digits.length !== 10) return fail('damaged', text('data.mnist.package-classes', { count: digits.length }));
   let count = 0;
   for (let d = 0; d < 10; d++) {
     const len = digits[d]!.length;
-    if (len % PIXELS !== 0) return fail('damaged', `mnist package digit ${d}: ${len} values is not a whole number of 28×28 images`);
+    if (len % PIXELS !== 0) return fail('damaged', text('data.mnist.package-length', { digit: d, count: len }));
     count += len / PIXELS;
   }
   // Package order: bytes and labels.
@@ -51,7 +52,7 @@ export function convertMnist(digits: readonly ArrayLike<number>[], info: MnistSo
       const v = Math.round(x * 255);
       if (!(v >= 0 && v <= 255) || EXPECTED[v] !== x) {
         const img = Math.floor(i / PIXELS);
-        return fail('damaged', `mnist package digit ${d}, image ${img}, pixel ${i % PIXELS}: ${x} is not a byte/255 rounded to 3 decimals`);
+        return fail('damaged', text('data.mnist.package-pixel', { digit: d, image: img, pixel: i % PIXELS, value: String(x) }));
       }
       srcBytes[at * PIXELS + i] = v;
     }

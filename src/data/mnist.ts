@@ -8,6 +8,7 @@ import type { Dataset, DatasetSplit } from './dataset.ts';
 import { DATA_DIR, type FetchBytes } from './fetch-bytes.ts';
 import { MNIST_MANIFEST_FILE, MnistManifestSchema, type MnistManifest } from './mnist-manifest.ts';
 import { fail, internal, ok, type DataResult } from './result.ts';
+import { text } from '../i18n/text.ts';
 
 /** The prepared files, checked against the manifest; the cheapest form to transfer to a worker (8 MB). */
 export interface MnistBytes {
@@ -23,7 +24,6 @@ export interface MnistData extends DatasetSplit {
   manifest: MnistManifest;
 }
 
-const HOW_TO_FIX = 'run `npm run prepare-data` (it also runs before dev, build and test)';
 
 export async function loadMnistBytes(fetchBytes: FetchBytes): Promise<DataResult<MnistBytes>> {
   try {
@@ -33,7 +33,7 @@ export async function loadMnistBytes(fetchBytes: FetchBytes): Promise<DataResult
         return ok(await fetchBytes(file));
       } catch (e) {
         const why = e instanceof Error ? e.message : String(e);
-        return fail('missing', `MNIST data file ${where(file)} could not be read (${why}); ${HOW_TO_FIX}`, { file: where(file) });
+        return fail('missing', text('data.mnist.missing', { file: where(file), why }), { file: where(file) });
       }
     };
     const m = await read(MNIST_MANIFEST_FILE);
@@ -42,11 +42,11 @@ export async function loadMnistBytes(fetchBytes: FetchBytes): Promise<DataResult
     try {
       raw = JSON.parse(new TextDecoder().decode(m.value));
     } catch {
-      return fail('damaged', `${where(MNIST_MANIFEST_FILE)} is not JSON (a dev server answers a missing file with its HTML page); ${HOW_TO_FIX}`, { file: where(MNIST_MANIFEST_FILE) });
+      return fail('damaged', text('data.mnist.not-json', { file: where(MNIST_MANIFEST_FILE) }), { file: where(MNIST_MANIFEST_FILE) });
     }
     const parsed = MnistManifestSchema.safeParse(raw);
     if (!parsed.success) {
-      return fail('damaged', `${where(MNIST_MANIFEST_FILE)} is not a netloom MNIST manifest of this version; ${HOW_TO_FIX}`, { file: where(MNIST_MANIFEST_FILE) });
+      return fail('damaged', text('data.mnist.not-manifest', { file: where(MNIST_MANIFEST_FILE) }), { file: where(MNIST_MANIFEST_FILE) });
     }
     const manifest = parsed.data;
     const [images, labels] = await Promise.all([read(manifest.images.file), read(manifest.labels.file)]);
@@ -54,16 +54,16 @@ export async function loadMnistBytes(fetchBytes: FetchBytes): Promise<DataResult
     if (!labels.ok) return labels;
     for (const [entry, bytes] of [[manifest.images, images.value], [manifest.labels, labels.value]] as const) {
       if (bytes.length !== entry.bytes || crc32(bytes) !== entry.crc32) {
-        return fail('damaged', `${where(entry.file)} does not match its manifest (${bytes.length} bytes, expected ${entry.bytes}, or a different checksum); ${HOW_TO_FIX}`, { file: where(entry.file) });
+        return fail('damaged', text('data.mnist.mismatch', { file: where(entry.file), bytes: String(bytes.length), expected: String(entry.bytes) }), { file: where(entry.file) });
       }
     }
     const { count, height, width, split } = manifest;
     if (images.value.length !== count * height * width || labels.value.length !== count || split.train + split.test !== count) {
-      return fail('damaged', `MNIST manifest counts disagree with its files; ${HOW_TO_FIX}`, { file: where(MNIST_MANIFEST_FILE) });
+      return fail('damaged', text('data.mnist.counts'), { file: where(MNIST_MANIFEST_FILE) });
     }
     return ok({ manifest, images: images.value, labels: labels.value });
   } catch (e) {
-    return internal('loading MNIST', e);
+    return internal(text('data.loading-mnist'), e);
   }
 }
 
@@ -73,7 +73,7 @@ export async function loadMnist(fetchBytes: FetchBytes): Promise<DataResult<Mnis
   try {
     return ok(mnistDatasets(r.value), r.warnings);
   } catch (e) {
-    return internal('decoding MNIST', e);
+    return internal(text('data.decoding-mnist'), e);
   }
 }
 

@@ -8,6 +8,7 @@
  */
 import type { Owner } from './build-layer.ts';
 import type { ImportedWeights, ImportNote, WeightTensor } from './types.ts';
+import { english, text } from '../i18n/text.ts';
 
 export function assignWeights(decoded: Map<string, WeightTensor>, owners: Map<string, Owner[]>, asConv: Set<string>, notes: ImportNote[]): ImportedWeights {
   const out: ImportedWeights = new Map();
@@ -27,11 +28,8 @@ export function assignWeights(decoded: Map<string, WeightTensor>, owners: Map<st
     }
   }
   if (unmatched.length) {
-    notes.push({
-      severity: 'warning',
-      code: 'unmatched-weights',
-      message: `${unmatched.length} weight${unmatched.length > 1 ? 's' : ''} in the file belong${unmatched.length > 1 ? '' : 's'} to no layer of the model and ${unmatched.length > 1 ? 'were' : 'was'} left out: ${unmatched.slice(0, 5).join(', ')}${unmatched.length > 5 ? ', …' : ''}`,
-    });
+    const t = text('import.unmatched-weights', { count: unmatched.length, names: `${unmatched.slice(0, 5).join(', ')}${unmatched.length > 5 ? ', …' : ''}` });
+    notes.push({ severity: 'warning', code: 'unmatched-weights', message: english(t), text: t });
   }
   return out;
 }

@@ -11,6 +11,7 @@ import { buildLayer, isModelEntry, layerName, type BuildCtx, type Scope } from '
 import { inputShape } from './layer-params.ts';
 import { readCalls, readModelRefs, type TensorRef } from './tensor-refs.ts';
 import { isRecord } from './read-source.ts';
+import { text } from '../i18n/text.ts';
 import { fail, join } from './types.ts';
 import { z } from 'zod';
 
@@ -95,7 +96,7 @@ function functional(config: z.infer<typeof ModelConfigSchema>, at: string, scope
   const names = config.layers.map(layerName);
   const byName = new Map<string, number>();
   names.forEach((n, i) => {
-    if (byName.has(n)) fail('schema', `${join(layersAt, i)} is named "${n}", like an earlier layer: layer names must be unique`, join(layersAt, i));
+    if (byName.has(n)) fail('schema', text('import.duplicate-name', { path: join(layersAt, i), name: n }), join(layersAt, i));
     byName.set(n, i);
   });
   const known = new Set(names);
@@ -115,7 +116,7 @@ function functional(config: z.infer<typeof ModelConfigSchema>, at: string, scope
   });
   if (inputRefs.some((r) => !isInput(byName.get(r.layer)!))) {
     const r = inputRefs.find((x) => !isInput(byName.get(x.layer)!))!;
-    fail('schema', `${r.path} names "${r.layer}" as a model input, but it is not an InputLayer`, r.path);
+    fail('schema', text('import.not-input', { path: r.path, layer: r.layer }), r.path);
   }
   // Keras 2 and tfjs count a nested model's calls from 1 (its call 0 is the one that built it);
   // Keras 3 does so only in input_layers/output_layers, and only for Functional models.
@@ -131,7 +132,7 @@ function functional(config: z.infer<typeof ModelConfigSchema>, at: string, scope
     const count = isInput(i) ? 1 : calls[i]!.length;
     // When the convention guess points outside the calls there are, the other one is meant.
     const k = [r.node - offset(i, modelLevel), r.node].find((n) => n >= 0 && n < count);
-    if (k === undefined) fail('missing-layer', `${r.path} refers to call ${r.node} of layer "${r.layer}", which has ${count === 1 ? 'one call' : `${count} calls`}`, r.path);
+    if (k === undefined) fail('missing-layer', text('import.missing-call', { path: r.path, node: r.node, layer: r.layer, count }), r.path);
     return list[k]!;
   };
 
@@ -157,7 +158,7 @@ function functional(config: z.infer<typeof ModelConfigSchema>, at: string, scope
 
   const outAt = join(at, 'output_layers');
   const outputs = config.output_layers === undefined ? [] : readModelRefs(config.output_layers, outAt, known);
-  if (outputs.length === 0) fail('schema', `${outAt} is empty: a functional model needs at least one output`, outAt);
+  if (outputs.length === 0) fail('schema', text('import.no-outputs', { path: outAt }), outAt);
   if (!top || !sinksAreOutputs(g, outputs.map((r) => source(r, true)), outputs)) {
     for (const r of outputs) {
       const out = g.claim(top ? `${r.layer}_output` : 'output');

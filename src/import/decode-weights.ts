@@ -5,6 +5,7 @@
  * Quantized weights (uint8 / uint16 affine, float16) are expanded to float32.
  */
 import type { WeightEntry, WeightGroup } from './keras-schema.ts';
+import { text } from '../i18n/text.ts';
 import { fail, join, type WeightTensor } from './types.ts';
 
 export type WeightFiles = Map<string, ArrayBuffer | Uint8Array>;
@@ -19,11 +20,11 @@ export function decodeWeights(manifest: WeightGroup[], files: WeightFiles): Map<
     let offset = 0;
     group.weights.forEach((w, wi) => {
       const where = join(join(at, 'weights'), wi);
-      if (w.dtype === 'string' || w.dtype === 'complex64') fail('weights', `${where}: "${w.name}" is a ${w.dtype} weight, which netloom cannot read`, where);
+      if (w.dtype === 'string' || w.dtype === 'complex64') fail('weights', text('import.weight-dtype', { at: where, name: w.name, dtype: w.dtype }), where);
       const count = w.shape.reduce((a, d) => a * d, 1);
       const size = count * BYTES[w.quantization?.dtype ?? w.dtype]!;
       if (offset + size > bytes.length) {
-        fail('weights', `${where}: "${w.name}" needs bytes ${offset}–${offset + size} but the weight file${group.paths.length > 1 ? 's' : ''} of this group hold${group.paths.length > 1 ? '' : 's'} only ${bytes.length}`, where);
+        fail('weights', text('import.weight-bytes', { at: where, name: w.name, from: String(offset), to: String(offset + size), count: group.paths.length, have: String(bytes.length) }), where);
       }
       const slice = bytes.slice(offset, offset + size).buffer; // a copy, aligned for typed arrays
       offset += size;
@@ -36,7 +37,7 @@ export function decodeWeights(manifest: WeightGroup[], files: WeightFiles): Map<
 function findFile(files: WeightFiles, path: string, at: string): Uint8Array {
   const base = (p: string) => p.replace(/\\/g, '/').split('/').pop()!;
   const hit = files.get(path) ?? [...files].find(([k]) => base(k) === base(path))?.[1];
-  if (!hit) fail('weights', `${at}: the weights file "${path}" was not given (it belongs next to the model.json)`, at);
+  if (!hit) fail('weights', text('import.weights-file', { at, path }), at);
   return hit instanceof Uint8Array ? hit : new Uint8Array(hit);
 }
 

@@ -18,7 +18,8 @@ import { decodeWeights, type WeightFiles } from './decode-weights.ts';
 import { readWeights, WEIGHTS_FORMAT } from './weights-file.ts';
 import { weightSlots } from './weight-slots.ts';
 import { byLayerName, fitWeights, type WeightFit } from './fit-weights.ts';
-import { ImportFailure, type ImportError } from './types.ts';
+import { ImportFailure, importError, type ImportError } from './types.ts';
+import { text } from '../i18n/text.ts';
 
 export type FileWeightsResult = { ok: true; fit: WeightFit; via: 'node-path' | 'layer-name' } | { ok: false; error: ImportError };
 
@@ -49,8 +50,7 @@ export function fitFileWeights(doc: GraphDoc, analysis: Analysis, json: unknown,
   if (!imported.ok) return imported;
   if (!imported.weights) {
     const listed = listedWeightFiles(json);
-    const message = listed.length ? `the weights it lists (in ${listed.join(', ')}) were not given` : 'the file holds no weights, only the architecture';
-    return { ok: false, error: { code: 'weights', message } };
+    return { ok: false, error: importError('weights', listed.length ? text('import.weights-not-given', { files: listed.join(', ') }) : text('import.no-weights')) };
   }
   const byPath = fitWeights(slots, imported.weights);
   let byName: WeightFit | undefined;

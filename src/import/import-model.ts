@@ -17,7 +17,8 @@ import { rewriteDenseOnMaps } from './dense-on-maps.ts';
 import { decodeWeights, type WeightFiles } from './decode-weights.ts';
 import { assignWeights } from './assign-weights.ts';
 import { restoreDepthMultiplier } from './tfjs-gaps.ts';
-import { ImportFailure, type ImportedWeights, type ImportResult } from './types.ts';
+import { ImportFailure, importError, type ImportedWeights, type ImportResult } from './types.ts';
+import { text } from '../i18n/text.ts';
 
 export type { WeightFiles } from './decode-weights.ts';
 
@@ -51,7 +52,7 @@ export function importModel(json: unknown, weightFiles?: WeightFiles): ImportRes
     restoreDepthMultiplier(doc, weights, String(src.origin.keras_version ?? '').startsWith('tfjs'), ctx.notes);
 
     const loaded = loadGraphValue(withLayout(doc));
-    if (!loaded.ok) return { ok: false, error: { code: 'not-a-graph', message: `the imported model does not make a valid netloom graph: ${loaded.error.message}`, ...(loaded.error.path ? { path: loaded.error.path } : {}) } };
+    if (!loaded.ok) return { ok: false, error: importError('not-a-graph', text('import.not-a-graph', { detail: loaded.error.message }), loaded.error.path ? { path: loaded.error.path } : {}) };
     return weights ? { ok: true, doc: loaded.doc, weights, notes: ctx.notes } : { ok: true, doc: loaded.doc, notes: ctx.notes };
   } catch (e) {
     if (e instanceof ImportFailure) return { ok: false, error: e.error };

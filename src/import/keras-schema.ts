@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { describeIssue } from '../analysis/params.ts';
-import { english } from '../i18n/text.ts';
+import { text } from '../i18n/text.ts';
 import { fail, join } from './types.ts';
 
 const Name = z.string().min(1, 'must not be empty').max(200, 'is longer than 200 characters');
@@ -61,5 +61,5 @@ export function check<T>(schema: z.ZodType<T>, value: unknown, at: string): T {
   if (r.success) return r.data;
   const issue = r.error.issues[0]!;
   const path = issue.path.reduce<string>((p, k) => join(p, typeof k === 'number' ? k : String(k)), at);
-  return fail('schema', `${path || 'file'} ${english(describeIssue(issue))}`, path);
+  return fail('schema', text('import.schema', { path: path || 'file', problem: describeIssue(issue) }), path);
 }

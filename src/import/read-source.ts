@@ -9,7 +9,8 @@
 import { loadGraph, MAX_DEPTH, MAX_FILE_CHARS } from '../graph/load.ts';
 import { GRAPH_FORMAT } from '../graph/schema.ts';
 import { check, ModelSchema, WeightEntrySchema, WeightsManifestSchema, type WeightGroup } from './keras-schema.ts';
-import { fail, ImportFailure, join } from './types.ts';
+import { fail, ImportFailure, importError, join } from './types.ts';
+import { text } from '../i18n/text.ts';
 import { z } from 'zod';
 
 export const MODEL_CLASSES = ['Sequential', 'Functional', 'Model'] as const;
@@ -30,7 +31,7 @@ export function readSource(input: unknown): ModelSource {
   const raw = typeof input === 'string' ? parseText(input) : input;
   scan(raw, '', 0);
   if (!isRecord(raw)) return notAModel();
-  if (raw.format === GRAPH_FORMAT) fail('not-a-model', 'this is a netloom graph already: open it instead of importing it');
+  if (raw.format === GRAPH_FORMAT) fail('not-a-model', text('import.is-graph'));
   const origin: Record<string, unknown> = {};
   for (const k of ['format', 'generatedBy', 'convertedBy']) if (typeof raw[k] === 'string') origin[k] = raw[k];
   let model: unknown;
@@ -38,9 +39,9 @@ export function readSource(input: unknown): ModelSource {
   if ('modelTopology' in raw) {
     const mt = raw.modelTopology;
     if (raw.format === 'graph-model' || (isRecord(mt) && Array.isArray(mt.node))) {
-      fail('not-a-model', 'this is a tfjs graph model (a converted TensorFlow graph); netloom imports layers models ("format": "layers-model") only', 'format');
+      fail('not-a-model', text('import.graph-model'), 'format');
     }
-    if (!isRecord(mt)) fail('not-a-model', '"modelTopology" must be an object holding the Keras model config', 'modelTopology');
+    if (!isRecord(mt)) fail('not-a-model', text('import.bad-topology'), 'modelTopology');
     for (const k of ['keras_version', 'backend', 'training_config']) if (k in mt) origin[k] = mt[k];
     [model, at] = isRecord(mt.model_config) ? [mt.model_config, 'modelTopology.model_config'] : [mt, 'modelTopology'];
   } else if (isRecord(raw.model_config)) {
@@ -53,7 +54,7 @@ export function readSource(input: unknown): ModelSource {
   }
   const m = check(ModelSchema, model, at);
   if (!(MODEL_CLASSES as readonly string[]).includes(m.class_name)) {
-    fail('not-a-model', `the model's class is "${m.class_name}"; a model file holds a Sequential, Functional or Model`, join(at, 'class_name'));
+    fail('not-a-model', text('import.model-class', { name: m.class_name }), join(at, 'class_name'));
   }
   const source: ModelSource = { model: m, at, origin };
   if (raw.weightsManifest !== undefined) source.manifest = check(WeightsManifestSchema, raw.weightsManifest, 'weightsManifest');
@@ -65,21 +66,21 @@ export function readSource(input: unknown): ModelSource {
 }
 
 function notAModel(): never {
-  return fail('not-a-model', 'not a Keras or tfjs model: expected "modelTopology" (a tfjs model.json) or "class_name" and "config" (a Keras model config) at the top level');
+  return fail('not-a-model', text('import.not-a-model'));
 }
 
-function parseText(text: string): unknown {
-  if (text.length > MAX_FILE_CHARS) fail('too-large', `file is ${(text.length / 1e6).toFixed(1)} MB; the limit is ${MAX_FILE_CHARS / 1024 / 1024} MB`);
+function parseText(json: string): unknown {
+  if (json.length > MAX_FILE_CHARS) fail('too-large', text('import.too-large', { size: (json.length / 1e6).toFixed(1), max: MAX_FILE_CHARS / 1024 / 1024 }));
   try {
-    return JSON.parse(text);
+    return JSON.parse(json);
   } catch {
     // The graph loader already turns a JSON.parse failure into a line and column: reuse it.
-    const r = loadGraph(text);
+    const r = loadGraph(json);
     if (!r.ok && r.error.code === 'json') {
       const { message, line, column } = r.error;
-      throw new ImportFailure({ code: 'json', message, ...(line !== undefined ? { line, column } : {}) });
+      throw new ImportFailure(importError('json', text('import.as-said', { detail: message }), line !== undefined ? { line, column } : {}));
     }
-    return fail('json', 'invalid JSON');
+    return fail('json', text('import.invalid-json'));
   }
 }
 
@@ -89,13 +90,13 @@ function parseText(text: string): unknown {
  */
 function scan(v: unknown, path: string, depth: number): void {
   if (v === null || typeof v !== 'object' || ArrayBuffer.isView(v) || v instanceof ArrayBuffer) return;
-  if (depth > MAX_DEPTH) fail('too-large', `the file is nested more than ${MAX_DEPTH} levels deep (at ${path.slice(0, 60)}…)`, path);
+  if (depth > MAX_DEPTH) fail('too-large', text('import.too-deep', { max: MAX_DEPTH, at: `${path.slice(0, 60)}…` }), path);
   if (Array.isArray(v)) {
     v.forEach((x, i) => scan(x, join(path, i), depth + 1));
     return;
   }
   for (const k of Object.keys(v)) {
-    if (k === '__proto__') fail('forbidden-key', `the key "__proto__" is not allowed (at ${path || 'the top level'})`, path);
+    if (k === '__proto__') fail('forbidden-key', path ? text('import.proto', { at: path }) : text('import.proto.top'), path);
     scan((v as Record<string, unknown>)[k], join(path, k), depth + 1);
   }
 }

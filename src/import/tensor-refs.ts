@@ -8,6 +8,7 @@
  */
 import { check, TensorRefSchema } from './keras-schema.ts';
 import { isRecord } from './read-source.ts';
+import { text } from '../i18n/text.ts';
 import { fail, join } from './types.ts';
 
 export interface TensorRef {
@@ -36,7 +37,7 @@ export function readCalls(inbound: readonly unknown[], at: string, known: Readon
       kerasTensors(call.kwargs, join(path, 'kwargs'), known, inputs);
       return { inputs, path };
     }
-    return fail('schema', `${path} must be a list of [layer, node, tensor] (Keras 2, tfjs) or { "args", "kwargs" } (Keras 3)`, path);
+    return fail('schema', text('import.bad-calls', { path }), path);
   });
 }
 
@@ -56,7 +57,7 @@ function keras2Call(call: unknown[], at: string, known: ReadonlySet<string>, out
     return out;
   }
   call.forEach((item, j) => {
-    if (!Array.isArray(item)) fail('schema', `${join(at, j)} must be [layer, node, tensor]`, join(at, j));
+    if (!Array.isArray(item)) fail('schema', text('import.bad-ref', { path: join(at, j) }), join(at, j));
     keras2Call(item, join(at, j), known, out);
   });
   return out;
@@ -77,7 +78,7 @@ export function readModelRefs(v: unknown, at: string, known: ReadonlySet<string>
   if (looksLikeRef(v)) return [ref(v, at, known)];
   if (Array.isArray(v)) return v.flatMap((x, i) => readModelRefs(x, join(at, i), known));
   if (isRecord(v)) return Object.entries(v).flatMap(([k, x]) => readModelRefs(x, join(at, k), known));
-  return fail('schema', `${at} must be a list of [layer, node, tensor]`, at);
+  return fail('schema', text('import.bad-refs', { path: at }), at);
 }
 
 function looksLikeRef(v: unknown): v is unknown[] {
@@ -86,6 +87,6 @@ function looksLikeRef(v: unknown): v is unknown[] {
 
 function ref(v: unknown, path: string, known: ReadonlySet<string>): TensorRef {
   const [layer, node, tensor] = check(TensorRefSchema, v, path);
-  if (!known.has(layer)) fail('missing-layer', `${path} refers to layer "${layer}", which is not in the model`, path);
+  if (!known.has(layer)) fail('missing-layer', text('import.missing-layer', { path, layer }), path);
   return { layer, node, tensor, path };
 }

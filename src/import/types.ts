@@ -4,13 +4,15 @@
  * what could not be carried over exactly. Plain data; nothing here runs.
  */
 import type { GraphDoc } from '../graph/schema.ts';
+import { english, type Text } from '../i18n/text.ts';
 
 export type ImportErrorCode = 'json' | 'too-large' | 'forbidden-key' | 'not-a-model' | 'schema' | 'missing-layer' | 'weights' | 'not-a-graph';
 
-/** Why a file could not be imported at all: one line, and where in the JSON. */
+/** Why a file could not be imported at all: one sentence (`text`; `message` in English), and where in the JSON. */
 export interface ImportError {
   code: ImportErrorCode;
   message: string;
+  text: Text;
   /** JSON path such as `modelTopology.config.layers[3].inbound_nodes[0]`. */
   path?: string;
   line?: number;
@@ -21,7 +23,10 @@ export interface ImportError {
 export interface ImportNote {
   severity: 'error' | 'warning' | 'info';
   code: string;
+  /** English words (the CLI prints them). */
   message: string;
+  /** The same as Text, for notes the app shows (unmatched weights). */
+  text?: Text;
   /** Composite ids from the top level down, then the node id. */
   nodePath?: string[];
 }
@@ -49,8 +54,11 @@ export class ImportFailure extends Error {
   }
 }
 
-export function fail(code: ImportErrorCode, message: string, path?: string): never {
-  throw new ImportFailure(path === undefined ? { code, message } : { code, message, path });
+/** An ImportError from its Text. */
+export const importError = (code: ImportErrorCode, t: Text, extra: Pick<ImportError, 'path' | 'line' | 'column'> = {}): ImportError => ({ code, message: english(t), text: t, ...extra });
+
+export function fail(code: ImportErrorCode, t: Text, path?: string): never {
+  throw new ImportFailure(importError(code, t, path === undefined ? {} : { path }));
 }
 
 /** `a.b[3]` joined safely: `join('a', 'b')`, `join('a', 3)`. */

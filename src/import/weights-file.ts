@@ -8,7 +8,8 @@
 import { z } from 'zod';
 import { check, WeightsManifestSchema } from './keras-schema.ts';
 import { decodeWeights, type WeightFiles } from './decode-weights.ts';
-import { ImportFailure, type ImportError, type ImportedWeights } from './types.ts';
+import { ImportFailure, importError, type ImportError, type ImportedWeights } from './types.ts';
+import { text } from '../i18n/text.ts';
 
 export const WEIGHTS_FORMAT = 'netloom.weights';
 
@@ -32,7 +33,7 @@ export function readWeights(manifestText: string, files: WeightFiles): { ok: tru
     try {
       raw = JSON.parse(manifestText);
     } catch {
-      return { ok: false, error: { code: 'json', message: 'the weights manifest is not valid JSON' } };
+      return { ok: false, error: importError('json', text('import.manifest-not-json')) };
     }
     const file = check(WeightsFileSchema, raw, '');
     return { ok: true, weights: decodeWeights(file.weightsManifest, files) };

@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import type { GraphDoc } from '../graph/schema.ts';
+import { describeIssue } from '../analysis/params.ts';
+import { english, text, type Text } from '../i18n/text.ts';
 
 export const TASKS = ['classify', 'reconstruct', 'denoise', 'anomaly', 'segment', 'detect', 'gan', 'cyclegan', 'pix2pix'] as const;
 export type TaskName = (typeof TASKS)[number];
@@ -24,7 +26,7 @@ export const SCALINGS = ['none', 'minmax', 'standard'] as const;
 /** Where the samples come from: a built-in dataset by id, or data the user loaded (sent beside the config). */
 export const DataSourceSchema = z.discriminatedUnion('source', [
   z.object({ source: z.literal('builtin'), id: z.string().min(1).max(100) }),
-  z.object({ source: z.literal('user'), name: z.string().max(500).default('your data') }),
+  z.object({ source: z.literal('user'), name: z.string().max(500).default('') }),
 ]);
 export type DataSource = z.infer<typeof DataSourceSchema>;
 
@@ -68,16 +70,15 @@ export const TrainConfigSchema = z.object({
 export type TrainConfig = z.infer<typeof TrainConfigSchema>;
 export type TrainConfigInput = z.input<typeof TrainConfigSchema>;
 
-export type ConfigResult = { ok: true; value: TrainConfig } | { ok: false; message: string };
+export type ConfigResult = { ok: true; value: TrainConfig } | { ok: false; message: string; text: Text };
 
 /** Validates a config; the message names the field and the rule, e.g. "epochs: must be at least 1 (got 0)". */
 export function parseTrainConfig(input: unknown): ConfigResult {
-  const r = TrainConfigSchema.safeParse(input);
+  const r = TrainConfigSchema.safeParse(input, { reportInput: true });
   if (r.success) return { ok: true, value: r.data };
   const issue = r.error.issues[0]!;
-  const path = issue.path.join('.') || 'config';
-  const got = issue.path.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined), input);
-  return { ok: false, message: `${path}: ${issue.message}${got === undefined ? '' : ` (got ${JSON.stringify(got)})`}` };
+  const said = text('train.at', { at: issue.path.join('.') || 'config', what: describeIssue(issue) });
+  return { ok: false, message: english(said), text: said };
 }
 
 const hintTask = (t: unknown): TaskName | undefined => (TASKS as readonly unknown[]).includes(t) ? (t as TaskName) : undefined;

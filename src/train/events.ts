@@ -4,6 +4,7 @@
  */
 import type { BackendReport } from './backend/select.ts';
 import type { TaskName } from './config.ts';
+import type { Text } from '../i18n/text.ts';
 
 /** Metric name → value, e.g. { acc: 0.93 }; val metrics use the prefix `val_`. */
 export type Metrics = Record<string, number>;
@@ -126,8 +127,10 @@ export type EndReason = 'finished' | 'stopped' | 'non-finite' | 'error';
 export interface DoneEvent {
   type: 'done';
   reason: EndReason;
-  /** For non-finite/error: what happened, in plain words (never a stack trace). */
+  /** For non-finite/error (and a finished GAN run that ended early): what happened, in plain English words (never a stack trace). */
   message?: string;
+  /** The same as Text: what the app shows, in the reader's language. */
+  text?: Text;
   /** For non-finite: the node whose output first went NaN/Inf, when found. */
   nodeId?: string;
   epochsCompleted: number;

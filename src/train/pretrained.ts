@@ -13,6 +13,7 @@
 import type { GraphDoc, SubGraph } from '../graph/schema.ts';
 import { importModel } from '../import/import-model.ts';
 import type { ImportedWeights } from '../import/types.ts';
+import { text, type Text } from '../i18n/text.ts';
 
 /** Bytes of a URL as written in weightsUrl (relative to the app, or http/https). */
 export type FetchUrl = (url: string) => Promise<Uint8Array>;
@@ -25,8 +26,8 @@ export interface PretrainedBlock {
 
 export interface PretrainedWeights {
   weights: ImportedWeights;
-  /** One line per block that could not get its weights. */
-  problems: string[];
+  /** One sentence per block that could not get its weights. */
+  problems: Text[];
   /** Blocks that got weights, with how many tensors. */
   loaded: { path: string[]; url: string; tensors: number }[];
 }
@@ -50,19 +51,19 @@ export function besideUrl(url: string, file: string): string {
 export async function loadPretrainedWeights(doc: GraphDoc, fetchUrl: FetchUrl): Promise<PretrainedWeights> {
   const out: PretrainedWeights = { weights: new Map(), problems: [], loaded: [] };
   for (const block of pretrainedBlocks(doc)) {
-    const where = `block "${block.path.join(' › ')}"`;
-    let text: string;
+    const problem = (key: string, values: Record<string, string | Text> = {}) => out.problems.push(text(key, { block: block.path.join(' › '), url: block.url, ...values }));
+    let json: string;
     try {
-      text = new TextDecoder().decode(await fetchUrl(block.url));
+      json = new TextDecoder().decode(await fetchUrl(block.url));
     } catch (e) {
-      out.problems.push(`${where}: cannot load its pretrained weights from ${block.url} (${e instanceof Error ? e.message : String(e)})`);
+      problem('train.pretrained.fetch', { detail: e instanceof Error ? e.message : String(e) });
       continue;
     }
     let manifest: unknown;
     try {
-      manifest = (JSON.parse(text) as { weightsManifest?: unknown }).weightsManifest;
+      manifest = (JSON.parse(json) as { weightsManifest?: unknown }).weightsManifest;
     } catch {
-      out.problems.push(`${where}: ${block.url} is not JSON`);
+      problem('train.pretrained.not-json');
       continue;
     }
     const paths = Array.isArray(manifest) ? manifest.flatMap((g) => (Array.isArray((g as { paths?: unknown }).paths) ? ((g as { paths: unknown[] }).paths.filter((p) => typeof p === 'string') as string[]) : [])) : [];
@@ -70,16 +71,16 @@ export async function loadPretrainedWeights(doc: GraphDoc, fetchUrl: FetchUrl): 
     try {
       for (const p of paths) files.set(p, await fetchUrl(besideUrl(block.url, p)));
     } catch (e) {
-      out.problems.push(`${where}: cannot load the weight files next to ${block.url} (${e instanceof Error ? e.message : String(e)})`);
+      problem('train.pretrained.fetch-bins', { detail: e instanceof Error ? e.message : String(e) });
       continue;
     }
-    const r = importModel(text, files);
+    const r = importModel(json, files);
     if (!r.ok) {
-      out.problems.push(`${where}: ${block.url} is not a usable model: ${r.error.message}`);
+      problem('train.pretrained.not-a-model', { detail: r.error.text });
       continue;
     }
     if (!r.weights?.size) {
-      out.problems.push(`${where}: ${block.url} has no weights`);
+      problem('train.pretrained.no-weights');
       continue;
     }
     const prefix = block.path.join('/');

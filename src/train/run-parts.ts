@@ -11,9 +11,21 @@ import type { Compiled } from '../compile/compile.ts';
 import { makeRng } from '../data/random.ts';
 import { firstNonFinite } from './prepare.ts';
 import type { Tensor } from './tensors.ts';
+import { english, text, type Text } from '../i18n/text.ts';
+import { joined } from './reasons.ts';
 
-/** Failures inside a run that end it with a plain message. */
-export class RunFailure extends Error {}
+/** Failures inside a run that end it with a plain message (`text`; `message` holds its English words). */
+export class RunFailure extends Error {
+  constructor(readonly text: Text) {
+    super(english(text));
+  }
+}
+
+/** A run that cannot start, and every reason why. */
+export const cannotStart = (reasons: readonly Text[]): RunFailure => new RunFailure(text('train.cannot-start', { reasons: joined(reasons) }));
+
+/** A failure from an exception: the sentence `key` around the exception's first line (a technical detail, shown as it is). */
+export const failure = (key: string, e: unknown): Text => text(key, { detail: plain(e) });
 
 /** The first line of any error's message, at most 300 characters. */
 export const plain = (e: unknown): string => {
@@ -47,17 +59,13 @@ export interface RunState {
 }
 
 /** Samples that are not numbers, or no training samples at all, in plain words. */
-export function dataChecks(data: DatasetSplit): string[] {
-  const out: string[] = [];
-  for (const [part, ds] of [['training', data.train], ['test', data.test]] as const) {
+export function dataChecks(data: DatasetSplit): Text[] {
+  const out: Text[] = [];
+  for (const [part, ds] of [['train', data.train], ['test', data.test]] as const) {
     const bad = firstNonFinite(ds);
-    if (bad) {
-      out.push(
-        `the ${part} data has ${bad.count} ${bad.count === 1 ? 'value' : 'values'} that ${bad.count === 1 ? 'is' : 'are'} not a number (NaN or ±Infinity); the first is value ${bad.index + 1} of ${part} sample ${bad.sample + 1} (${bad.value}): fix or remove those samples`,
-      );
-    }
+    if (bad) out.push(text(`train.data.not-numbers.${part}`, { count: bad.count, index: bad.index + 1, sample: bad.sample + 1, value: String(bad.value) }));
   }
-  if (data.train.count === 0) out.push('there are no training samples');
+  if (data.train.count === 0) out.push(text('train.data.no-samples'));
   return out;
 }
 

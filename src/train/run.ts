@@ -22,7 +22,9 @@ import type { GraphDoc } from '../graph/schema.ts';
 import { loadImportedWeights } from '../import/load-weights.ts';
 import type { ImportedWeights } from '../import/types.ts';
 import type { BackendReport } from './backend/select.ts';
-import { checkTraining, diagnosticReason, factsOf } from './check.ts';
+import { checkTraining, diagnosticReason, factsOf, issueReason } from './check.ts';
+import { english, text } from '../i18n/text.ts';
+import { joined } from './reasons.ts';
 import { isAdversarial, type AdversarialTaskName, type TrainConfig } from './config.ts';
 import { trainAdversarial } from './adversarial/loop.ts';
 import { batchesFinishedAt, type DoneEvent, type EndReason, type Metrics, type TrainEvent } from './events.ts';
@@ -30,7 +32,7 @@ import { nextMacrotask } from './macrotask.ts';
 import { estimateMemory } from './memory.ts';
 import { firstNonFiniteNode } from './non-finite.ts';
 import { prepareData, SEED_STREAMS, streamSeed } from './prepare.ts';
-import { Clock, dataChecks, plain, restore, RunFailure, seededRandom, snapshot, type RunState } from './run-parts.ts';
+import { cannotStart, Clock, dataChecks, failure, restore, RunFailure, seededRandom, snapshot, type RunState } from './run-parts.ts';
 import { makeRng, shuffleInPlace } from '../data/random.ts';
 import { fitInput } from './shapes.ts';
 import { recipeFor } from './tasks/index.ts';
@@ -85,14 +87,14 @@ export async function runTraining(req: TrainRequest): Promise<TrainOutcome> {
     free();
     outcome = { done: end(result.reason, result.extra), compiled: state.compiled };
   } catch (e) {
-    const message = e instanceof RunFailure ? e.message : `training failed: ${plain(e)}`;
+    const said = e instanceof RunFailure ? e.text : failure('train.failed', e);
     try {
       free();
       state.compiled?.main.dispose();
     } catch {
       // Freeing after a backend failure may fail too; the message is what matters.
     }
-    outcome = { done: end('error', { message }), compiled: null };
+    outcome = { done: end('error', { message: english(said), text: said }), compiled: null };
   }
   try {
     req.onEvent(outcome.done);
@@ -106,21 +108,18 @@ async function train(req: TrainRequest, clock: Clock, state: RunState): Promise<
   const { tf, doc, config, control } = req;
   const analysis: Analysis = analyze(doc);
   const task: Task | undefined = recipeFor(config.task);
-  if (!task) throw new RunFailure(`training cannot start: netloom cannot train the task "${config.task}" here yet`);
+  if (!task) throw cannotStart([text('train.unknown-task', { task: config.task })]);
 
-  const reasons = [
-    ...checkTraining(doc, config, factsOf(req.data.train), analysis),
-    ...req.backend.issues.map((i) => `${[...i.path, i.nodeId].join(' › ')}: ${i.reason}`),
-  ];
+  const reasons = [...checkTraining(doc, config, factsOf(req.data.train), analysis), ...req.backend.issues.map(issueReason)];
   if (!reasons.length) reasons.push(...dataChecks(req.data));
-  if (reasons.length) throw new RunFailure(`training cannot start: ${reasons.join('; ')}`);
+  if (reasons.length) throw cannotStart(reasons);
 
   const data = prepareData(req.data, config, task.select ? (d) => task.select!(d, config) : undefined);
   const refusal = task.checkData?.(data, config);
-  if (refusal) throw new RunFailure(`training cannot start: ${refusal}`);
+  if (refusal) throw cannotStart([refusal]);
 
   const built = seededRandom(streamSeed(config.seed, SEED_STREAMS.weights), () => compileGraph(tf, doc, {}, analysis));
-  if (!built.ok) throw new RunFailure(`could not build the model: ${built.diagnostics.map(diagnosticReason).join('; ')}`);
+  if (!built.ok) throw new RunFailure(text('train.cannot-build', { reasons: joined(built.diagnostics.map(diagnosticReason)) }));
   const compiled = built.value;
   state.compiled = compiled;
   const model = compiled.main;
@@ -245,11 +244,8 @@ async function train(req: TrainRequest, clock: Clock, state: RunState): Promise<
 }
 
 function nonFinite(config: TrainConfig, loss: number, epoch: number, batch: number, culprit: ReturnType<typeof firstNonFiniteNode>): Partial<DoneEvent> {
-  const what = Number.isNaN(loss) ? 'NaN (not a number)' : 'infinite';
-  const where = culprit ? `; the output of ${[...culprit.path, culprit.nodeId].join(' › ')} was the first to go NaN or infinite` : '';
   const lr = config.learningRate;
-  return {
-    message: `the loss became ${what} at epoch ${epoch + 1}, batch ${batch + 1}${where}. This usually means the learning rate (${lr}) is too high: try ${lr / 10}. The model keeps its weights from before that batch.`,
-    ...(culprit ? { nodeId: culprit.nodeId } : {}),
-  };
+  const values = { what: text(Number.isNaN(loss) ? 'train.nan' : 'train.infinite'), epoch: epoch + 1, batch: batch + 1, lr: String(lr), lower: String(lr / 10) };
+  const said = culprit ? text('train.non-finite.at', { ...values, node: [...culprit.path, culprit.nodeId].join(' › ') }) : text('train.non-finite', values);
+  return { message: english(said), text: said, ...(culprit ? { nodeId: culprit.nodeId } : {}) };
 }

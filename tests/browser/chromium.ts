@@ -22,16 +22,18 @@ function chromiumPath(): string {
 }
 
 /**
- * `serviceWorkers: 'allow'` lets the app's offline service worker run; the other tests block it,
- * so each fresh profile does not download the whole 18 MB precache beside the test.
+ * `serviceWorkers: 'allow'` lets the app's offline service worker run (the other tests block it, so each
+ * fresh profile does not download the whole 18 MB precache beside the test); `locale`: the browser's
+ * language (navigator.language), e.g. 'ko-KR' for a Korean browser.
  */
-export async function openBrowser(opts: { serviceWorkers?: 'allow' | 'block' } = {}): Promise<Browser> {
+export async function openBrowser(opts: { serviceWorkers?: 'allow' | 'block'; locale?: string } = {}): Promise<Browser> {
   const dir = mkdtempSync(join(tmpdir(), 'netloom-chromium-'));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: chromiumPath(),
     headless: true,
     serviceWorkers: opts.serviceWorkers ?? 'block',
     viewport: { width: 1280, height: 800 },
+    ...(opts.locale ? { locale: opts.locale } : {}),
     args: [
       '--no-sandbox',
       '--disable-gpu',
@@ -61,8 +63,8 @@ export async function openBrowser(opts: { serviceWorkers?: 'allow' | 'block' } =
 }
 
 /** A fresh browser with the app open and its first graph drawn. */
-export async function openApp(url: string, opts: { clipboard?: boolean } = {}): Promise<{ b: Browser; page: Page }> {
-  const b = await openBrowser();
+export async function openApp(url: string, opts: { clipboard?: boolean; locale?: string } = {}): Promise<{ b: Browser; page: Page }> {
+  const b = await openBrowser(opts.locale ? { locale: opts.locale } : {});
   if (opts.clipboard) await b.context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await b.page.goto(url);
   await b.page.locator('.react-flow__node').first().waitFor();

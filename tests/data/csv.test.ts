@@ -43,7 +43,7 @@ describe('tokenizer', () => {
   });
 
   test('an unclosed quote names the row where it starts', () => {
-    expect(tokenizeCsv('a,b\n1,"2\n3,4\n')).toEqual({ ok: false, line: 2, message: 'row 2: a quoted field starts here and is never closed' });
+    expect(tokenizeCsv('a,b\n1,"2\n3,4\n')).toMatchObject({ ok: false, line: 2, message: 'row 2: a quoted field starts here and is never closed', text: { key: 'data.csv.open-quote' } });
   });
 
   test('delimiter detection: comma, semicolon, tab, runs of spaces', () => {
@@ -134,6 +134,7 @@ describe('bad CSV input gets a clear message', () => {
     expect(e).toEqual({
       code: 'not-a-number',
       message: 'row 3, column 2 ("v1"): "oops" is not a number (1 more cell like it)',
+      text: expect.objectContaining({ key: 'data.csv.bad-cell' }),
       file: undefined,
       row: 3,
       column: 2,

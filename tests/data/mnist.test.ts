@@ -160,6 +160,7 @@ describe('loadMnist', () => {
         code: 'missing',
         file: 'data/mnist.json',
         message: 'MNIST data file data/mnist.json could not be read (HTTP 404 for /data/mnist.json); run `npm run prepare-data` (it also runs before dev, build and test)',
+        text: expect.objectContaining({ key: 'data.mnist.missing' }),
       },
     });
   });

@@ -114,9 +114,9 @@ test('files that give no weights are refused with the reason', () => {
   const doc = imported(KERAS_CNN).doc;
   const a = analyze(doc);
   const arch = fitFileWeights(doc, a, readFileSync('tests/fixtures/import/keras/keras3-functional-encoder.json', 'utf8'), new Map());
-  expect(arch).toEqual({ ok: false, error: { code: 'weights', message: 'the file holds no weights, only the architecture' } });
+  expect(arch).toMatchObject({ ok: false, error: { code: 'weights', message: 'the file holds no weights, only the architecture', text: { key: 'import.no-weights' } } });
   const notGiven = fitFileWeights(doc, a, readFileSync(KERAS_CNN, 'utf8'), new Map());
-  expect(notGiven).toEqual({ ok: false, error: { code: 'weights', message: 'the weights it lists (in group1-shard1of1.bin) were not given' } });
+  expect(notGiven).toMatchObject({ ok: false, error: { code: 'weights', message: 'the weights it lists (in group1-shard1of1.bin) were not given', text: { key: 'import.weights-not-given' } } });
   const graph = fitFileWeights(doc, a, readFileSync('tests/fixtures/import/graphs/gan-blocks.json', 'utf8'), new Map());
   expect(graph.ok ? null : graph.error.code).toBe('not-a-model');
 });

@@ -19,6 +19,7 @@ import { loadPretrainedWeights } from '../../src/train/pretrained.ts';
 import { nodeFetchUrl } from '../../src/train/pretrained-node.ts';
 import { selectNodeBackend } from '../../src/train/backend/select-node.ts';
 import { prepareBackbone } from '../../scripts/prepare-backbone.ts';
+import { english } from '../../src/i18n/text.ts';
 
 const doc = (() => {
   const r = loadGraph(readFileSync('graph-presets/transfer-learning.json', 'utf8'));
@@ -90,9 +91,9 @@ describe('transfer-learning preset', () => {
     const pre = await loadPretrainedWeights(moved, nodeFetchUrl());
     expect(pre.loaded).toEqual([]);
     expect(pre.problems).toHaveLength(1);
-    expect(pre.problems[0]).toBe('block "backbone": cannot load its pretrained weights from data/nowhere/model.json (no such file in public/)');
+    expect(english(pre.problems[0]!)).toBe('block "backbone": cannot load its pretrained weights from data/nowhere/model.json (no such file in public/)');
     const web: GraphDoc = structuredClone(doc);
     web.nodes.find((n) => n.id === 'backbone')!.params.weightsUrl = 'https://example.com/model.json';
-    expect((await loadPretrainedWeights(web, nodeFetchUrl())).problems[0]).toMatch(/not web addresses/);
+    expect(english((await loadPretrainedWeights(web, nodeFetchUrl())).problems[0]!)).toMatch(/not web addresses/);
   });
 });

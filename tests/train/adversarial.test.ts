@@ -23,6 +23,7 @@ import { configFromDoc, type TrainConfigInput } from '../../src/train/config.ts'
 import type { SamplesEvent } from '../../src/train/events.ts';
 import type { TrainControl } from '../../src/train/run.ts';
 import { checkTraining } from '../../src/train/run.ts';
+import { english } from '../../src/i18n/text.ts';
 import { chain, composite, doc, edge, node } from '../analysis/helpers.ts';
 import { loadMnist, tf, train, wasm } from './run-helpers.ts';
 
@@ -224,7 +225,7 @@ describe('pix2pix and cyclegan', () => {
 
 describe('checkTraining for adversarial tasks', () => {
   const MNIST = { shape: [28, 28, 1], classNames: [] as string[] };
-  const check = (g: GraphDoc, over: Partial<TrainConfigInput>, data: Parameters<typeof checkTraining>[2] = MNIST) => checkTraining(g, configFromDoc(g, over), data);
+  const check = (g: GraphDoc, over: Partial<TrainConfigInput>, data: Parameters<typeof checkTraining>[2] = MNIST) => checkTraining(g, configFromDoc(g, over), data).map(english);
 
   it('accepts the three presets with their own data', () => {
     expect(check(preset('dcgan.json'), {})).toEqual([]);

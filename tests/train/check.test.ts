@@ -10,10 +10,12 @@ import { estimateMemory } from '../../src/train/memory.ts';
 import { analyze } from '../../src/analysis/analyze.ts';
 import type { GraphDoc } from '../../src/graph/schema.ts';
 import { chain, composite, doc, edge, node } from '../analysis/helpers.ts';
+import { english } from '../../src/i18n/text.ts';
 
 const MNIST = { shape: [28, 28, 1], classNames: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'] };
 const HEARTBEATS = { shape: [140], classNames: ['normal', 'abnormal'] };
-const check = (g: GraphDoc, over: Partial<TrainConfigInput>, data: { shape: number[]; classNames: string[] } = MNIST) => checkTraining(g, configFromDoc(g, over), data);
+/** The reasons in English (what the CLI prints); tests/train/check-korean.test.ts reads them in Korean. */
+const check = (g: GraphDoc, over: Partial<TrainConfigInput>, data: { shape: number[]; classNames: string[] } = MNIST) => checkTraining(g, configFromDoc(g, over), data).map(english);
 
 const classifier = (units: number, input: number[] = [28, 28, 1]) =>
   chain(['image', 'Input', { shape: input }], ['flat', 'Flatten'], ['digit', 'Dense', { units, activation: 'softmax' }]);
@@ -47,7 +49,7 @@ describe('checkTraining', () => {
 
   it('names the input and both sizes when a sample does not fit the Input', () => {
     const reasons = check(classifier(10, [32, 32, 3]), { task: 'classify' });
-    expect(reasons).toEqual(['the input "image" takes 3072 values per sample [32, 32, 3], and mnist has 784 [28, 28, 1]: set the Input\'s shape to [28, 28, 1]']);
+    expect(reasons).toEqual(['the input "image" takes 3,072 values per sample [32, 32, 3], and mnist has 784 [28, 28, 1]: set the Input\'s shape to [28, 28, 1]']);
   });
 
   it('refuses an autoencoder whose output shape is not its input shape, for all three reconstruction tasks', () => {

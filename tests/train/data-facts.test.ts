@@ -12,6 +12,7 @@ import { loadGraph } from '../../src/graph/load.ts';
 import type { GraphDoc } from '../../src/graph/schema.ts';
 import { configFromDoc } from '../../src/train/config.ts';
 import { checkTraining, factsOf } from '../../src/train/check.ts';
+import { english } from '../../src/i18n/text.ts';
 
 function preset(file: string): GraphDoc {
   const r = loadGraph(readFileSync(`graph-presets/${file}`, 'utf8'));
@@ -22,7 +23,7 @@ function preset(file: string): GraphDoc {
 const facts = (id: string) => builtinFacts(findBuiltinDataset(id)!);
 const check = (file: string, dataset: string) => {
   const doc = preset(file);
-  return checkTraining(doc, configFromDoc(doc, { data: { source: 'builtin', id: dataset } }), facts(dataset));
+  return checkTraining(doc, configFromDoc(doc, { data: { source: 'builtin', id: dataset } }), facts(dataset)).map(english);
 };
 
 describe('built-in datasets', () => {

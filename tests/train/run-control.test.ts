@@ -15,6 +15,7 @@ import { extractWeights } from '../../src/train/save.ts';
 import type { TrainControl } from '../../src/train/run.ts';
 import { chain, composite, doc, edge, node } from '../analysis/helpers.ts';
 import { fixture, loadMnist, tf, train, wasm } from './run-helpers.ts';
+import { text } from '../../src/i18n/text.ts';
 
 let mnist: DatasetSplit;
 beforeAll(async () => {
@@ -196,7 +197,7 @@ describe('refusals', () => {
   });
 
   it('refuses when the backend cannot train a node, naming it; a graph that does not fit the data names the numbers', async () => {
-    const backend = { ...(await wasm()), issues: [{ nodeId: 'hidden', path: [], kind: 'Dense', scope: 'backend' as const, reason: 'the wasm backend cannot train Dense' }] };
+    const backend = { ...(await wasm()), issues: [{ nodeId: 'hidden', path: [], kind: 'Dense', scope: 'backend' as const, reason: 'the wasm backend cannot train Dense', text: text('train.as-said', { detail: 'the wasm backend cannot train Dense' }) }] };
     const r = await train(classifier, {}, mnist, { backend });
     expect(r.done).toMatchObject({ reason: 'error', message: 'training cannot start: hidden: the wasm backend cannot train Dense' });
     const r2 = await train(fixture('units-mismatch.json'), {}, mnist);

@@ -15,6 +15,7 @@ import { makeShapesDetection, makeShapesSegmentation } from '../../src/data/synt
 import { loadGraph } from '../../src/graph/load.ts';
 import type { GraphDoc } from '../../src/graph/schema.ts';
 import { checkTraining } from '../../src/train/check.ts';
+import { english } from '../../src/i18n/text.ts';
 import { configFromDoc, type TrainConfigInput } from '../../src/train/config.ts';
 import { iou } from '../../src/train/detect/boxes.ts';
 import { meanIoU } from '../../src/train/losses.ts';
@@ -49,7 +50,7 @@ beforeAll(async () => {
 });
 
 const checks = (doc: GraphDoc, over: Partial<TrainConfigInput>, data: DatasetSplit) =>
-  checkTraining(doc, configFromDoc(doc, over), { shape: data.train.shape, classNames: data.train.classNames });
+  checkTraining(doc, configFromDoc(doc, over), { shape: data.train.shape, classNames: data.train.classNames }).map(english);
 
 describe('segment', () => {
   it('fcn-small learns masks: test mean IoU well above predicting background everywhere; samples, val_meanIoU, iou event, flat tensors', async () => {

@@ -7,6 +7,7 @@ import { csvSampleShape, fitsInput, imageTarget, shapeText } from '../../src/ui/
 import { guessLabelColumn } from '../../src/ui/train/data/csv-columns.ts';
 import { splitUserData, summarize, withNormalFirst } from '../../src/ui/train/data/prepare.ts';
 import { prepareCsv, prepareDataset } from '../../src/ui/train/data/user-data.ts';
+import { english, render } from '../../src/i18n/text.ts';
 
 const table = (text: string): CsvTable => {
   const r = readCsvTable(text);
@@ -133,7 +134,7 @@ describe('CSV with the chosen columns', () => {
     if (r.ok) return;
     expect(r.problem.code).toBe('not-a-number');
     expect(r.problem.column).toBe(0);
-    expect(r.problem.detail).toMatch(/^data\.csv: row 2, column 1 \("id"\): "r0" is not a number/);
+    expect(english(r.problem.detail!)).toMatch(/^data\.csv: row 2, column 1 \("id"\): "r0" is not a number/);
     expect(r.problem.params).toMatchObject({ row: 2, column: 1, value: 'r0' });
     const fixed = prepareCsv(table(good), 'data.csv', { labelColumn: 3, ignore: [0], normalClass: null }, 'classify', [2]);
     expect(fixed.ok && fixed.value.summary).toMatchObject({ samples: 20, shape: [2], classes: [{ name: 'no', count: 10 }, { name: 'yes', count: 10 }] });
@@ -152,7 +153,8 @@ describe('CSV with the chosen columns', () => {
     expect(prepareCsv(table(one), 'f.csv', { labelColumn: null, ignore: [], normalClass: null }, 'classify', null)).toMatchObject({ ok: false, problem: { code: 'needs-labels' } });
     const r = prepareCsv(table(one), 'f.csv', { labelColumn: 2, ignore: [], normalClass: null }, 'classify', null);
     expect(r).toMatchObject({ ok: false, problem: { code: 'one-class' } });
-    expect(!r.ok && r.problem.detail).toMatch(/every row has the label "same"/);
+    expect(!r.ok && english(r.problem.detail!)).toMatch(/every row has the label "same"/);
+    expect(!r.ok && render(r.problem.detail!, 'ko')).toMatch(/모든 행의 레이블이 "same"입니다/);
     // An autoencoder takes the same file.
     expect(prepareCsv(table(one), 'f.csv', { labelColumn: 2, ignore: [], normalClass: null }, 'reconstruct', null).ok).toBe(true);
   });

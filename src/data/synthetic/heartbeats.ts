@@ -12,6 +12,7 @@ import type { Dataset, DatasetSplit } from '../dataset.ts';
 import { subset } from '../dataset.ts';
 import { gaussian, makeRng, uniform, type Rng } from '../random.ts';
 import { fail, ok, type DataResult } from '../result.ts';
+import { text } from '../../i18n/text.ts';
 import { stratifiedSplit } from '../split.ts';
 
 export const HEARTBEAT_LENGTH = 140;
@@ -117,8 +118,8 @@ export function makeHeartbeats(options: HeartbeatOptions = {}): DataResult<Datas
   const count = options.count ?? 5000;
   const frac = options.abnormalFraction ?? 0.4;
   const seed = options.seed ?? 5000;
-  if (!Number.isInteger(count) || count < 2 || count > 1_000_000) return fail('bad-option', `count must be a whole number from 2 to 1,000,000, got ${count}`);
-  if (!(frac > 0 && frac < 1)) return fail('bad-option', `abnormalFraction must be between 0 and 1 (exclusive), got ${frac}`);
+  if (!Number.isInteger(count) || count < 2 || count > 1_000_000) return fail('bad-option', text('data.option.whole', { name: 'count', lo: 2, hi: 1_000_000, got: String(count) }));
+  if (!(frac > 0 && frac < 1)) return fail('bad-option', text('data.option.fraction', { name: 'abnormalFraction', got: String(frac) }));
   const rng = makeRng(seed);
   const x = new Float32Array(count * HEARTBEAT_LENGTH);
   const y = new Int32Array(count);

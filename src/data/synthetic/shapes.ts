@@ -12,6 +12,7 @@
 import type { Box, Dataset, DatasetSplit } from '../dataset.ts';
 import { gaussian, makeRng, uniform, type Rng } from '../random.ts';
 import { fail, ok, type DataResult } from '../result.ts';
+import { text } from '../../i18n/text.ts';
 
 export const SHAPE_KINDS = ['circle', 'square', 'triangle'] as const;
 /** Mask ids: 0 background, then 1 + the index in SHAPE_KINDS. */
@@ -83,7 +84,7 @@ function makeSplit(
   const testCount = options.testCount ?? 400;
   const size = options.size ?? SHAPES_SIZE;
   for (const [name, v, lo, hi] of [['trainCount', trainCount, 1, 100_000], ['testCount', testCount, 1, 100_000], ['size', size, 32, 512]] as const) {
-    if (!Number.isInteger(v) || v < lo || v > hi) return fail('bad-option', `${name} must be a whole number from ${lo} to ${hi.toLocaleString('en')}, got ${v}`);
+    if (!Number.isInteger(v) || v < lo || v > hi) return fail('bad-option', text('data.option.whole', { name, lo, hi, got: String(v) }));
   }
   const rng = makeRng(options.seed ?? defaultSeed);
   const draw = (n: number) => Array.from({ length: n }, () => drawShapes(rng, size, maxOverlap));

@@ -4,6 +4,7 @@
  * as analysis.models names them). Pure: the page, the check and the loop
  * all find the same blocks. No tfjs.
  */
+import { text, type Text } from '../../i18n/text.ts';
 import type { Analysis, ModelSummary } from '../../analysis/types.ts';
 import type { Shape } from '../../nodes/spec.ts';
 import type { AdversarialTaskName } from '../config.ts';
@@ -25,7 +26,7 @@ export interface CycleBlocks {
 
 export type Blocks = GanBlocks | CycleBlocks;
 
-export type BlocksResult = { ok: true; blocks: Blocks } | { ok: false; reasons: string[] };
+export type BlocksResult = { ok: true; blocks: Blocks } | { ok: false; reasons: Text[] };
 
 const names = (ms: readonly ModelSummary[]) => ms.map((m) => `"${m.key}"`).join(', ');
 const byRole = (a: Analysis, role: 'Generator' | 'Discriminator') => a.models.filter((m) => m.role === role);
@@ -34,15 +35,12 @@ const byRole = (a: Analysis, role: 'Generator' | 'Discriminator') => a.models.fi
 function pair(a: Analysis, task: 'gan' | 'pix2pix'): BlocksResult {
   const gens = byRole(a, 'Generator');
   const discs = byRole(a, 'Discriminator');
-  const reasons: string[] = [];
-  const what = task === 'gan' ? 'a GAN' : 'pix2pix';
-  if (gens.length === 0) reasons.push(`${what} needs a Generator block, and this graph has none: select the layers that make images and group them as a Generator`);
-  else if (gens.length > 1) reasons.push(`${what} trains one Generator, and this graph has ${gens.length} (${names(gens)}): for two, use the cyclegan task`);
-  if (discs.length === 0) {
-    reasons.push(
-      `${what} needs a Discriminator block, and this graph has none: add the layers that tell real images from generated ones (ending in one logit${task === 'pix2pix' ? ' or a grid of them' : ''}) and group them as a Discriminator`,
-    );
-  } else if (discs.length > 1) reasons.push(`${what} trains one Discriminator, and this graph has ${discs.length} (${names(discs)}): for two, use the cyclegan task`);
+  const reasons: Text[] = [];
+  const what = text(`train.what.${task}`);
+  if (gens.length === 0) reasons.push(text('train.gan.no-generator', { what }));
+  else if (gens.length > 1) reasons.push(text('train.gan.generators', { what, count: gens.length, names: names(gens) }));
+  if (discs.length === 0) reasons.push(text(task === 'pix2pix' ? 'train.gan.no-discriminator.grid' : 'train.gan.no-discriminator', { what }));
+  else if (discs.length > 1) reasons.push(text('train.gan.discriminators', { what, count: discs.length, names: names(discs) }));
   if (reasons.length) return { ok: false, reasons };
   return { ok: true, blocks: { task, generator: gens[0]!, discriminator: discs[0]! } };
 }
@@ -55,16 +53,16 @@ const domain = (key: string): 'a' | 'b' | null => (/(^|[^a-z])a$/i.test(key) ? '
 function cycle(a: Analysis): BlocksResult {
   const gens = byRole(a, 'Generator');
   const discs = byRole(a, 'Discriminator');
-  const reasons: string[] = [];
-  if (gens.length !== 2) reasons.push(`cyclegan needs two Generator blocks (A → B and B → A), and this graph has ${gens.length ? `${gens.length} (${names(gens)})` : 'none'}`);
-  if (discs.length !== 2) reasons.push(`cyclegan needs two Discriminator blocks (one judging domain A, one domain B), and this graph has ${discs.length ? `${discs.length} (${names(discs)})` : 'none'}`);
+  const reasons: Text[] = [];
+  if (gens.length !== 2) reasons.push(gens.length ? text('train.cycle.generators', { count: gens.length, names: names(gens) }) : text('train.cycle.no-generators'));
+  if (discs.length !== 2) reasons.push(discs.length ? text('train.cycle.discriminators', { count: discs.length, names: names(discs) }) : text('train.cycle.no-discriminators'));
   if (reasons.length) return { ok: false, reasons };
   const ab = gens.find((g) => direction(g.key) === 'ab');
   const ba = gens.find((g) => direction(g.key) === 'ba');
   const da = discs.find((d) => domain(d.key) === 'a');
   const db = discs.find((d) => domain(d.key) === 'b');
-  if (!ab || !ba || ab === ba) reasons.push(`cyclegan tells its generators apart by name: call them "generator_ab" (A → B) and "generator_ba" (B → A) (now ${names(gens)})`);
-  if (!da || !db || da === db) reasons.push(`cyclegan tells its discriminators apart by name: call them "discriminator_a" and "discriminator_b" (now ${names(discs)})`);
+  if (!ab || !ba || ab === ba) reasons.push(text('train.cycle.generator-names', { names: names(gens) }));
+  if (!da || !db || da === db) reasons.push(text('train.cycle.discriminator-names', { names: names(discs) }));
   if (reasons.length) return { ok: false, reasons };
   return { ok: true, blocks: { task: 'cyclegan', generatorAB: ab!, generatorBA: ba!, discriminatorA: da!, discriminatorB: db! } };
 }

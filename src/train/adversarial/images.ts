@@ -10,7 +10,8 @@ import type { Compiled } from '../../compile/compile.ts';
 import { sampleSize, type Dataset } from '../../data/dataset.ts';
 import type { TrainConfig } from '../config.ts';
 import type { SampleImage } from '../events.ts';
-import { RunFailure } from '../run-parts.ts';
+import { cannotStart } from '../run-parts.ts';
+import { text } from '../../i18n/text.ts';
 import type { Tensor } from '../tensors.ts';
 
 export type Scalar = TF.Scalar;
@@ -26,9 +27,9 @@ export function makeOptimizer(tf: Tf, config: TrainConfig): TF.Optimizer {
 }
 
 /** The compiled block by its key (analysis.models), or a plain failure when compile() did not build it. */
-export function modelOf(compiled: Compiled, key: string, role: string): LayersModel {
+export function modelOf(compiled: Compiled, key: string, role: 'Generator' | 'Discriminator'): LayersModel {
   const m = compiled.models[key];
-  if (!m) throw new RunFailure(`training cannot start: the ${role} "${key}" was not built: connect it to the rest of the graph`);
+  if (!m) throw cannotStart([text(role === 'Generator' ? 'train.generator.not-built' : 'train.discriminator.not-built', { key })]);
   return m;
 }
 

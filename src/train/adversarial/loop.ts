@@ -22,13 +22,15 @@ import { analyze } from '../../analysis/analyze.ts';
 import { compileGraph } from '../../compile/compile.ts';
 import { makeRng, shuffleInPlace } from '../../data/random.ts';
 import { loadImportedWeights } from '../../import/load-weights.ts';
-import { checkTraining, diagnosticReason, factsOf } from '../check.ts';
+import { checkTraining, diagnosticReason, factsOf, issueReason } from '../check.ts';
+import { english, text, type Text } from '../../i18n/text.ts';
+import { joined } from '../reasons.ts';
 import type { AdversarialTaskName } from '../config.ts';
 import type { DoneEvent, EndReason, Metrics } from '../events.ts';
 import { nextMacrotask } from '../macrotask.ts';
 import { estimateMemory } from '../memory.ts';
 import { prepareData, SEED_STREAMS, streamSeed } from '../prepare.ts';
-import { dataChecks, restore, RunFailure, seededRandom, snapshot, type Clock, type RunState } from '../run-parts.ts';
+import { cannotStart, dataChecks, restore, RunFailure, seededRandom, snapshot, type Clock, type RunState } from '../run-parts.ts';
 import type { TrainRequest } from '../run.ts';
 import type { Tensor } from '../tensors.ts';
 import { findBlocks } from './blocks.ts';
@@ -50,16 +52,16 @@ export async function trainAdversarial(req: TrainRequest & { config: { task: Adv
   const { tf, doc, config, control } = req;
   const analysis = analyze(doc);
   const train = req.data.train;
-  const reasons = [...checkTraining(doc, config, factsOf(train), analysis), ...req.backend.issues.map((i) => `${[...i.path, i.nodeId].join(' › ')}: ${i.reason}`)];
+  const reasons = [...checkTraining(doc, config, factsOf(train), analysis), ...req.backend.issues.map(issueReason)];
   if (!reasons.length) reasons.push(...dataChecks(req.data));
-  if (reasons.length) throw new RunFailure(`training cannot start: ${reasons.join('; ')}`);
+  if (reasons.length) throw cannotStart(reasons);
   const found = findBlocks(analysis, config.task);
-  if (!found.ok) throw new RunFailure(`training cannot start: ${found.reasons.join('; ')}`);
+  if (!found.ok) throw cannotStart(found.reasons);
 
   // No validation part: adversarial losses say little about quality; the quality measure uses held-out test samples.
   const data = prepareData(req.data, { ...config, validationSplit: 0 });
   const built = seededRandom(streamSeed(config.seed, SEED_STREAMS.weights), () => compileGraph(tf, doc, {}, analysis));
-  if (!built.ok) throw new RunFailure(`could not build the model: ${built.diagnostics.map(diagnosticReason).join('; ')}`);
+  if (!built.ok) throw new RunFailure(text('train.cannot-build', { reasons: joined(built.diagnostics.map(diagnosticReason)) }));
   const compiled = built.value;
   state.compiled = compiled;
   if (req.initialWeights?.size) loadImportedWeights(tf, compiled, req.initialWeights);
@@ -134,7 +136,7 @@ export async function trainAdversarial(req: TrainRequest & { config: { task: Adv
             restore(weights, previous ?? current);
             tf.dispose([...current, ...(previous ?? [])]);
             previous = null;
-            return { reason: 'non-finite', extra: { message: nonFiniteMessage(config.learningRate, bad, m[bad]!, epoch, b) } };
+            return { reason: 'non-finite', extra: said(nonFiniteText(config.learningRate, bad, m[bad]!, epoch, b)) };
           }
           if (previous) tf.dispose(previous);
           previous = current;
@@ -147,7 +149,7 @@ export async function trainAdversarial(req: TrainRequest & { config: { task: Adv
           if (winning >= COLLAPSE_BATCHES) {
             quality = await trainer.quality();
             req.onEvent(await trainer.samples(epoch));
-            return { reason: 'finished', extra: { test: test(), message: collapseMessage(epoch, b, config.learningRate) } };
+            return { reason: 'finished', extra: { test: test(), ...said(collapseText(epoch, b, config.learningRate)) } };
           }
           await nextMacrotask();
           if (control) await clock.pauseWhile(control.waitWhilePaused());
@@ -169,12 +171,14 @@ export async function trainAdversarial(req: TrainRequest & { config: { task: Adv
   return { reason: 'finished', extra: { test: test() } };
 }
 
-function nonFiniteMessage(lr: number, which: 'd_loss' | 'g_loss', value: number, epoch: number, batch: number): string {
-  const what = Number.isNaN(value) ? 'NaN (not a number)' : 'infinite';
-  const whose = which === 'd_loss' ? "the discriminator's" : "the generator's";
-  return `${whose} loss became ${what} at epoch ${epoch + 1}, batch ${batch + 1}. This usually means the learning rate (${lr}) is too high: try ${lr / 10}. The generator and the discriminator keep their weights from before that batch.`;
+/** The done event's words: Text, and its English in `message`. */
+const said = (t: Text): Partial<DoneEvent> => ({ message: english(t), text: t });
+
+function nonFiniteText(lr: number, which: 'd_loss' | 'g_loss', value: number, epoch: number, batch: number): Text {
+  const what = text(Number.isNaN(value) ? 'train.nan' : 'train.infinite');
+  return text(which === 'd_loss' ? 'train.gan.non-finite.d' : 'train.gan.non-finite.g', { what, epoch: epoch + 1, batch: batch + 1, lr: String(lr), lower: String(lr / 10) });
 }
 
-function collapseMessage(epoch: number, batch: number, lr: number): string {
-  return `training ended early at epoch ${epoch + 1}, batch ${batch + 1}: the discriminator won. Its loss stayed below ${COLLAPSE_D_LOSS} for ${COLLAPSE_BATCHES} batches in a row, so it tells every generated image from a real one and the generator has nothing left to learn from. The samples show the generator as it ended. Try a lower learning rate (${lr} now), a smaller discriminator, or more Dropout in it.`;
+function collapseText(epoch: number, batch: number, lr: number): Text {
+  return text('train.gan.collapse', { epoch: epoch + 1, batch: batch + 1, below: String(COLLAPSE_D_LOSS), batches: COLLAPSE_BATCHES, lr: String(lr) });
 }

@@ -19,6 +19,9 @@ import type { Tf } from '../../compile/tf.ts';
 import { registerWasmTrainingKernels } from './wasm-kernels.ts';
 import { registerGradientFixes } from './gradient-fixes.ts';
 import { trainableOn, type TrainIssue } from './trainable.ts';
+import { english, text, type Text } from '../../i18n/text.ts';
+import { joined } from '../reasons.ts';
+import { RunFailure } from '../run-parts.ts';
 
 export type BackendName = 'wasm' | 'webgl' | 'cpu';
 export const DEFAULT_ORDER: readonly BackendName[] = ['wasm', 'webgl', 'cpu'];
@@ -28,7 +31,7 @@ export interface Platform {
   /** What tfjs-backend-wasm's setWasmPaths gets: a folder prefix, or file name → URL. */
   wasmPaths: string | Record<string, string>;
   /** Why WebGL cannot exist here (e.g. in Node), or null to try it. */
-  webglUnavailable: string | null;
+  webglUnavailable: Text | null;
 }
 
 export interface SelectOptions {
@@ -48,8 +51,8 @@ export interface SelectOptions {
 
 export interface BackendReport {
   active: BackendName;
-  /** Backends tried or passed over before `active`, with the reason. */
-  skipped: { backend: BackendName; reason: string }[];
+  /** Backends tried or passed over before `active`, with the reason (`text`; `reason` in English). */
+  skipped: Skipped[];
   /** Later candidates, not tried because `active` works (what a user could switch to). */
   untried: BackendName[];
   /** For wasm: whether the SIMD build and how many threads run. */
@@ -59,6 +62,14 @@ export interface BackendReport {
   /** Nodes no backend can train (tfjs limits); the trainer should refuse to start when non-empty. */
   issues: TrainIssue[];
 }
+
+export interface Skipped {
+  backend: BackendName;
+  reason: string;
+  text: Text;
+}
+
+const skip = (backend: BackendName, t: Text): Skipped => ({ backend, reason: english(t), text: t });
 
 let wasmPathsSet = false;
 
@@ -72,18 +83,18 @@ export async function selectBackend(tf: Tf, platform: Platform, options: SelectO
 
   for (const [index, name] of order.entries()) {
     if (name === 'webgl' && platform.webglUnavailable) {
-      skipped.push({ backend: name, reason: platform.webglUnavailable });
+      skipped.push(skip(name, platform.webglUnavailable));
       continue;
     }
     if (name === 'wasm') {
       if (typeof WebAssembly === 'undefined') {
-        skipped.push({ backend: name, reason: 'this environment has no WebAssembly' });
+        skipped.push(skip(name, text('train.backend.no-wasm')));
         continue;
       }
       try {
         wasm = await prepareWasm(tf, platform, options.threads ?? false);
       } catch (e) {
-        skipped.push({ backend: name, reason: `could not load tfjs-backend-wasm: ${message(e)}` });
+        skipped.push(skip(name, text('train.backend.wasm-load', { detail: message(e) })));
         continue;
       }
       kernelsChanged.push(...registerWasmTrainingKernels(tf).map((k) => `wasm:${k}`));
@@ -91,19 +102,19 @@ export async function selectBackend(tf: Tf, platform: Platform, options: SelectO
     // Checked before initialising: the kernel registry does not need a live backend.
     const missing = options.doc ? trainableOn(name, options.doc, tf).filter((i) => i.scope === 'backend') : [];
     if (missing.length) {
-      skipped.push({ backend: name, reason: missing.map((i) => `${i.nodeId}: ${i.reason}`).join('; ') });
+      skipped.push(skip(name, joined(missing.map((i) => text('train.at', { at: i.nodeId, what: i.text })))));
       continue;
     }
     const failure = await activate(tf, name, timeout);
     if (failure) {
-      skipped.push({ backend: name, reason: failure });
+      skipped.push(skip(name, failure));
       continue;
     }
     const report: BackendReport = { active: name, skipped, untried: order.slice(index + 1), kernelsChanged, issues: options.doc ? trainableOn(name, options.doc, tf) : [] };
     if (name === 'wasm' && wasm) report.wasm = { simd: (await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) === true, threads: wasm.getThreadsCount() };
     return report;
   }
-  throw new Error(`no tfjs backend could start: ${skipped.map((s) => `${s.backend} (${s.reason})`).join(', ')}`);
+  throw new RunFailure(text('train.backend.none', { tried: skipped.map((s) => text('train.backend.tried', { backend: s.backend, reason: s.text })) }));
 }
 
 async function prepareWasm(tf: Tf, platform: Platform, threads: boolean) {
@@ -118,7 +129,7 @@ async function prepareWasm(tf: Tf, platform: Platform, threads: boolean) {
 }
 
 /** Switches to `name` and proves it computes; returns why not, or null. */
-async function activate(tf: Tf, name: BackendName, timeoutMs: number): Promise<string | null> {
+async function activate(tf: Tf, name: BackendName, timeoutMs: number): Promise<Text | null> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   // tfjs reports why an initialisation failed only through console.warn: keep those lines for the report.
   const warn = console.warn;
@@ -131,15 +142,15 @@ async function activate(tf: Tf, name: BackendName, timeoutMs: number): Promise<s
     const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
     const ok = await Promise.race([tf.setBackend(name), timedOut]);
     console.warn = warn;
-    if (ok === 'timeout') return `initialisation took longer than ${timeoutMs} ms`;
-    if (!ok) return `initialisation failed${said.length ? `: ${said.join(' ').slice(0, 400)}` : ''}`;
-    if (tf.getBackend() !== name) return `tfjs switched to ${tf.getBackend()} instead`;
+    if (ok === 'timeout') return text('train.backend.timeout', { ms: timeoutMs });
+    if (!ok) return said.length ? text('train.backend.init-failed.detail', { detail: said.join(' ').slice(0, 400) }) : text('train.backend.init-failed');
+    if (tf.getBackend() !== name) return text('train.backend.switched', { other: tf.getBackend() });
     // A context can come up and still compute nothing useful (lost WebGL, broken build): check one small sum.
     const got = tf.tidy(() => tf.sum(tf.mul(tf.tensor1d([1, 2, 3]), tf.tensor1d([4, 5, 6]))).dataSync()[0]);
-    if (got !== 32) return `computed 1·4 + 2·5 + 3·6 = ${got}`;
+    if (got !== 32) return text('train.backend.wrong-sum', { got: String(got) });
     return null;
   } catch (e) {
-    return message(e);
+    return text('train.as-said', { detail: message(e) });
   } finally {
     console.warn = warn;
     clearTimeout(timer);

@@ -18,6 +18,8 @@ import type { GraphDoc, SubGraph } from '../../graph/schema.ts';
 import { analyze } from '../../analysis/analyze.ts';
 import type { Analysis, GraphAnalysis } from '../../analysis/types.ts';
 import type { Tf } from '../../compile/tf.ts';
+import { english, text, type Text } from '../../i18n/text.ts';
+import { textOf } from '../reasons.ts';
 
 export interface TrainIssue {
   nodeId: string;
@@ -25,8 +27,12 @@ export interface TrainIssue {
   path: string[];
   kind: string;
   scope: 'backend' | 'tfjs';
+  /** English words of `text` (CLI, logs). */
   reason: string;
+  text: Text;
 }
+
+const issue = (i: Omit<TrainIssue, 'reason'>): TrainIssue => ({ ...i, reason: english(i.text) });
 
 /** Kernels every training step uses (loss, optimizer, elementwise activations, reshapes, merges, padding, slicing). */
 export const BASIC_KERNELS: readonly string[] = [
@@ -104,28 +110,16 @@ export function trainableOn(backend: string, doc: GraphDoc | SubGraph, tf: Pick<
       const na = g.nodes.get(id)!;
       if (na.inner) walk(na.inner, sub.nodes.find((n) => n.id === id)!.graph!, [...path, id]);
       if (na.spec?.category === 'augment' && behindWeights.has(id)) {
-        issues.push({
-          nodeId: id,
-          path,
-          kind: na.kind,
-          scope: 'tfjs',
-          reason: `${na.kind} comes after layers with weights, and tfjs cannot pass gradients back through it: place augmentation right after the Input`,
-        });
+        issues.push(issue({ nodeId: id, path, kind: na.kind, scope: 'tfjs', text: text('train.augment-after-weights', { kind: na.kind }) }));
       }
       for (const d of na.diagnostics) {
-        if (d.code === 'tfjs-training-unsupported') issues.push({ nodeId: id, path, kind: na.kind, scope: 'tfjs', reason: d.message });
+        if (d.code === 'tfjs-training-unsupported') issues.push(issue({ nodeId: id, path, kind: na.kind, scope: 'tfjs', text: textOf(d) }));
       }
       if (!na.params) continue;
       // Basic kernels are checked too: a backend with none registered (e.g. webgpu not installed) lacks them all.
       const missing = [...new Set([...kernelsFor(na.kind, na.params), ...(na.spec && !STRUCTURAL.has(na.spec.category) ? BASIC_KERNELS : [])])].filter((k) => !has(k));
       if (missing.length) {
-        issues.push({
-          nodeId: id,
-          path,
-          kind: na.kind,
-          scope: 'backend',
-          reason: `the ${backend} backend cannot train ${na.kind}: it has no ${missing.length === 1 ? 'kernel' : 'kernels'} ${missing.join(', ')}`,
-        });
+        issues.push(issue({ nodeId: id, path, kind: na.kind, scope: 'backend', text: text('train.no-kernels', { backend, kind: na.kind, kernels: missing.join(', '), count: missing.length }) }));
       }
     }
   };

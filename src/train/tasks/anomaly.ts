@@ -10,6 +10,9 @@ import { selectClasses } from '../../data/dataset.ts';
 import type { AnomalyEvent } from '../events.ts';
 import { meanStd, thresholdStats } from '../metrics.ts';
 import { perSampleErrors } from '../tensors.ts';
+import { text } from '../../i18n/text.ts';
+import { classText } from '../../data/class-names.ts';
+import { classList } from './naming.ts';
 import { reconstructionCheck, reconstructionSamples, selfTargets } from './reconstruction.ts';
 import type { Task, TaskResult } from './task.ts';
 
@@ -19,12 +22,12 @@ export const anomaly: Task = {
   metrics: [],
 
   check(f) {
-    const reasons = reconstructionCheck(f, 'anomaly detection');
+    const reasons = reconstructionCheck(f, text('train.what.anomaly'));
     const k = f.config.normalClass;
     if (!f.classNames.length) {
-      reasons.push(`anomaly detection learns what normal looks like from labelled samples, and ${f.dataName} has no labels: choose a label column that marks normal samples`);
+      reasons.push(text('train.anomaly.no-labels', { data: f.dataName }));
     } else if (k >= f.classNames.length) {
-      reasons.push(`the normal class is number ${k}, but ${f.dataName} has ${f.classNames.length} classes (${f.classNames.map((c, i) => `${i}: ${c}`).join(', ')}): choose one of them`);
+      reasons.push(text('train.anomaly.normal-class', { k, data: f.dataName, count: f.classNames.length, classes: classList(f.classNames) }));
     }
     return reasons;
   },
@@ -32,8 +35,8 @@ export const anomaly: Task = {
   select: (train, config) => selectClasses(train, [config.normalClass]),
 
   checkData(data, config) {
-    const name = data.test.classNames[config.normalClass] ?? String(config.normalClass);
-    if (data.train.count < 2) return `there ${data.train.count === 1 ? 'is 1 training sample' : 'are no training samples'} of the normal class "${name}": anomaly detection needs normal samples to learn from`;
+    const name = classText(data.test.classNames[config.normalClass] ?? String(config.normalClass));
+    if (data.train.count < 2) return text(data.train.count === 1 ? 'train.anomaly.one-normal' : 'train.anomaly.no-normal', { name });
     return null;
   },
 

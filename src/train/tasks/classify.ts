@@ -6,7 +6,9 @@
 import { classCounts } from '../../data/dataset.ts';
 import type { ConfusionEvent, TrainEvent } from '../events.ts';
 import { confusionMatrix, matrixAccuracy } from '../metrics.ts';
+import { text, type Text } from '../../i18n/text.ts';
 import { showShape } from '../shapes.ts';
+import { classText } from '../../data/class-names.ts';
 import { evaluateSet, predictClasses, predictRows, sampleImage } from '../tensors.ts';
 import type { Task, TaskResult } from './task.ts';
 
@@ -16,23 +18,22 @@ export const classify: Task = {
   metrics: ['accuracy'],
 
   check(f) {
-    const reasons: string[] = [];
+    const reasons: Text[] = [];
     const classes = f.classNames.length;
-    if (classes === 0) reasons.push(`classify needs labelled samples, and ${f.dataName} has no labels: choose a label column, or one folder per class`);
-    else if (classes === 1) reasons.push(`classify needs at least two classes, and ${f.dataName} has one ("${f.classNames[0]}")`);
+    if (classes === 0) reasons.push(text('train.classify.no-labels', { data: f.dataName }));
+    else if (classes === 1) reasons.push(text('train.classify.one-class', { data: f.dataName, name: classText(f.classNames[0]!) }));
     if (f.outputShape.length !== 1) {
-      reasons.push(
-        `the output of "${f.outputId}" has shape ${showShape(f.outputShape)}; a classifier needs one value per class: add Flatten (or GlobalAveragePooling2D) and a Dense with ${classes >= 2 ? classes : 'one unit per class'} units at the end`,
-      );
+      const out = { output: f.outputId, shape: showShape(f.outputShape) };
+      reasons.push(classes >= 2 ? text('train.classify.not-vector', { ...out, units: classes }) : text('train.classify.not-vector.any', out));
     } else if (classes >= 2 && f.outputShape[0] !== classes) {
-      reasons.push(`the output of "${f.outputId}" gives ${f.outputShape[0]} values per sample, but ${f.dataName} has ${classes} classes: set its units to ${classes}`);
+      reasons.push(text('train.classify.units', { output: f.outputId, units: f.outputShape[0]!, data: f.dataName, classes }));
     }
     return reasons;
   },
 
   checkData(data) {
     const present = classCounts(data.train).filter((n) => n > 0).length;
-    return present < 2 ? `the training samples hold ${present === 0 ? 'no labelled sample' : 'only one class'}: a classifier needs at least two` : null;
+    return present < 2 ? text(present === 0 ? 'train.classify.no-labelled-sample' : 'train.classify.only-one-class') : null;
   },
 
   tensors(tf, ds, _role, { inputShape }) {

@@ -5,6 +5,7 @@
  * their noise once (same seed, same noise), so their losses compare.
  */
 import { SEED_STREAMS, streamSeed } from '../prepare.ts';
+import { text } from '../../i18n/text.ts';
 import { evaluateSet } from '../tensors.ts';
 import { addNoise, reconstructionCheck, reconstructionSamples, selfTargets } from './reconstruction.ts';
 import type { Task, TaskResult } from './task.ts';
@@ -14,9 +15,9 @@ export const denoise: Task = {
   autoLoss: 'meanSquaredError',
   metrics: [],
   check(f) {
-    const reasons = reconstructionCheck(f, 'a denoising autoencoder');
+    const reasons = reconstructionCheck(f, text('train.what.denoise'));
     // Noisy inputs are clipped to [0, 1]: z-scores would be cut in half.
-    if (f.config.scaling === 'standard') reasons.push('denoising clips noisy inputs to 0–1, and standard scaling makes values outside that range: choose min-max scaling or none');
+    if (f.config.scaling === 'standard') reasons.push(text('train.denoise.scaling'));
     return reasons;
   },
   tensors(tf, ds, role, { inputShape, outputShape, config }) {

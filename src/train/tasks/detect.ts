@@ -14,6 +14,7 @@ import type { TrainConfig } from '../config.ts';
 import { decodeGrid, encodeGridBatch, gridSize, meanAP, type GridLayout, type ScoredBox } from '../detect/index.ts';
 import type { MapEvent, Metrics } from '../events.ts';
 import { detectionLoss } from '../losses.ts';
+import { text, type Text } from '../../i18n/text.ts';
 import { showShape } from '../shapes.ts';
 import { evaluateSet, predictAll, predictRows, sampleImage } from '../tensors.ts';
 import { classList, dataNameOf } from './naming.ts';
@@ -33,39 +34,45 @@ export function layoutOf(outputShape: readonly number[], imageShape: readonly nu
   return { grid: outputShape[0]!, classes: outputShape[2]! - BOX_CHANNELS, height: imageShape[0]!, width: imageShape[1]! };
 }
 
-function checkDetect(f: CheckFacts): string[] {
-  const reasons: string[] = [];
+function checkDetect(f: CheckFacts): Text[] {
+  const reasons: Text[] = [];
   const classes = f.classNames.length;
-  if (classes === 0) reasons.push(`detection needs boxes with a class, and ${f.dataName} has no classes: choose data with boxes (shapes-detection)`);
+  const data = f.dataName;
+  if (classes === 0) reasons.push(text('train.detect.no-classes', { data }));
   if (f.dataShape.length !== 3) {
-    reasons.push(`detection needs images (height × width × channels), and ${f.dataName} has samples of shape ${showShape(f.dataShape)}`);
+    reasons.push(text('train.detect.not-images', { data, shape: showShape(f.dataShape) }));
     return reasons;
   }
   const [h, w] = f.dataShape as [number, number, number];
   const k = classes || null;
-  const filters = k === null ? '5 + one per class' : `5 + ${k} = ${BOX_CHANNELS + k}`;
+  const filters = k === null ? text('train.detect.filters.any') : text('train.detect.filters', { k, total: BOX_CHANNELS + k });
   const out = f.outputShape;
+  const output = f.outputId;
   if (out.length !== 3) {
-    reasons.push(
-      `the output of "${f.outputId}" has shape ${showShape(out)}; a one-stage detector needs a grid [S, S, 5 + classes]: per cell objectness, x, y, width, height and a score per class. End with a 1×1 Conv2D with ${filters} filters and no activation`,
-    );
+    reasons.push(text('train.detect.not-grid', { output, shape: showShape(out), filters }));
     return reasons;
   }
   const [rows, cols, channels] = out;
   if (rows === null || cols === null) {
-    reasons.push(`the output of "${f.outputId}" has shape ${showShape(out)}; the detector's grid needs a known size: give the Input a fixed shape`);
+    reasons.push(text('train.detect.open-grid', { output, shape: showShape(out) }));
   } else if (rows !== cols) {
-    reasons.push(`the output of "${f.outputId}" is a ${rows}×${cols} grid; the detector needs a square grid (S×S): make the Input square`);
+    reasons.push(text('train.detect.not-square', { output, rows, cols }));
   } else if (rows < 2) {
-    reasons.push(`the output of "${f.outputId}" is a 1×1 grid: one cell finds one object, and images of ${f.dataName} hold several; downsample less so the grid has at least 2×2 cells`);
+    reasons.push(text('train.detect.one-cell', { output, data }));
   } else if (rows > Math.min(h, w) / 2) {
-    reasons.push(`the output of "${f.outputId}" is a ${rows}×${rows} grid on ${h}×${w}-pixel images: cells under 2 pixels cannot hold an object's centre and size; downsample more (pooling or strides) to a grid like ${Math.max(2, Math.round(Math.min(h, w) / 8))}×${Math.max(2, Math.round(Math.min(h, w) / 8))}`);
+    const like = Math.max(2, Math.round(Math.min(h, w) / 8));
+    reasons.push(text('train.detect.tiny-cells', { output, rows, h, w, like }));
   }
   if (k !== null && channels !== BOX_CHANNELS + k) {
-    const got = channels === null ? 'an open number of channels' : `${channels} channels per cell${channels > BOX_CHANNELS ? ` = 5 (objectness, x, y, width, height) + ${channels - BOX_CHANNELS} class scores` : ''}`;
-    reasons.push(`the output of "${f.outputId}" gives ${got}, but ${f.dataName} has ${k} ${k === 1 ? 'class' : 'classes'} (${classList(f.classNames)}): set its filters to ${filters}`);
+    const got =
+      channels === null
+        ? text('train.detect.got.open')
+        : channels > BOX_CHANNELS
+          ? text('train.detect.got.split', { channels, scores: channels - BOX_CHANNELS })
+          : text('train.detect.got', { channels });
+    reasons.push(text('train.detect.channels', { output, got, data, count: k, classes: classList(f.classNames), filters }));
   }
-  if (f.config.loss !== 'auto') reasons.push(`detection trains with its own loss (objectness, box and class together), not ${f.config.loss}: set the loss to auto`);
+  if (f.config.loss !== 'auto') reasons.push(text('train.detect.loss', { loss: f.config.loss }));
   return reasons;
 }
 
@@ -88,18 +95,18 @@ export const detect: Task = {
   name: 'detect',
   autoLoss: gridLoss,
   metrics: [],
-  needs: { what: 'boxes', missing: (dataName) => `detection learns from boxes around the objects in each image, and ${dataName} has none: choose shapes-detection` },
+  needs: { what: 'boxes', missing: (data) => text('train.detect.needs-boxes', { data }) },
   check: checkDetect,
 
   checkData(data, config) {
     const classes = data.train.classNames.length;
-    for (const [part, ds] of [['training', data.train], ['test', data.test]] as const) {
+    for (const [part, ds] of [['train', data.train], ['test', data.test]] as const) {
       if (!ds.count) continue;
-      if (!ds.boxes) return `the ${part} samples of ${dataNameOf(config)} have no boxes: detection learns from them; choose shapes-detection`;
+      if (!ds.boxes) return text(`train.detect.no-boxes.${part}`, { data: dataNameOf(config) });
       const at = ds.boxes.findIndex((list) => list.some((b) => !Number.isInteger(b.cls) || b.cls < 0 || b.cls >= classes));
       if (at >= 0) {
         const bad = ds.boxes[at]!.find((b) => !Number.isInteger(b.cls) || b.cls < 0 || b.cls >= classes)!;
-        return `${part} sample ${at + 1} of ${dataNameOf(config)} has a box of class ${bad.cls}, but there are only ${classes} classes (${classList(ds.classNames)})`;
+        return text(`train.detect.bad-class.${part}`, { n: at + 1, data: dataNameOf(config), cls: bad.cls, count: classes, classes: classList(ds.classNames) });
       }
     }
     return null;

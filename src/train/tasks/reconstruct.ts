@@ -3,6 +3,7 @@
  * default, mean absolute error when the config says so. Samples: input,
  * output and the per-sample error; after training: the test loss.
  */
+import { text } from '../../i18n/text.ts';
 import { evaluateSet } from '../tensors.ts';
 import { reconstructionCheck, reconstructionSamples, selfTargets } from './reconstruction.ts';
 import type { Task, TaskResult } from './task.ts';
@@ -11,7 +12,7 @@ export const reconstruct: Task = {
   name: 'reconstruct',
   autoLoss: 'meanSquaredError',
   metrics: [],
-  check: (f) => reconstructionCheck(f, 'an autoencoder'),
+  check: (f) => reconstructionCheck(f, text('train.what.reconstruct')),
   tensors: (tf, ds, _role, { inputShape, outputShape }) => selfTargets(tf, ds, inputShape, outputShape),
   async samples(run, epoch) {
     const items = await reconstructionSamples(run, { noisy: false });

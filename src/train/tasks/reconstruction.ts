@@ -6,20 +6,18 @@
 import type { Tf } from '../../compile/tf.ts';
 import type { Dataset } from '../../data/dataset.ts';
 import { invertScaler } from '../../data/scaling.ts';
+import { text, type Text } from '../../i18n/text.ts';
 import { sameShape, showShape } from '../shapes.ts';
 import { predictRows, readRows, sampleImage, type Tensor } from '../tensors.ts';
 import type { CheckFacts, RunContext, SetTensors } from './task.ts';
 
-export function reconstructionCheck(f: CheckFacts, what: string): string[] {
-  const reasons: string[] = [];
+/** `what`: the task as the sentence names it ("an autoencoder", "anomaly detection"). */
+export function reconstructionCheck(f: CheckFacts, what: Text): Text[] {
+  const reasons: Text[] = [];
   if (f.fitted && !sameShape(f.outputShape, f.fitted)) {
-    reasons.push(
-      `the output of "${f.outputId}" has shape ${showShape(f.outputShape)} but the input "${f.inputId}" is ${showShape(f.fitted)}; ${what} needs the model to give back its input's shape`,
-    );
+    reasons.push(text('train.reconstruct.shape', { output: f.outputId, shape: showShape(f.outputShape), input: f.inputId, inputShape: showShape(f.fitted), what }));
   }
-  if (f.config.loss === 'categoricalCrossentropy') {
-    reasons.push(`categorical cross-entropy compares class probabilities; ${what} compares values: use mean squared error, mean absolute error or binary cross-entropy`);
-  }
+  if (f.config.loss === 'categoricalCrossentropy') reasons.push(text('train.reconstruct.loss', { what }));
   return reasons;
 }
 

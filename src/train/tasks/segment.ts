@@ -11,6 +11,8 @@
 import type { LayersModel, Tf } from '../../compile/tf.ts';
 import type { IouEvent, Metrics } from '../events.ts';
 import { meanIoU, pixelCrossEntropy } from '../losses.ts';
+import { text, type Text } from '../../i18n/text.ts';
+import { classText } from '../../data/class-names.ts';
 import { showShape } from '../shapes.ts';
 import { evaluateSet, predictArgMax, predictRows, sampleImage } from '../tensors.ts';
 import { classList, dataNameOf } from './naming.ts';
@@ -32,41 +34,36 @@ export const pixelLoss: CustomLoss = {
   },
 };
 
-function checkSegment(f: CheckFacts): string[] {
-  const reasons: string[] = [];
+function checkSegment(f: CheckFacts): Text[] {
+  const reasons: Text[] = [];
   const classes = f.classNames.length;
   const out = f.outputShape;
-  if (classes < 2) {
-    reasons.push(
-      `segmentation needs a class for every pixel, and ${f.dataName} ${classes === 0 ? 'has no classes' : `has one class ("${f.classNames[0]}")`}: choose data with masks (shapes-segmentation)`,
-    );
-  }
+  const data = f.dataName;
+  if (classes < 2) reasons.push(classes === 0 ? text('train.segment.no-classes', { data }) : text('train.segment.one-class', { data, name: classText(f.classNames[0]!) }));
   if (f.dataShape.length !== 3) {
-    reasons.push(`segmentation needs images (height × width × channels), and ${f.dataName} has samples of shape ${showShape(f.dataShape)}`);
+    reasons.push(text('train.segment.not-images', { data, shape: showShape(f.dataShape) }));
     return reasons;
   }
   const [h, w] = f.dataShape as [number, number, number];
   const k = classes >= 2 ? classes : null;
   if (f.fitted && (f.fitted.length !== 3 || f.fitted[0] !== h || f.fitted[1] !== w)) {
-    reasons.push(`the input "${f.inputId}" takes ${showShape(f.fitted)}, but the images and masks of ${f.dataName} are ${h}×${w} pixels: set the Input's shape to ${showShape(f.dataShape)}`);
+    reasons.push(text('train.segment.input', { input: f.inputId, shape: showShape(f.fitted), data, h, w, dataShape: showShape(f.dataShape) }));
   }
   if (out.length !== 3) {
-    reasons.push(
-      `the output of "${f.outputId}" has shape ${showShape(out)}; segmentation needs a score per class for every pixel, [${h}, ${w}, ${k ?? 'classes'}]: end with a 1×1 Conv2D with ${k ?? 'one filter per class'} filters and softmax, at the input's size`,
-    );
+    const values = { output: f.outputId, shape: showShape(out), h, w };
+    reasons.push(k === null ? text('train.segment.not-map.any', values) : text('train.segment.not-map', { ...values, k }));
     return reasons;
   }
   const [oh, ow, ok] = out;
   if ((oh !== null && oh !== h) || (ow !== null && ow !== w)) {
-    reasons.push(`the output of "${f.outputId}" is ${oh ?? '?'}×${ow ?? '?'} pixels, but the masks of ${f.dataName} are ${h}×${w}: upsample back to the input's size (Conv2DTranspose or UpSampling2D)`);
+    reasons.push(text('train.segment.size', { output: f.outputId, oh: oh ?? '?', ow: ow ?? '?', data, h, w }));
   }
   if (k !== null && ok !== k) {
-    reasons.push(`the output of "${f.outputId}" gives ${ok ?? 'an open number of'} values per pixel, but ${f.dataName} has ${k} classes (${classList(f.classNames)}): set the last layer's filters to ${k}`);
+    const values = { output: f.outputId, data, k, classes: classList(f.classNames) };
+    reasons.push(ok === null ? text('train.segment.channels.open', values) : text('train.segment.channels', { ...values, got: ok }));
   }
   const loss = f.config.loss;
-  if (loss !== 'auto' && loss !== 'categoricalCrossentropy') {
-    reasons.push(`segmentation learns with per-pixel cross-entropy, and ${loss} does not compare class probabilities: set the loss to auto`);
-  }
+  if (loss !== 'auto' && loss !== 'categoricalCrossentropy') reasons.push(text('train.segment.loss', { loss }));
   return reasons;
 }
 
@@ -91,18 +88,18 @@ export const segment: Task = {
   name: 'segment',
   autoLoss: pixelLoss,
   metrics: [],
-  needs: { what: 'masks', missing: (dataName) => `segmentation learns from masks (a class for every pixel), and ${dataName} has none: choose shapes-segmentation` },
+  needs: { what: 'masks', missing: (data) => text('train.segment.needs-masks', { data }) },
   check: checkSegment,
 
   checkData(data, config) {
     const classes = data.train.classNames.length;
-    for (const [part, ds] of [['training', data.train], ['test', data.test]] as const) {
+    for (const [part, ds] of [['train', data.train], ['test', data.test]] as const) {
       if (!ds.count) continue;
-      if (!ds.masks) return `the ${part} samples of ${dataNameOf(config)} have no masks (a class for every pixel): segmentation learns from them; choose shapes-segmentation`;
+      if (!ds.masks) return text(`train.segment.no-masks.${part}`, { data: dataNameOf(config) });
       const bad = ds.masks.findIndex((c) => c >= classes);
       if (bad >= 0) {
         const size = ds.shape[0]! * ds.shape[1]!;
-        return `the masks of ${dataNameOf(config)} hold class ${ds.masks[bad]} (${part} sample ${Math.floor(bad / size) + 1}), but there are only ${classes} classes (${classList(ds.classNames)})`;
+        return text(`train.segment.bad-class.${part}`, { data: dataNameOf(config), cls: ds.masks[bad]!, n: Math.floor(bad / size) + 1, count: classes, classes: classList(ds.classNames) });
       }
     }
     return null;

@@ -15,6 +15,7 @@ import type { TrainConfig, TaskName } from '../config.ts';
 import type { Metrics, SamplesEvent, TrainEvent } from '../events.ts';
 import type { PreparedData } from '../prepare.ts';
 import type { Tensor } from '../tensors.ts';
+import type { Text, TextValue } from '../../i18n/text.ts';
 
 export type LossName = 'categoricalCrossentropy' | 'binaryCrossentropy' | 'meanSquaredError' | 'meanAbsoluteError';
 
@@ -44,8 +45,8 @@ export interface CheckFacts {
   fitted: number[] | null;
   dataShape: readonly number[];
   classNames: readonly string[];
-  /** How messages name the data: `mnist`, `your data`. */
-  dataName: string;
+  /** How messages name the data: `mnist`, the user's file, "your data". */
+  dataName: TextValue;
 }
 
 /** One set as tensors: model inputs and targets, the batch axis first. */
@@ -88,13 +89,13 @@ export interface Task {
   /** Metric names given to tfjs compile ('accuracy' is logged as `acc`). */
   metrics: readonly string[];
   /** What the samples must carry for this task, and what to say (naming the data) when they do not. */
-  needs?: { what: 'masks' | 'boxes'; missing: (dataName: string) => string };
-  /** Plain-English reasons this graph and data cannot train with this task (empty: they can). */
-  check(f: CheckFacts): string[];
+  needs?: { what: 'masks' | 'boxes'; missing: (dataName: TextValue) => Text };
+  /** Reasons this graph and data cannot train with this task, naming the node and the numbers (empty: they can). */
+  check(f: CheckFacts): Text[];
   /** The training samples the model learns from (default: all). */
   select?(train: Dataset, config: TrainConfig): Dataset;
   /** A reason the prepared data cannot be used (too few samples of a kind), or null. */
-  checkData?(data: PreparedData, config: TrainConfig): string | null;
+  checkData?(data: PreparedData, config: TrainConfig): Text | null;
   /** A set's tensors: inputs shaped `inputShape`, targets shaped like the model's output. */
   tensors(tf: Tf, ds: Dataset, role: SetRole, ctx: { inputShape: number[]; outputShape: number[]; config: TrainConfig }): SetTensors;
   /** A training batch's inputs from its clean samples (denoise: noise, fresh per batch). */

@@ -5,6 +5,7 @@
 import * as Comlink from 'comlink';
 import type { TrainEvent } from '../events.ts';
 import { plainMessage, type TrainerApi } from './protocol.ts';
+import { text, type Text } from '../../i18n/text.ts';
 
 export interface Trainer {
   api: Comlink.Remote<TrainerApi>;
@@ -15,17 +16,17 @@ export interface Trainer {
 }
 
 /**
- * Starts a worker. `onCrash` gets one plain line when the worker itself
+ * Starts a worker. `onCrash` gets one plain sentence when the worker itself
  * fails (its script cannot load, or it throws outside a call); calls still
  * pending then never answer, so the caller must end the run there.
  */
-export function createTrainer(onCrash: (message: string) => void): Trainer {
+export function createTrainer(onCrash: (said: Text) => void): Trainer {
   const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'netloom-trainer' });
   worker.addEventListener('error', (e) => {
     e.preventDefault();
-    onCrash(e.message ? plainMessage(e.message) : 'the training worker could not start (its script did not load)');
+    onCrash(e.message ? text('train.as-said', { detail: plainMessage(e.message) }) : text('train.worker-no-script'));
   });
-  worker.addEventListener('messageerror', () => onCrash('the training worker sent a message the page could not read'));
+  worker.addEventListener('messageerror', () => onCrash(text('train.worker-bad-message')));
   const api = Comlink.wrap<TrainerApi>(worker);
   return {
     api,

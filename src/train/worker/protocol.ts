@@ -8,6 +8,7 @@ import type { GraphDoc } from '../../graph/schema.ts';
 import type { ImportedWeights } from '../../import/types.ts';
 import type { TrainConfig } from '../config.ts';
 import type { DoneEvent, TrainEvent } from '../events.ts';
+import { english, isText, text, type Text } from '../../i18n/text.ts';
 
 /** A trained model in tfjs's format: the model.json object and its one weights file. */
 export interface ExportedModel {
@@ -42,6 +43,23 @@ export interface TrainerApi {
   weights(): Promise<ImportedWeights>;
   /** Frees the model and its tensors. */
   dispose(): void;
+}
+
+/**
+ * A failure to throw across comlink with its words: a plain object (an Error
+ * would arrive with its message only), `text` for the page to show in the
+ * reader's language, `message` in English.
+ */
+export interface Said {
+  message: string;
+  text: Text;
+}
+export const said = (t: Text): Said => ({ message: english(t), text: t });
+
+/** What a rejected call says, as Text: its own words when it carries them, else its first line (a technical detail). */
+export function failureText(e: unknown): Text {
+  const t = typeof e === 'object' && e !== null ? (e as { text?: unknown }).text : undefined;
+  return isText(t) ? t : text('train.as-said', { detail: plainMessage(e) });
 }
 
 /** Worker-side failures say this much and no more: one line, never a stack. */

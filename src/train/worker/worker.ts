@@ -19,7 +19,10 @@ import { batchesFinishedAt, type DoneEvent, type TrainEvent } from '../events.ts
 import { runTraining } from '../run.ts';
 import { latentEncoderKey, latentPoints } from '../latent.ts';
 import { exportTrained, extractWeights, predictOne } from '../save.ts';
-import { plainMessage, type ExportedModel, type RunOutcome, type TrainerApi } from './protocol.ts';
+import { plainMessage, said, type ExportedModel, type RunOutcome, type TrainerApi } from './protocol.ts';
+import { english, isText, text, type Text } from '../../i18n/text.ts';
+import { RunFailure } from '../run-parts.ts';
+import { joined } from '../reasons.ts';
 
 let tf: Tf | null = null;
 let compiled: Compiled | null = null;
@@ -45,19 +48,23 @@ function withStopSeen(done: DoneEvent): DoneEvent {
   return done.reason === 'stopped' && stopSeenAt !== null ? { ...done, stopSeenAt } : done;
 }
 
-/** A run that ended before training began (no tfjs, no backend, no data; or Stop pressed meanwhile: message null). */
-function failed(message: string | null, onEvent: (e: TrainEvent) => void): RunOutcome {
-  const done: DoneEvent = message === null ? { type: 'done', reason: 'stopped', epochsCompleted: 0, elapsedMs: 0 } : { type: 'done', reason: 'error', message, epochsCompleted: 0, elapsedMs: 0 };
+/** An exception as Text: a RunFailure's own, else its first line as a technical detail. */
+const saidOf = (e: unknown): Text => (e instanceof RunFailure ? e.text : text('train.as-said', { detail: plainMessage(e) }));
+
+/** A run that ended before training began (no tfjs, no backend, no data; or Stop pressed meanwhile: null). */
+function failed(said: Text | null, onEvent: (e: TrainEvent) => void): RunOutcome {
+  const done: DoneEvent =
+    said === null ? { type: 'done', reason: 'stopped', epochsCompleted: 0, elapsedMs: 0 } : { type: 'done', reason: 'error', message: english(said), text: said, epochsCompleted: 0, elapsedMs: 0 };
   onEvent(done);
   return { done, hasModel: false };
 }
 
-async function loadData(config: TrainConfig, userData: DatasetSplit | null): Promise<DatasetSplit | string> {
-  if (config.data.source === 'user') return userData ?? 'no data was loaded: choose a dataset or load your own';
+async function loadData(config: TrainConfig, userData: DatasetSplit | null): Promise<DatasetSplit | Text> {
+  if (config.data.source === 'user') return userData ?? text('train.no-data-loaded');
   const builtin = findBuiltinDataset(config.data.id);
-  if (!builtin) return `there is no built-in dataset called "${config.data.id}"`;
+  if (!builtin) return text('data.no-such-builtin', { id: config.data.id });
   const r = await builtin.load({ fetchBytes: browserFetchBytes() });
-  return r.ok ? r.value : r.error.message;
+  return r.ok ? r.value : r.error.text;
 }
 
 /** weightsUrl addresses: inside the app (relative to its base, not to this script) or absolute. */
@@ -72,22 +79,22 @@ const appFetchUrl: FetchUrl = async (url) => {
  * Pretrained blocks' weights (fetched now), then the weights the user chose
  * to start from on top (they are newer: e.g. kept after an earlier run).
  */
-async function startingWeights(doc: GraphDoc, chosen: ImportedWeights | null): Promise<ImportedWeights | null | string> {
+async function startingWeights(doc: GraphDoc, chosen: ImportedWeights | null): Promise<ImportedWeights | null | Text> {
   if (!pretrainedBlocks(doc).length) return chosen;
   const pre = await loadPretrainedWeights(doc, appFetchUrl);
-  if (pre.problems.length) return pre.problems.join('; ');
+  if (pre.problems.length) return joined(pre.problems);
   return new Map([...pre.weights, ...(chosen ?? [])]);
 }
 
 function trainedModel(): { tf: Tf; model: Compiled['main'] } {
-  if (!tf || !compiled) throw new Error('there is no trained model yet: train first');
-  if (running) throw new Error('the model is still training: wait for it to finish or stop it');
+  if (!tf || !compiled) throw said(text('train.no-model-yet'));
+  if (running) throw said(text('train.still-training'));
   return { tf, model: compiled.main };
 }
 
 const api: TrainerApi = {
   async start(doc: GraphDoc, config: TrainConfig, userData: DatasetSplit | null, initialWeights: ImportedWeights | null, send: (e: TrainEvent) => void): Promise<RunOutcome> {
-    if (running) return failed('a run is already in progress in this worker', send);
+    if (running) return failed(text('train.worker-busy'), send);
     running = true;
     stopRequested = false;
     paused = false;
@@ -103,18 +110,18 @@ const api: TrainerApi = {
       try {
         tf ??= await loadTf();
       } catch (e) {
-        return failed(`could not load TensorFlow.js: ${plainMessage(e)}`, onEvent);
+        return failed(text('train.no-tfjs', { detail: plainMessage(e) }), onEvent);
       }
       let backend;
       try {
         backend = await selectBrowserBackend(tf, { doc, order: config.backend === 'auto' ? undefined : [config.backend] });
       } catch (e) {
-        return failed(plainMessage(e), onEvent);
+        return failed(saidOf(e), onEvent);
       }
       const data = await loadData(config, userData);
-      if (typeof data === 'string') return failed(`could not load the data: ${data}`, onEvent);
+      if (isText(data)) return failed(text('train.no-data', { detail: data }), onEvent);
       const weights = await startingWeights(doc, initialWeights);
-      if (typeof weights === 'string') return failed(`could not load pretrained weights: ${weights}`, onEvent);
+      if (isText(weights)) return failed(text('train.no-pretrained', { detail: weights }), onEvent);
       if (stopRequested) return failed(null, onEvent);
       const r = await runTraining({ tf, doc, config, data, backend, initialWeights: weights ?? undefined, onEvent, control });
       compiled = r.compiled;
@@ -126,7 +133,7 @@ const api: TrainerApi = {
       return { done: withStopSeen(r.done), hasModel: compiled !== null };
     } catch (e) {
       // runTraining never throws; this is a bug elsewhere, still one plain line.
-      return failed(plainMessage(e), onEvent);
+      return failed(saidOf(e), onEvent);
     } finally {
       running = false;
       release();

@@ -13,6 +13,7 @@ import { fileNameFor } from '../persist/fileName.ts';
 import { markDownloaded } from '../persist/autosave.ts';
 import { useWeights } from '../weights/store.ts';
 import { binBytes, MAX_WEIGHT_BYTES, quoteNames, readBins, splitPicked } from '../weights/picked-files.ts';
+import { sayNow } from '../../i18n/say-now.ts';
 
 const t = i18next.t.bind(i18next);
 
@@ -106,16 +107,17 @@ async function importModelFile(file: File, bins: File[]): Promise<boolean | 'not
   let broken: string | undefined;
   // Weights that do not decode (a truncated .bin): keep the architecture, say why the weights stayed behind.
   if (!r.ok && r.error.code === 'weights' && weightFiles) {
-    broken = r.error.message;
+    broken = sayNow(r.error);
     r = importModel(text);
   }
-  if (!r.ok) return r.error.code === 'not-a-model' || r.error.code === 'json' ? 'not-a-model' : refuse(t('files:r_badModel', { detail: r.error.message }));
+  if (!r.ok) return r.error.code === 'not-a-model' || r.error.code === 'json' ? 'not-a-model' : refuse(t('files:r_badModel', { detail: sayNow(r.error) }));
   useEditor.getState().replace(r.doc);
   // After replace(), which forgets the weights of the graph that was open.
   if (r.weights?.size) useWeights.getState().setWeights(r.weights, file.name);
   const unsupported = r.doc.nodes.filter((n) => n.kind === 'Unsupported').length;
   const head = t('files:imported', { name: file.name, count: r.doc.nodes.length, unsupported });
-  const unmatched = r.notes.find((n) => n.code === 'unmatched-weights')?.message;
+  const note = r.notes.find((n) => n.code === 'unmatched-weights');
+  const unmatched = note && sayNow(note);
   const tail = r.weights?.size
     ? t('files:importedWeights', { count: r.weights.size })
     : missing.length

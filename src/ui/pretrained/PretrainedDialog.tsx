@@ -25,7 +25,7 @@ export function PretrainedDialog({ onClose }: { onClose(): void }) {
   }, [onClose]);
 
   const why = (r: AddRefusal): string =>
-    r.why === 'empty' ? t('pretrainedNoUrl') : r.why === 'unreachable' ? t('pretrainedUnreachable') : r.why === 'http' ? t('pretrainedHttp', { status: r.status }) : r.why === 'edit' ? say(r.reason) : r.detail;
+    r.why === 'empty' ? t('pretrainedNoUrl') : r.why === 'unreachable' ? t('pretrainedUnreachable') : r.why === 'http' ? t('pretrainedHttp', { status: r.status }) : r.why === 'edit' ? say(r.reason) : say(r.error);
   const add = async (from: string) => {
     setBusy(true);
     setError(null);

@@ -14,7 +14,7 @@ import type { Text } from '../../i18n/text.ts';
 export const BUILTIN_BACKBONE_URL = 'data/backbone-digits-0-4/model.json';
 
 /** Why a block was not added: no address, the address did not answer (or not with 200), the file did not import, the graph refused it. */
-export type AddRefusal = { why: 'empty' } | { why: 'unreachable' } | { why: 'http'; status: number } | { why: 'import'; detail: string } | { why: 'edit'; reason: Text };
+export type AddRefusal = { why: 'empty' } | { why: 'unreachable' } | { why: 'http'; status: number } | { why: 'import'; error: { text?: Text; message: string } } | { why: 'edit'; reason: Text };
 
 export type AddResult = { ok: true; id: string; name: string } | { ok: false; refusal: AddRefusal };
 
@@ -37,7 +37,7 @@ export async function addBlockFromUrl(url: string): Promise<AddResult> {
     return { ok: false, refusal: { why: 'unreachable' } };
   }
   const r = importModel(text);
-  if (!r.ok) return { ok: false, refusal: { why: 'import', detail: r.error.message } };
+  if (!r.ok) return { ok: false, refusal: { why: 'import', error: r.error } };
   return insertBlock(r.doc, blockName(r.doc.name === 'Imported model' ? (trimmed.split('/').at(-2) ?? 'backbone') : r.doc.name), trimmed);
 }
 

@@ -3,9 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { BackendReport } from '../../train/backend/select.ts';
 import { DEFAULT_ORDER } from '../../train/backend/select.ts';
 import type { TrainConfig } from '../../train/config.ts';
+import { useSay } from '../../i18n/useText.ts';
 
 export function BackendLine({ report, choice }: { report: BackendReport | null; choice: TrainConfig['backend'] }) {
   const { t } = useTranslation('train');
+  const say = useSay();
   if (!report) {
     const order = choice === 'auto' ? DEFAULT_ORDER.join(' → ') : choice;
     return (
@@ -20,7 +22,7 @@ export function BackendLine({ report, choice }: { report: BackendReport | null; 
       <strong>{t('backendInUse', { name: extras ? `${report.active} (${extras})` : report.active })}</strong>
       {report.skipped.map((s) => (
         <div key={s.backend} className="train-backend-skipped">
-          {t('backendSkipped', { name: s.backend, reason: s.reason })}
+          {t('backendSkipped', { name: s.backend, reason: say({ text: s.text, message: s.reason }) })}
         </div>
       ))}
       {report.untried.length > 0 && <div className="muted">{t('backendUntried', { names: report.untried.join(', ') })}</div>}

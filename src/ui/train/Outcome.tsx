@@ -5,20 +5,23 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import { callFailure } from '../../train/worker/client.ts';
+import { failureText } from '../../train/worker/protocol.ts';
 import { batchesDone, useTrainRun } from './run-state.ts';
 import { exportModel, keepTrainedWeights } from './session.ts';
 import { downloadModel, modelFileNames } from './download.ts';
 import { duration, metric } from './format.ts';
 import { metricName } from './metric-name.ts';
 import { canKeepWeights } from './weights-slot.ts';
+import { useSay } from '../../i18n/useText.ts';
 
 export function Outcome() {
   const { t } = useTranslation('train');
+  const say = useSay();
   const s = useTrainRun(useShallow((s) => ({ done: s.done, doc: s.doc, hasModel: s.hasModel, kept: s.kept, stopPressedAt: s.stopPressedAt, last: s.last, actionError: s.actionError })));
   const [busy, setBusy] = useState(false);
   if (!s.done) return null;
   const { done } = s;
+  const words = say(done);
   const batches = batchesDone(s);
   const line =
     done.reason === 'finished'
@@ -28,8 +31,8 @@ export function Outcome() {
           ? t('doneStopped', { batches, pressed: s.stopPressedAt })
           : t('doneStoppedEarly', { batches })
         : done.reason === 'non-finite'
-          ? t('doneNonFinite', { message: done.message ?? '' })
-          : t('doneError', { message: done.message ?? '' });
+          ? t('doneNonFinite', { message: words })
+          : t('doneError', { message: words });
   const names = modelFileNames(s.doc?.name ?? '');
   const act = async (what: () => Promise<void>, failure: string) => {
     setBusy(true);
@@ -37,7 +40,7 @@ export function Outcome() {
     try {
       await what();
     } catch (e) {
-      useTrainRun.setState({ actionError: t(failure, { message: callFailure(e) }) });
+      useTrainRun.setState({ actionError: t(failure, { message: say(failureText(e)) }) });
     } finally {
       setBusy(false);
     }
@@ -45,9 +48,9 @@ export function Outcome() {
   return (
     <div className={`train-outcome ${done.reason}`} data-testid="train-outcome" data-reason={done.reason} data-batches={batches} data-stop-pressed-at={s.stopPressedAt ?? undefined} data-stop-seen-at={done.stopSeenAt}>
       <p className="train-outcome-line">{line}</p>
-      {done.reason === 'finished' && done.message && (
+      {done.reason === 'finished' && words && (
         <p className="train-outcome-note" role="status" data-testid="train-outcome-note">
-          {done.message}
+          {words}
         </p>
       )}
       {done.test && (

@@ -16,6 +16,7 @@ import { MapView } from './results/MapView.tsx';
 import { SampleGrid } from './results/SampleGrid.tsx';
 import { useTrainRun, type RunState } from './run-state.ts';
 import { predict } from './session.ts';
+import { useWorded } from './results/class-words.ts';
 
 /** Class names when the trained model is a classifier the pad can ask: 28×28 = 784 input values. */
 function padClasses(s: Pick<RunState, 'status' | 'hasModel' | 'doc' | 'config' | 'confusion' | 'samples'>): string[] | null {
@@ -30,15 +31,21 @@ export function Results() {
     useShallow((s) => ({ status: s.status, hasModel: s.hasModel, doc: s.doc, config: s.config, samples: s.samples, confusion: s.confusion, anomaly: s.anomaly, latent: s.latent, iou: s.iou, map: s.map })),
   );
   const classes = padClasses(s);
+  // Built-in class names (circle, abnormal…) in the reader's language.
+  const samples = useWorded(s.samples);
+  const confusion = useWorded(s.confusion);
+  const iou = useWorded(s.iou);
+  const map = useWorded(s.map);
+  const latent = useWorded(s.latent);
   if (!s.samples && !s.confusion && !s.iou && !s.map && !s.anomaly && !s.latent && !classes) return null;
   return (
     <div className="train-results" data-testid="train-results">
-      {s.samples && <SampleGrid event={s.samples} />}
-      {s.confusion && <ConfusionMatrix event={s.confusion} />}
-      {s.iou && <IouView event={s.iou} />}
-      {s.map && <MapView event={s.map} />}
+      {samples && <SampleGrid event={samples} />}
+      {confusion && <ConfusionMatrix event={confusion} />}
+      {iou && <IouView event={iou} />}
+      {map && <MapView event={map} />}
       {s.anomaly && <AnomalyHistogram event={s.anomaly} />}
-      {s.latent && <LatentScatter event={s.latent} />}
+      {latent && <LatentScatter event={latent} />}
       {classes && <DrawingPad predict={predict} classNames={classes} />}
     </div>
   );

@@ -8,6 +8,9 @@ import { useTranslation } from 'react-i18next';
 import { BACKEND_CHOICES, LOSS_NAMES, OPTIMIZER_NAMES, TASKS, TrainConfigSchema, type TrainConfig } from '../../train/config.ts';
 import { useTrainSettings, type FormKey } from './settings.ts';
 import { DataField } from './DataField.tsx';
+import { describeIssue } from '../../analysis/params.ts';
+import { useSay } from '../../i18n/useText.ts';
+import type { Text } from '../../i18n/text.ts';
 
 type NumberKey = 'learningRate' | 'epochs' | 'batchSize' | 'validationSplit';
 
@@ -44,8 +47,9 @@ export function TrainForm({ config, locked }: { config: TrainConfig; locked: boo
 function NumberField({ name, value, step }: { name: NumberKey; value: number; step: string }) {
   const { t } = useTranslation('train');
   const set = useTrainSettings((s) => s.set);
+  const say = useSay();
   const [draft, setDraft] = useState(String(value));
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<Text | null>(null);
   // Follow the config when it changes from elsewhere (a new task, a graph with hints), unless mid-edit with a problem.
   useEffect(() => {
     setDraft(String(value));
@@ -53,17 +57,17 @@ function NumberField({ name, value, step }: { name: NumberKey; value: number; st
   }, [value]);
   const onChange = (text: string) => {
     setDraft(text);
-    const r = TrainConfigSchema.shape[name].safeParse(text.trim() === '' ? NaN : Number(text));
+    const r = TrainConfigSchema.shape[name].safeParse(text.trim() === '' ? NaN : Number(text), { reportInput: true });
     if (r.success) {
       setProblem(null);
       if (r.data !== value) set(name, r.data);
-    } else setProblem(r.error.issues[0]?.message ?? 'invalid');
+    } else setProblem(describeIssue(r.error.issues[0]!));
   };
   return (
     <label className={`train-field${problem ? ' invalid' : ''}`}>
       <span>{t(name)}</span>
       <input type="number" value={draft} step={step} onChange={(e) => onChange(e.target.value)} data-field={name} aria-invalid={problem ? true : undefined} />
-      {problem && <small className="train-field-problem">{t('invalidField', { message: problem })}</small>}
+      {problem && <small className="train-field-problem">{t('invalidField', { message: say(problem) })}</small>}
     </label>
   );
 }

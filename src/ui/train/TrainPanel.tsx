@@ -7,6 +7,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { useEditor } from '../store.ts';
+import { useSay } from '../../i18n/useText.ts';
 import { isActive, useTrainRun } from './run-state.ts';
 import { effectiveConfig, useTrainSettings } from './settings.ts';
 import { sameModel } from './graph-changed.ts';
@@ -23,6 +24,7 @@ import './train.css';
 
 export default function TrainPanel({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation('train');
+  const say = useSay();
   const doc = useEditor((s) => s.history.present);
   const settings = useTrainSettings(useShallow((s) => ({ overrides: s.overrides, data: s.data })));
   const run = useTrainRun(
@@ -49,7 +51,7 @@ export default function TrainPanel({ onClose }: { onClose: () => void }) {
             <strong>{t('cannotStart')}</strong>
             <ul>
               {run.refusal.map((r, i) => (
-                <li key={i}>{r}</li>
+                <li key={i}>{say(r)}</li>
               ))}
             </ul>
           </div>
@@ -62,7 +64,7 @@ export default function TrainPanel({ onClose }: { onClose: () => void }) {
           </div>
         )}
         <BackendLine report={run.started?.backend ?? null} choice={(run.config ?? config).backend} />
-        {run.weightsSource && <div className="muted">{t('startsFrom', { source: run.weightsSource })}</div>}
+        {run.weightsSource && <div className="muted">{run.weightsSource === 'trained' ? t('startsFromTrained') : t('startsFrom', { source: run.weightsSource })}</div>}
         {changed && (
           <div className="train-changed" data-testid="train-graph-changed">
             {t(active ? 'graphChanged' : 'graphChangedDone')}

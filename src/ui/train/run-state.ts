@@ -6,6 +6,7 @@
 import { create } from 'zustand';
 import type { GraphDoc } from '../../graph/schema.ts';
 import type { TrainConfig } from '../../train/config.ts';
+import type { Text } from '../../i18n/text.ts';
 import { batchesFinishedAt, type AnomalyEvent, type BatchEvent, type ConfusionEvent, type DoneEvent, type EpochEvent, type IouEvent, type LatentEvent, type MapEvent, type SamplesEvent, type StartedEvent, type TrainEvent } from '../../train/events.ts';
 
 export type RunStatus = 'idle' | 'starting' | 'running' | 'paused' | 'stopping' | 'done';
@@ -36,8 +37,8 @@ export interface RunState {
   hasModel: boolean;
   /** Batches done when Stop was pressed (what the page had been told by then). */
   stopPressedAt: number | null;
-  /** Why Start refused, in plain words. */
-  refusal: string[];
+  /** Why Start refused, in plain words (shown in the reader's language). */
+  refusal: Text[];
   /** Estimated bytes awaiting the user's go-ahead before starting. */
   askMemory: number | null;
   kept: boolean;

@@ -10,11 +10,13 @@ import type { TrainConfig } from '../../train/config.ts';
 import type { TrainEvent } from '../../train/events.ts';
 import type { GraphDoc } from '../../graph/schema.ts';
 import { createTrainer, callFailure, type Trainer } from '../../train/worker/client.ts';
+import { said } from '../../train/worker/protocol.ts';
 import type { ExportedModel } from '../../train/worker/protocol.ts';
 import { applyEvents, batchesDone, IDLE, isActive, useTrainRun } from './run-state.ts';
 import { effectiveConfig, useTrainSettings } from './settings.ts';
 import { keepWeights, startingWeights } from './weights-slot.ts';
 import type { DataChoice } from './data-choice.ts';
+import { english, isText, text, type Text } from '../../i18n/text.ts';
 
 /** Above this estimate, Start asks first. */
 export const MEMORY_ASK_BYTES = 1024 ** 3;
@@ -87,17 +89,17 @@ function listen(id: number) {
 }
 
 /** Input shape and class names of the chosen data, for the pre-start check. */
-function dataFacts(config: TrainConfig, choice: DataChoice | null): DataFacts | string {
+function dataFacts(config: TrainConfig, choice: DataChoice | null): DataFacts | Text {
   if (choice?.source === 'user') return factsOf(choice.split.train);
-  if (config.data.source !== 'builtin') return 'choose a dataset, or load your own';
+  if (config.data.source !== 'builtin') return text('train.choose-data');
   const d = findBuiltinDataset(config.data.id);
-  return d ? builtinFacts(d) : `there is no built-in dataset called "${config.data.id}"`;
+  return d ? builtinFacts(d) : text('data.no-such-builtin', { id: config.data.id });
 }
 
 /** Reasons this graph and config cannot train, in plain words (empty: it can). No tfjs: check.ts is plain. */
-async function reasonsNotToStart(doc: GraphDoc, config: TrainConfig, choice: DataChoice | null): Promise<string[]> {
+async function reasonsNotToStart(doc: GraphDoc, config: TrainConfig, choice: DataChoice | null): Promise<Text[]> {
   const facts = dataFacts(config, choice);
-  if (typeof facts === 'string') return [facts];
+  if (isText(facts)) return [facts];
   const { checkTraining } = await import('../../train/check.ts');
   return checkTraining(doc, config, facts, analysisOf(doc));
 }
@@ -150,7 +152,7 @@ function launch(doc: GraphDoc, config: TrainConfig, choice: DataChoice | null) {
   const id = ++runId;
   const { weights, source } = startingWeights();
   useTrainRun.setState({ ...IDLE, status: 'starting', doc, config, weightsSource: weights ? source : null });
-  const crash = (message: string) => endWith(id, `the training worker stopped (${message})`);
+  const crash = (detail: Text) => endWith(id, text('train.worker-stopped', { detail }));
   const t = createTrainer(crash);
   trainer = t;
   const userData = choice?.source === 'user' ? choice.split : null;
@@ -163,18 +165,18 @@ function launch(doc: GraphDoc, config: TrainConfig, choice: DataChoice | null) {
       useTrainRun.setState({ hasModel: outcome.hasModel });
       schedule();
     })
-    .catch((e: unknown) => crash(callFailure(e)));
+    .catch((e: unknown) => crash(text('train.as-said', { detail: callFailure(e) })));
 }
 
 /** The run ends without a done event from the worker (it crashed): one plain line. */
-function endWith(id: number, message: string) {
+function endWith(id: number, said: Text) {
   if (id !== runId || useTrainRun.getState().status === 'done') return;
   flushAll();
   const s = useTrainRun.getState();
   useTrainRun.setState({
     status: 'done',
     hasModel: false,
-    done: { type: 'done', reason: 'error', message, epochsCompleted: s.epochs.length, elapsedMs: s.last?.elapsedMs ?? 0 },
+    done: { type: 'done', reason: 'error', message: english(said), text: said, epochsCompleted: s.epochs.length, elapsedMs: s.last?.elapsedMs ?? 0 },
   });
   trainer?.terminate();
   trainer = null;
@@ -204,18 +206,18 @@ export function stop(): void {
 
 /** Class probabilities for one drawn digit, from the trained model in the worker. */
 export async function predict(pixels: Float32Array): Promise<number[]> {
-  if (!trainer) throw new Error('there is no trained model yet: train first');
+  if (!trainer) throw said(text('train.no-model-yet'));
   return trainer.api.predict(pixels);
 }
 
 export async function exportModel(): Promise<ExportedModel> {
-  if (!trainer) throw new Error('there is no trained model yet: train first');
+  if (!trainer) throw said(text('train.no-model-yet'));
   return trainer.api.exportModel();
 }
 
 /** Hands the trained weights to the weights store (the next run starts from them). */
 export async function keepTrainedWeights(): Promise<void> {
-  if (!trainer) throw new Error('there is no trained model yet: train first');
+  if (!trainer) throw said(text('train.no-model-yet'));
   keepWeights(await trainer.api.weights());
   useTrainRun.setState({ kept: true });
 }

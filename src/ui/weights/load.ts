@@ -10,6 +10,7 @@ import { useWeights } from './store.ts';
 import { binBytes, MAX_WEIGHT_BYTES, quoteNames, readBins, splitPicked } from './picked-files.ts';
 import { MAX_FILE_BYTES } from '../files/actions.ts';
 import { describeFit, describeMismatches } from './describe.ts';
+import { sayNow } from '../../i18n/say-now.ts';
 
 const t = i18next.t.bind(i18next);
 
@@ -42,7 +43,7 @@ export async function loadWeightsFiles(files: File[]): Promise<boolean> {
   // The graph as it is now; the check is pure, so it cannot race an edit.
   const doc = useEditor.getState().history.present;
   const r = fitFileWeights(doc, analysisOf(doc), text, weightFiles);
-  if (!r.ok) return refuse(r.error.code === 'not-a-model' || r.error.code === 'not-a-graph' ? t('files:r_notModel', { detail: r.error.message }) : r.error.message);
+  if (!r.ok) return refuse(r.error.code === 'not-a-model' || r.error.code === 'not-a-graph' ? t('files:r_notModel', { detail: sayNow(r.error) }) : sayNow(r.error));
   const { fit } = r;
   if (fit.weights.size === 0) {
     const total = fit.mismatched.length + fit.unused.length;

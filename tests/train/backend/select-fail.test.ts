@@ -2,10 +2,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { expect, test } from 'vitest';
 import { selectBackend } from '../../../src/train/backend/select.ts';
+import { text } from '../../../src/i18n/text.ts';
 
 test('wasm files missing: cpu becomes active, the reason is kept, tfjs did not switch on its own', async () => {
   tf.env().set('IS_TEST', true);
-  const r = await selectBackend(tf, { name: 'node', wasmPaths: '/nonexistent/netloom-wasm/', webglUnavailable: 'Node has no WebGL' });
+  const r = await selectBackend(tf, { name: 'node', wasmPaths: '/nonexistent/netloom-wasm/', webglUnavailable: text('train.backend.node-no-webgl') });
   expect(r.active).toBe('cpu');
   expect(r.skipped.map((s) => s.backend)).toEqual(['wasm', 'webgl']);
   expect(r.skipped[0]!.reason).toMatch(/^initialisation failed: .*wasm/);

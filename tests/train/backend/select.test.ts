@@ -60,8 +60,8 @@ describe('trainableOn', () => {
       [edge('x', 'enc'), edge('enc', 'd')],
     );
     const lacking = { getKernel: (k: string, b: string) => (k === 'Conv2DBackpropFilter' ? undefined : tf.getKernel(k, b)) } as Pick<typeof tf, 'getKernel'>;
-    expect(trainableOn('cpu', g, lacking)).toEqual([
-      { nodeId: 'c1', path: ['enc'], kind: 'Conv2D', scope: 'backend', reason: 'the cpu backend cannot train Conv2D: it has no kernel Conv2DBackpropFilter' },
+    expect(trainableOn('cpu', g, lacking)).toMatchObject([
+      { nodeId: 'c1', path: ['enc'], kind: 'Conv2D', scope: 'backend', reason: 'the cpu backend cannot train Conv2D: it has no kernel Conv2DBackpropFilter', text: { key: 'train.no-kernels' } },
     ]);
     expect(trainableOn('cpu', g, tf)).toEqual([]);
   });

@@ -2,9 +2,11 @@
 import { useTranslation } from 'react-i18next';
 import { BUILTIN_DATASETS } from '../../../data/catalog.ts';
 import { fitsInput, shapeText, type InputShape } from './fit.ts';
+import { useSay } from '../../../i18n/useText.ts';
 
 export function BuiltinPane({ id, inputShape, onPick }: { id: string; inputShape: InputShape; onPick(id: string): void }) {
   const { t } = useTranslation('results');
+  const say = useSay();
   const d = BUILTIN_DATASETS.find((x) => x.id === id);
   return (
     <div className="dp-pane" data-testid="data-builtin">
@@ -12,7 +14,7 @@ export function BuiltinPane({ id, inputShape, onPick }: { id: string; inputShape
         {!d && <option value={id}>{id}</option>}
         {BUILTIN_DATASETS.map((x) => (
           <option key={x.id} value={x.id}>
-            {x.title}
+            {say(x.title)}
             {fitsInput(x.shape, inputShape) ? '' : ` — ${t('builtinNoFitShort')}`}
           </option>
         ))}

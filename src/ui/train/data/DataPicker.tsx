@@ -5,6 +5,7 @@
  * is shown as a plain message and Start keeps to data that works. The last
  * line always says what Start trains on.
  */
+import { useSay } from '../../../i18n/useText.ts';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { findBuiltinDataset } from '../../../data/catalog.ts';
@@ -76,9 +77,11 @@ export function DataPicker({
 
 function InUse({ value }: { value: DataChoice }) {
   const { t } = useTranslation('results');
+  const say = useSay();
   // Summarised again in the language on screen (the choice's own summary is in the language it was made in).
   const summary = useMemo(() => (value.source === 'user' ? summarize(value.split) : null), [value]);
-  const text = value.source === 'builtin' ? (findBuiltinDataset(value.id)?.title ?? value.id) : `${value.name} (${summary ? summaryLine(t, summary) : value.summary})`;
+  const builtin = value.source === 'builtin' ? findBuiltinDataset(value.id) : undefined;
+  const text = value.source === 'builtin' ? (builtin ? say(builtin.title) : value.id) : `${value.name} (${summary ? summaryLine(t, summary) : value.summary})`;
   return (
     <p className="dp-in-use" data-testid="data-in-use" data-source={value.source} data-name={value.source === 'builtin' ? value.id : value.name}>
       <span className="dp-muted">{t('inUse')}</span> {text}

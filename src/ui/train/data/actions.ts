@@ -10,7 +10,8 @@ import { readCsvTable } from '../../../data/csv/table.ts';
 import { browserImageDecoder } from '../../../data/images/browser-decoder.ts';
 import { groupByFolder, type PathedFile } from '../../../data/images/group-by-folder.ts';
 import { loadImageFolder } from '../../../data/images/image-folder.ts';
-import type { DataWarning } from '../../../data/result.ts';
+import { warning, type DataWarning } from '../../../data/result.ts';
+import { text } from '../../../i18n/text.ts';
 import type { TaskName } from '../../../train/config.ts';
 import type { DataChoice } from './choice.ts';
 import { guessLabelColumn } from './csv-columns.ts';
@@ -61,16 +62,16 @@ export const csvKey = (ctx: Pick<PickerContext, 'task' | 'inputShape'>, c: { lab
 export async function openCsv(file: File, ctx: PickerContext): Promise<void> {
   const before = usePicker.getState().csv?.prepared ?? null;
   usePicker.setState({ csv: { fileName: file.name, table: null, problem: null, labelColumn: null, ignore: [], normalClass: null, prepared: null } });
-  let text: string;
+  let csv: string;
   try {
-    text = await file.text();
+    csv = await file.text();
   } catch (e) {
-    patchCsv({ problem: { code: 'unreadable', detail: `${file.name}: could not be read (${e instanceof Error ? e.message : String(e)})` } });
+    patchCsv({ problem: { code: 'unreadable', detail: text('data.file-unreadable', { file: file.name, why: e instanceof Error ? e.message : String(e) }) } });
     return withdraw(ctx, before);
   }
-  const r = readCsvTable(text);
+  const r = readCsvTable(csv);
   if (!r.ok) {
-    patchCsv({ problem: { code: 'ragged', detail: `${file.name}: ${r.message}`, params: { row: r.row } } });
+    patchCsv({ problem: { code: 'ragged', detail: text('data.in-file', { file: file.name, what: r.text }), params: { row: r.row } } });
     return withdraw(ctx, before);
   }
   patchCsv({ table: r.table, labelColumn: guessLabelColumn(r.table) });
@@ -152,7 +153,7 @@ export async function decodeImages(ctx: PickerContext): Promise<void> {
   const warnings: DataWarning[] = [...r.warnings];
   if (grouped.loose.length) {
     const n = grouped.loose.length;
-    warnings.push({ code: 'skipped-file', message: `${n} file${n === 1 ? ' is' : 's are'} not inside a class folder and ${n === 1 ? 'was' : 'were'} left out: ${grouped.loose.slice(0, 3).join(', ')}${n > 3 ? ', …' : ''}`, files: grouped.loose });
+    warnings.push(warning('skipped-file', text('data.images.loose', { count: n, names: `${grouped.loose.slice(0, 3).join(', ')}${n > 3 ? ', …' : ''}` }), grouped.loose));
   }
   patchImages({ loading: null, decoded: { size: shapeText([target.height, target.width, target.channels]), dataset: r.value.dataset, warnings } });
   prepareImagesNow(ctx, before);

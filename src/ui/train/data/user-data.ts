@@ -4,13 +4,14 @@
  * or a loaded image dataset → checks for the task → the anomaly task's
  * normal class first → an 80/20 split and its summary. Pure: every problem
  * is a value with a code the UI translates and, for problems found by
- * src/data, its plain English detail (row, column, value).
+ * src/data, its detail as Text (file, row, column, value).
  */
 import { csvTableToDataset } from '../../../data/csv/csv-dataset.ts';
 import type { CsvTable } from '../../../data/csv/table.ts';
 import type { Dataset, DatasetSplit } from '../../../data/dataset.ts';
 import type { DataError, DataErrorCode, DataWarning } from '../../../data/result.ts';
 import type { TaskName } from '../../../train/config.ts';
+import type { Text } from '../../../i18n/text.ts';
 import { csvSampleShape, type InputShape } from './fit.ts';
 import { MIN_SAMPLES, minClassesFor, mostFrequentClass, needsLabels, splitUserData, summarize, taskProblem, withNormalFirst, type DataSummary } from './prepare.ts';
 
@@ -18,8 +19,8 @@ export type ProblemCode = DataErrorCode | 'needs-labels' | 'too-few' | 'no-folde
 
 export interface Problem {
   code: ProblemCode;
-  /** Plain English from src/data naming the file, row, column and value; absent for the picker's own checks. */
-  detail?: string;
+  /** From src/data, naming the file, row, column and value (shown in the reader's language); absent for the picker's own checks. */
+  detail?: Text;
   /** For translation and for the "leave this column out" offer. */
   params?: Record<string, string | number>;
   /** 0-based column a CSV problem is in. */
@@ -40,7 +41,7 @@ export type PrepareResult = { ok: true; value: Prepared } | { ok: false; problem
 
 export const fromDataError = (e: DataError): Problem => ({
   code: e.code,
-  detail: e.message,
+  detail: e.text,
   ...(e.column !== undefined ? { column: e.column - 1 } : {}),
   params: { ...(e.row !== undefined ? { row: e.row } : {}), ...(e.column !== undefined ? { column: e.column } : {}), ...(e.value !== undefined ? { value: e.value } : {}) },
 });

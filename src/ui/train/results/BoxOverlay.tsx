@@ -19,6 +19,9 @@ const SIDE = 128;
 /** Label text height, CSS pixels. */
 const LABEL_PX = 10;
 
+/** Rough width of a label in ems: Hangul and CJK are about square, Latin letters and digits about 0.62. */
+const ems = (s: string) => [...s].reduce((n, ch) => n + (/[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af\u3040-\u30ff\u4e00-\u9fff]/.test(ch) ? 1 : 0.62), 0);
+
 export function BoxCanvas({ input, truth, predicted, classNames, label }: { input: SampleImage; truth: readonly SampleBox[]; predicted: readonly Predicted[]; classNames: readonly string[]; label: string }) {
   const rgba = useMemo(() => imageRgba(input), [input]);
   const { width, height } = rgba;
@@ -34,7 +37,7 @@ export function BoxCanvas({ input, truth, predicted, classNames, label }: { inpu
         ))}
         {predicted.map((b, i) => {
           const text = `${name(b.cls)} ${percent(b.score)}`;
-          const tw = text.length * font * 0.62 + font * 0.5;
+          const tw = ems(text) * font + font * 0.5;
           // Above the box when there is room, else just inside its top edge.
           const ty = b.y - font * 1.2 >= 0 ? b.y - font * 1.2 : Math.max(0, b.y);
           const tx = Math.min(Math.max(0, b.x), Math.max(0, width - tw));

@@ -10,6 +10,8 @@ import { MNIST_SIDE, mnistPreprocess } from './mnist-preprocess.ts';
 import { argmax, asProbabilities } from './pixels.ts';
 import { ImageCanvas } from './SampleImage.tsx';
 import './results.css';
+import { failureText } from '../../../train/worker/protocol.ts';
+import { useSay } from '../../../i18n/useText.ts';
 
 /** Drawing resolution (the canvas is shown smaller); 10 pad pixels per MNIST pixel. */
 const PAD = 280;
@@ -20,6 +22,7 @@ type Guess = { probs: number[]; top: number } | { error: string };
 
 export function DrawingPad({ predict, classNames }: { predict(pixels: Float32Array): Promise<number[]>; classNames: readonly string[] }) {
   const { t } = useTranslation('results');
+  const say = useSay();
   const canvas = useRef<HTMLCanvasElement>(null);
   const last = useRef<{ x: number; y: number } | null>(null);
   const busy = useRef(false);
@@ -94,7 +97,7 @@ export function DrawingPad({ predict, classNames }: { predict(pixels: Float32Arr
           const probs = asProbabilities(await predict(pixels));
           setGuess({ probs, top: argmax(probs) });
         } catch (e) {
-          setGuess({ error: e instanceof Error ? e.message : String(e) });
+          setGuess({ error: say(failureText(e)) });
         }
       } while (again.current);
     } finally {
