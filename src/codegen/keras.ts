@@ -84,6 +84,8 @@ class PyWriter {
     if (steps.some(isFlipBoth)) classes.push(RANDOM_FLIP_BOTH);
     const body: string[] = [];
     this.lines = body;
+    // `layers.` for Keras's own layers (and the two-coin flip, made of two of them).
+    const usesLayers = steps.some((s) => !isBilinear(s));
     for (const c of classes) body.push('', c.trim());
     for (const m of [...plan.models.slice(1), plan.main]) this.model(m);
     this.training();
@@ -97,7 +99,7 @@ class PyWriter {
       ...(this.use.tf ? ['import tensorflow as tf'] : []),
       // keras itself, not tensorflow.keras: with TF_USE_LEGACY_KERAS=1 that one is Keras 2.
       'import keras',
-      'from keras import layers',
+      ...(usesLayers ? ['from keras import layers'] : []),
       ...(this.use.ops ? ['from keras import ops'] : []),
       '',
       `if tuple(int(part) for part in keras.__version__.split('.')[:2]) < (${KERAS_MIN.join(', ')}):`,

@@ -14,7 +14,11 @@ def split(count, fraction, seed, labels=None):
     with seed, the same share of every class when there are labels (as netloom splits)."""
     rng = np.random.default_rng(seed)
     groups = [np.arange(count)] if labels is None else [np.flatnonzero(labels == c) for c in np.unique(labels)]
-    part = np.concatenate([rng.permutation(g)[: round(min(1, fraction) * len(g))] for g in groups])
+    quota = min(1, fraction) * np.array([len(g) for g in groups])
+    take = np.floor(quota).astype(int)
+    # The samples left over go to the classes with the largest remainders: the total is exact.
+    take[np.argsort(take - quota, kind='stable')[: round(quota.sum()) - take.sum()]] += 1
+    part = np.concatenate([rng.permutation(g)[:k] for g, k in zip(groups, take)])
     rest = np.setdiff1d(np.arange(count), part)
     return rng.permutation(rest), np.sort(part)
 `;
