@@ -8,9 +8,13 @@
  * - Korean fonts (the Korean screenshots): installed the same way when
  *   missing; elsewhere a one-line warning (tests still pass, screenshots
  *   would show boxes).
+ * - pyflakes and numpy for Debian's python3 (the Keras export checks):
+ *   installed the same way when missing; elsewhere a one-line warning, and
+ *   those tests are skipped by name.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { canAptInstall, findChromium, INSTALL_HINT } from './chromium.ts';
+import { debianPythonHas, PYTHON_PACKAGES } from './python.ts';
 
 const say = (line: string) => console.log(`test tools: ${line}`);
 
@@ -58,6 +62,16 @@ if (!hasKoreanFont()) {
     if (!aptInstall(['fonts-noto-cjk'])) say('fonts-noto-cjk could not be installed: Korean screenshots will show boxes instead of letters');
   } else {
     say('no Korean font found (fc-list :lang=ko): Korean screenshots will show boxes; `sudo apt-get install fonts-noto-cjk` fixes that');
+  }
+}
+
+const pyMissing = PYTHON_PACKAGES.filter((p) => !debianPythonHas(p.module)).map((p) => p.apt);
+if (pyMissing.length) {
+  if (canAptInstall()) {
+    say(`installing ${pyMissing.join(' and ')} with apt-get (the Keras export checks run pyflakes and numpy)`);
+    if (!aptInstall(pyMissing)) say(`${pyMissing.join(' and ')} could not be installed: the Keras export tests that need them will be skipped, by name`);
+  } else {
+    say(`no ${pyMissing.join(' or ')} for /usr/bin/python3: the Keras export tests that need them will be skipped, by name; \`sudo apt-get install ${pyMissing.join(' ')}\` runs them`);
   }
 }
 

@@ -1,23 +1,35 @@
 /**
  * GraphDoc → Python for Keras 3 (functional API, TensorFlow backend): the
  * same layers, names and shapes as compile(), one `build_…()` function per
- * composite, a training snippet, and optionally the model built inside a
- * `tf.distribute.MirroredStrategy()` scope for several GPUs.
+ * composite, then what netloom trains (keras-task.ts): the data prepared as
+ * netloom prepares it (keras-data.ts), the task's loss and metrics, and a
+ * main() that trains. Optionally the training runs under
+ * `tf.distribute.MirroredStrategy()`: model.fit inside its scope, and the
+ * adversarial loops as TensorFlow's distributed custom-training guide
+ * writes them (strategy.run, a distributed dataset, reduced losses).
  *
- * Every name comes from IdentScope, every string from pyString, every comment
- * from commentText: no user text reaches the code any other way.
+ * Where tfjs and Keras compute different things for the same layer config,
+ * the file defines a small layer that computes what netloom computes
+ * (py/layers.ts). Every name comes from IdentScope, every string from
+ * pyString, every comment from commentText: no user text reaches the code
+ * any other way.
  */
 import type { GraphDoc } from '../graph/schema.ts';
 import type { Analysis } from '../analysis/types.ts';
 import { fmtShape } from '../nodes/common/params.ts';
 import { commentText, IdentScope, pyString } from './identifiers.ts';
-import { planCode, type CodePlan, type PlanModel } from './plan.ts';
-import { GAN_BY_HAND, LOSSES, OPTIMIZERS, planTraining, TRANSLATION_LOOPS, type TrainingPlan } from './training.ts';
+import { planCode, type CodePlan, type LayerStep, type PlanModel } from './plan.ts';
+import { GAN_BY_HAND, LOSSES, OPTIMIZERS, planTraining } from './training.ts';
 import { fmtNumber, kerasArg, pyValue, shapeNote } from './values.ts';
 import { emitted, functionNames, type EmitResult } from './result.ts';
+import { planKerasTask, type KerasTask } from './keras-task.ts';
+import { dataCode } from './keras-data.ts';
+import { BILINEAR_CLASS, BILINEAR_UPSAMPLING, FLIP_CLASS, RANDOM_FLIP_BOTH } from './py/layers.ts';
+import { DETECTION_LOSS, meanAP } from './py/detection.ts';
+import { CYCLEGAN_STEP, DISTRIBUTED_LOOP, GAN_HELPERS, GAN_STEP, PIX2PIX_STEP, TRAIN_LOOP } from './py/gan.ts';
 
 export interface KerasOptions {
-  /** Build and compile the model inside `tf.distribute.MirroredStrategy().scope()`. */
+  /** Train under `tf.distribute.MirroredStrategy()` (several GPUs on one machine). */
   mirroredStrategy?: boolean;
   analysis?: Analysis;
 }
@@ -26,36 +38,74 @@ export function emitKeras(doc: GraphDoc, options: KerasOptions = {}): EmitResult
   return emitted(planCode(doc, options.analysis), (plan) => new PyWriter(plan, options.mirroredStrategy ?? false).write());
 }
 
+/** The Keras version the file asks for: RandomContrast(value_range=…) and friends need 3.8. */
+export const KERAS_MIN = [3, 8] as const;
+
+/** Module-level names the file defines or imports, claimed before any name from the graph. */
+const MODULE = [
+  'np', 'tf', 'ops', 'keras', 'layers', BILINEAR_CLASS, FLIP_CLASS, 'split', 'mnist_digits', 'heartbeats', 'draw_shapes', 'tight_box', 'overlap', 'shapes', 'dilate',
+  'edge_pairs', 'digit_domains', 'add_noise', 'NoisyBatches', 'detection_loss', 'encode_boxes', 'decode_grid', 'iou', 'mean_average_precision', 'ValidationMAP',
+  'detection_map', 'bce_logits', 'learn', 'gan_step', 'pix2pix_step', 'cyclegan_step', 'train_adversarial', 'replica_average', 'train_distributed', 'load_data',
+  'load_your_data', 'compile_model', 'train', 'evaluate', 'main',
+];
+
+const isBilinear = (s: LayerStep) => s.className === 'UpSampling2D' && s.args.some(([k, v]) => k === 'interpolation' && v === 'bilinear');
+const isFlipBoth = (s: LayerStep) => s.className === 'RandomFlip' && !s.args.some(([k, v]) => k === 'mode' && v !== 'horizontal_and_vertical');
+
 class PyWriter {
   private lines: string[] = [];
   private module = new IdentScope('py');
   private fns: Map<PlanModel, string>;
-  private training: TrainingPlan;
+  private task: KerasTask;
+  private use = { np: false, tf: false, ops: false };
 
   constructor(
     private plan: CodePlan,
     private mirrored: boolean,
   ) {
+    for (const name of MODULE) this.module.claim(name);
     this.fns = functionNames(plan, this.module);
-    this.training = planTraining(plan);
+    this.task = planKerasTask(plan);
+  }
+
+  private layerSteps(): LayerStep[] {
+    return this.plan.models.flatMap((m) => m.steps.filter((s): s is LayerStep => s.type === 'layer'));
   }
 
   write(): string {
     const { plan } = this;
-    const leaky = plan.models.some((m) => m.steps.some((s) => s.type === 'layer' && s.className === 'LeakyReLU'));
-    this.lines.push(
+    const steps = this.layerSteps();
+    const leaky = steps.some((s) => s.className === 'LeakyReLU');
+    const classes: string[] = [];
+    if (steps.some(isBilinear)) {
+      classes.push(BILINEAR_UPSAMPLING);
+      this.use.ops = true;
+    }
+    if (steps.some(isFlipBoth)) classes.push(RANDOM_FLIP_BOTH);
+    const body: string[] = [];
+    this.lines = body;
+    // `layers.` for Keras's own layers (and the two-coin flip, made of two of them).
+    const usesLayers = steps.some((s) => !isBilinear(s));
+    for (const c of classes) body.push('', c.trim());
+    for (const m of [...plan.models.slice(1), plan.main]) this.model(m);
+    this.training();
+    const head = [
       // User text never on lines 1-2: Python reads an encoding declaration there (`coding: utf-7`).
-      '# Generated by netloom: Keras 3 functional API (TensorFlow backend).',
+      `# Generated by netloom: Keras 3 functional API (TensorFlow backend). Needs keras>=${KERAS_MIN.join('.')}.`,
       `# build_model() makes the same layers, names and shapes as netloom, ${plan.analysis.totals.params.toLocaleString('en-US')} params in all.`,
       `# Graph: ${commentText(plan.doc.name || 'Untitled')}`,
       ...(leaky ? ["# LeakyReLU's slope is negative_slope in Keras 3 (tfjs and tf.keras 2 call it alpha)."] : []),
-      'import tensorflow as tf',
-      'from tensorflow import keras',
-      'from keras import layers',
-    );
-    for (const m of [...plan.models.slice(1), plan.main]) this.model(m);
-    this.trainingSnippet();
-    return `${this.lines.join('\n')}\n`;
+      ...(this.use.np ? ['import numpy as np'] : []),
+      ...(this.use.tf ? ['import tensorflow as tf'] : []),
+      // keras itself, not tensorflow.keras: with TF_USE_LEGACY_KERAS=1 that one is Keras 2.
+      'import keras',
+      ...(usesLayers ? ['from keras import layers'] : []),
+      ...(this.use.ops ? ['from keras import ops'] : []),
+      '',
+      `if tuple(int(part) for part in keras.__version__.split('.')[:2]) < (${KERAS_MIN.join(', ')}):`,
+      `    raise SystemExit(f'This file needs Keras ${KERAS_MIN.join('.')} or newer and found Keras {keras.__version__}: pip install -U "keras>=${KERAS_MIN.join('.')}"')`,
+    ];
+    return `${[...head, ...body].join('\n')}\n`;
   }
 
   private model(m: PlanModel) {
@@ -74,8 +124,12 @@ class PyWriter {
       const x = step.inputs.length === 1 ? v[step.inputs[0]!]! : `[${step.inputs.map((t) => v[t]).join(', ')}]`;
       if (step.type === 'layer') {
         v[step.output] = scope.claim(m.tensors[step.output]!.base, step.kind);
-        const args = [...step.args.map(([k, val]) => `${kerasArg(step.className, k)}=${pyValue(val)}`), `name=${pyString(step.name)}`].join(', ');
-        this.lines.push(`    ${v[step.output]} = layers.${step.className}(${args})(${x})  # ${shapeNote(m.tensors[step.output]!.shape, step.params)}`);
+        let cls = `layers.${step.className}`;
+        let args = step.args;
+        if (isBilinear(step)) [cls, args] = [BILINEAR_CLASS, args.filter(([k]) => k !== 'interpolation')];
+        else if (isFlipBoth(step)) [cls, args] = [FLIP_CLASS, args.filter(([k]) => k !== 'mode')];
+        const text = [...args.map(([k, val]) => `${kerasArg(step.className, k)}=${pyValue(val)}`), `name=${pyString(step.name)}`].join(', ');
+        this.lines.push(`    ${v[step.output]} = ${cls}(${text})(${x})  # ${shapeNote(m.tensors[step.output]!.shape, step.params)}`);
       } else {
         const model = scope.claim(step.model.key, 'model');
         this.lines.push(`    ${model} = ${this.fns.get(step.model)}()`);
@@ -90,99 +144,204 @@ class PyWriter {
     this.lines.push(`    return keras.Model(inputs=${list(m.inputs.map((i) => i.tensor))}, outputs=${list(m.outputs)}, name=${pyString(m.name)})`);
   }
 
-  private optimizer(): string {
-    const t = this.training;
-    const beta = t.task === 'gan' && t.optimizer === 'adam' ? ', beta_1=0.5' : '';
-    return `keras.optimizers.${OPTIMIZERS[t.optimizer]}(learning_rate=${fmtNumber(t.learningRate)}${beta})`;
+  private optimizer(adversarial: boolean): string {
+    const c = this.task.config;
+    const beta = adversarial && c.optimizer === 'adam' ? ', beta_1=0.5' : '';
+    return `keras.optimizers.${OPTIMIZERS[c.optimizer]}(learning_rate=${fmtNumber(c.learningRate)}${beta})`;
   }
 
-  private trainingSnippet() {
-    const t = this.training;
+  /** Helper definitions, each once, two blank lines apart (none before the first after a heading). */
+  private helpers(texts: string[], spaced = true) {
+    [...new Set(texts)].forEach((t, i) => this.lines.push(...(i > 0 || spaced ? ['', ''] : []), t.trim()));
+  }
+
+  private training() {
+    const t = this.task;
+    const data = dataCode(t);
+    this.use.np = data.loader === 'load_data' || ['anomaly', 'detect', 'denoise'].includes(t.task);
+    if (data.heading) this.lines.push('', '', data.heading);
+    this.helpers(data.helpers, !data.heading);
+    this.lines.push(...data.lines);
+    if (t.task === 'gan' || t.task === 'pix2pix' || t.task === 'cyclegan') this.adversarial(data.loader);
+    else this.fit(data.loader);
+  }
+
+  /** The tasks model.fit trains: compile_model, train, evaluate, main. */
+  private fit(loader: string) {
+    const t = this.task;
+    const c = t.config;
     const main = this.plan.main;
-    const ae = t.task === 'autoencoder';
-    let build: string[];
-    let after: string[];
-    if (t.gan) {
-      const fn = this.ganLoop(t);
-      build = [`generator = ${this.fns.get(t.gan.generator)}()`, `discriminator = ${this.fns.get(t.gan.discriminator)}()`];
-      after = [`# ${fn}(generator, discriminator, real_samples)`];
-    } else if (t.translation) {
-      this.lines.push('', '', ...TRANSLATION_LOOPS[t.translation].map((l) => `# ${l}`));
-      const blocks = this.plan.models.slice(1);
-      const vars = new IdentScope('py', this.module);
-      const names = blocks.map((m) => vars.claim(m.key, 'block'));
-      build = blocks.map((m, i) => `${names[i]} = ${this.fns.get(m)}()`);
-      after = names.map((n) => `${n}.summary()`);
+    let loss: string;
+    let metrics = '';
+    const what: string[] = [];
+    const helpers: string[] = [];
+    if (t.task === 'segment') {
+      loss = `keras.losses.CategoricalCrossentropy(from_logits=${t.fromLogits ? 'True' : 'False'})`;
+      metrics = `, metrics=[keras.metrics.OneHotMeanIoU(num_classes=${fmtNumber(t.outputShape[2] ?? 1)}, name='mean_iou')]`;
+      what.push(`per-pixel cross-entropy ${t.fromLogits ? 'from raw scores (the output has no softmax)' : 'on the softmax output'}, mean IoU over the classes`);
+    } else if (t.task === 'detect') {
+      this.use.ops = true;
+      helpers.push(DETECTION_LOSS, meanAP(fmtNumber(c.scoreThreshold), fmtNumber(c.nmsIoU)));
+      loss = 'detection_loss';
+      what.push("netloom's grid detection loss (written out above: Keras has none that fits), mAP@0.5 on the validation and test images");
     } else {
-      const losses = t.losses.map((l) => pyString(LOSSES[l]));
-      const loss = losses.length === 1 ? losses[0]! : `[${losses.join(', ')}]`;
-      const metrics = t.accuracy ? `, metrics=['accuracy']` : '';
-      const compileFn = this.module.claim('compile_model');
-      const trainFn = this.module.claim('train');
-      const shapes = (ts: number[]) => ts.map((x) => fmtShape([null, ...(main.tensors[x]!.shape ?? [])])).join(', ');
-      this.lines.push(
-        '',
-        '',
-        `# Training (${t.task}). Inputs ${shapes(main.inputs.map((i) => i.tensor))}; outputs ${shapes(main.outputs)} ('?' first: the batch).`,
-        ...(t.ganByHand ? [`# ${GAN_BY_HAND}`] : []),
-        `def ${compileFn}(model):`,
-        `    model.compile(optimizer=${this.optimizer()}, loss=${loss}${metrics})`,
-        '',
-        '',
-        ...(ae ? ['# An autoencoder learns to give back its input: the targets are the inputs.'] : []),
-        `def ${trainFn}(model, x${ae ? '' : ', y'}, epochs=${t.epochs}, batch_size=${t.batchSize}):`,
-        `    return model.fit(x, ${ae ? 'x' : 'y'}, epochs=epochs, batch_size=batch_size, validation_split=0.1, shuffle=True)`,
-      );
-      build = [`model = ${this.fns.get(main)}()`, `${compileFn}(model)`];
-      after = ['model.summary()', `# ${trainFn}(model, x_train${ae ? '' : ', y_train'})`];
+      const names = t.losses.map((l) => pyString(LOSSES[l]));
+      loss = names.length === 1 ? names[0]! : `[${names.join(', ')}]`;
+      const accuracy = t.task === 'classify' || (t.task === 'fit' && t.losses.every((l) => l.endsWith('Crossentropy')));
+      if (accuracy) metrics = `, metrics=['accuracy']`;
+      what.push(`${t.losses.map((l) => LOSSES[l].replace(/_/g, ' ')).join(', ')}${accuracy ? ', accuracy' : ''}`);
     }
-    const mainFn = this.module.claim('main');
-    this.lines.push('', '', `def ${mainFn}():`);
-    if (this.mirrored) {
-      this.lines.push(
-        '    strategy = tf.distribute.MirroredStrategy()',
-        "    print('GPUs in sync:', strategy.num_replicas_in_sync)",
-        '    # Variables made inside the scope are mirrored on every GPU; fit() then splits each batch among them.',
-        ...(t.gan ? ['    # A custom loop such as train_gan runs its steps with strategy.run (see tf.distribute).'] : []),
-        '    with strategy.scope():',
-        ...build.map((l) => `        ${l}`),
-      );
-    } else this.lines.push(...build.map((l) => `    ${l}`));
-    this.lines.push(...after.map((l) => `    ${l}`), '', '', "if __name__ == '__main__':", `    ${mainFn}()`);
-  }
-
-  private ganLoop(t: TrainingPlan): string {
-    const gan = t.gan!;
-    const fn = this.module.claim('train_gan');
-    const noise = pyValue(gan.noiseShape).replace(/^\(|,?\)$/g, '');
+    const plan = planTraining(this.plan);
+    const shapes = (ts: number[]) => ts.map((x) => fmtShape([null, ...(main.tensors[x]!.shape ?? [])])).join(', ');
+    this.helpers(helpers);
+    const taskLine =
+      t.task === 'fit'
+        ? `# Training with model.fit. Inputs ${shapes(main.inputs.map((i) => i.tensor))}; outputs ${shapes(main.outputs)} ('?' first: the batch).`
+        : `# Training: the ${t.task} task, as netloom trains it:\n# ${what[0]}.`;
+    const val = c.validationSplit > 0;
+    const validation = t.task === 'fit' || val ? 'validation_data=validation[:2], ' : '';
     this.lines.push(
       '',
       '',
-      `# GAN training: an explicit loop with two optimizers. ${commentText(gan.discriminator.key)} learns to score real samples 1 and generated`,
-      `# ones 0; ${commentText(gan.generator.key)} learns to make it score its samples 1.`,
-      `def ${fn}(generator, discriminator, real, epochs=${t.epochs}, batch_size=${t.batchSize}):`,
-      `    d_optimizer = ${this.optimizer()}`,
-      `    g_optimizer = ${this.optimizer()}`,
-      `    loss = keras.losses.BinaryCrossentropy(from_logits=${gan.logits ? 'True' : 'False'})`,
-      '    dataset = tf.data.Dataset.from_tensor_slices(real).shuffle(1024).batch(batch_size)',
-      '    d_loss = g_loss = None',
-      '    for epoch in range(epochs):',
-      '        for batch in dataset:',
-      `            noise = tf.random.normal((tf.shape(batch)[0], ${noise}))`,
-      '            with tf.GradientTape() as tape:',
-      '                on_real = discriminator(batch, training=True)',
-      '                on_fake = discriminator(generator(noise, training=True), training=True)',
-      '                d_loss = loss(tf.ones_like(on_real), on_real) + loss(tf.zeros_like(on_fake), on_fake)',
-      '            grads = tape.gradient(d_loss, discriminator.trainable_variables)',
-      '            d_optimizer.apply_gradients(zip(grads, discriminator.trainable_variables))',
-      '            with tf.GradientTape() as tape:',
-      '                on_fake = discriminator(generator(noise, training=True), training=True)',
-      '                g_loss = loss(tf.ones_like(on_fake), on_fake)',
-      '            grads = tape.gradient(g_loss, generator.trainable_variables)',
-      '            g_optimizer.apply_gradients(zip(grads, generator.trainable_variables))',
-      "        print(f'epoch {epoch + 1}: d_loss {float(d_loss):.4f}, g_loss {float(g_loss):.4f}')",
-      '    return d_loss, g_loss',
+      taskLine,
+      ...(plan.ganByHand ? [`# ${GAN_BY_HAND}`] : []),
+      'def compile_model(model):',
+      `    model.compile(optimizer=${this.optimizer(false)}, loss=${loss}${metrics})`,
+      '',
+      '',
+      `def train(model, data, epochs=${fmtNumber(c.epochs)}, batch_size=${fmtNumber(c.batchSize)}):`,
+      `    (x_train, ${t.task === 'denoise' ? '_' : 'y_train'}), validation, _ = data`,
     );
-    return fn;
+    if (t.task === 'denoise') {
+      this.lines.push(
+        `    # Fresh noise for every batch (noise factor ${fmtNumber(c.noiseFactor)}), as netloom trains a denoising autoencoder.`,
+        `    batches = NoisyBatches(x_train, batch_size, ${fmtNumber(c.noiseFactor)}, seed=${fmtNumber(c.seed)})`,
+        `    return model.fit(batches, ${validation}epochs=epochs)`,
+      );
+    } else if (t.task === 'detect' && val) {
+      this.lines.push(
+        `    callbacks = [ValidationMAP(validation[0], validation[2], ${fmtNumber((t.outputShape[2] ?? 6) - 5)})]`,
+        `    return model.fit(x_train, y_train, epochs=epochs, batch_size=batch_size, ${validation}shuffle=True, callbacks=callbacks)`,
+      );
+    } else {
+      this.lines.push(`    return model.fit(x_train, y_train, epochs=epochs, batch_size=batch_size, ${validation}shuffle=True)`);
+    }
+    this.lines.push('', '', 'def evaluate(model, data):');
+    if (t.task === 'anomaly') {
+      const err = c.loss === 'meanAbsoluteError' ? 'np.abs' : 'np.square';
+      this.lines.push(
+        `    """netloom's anomaly report: threshold = mean + ${fmtNumber(c.thresholdK)} x std of the reconstruction errors of the normal`,
+        '    training samples; a test sample whose error is above it is flagged abnormal (the positive class)."""',
+        '    (x_train, _), _, (x_test, _, abnormal) = data',
+        '',
+        '    def errors(x):',
+        `        return ${err}(model.predict(x, verbose=0) - x).reshape(len(x), -1).mean(axis=1)`,
+        '',
+        '    normal = errors(x_train)',
+        `    threshold = normal.mean() + ${fmtNumber(c.thresholdK)} * normal.std()`,
+        '    flagged = errors(x_test) > threshold',
+        '    right = np.sum(flagged & abnormal)',
+        "    print(f'threshold {threshold:.4f}: accuracy {np.mean(flagged == abnormal):.3f}, '",
+        "          f'precision {right / max(1, np.sum(flagged)):.3f}, recall {right / max(1, np.sum(abnormal)):.3f}')",
+      );
+    } else {
+      this.lines.push('    x_test, y_test = data[2][:2]', "    print('test:', model.evaluate(x_test, y_test, return_dict=True, verbose=0))");
+      if (t.task === 'detect') this.lines.push(`    print('test mAP@0.5:', detection_map(model, x_test, data[2][2], ${fmtNumber((t.outputShape[2] ?? 6) - 5)}))`);
+    }
+    this.lines.push('', '', 'def main():', `    data = ${loader}()`);
+    if (this.mirrored) {
+      this.use.tf = true;
+      this.lines.push(
+        '    strategy = tf.distribute.MirroredStrategy()',
+        "    print('Replicas in sync:', strategy.num_replicas_in_sync)",
+        "    # Build and compile inside the scope: the model's and the optimizer's variables are mirrored on every device.",
+        '    with strategy.scope():',
+        `        model = ${this.fns.get(main)}()`,
+        '        compile_model(model)',
+        '    model.summary()',
+        "    # fit() splits every batch among the replicas: the global batch is netloom's batch size on each.",
+        `    train(model, data, batch_size=${fmtNumber(c.batchSize)} * strategy.num_replicas_in_sync)`,
+      );
+    } else this.lines.push(`    model = ${this.fns.get(main)}()`, '    compile_model(model)', '    model.summary()', '    train(model, data)');
+    this.lines.push('    evaluate(model, data)', '', '', "if __name__ == '__main__':", '    main()');
+  }
+
+  /** gan, pix2pix, cyclegan: a custom loop, on one device or under tf.distribute. */
+  private adversarial(loader: string) {
+    const t = this.task;
+    const c = t.config;
+    this.use.tf = true;
+    const num = fmtNumber;
+    const b = t.blocks;
+    let step: string;
+    let models: [string, PlanModel][];
+    let makeStep: string;
+    let dataset: string;
+    const shuffle = (x: string, count: string, seed = c.seed) => `tf.data.Dataset.from_tensor_slices(${x}).shuffle(${count}, seed=${num(seed)})`;
+    const notes: string[] = [];
+    if (t.task === 'gan') {
+      const noise = b.generator!.tensors[b.generator!.inputs[0]!.tensor]!.shape![0]!;
+      step = GAN_STEP(num(noise));
+      models = [['generator', b.generator!], ['discriminator', b.discriminator!]];
+      makeStep = 'gan_step(generator, discriminator, g_optimizer, d_optimizer, average)';
+      dataset = `${shuffle('x_train', 'len(x_train)')}.batch(batch_size)`;
+    } else if (t.task === 'pix2pix') {
+      step = PIX2PIX_STEP(num(c.l1Weight));
+      models = [['generator', b.generator!], ['discriminator', b.discriminator!]];
+      makeStep = 'pix2pix_step(generator, discriminator, g_optimizer, d_optimizer, average)';
+      dataset = `${shuffle('train_set', 'len(train_set[0])')}.batch(batch_size)`;
+    } else {
+      const sameShape = JSON.stringify(b.ab!.tensors[b.ab!.inputs[0]!.tensor]!.shape) === JSON.stringify(b.ba!.tensors[b.ba!.inputs[0]!.tensor]!.shape);
+      step = CYCLEGAN_STEP(num(c.cycleWeight), c.identityWeight > 0 && sameShape ? num(c.identityWeight) : null);
+      models = [['g_ab', b.ab!], ['g_ba', b.ba!], ['d_a', b.a!], ['d_b', b.b!]];
+      makeStep = 'cyclegan_step(g_ab, g_ba, d_a, d_b, g_optimizer, d_optimizer, average)';
+      notes.push('# The two domains are shuffled on their own: they are unpaired.');
+      dataset = `tf.data.Dataset.zip((${shuffle('a', 'len(a)')}, ${shuffle('b', 'len(b)', c.seed + 1)})).batch(batch_size)`;
+    }
+    const gens = models.filter(([, m]) => m.role === 'Generator');
+    const discs = models.filter(([, m]) => m.role === 'Discriminator');
+    const act = (m: PlanModel) => m.tensors[m.outputs[0]!]?.activation ?? 'linear';
+    for (const [, m] of discs) {
+      if (act(m) === 'sigmoid') {
+        notes.push(
+          `# Caution: the discriminator "${commentText(m.key)}" ends in sigmoid, and netloom reads its output as a logit (a score before`,
+          '# sigmoid), as this file does: its scores stay in 0-1 and its loss saturates. Remove that activation to fix both.',
+        );
+      }
+    }
+    for (const [, m] of gens) {
+      if (act(m) !== 'tanh') {
+        notes.push(`# Caution: real images are in -1...1 as netloom trains, and the generator "${commentText(m.key)}" ends in ${act(m)}, not tanh.`);
+      }
+    }
+    this.helpers([GAN_HELPERS, step, this.mirrored ? DISTRIBUTED_LOOP : TRAIN_LOOP]);
+    const build = models.map(([n, m]) => `${n} = ${this.fns.get(m)}()`);
+    const optimizers = [`g_optimizer = ${this.optimizer(true)}`, `d_optimizer = ${this.optimizer(true)}`];
+    const load = t.task === 'gan' ? `x_train = ${loader}()` : t.task === 'pix2pix' ? `train_set, _ = ${loader}()` : `(a, b), _ = ${loader}()`;
+    this.lines.push('', '', 'def main():', `    ${load}`);
+    if (this.mirrored) {
+      this.lines.push(
+        '    strategy = tf.distribute.MirroredStrategy()',
+        "    print('Replicas in sync:', strategy.num_replicas_in_sync)",
+        `    # The global batch: netloom's batch size (${num(c.batchSize)}) on every replica.`,
+        `    batch_size = ${num(c.batchSize)} * strategy.num_replicas_in_sync`,
+        "    # Models and optimizers are made inside the scope, so their variables are mirrored on every replica.",
+        '    with strategy.scope():',
+        ...[...build, ...optimizers].map((l) => `        ${l}`),
+        '    average = replica_average(batch_size)',
+      );
+    } else {
+      this.lines.push(`    batch_size = ${num(c.batchSize)}`, ...[...build, ...optimizers].map((l) => `    ${l}`), '    average = tf.reduce_mean');
+    }
+    this.lines.push(
+      ...notes.map((l) => `    ${l}`),
+      `    step = ${makeStep}`,
+      `    dataset = ${dataset}`,
+      this.mirrored ? `    train_distributed(strategy, step, dataset, epochs=${num(c.epochs)})` : `    train_adversarial(step, dataset, epochs=${num(c.epochs)})`,
+      '',
+      '',
+      "if __name__ == '__main__':",
+      '    main()',
+    );
   }
 }

@@ -152,9 +152,10 @@ class Planner {
     const main = this.names.name(node.id, prefix);
     let x = inputs;
     let shape = inShape;
-    for (const call of calls) {
+    calls.forEach((call, i) => {
       const name = call.suffix ? this.names.claim(`${main}${call.suffix}`) : main;
-      shape = call.suffix ? helperShape(call, shape) : outShape;
+      // The last call gives the node's output; the ones before it (a `_pad` before, or the main layer before a `_crop`) give their own.
+      shape = i === calls.length - 1 ? outShape : helperShape(call, shape);
       const activation = typeof call.config.activation === 'string' ? call.config.activation : undefined;
       const output = this.tensor(m, { base: call.suffix ? `${node.id}${call.suffix}` : node.id, shape, activation });
       m.steps.push({
@@ -170,7 +171,7 @@ class Planner {
         params: call.suffix ? 0 : params,
       });
       x = [output];
-    }
+    });
     return x[0]!;
   }
 
@@ -193,7 +194,7 @@ class Planner {
   }
 }
 
-/** Shape after a helper layer (ZeroPadding2D before, Cropping2D after), from that kind's own inference. */
+/** Shape after a layer call that is not the node's last (ZeroPadding2D before, the main layer before Cropping2D), from that kind's own inference. */
 function helperShape(call: LayerCall, x: Shape | null): Shape | null {
   const spec = getSpec(call.className);
   if (!spec || !x) return null;

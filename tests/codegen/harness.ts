@@ -5,11 +5,12 @@
  * Python files (py_compile plus Python's own tokenizer), and a small
  * tokenizer for the TypeScript we emit (no template or regex literals).
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import type * as TF from '@tensorflow/tfjs';
+import { DEBIAN_PYTHON } from '../../scripts/test-tools/python.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const TSC = join(ROOT, 'node_modules/.bin/tsc');
@@ -221,3 +222,122 @@ export function kerasBuild(files: Map<string, string>): Record<string, { params:
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** pyflakes (Debian's python3) over many emitted files: file name → its messages (absent when clean). */
+export function pyflakes(files: Map<string, string>): Record<string, string[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'netloom-pyflakes-'));
+  try {
+    for (const [name, code] of files) writeFileSync(join(dir, `${name}.py`), code);
+    const r = spawnSync(DEBIAN_PYTHON, ['-m', 'pyflakes', '.'], { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    if (r.status !== 0 && r.status !== 1) throw new Error(`pyflakes failed: ${r.stderr}`);
+    const out: Record<string, string[]> = {};
+    for (const line of `${r.stdout}${r.stderr}`.split('\n').filter(Boolean)) {
+      const name = /^\.?\/?([^/:]+)\.py:/.exec(line)?.[1] ?? '?';
+      (out[name] ??= []).push(line);
+    }
+    return out;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Runs a Python script with Debian's python3 and a numpy stand-in for the
+ * parts of Keras the exported files touch outside build_model() (keras.ops,
+ * keras.utils, keras.datasets.mnist, base classes): the script imports the
+ * emitted files (name → source, as modules) and prints one JSON value.
+ * `inputs` are written beside them as JSON files.
+ */
+export function runWithKerasShim(script: string, files: Map<string, string>, inputs: Record<string, unknown> = {}): unknown {
+  const dir = mkdtempSync(join(tmpdir(), 'netloom-shim-'));
+  try {
+    mkdirSync(join(dir, 'keras'));
+    mkdirSync(join(dir, 'tensorflow'));
+    writeFileSync(join(dir, 'keras', '__init__.py'), KERAS_SHIM);
+    writeFileSync(join(dir, 'tensorflow', '__init__.py'), '# stand-in: the exported GAN files import tensorflow at the top\n');
+    for (const [name, code] of files) writeFileSync(join(dir, `${name}.py`), code);
+    for (const [name, value] of Object.entries(inputs)) writeFileSync(join(dir, `${name}.json`), JSON.stringify(value));
+    const r = spawnSync(DEBIAN_PYTHON, ['-c', script], { cwd: dir, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, PYTHONPATH: dir, PYTHONDONTWRITEBYTECODE: '1' } });
+    if (r.status !== 0) throw new Error(`python failed: ${r.stderr.slice(-3000)}`);
+    return JSON.parse(r.stdout.trim().split('\n').pop()!);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The stand-in `keras` package: numpy ops and small base classes; MNIST is 1,000 made-up digits (100 per class). */
+const KERAS_SHIM = String.raw`
+import types
+import numpy as np
+
+__version__ = '3.8.0'
+
+
+def _relu(x):
+    return np.maximum(x, 0)
+
+
+def _log_softmax(x, axis=-1):
+    shifted = x - np.max(x, axis=axis, keepdims=True)
+    return shifted - np.log(np.sum(np.exp(shifted), axis=axis, keepdims=True))
+
+
+ops = types.SimpleNamespace(
+    relu=_relu, log1p=np.log1p, exp=np.exp, abs=np.abs, square=np.square, sum=np.sum, log_softmax=_log_softmax,
+    sigmoid=lambda x: 1 / (1 + np.exp(-x)), shape=np.shape, arange=np.arange, minimum=np.minimum,
+    cast=lambda x, dtype: np.asarray(x).astype(dtype), reshape=np.reshape, take=np.take,
+)
+
+
+class Layer:
+    def __init__(self, name=None, **kwargs):
+        self.name = name
+
+    def __call__(self, x, **kwargs):
+        return self.call(x, **kwargs)
+
+    def get_config(self):
+        return {'name': self.name}
+
+
+class _Flip(Layer):
+    def __init__(self, mode, seed=None, **kwargs):
+        super().__init__(**kwargs)
+        self.mode, self.seed = mode, seed
+
+
+layers = types.SimpleNamespace(Layer=Layer, RandomFlip=_Flip)
+
+
+class PyDataset:
+    def __init__(self, **kwargs):
+        pass
+
+
+class Callback:
+    def __init__(self):
+        self.model = None
+
+
+def to_categorical(y, num_classes):
+    y = np.asarray(y, 'int64')
+    return np.eye(num_classes, dtype='float32')[y]
+
+
+def get_file(name, url):
+    return name  # the tests put a file of that name beside the script
+
+
+def _mnist():
+    rng = np.random.default_rng(0)
+    sets = []
+    for count in (1000, 200):
+        y = np.repeat(np.arange(10), count // 10).astype('uint8')
+        sets.append((rng.integers(0, 256, (count, 28, 28)).astype('uint8'), y))
+    return tuple(sets)
+
+
+utils = types.SimpleNamespace(to_categorical=to_categorical, get_file=get_file, PyDataset=PyDataset)
+callbacks = types.SimpleNamespace(Callback=Callback)
+datasets = types.SimpleNamespace(mnist=types.SimpleNamespace(load_data=_mnist))
+`;

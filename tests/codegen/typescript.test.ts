@@ -97,6 +97,24 @@ describe('TypeScript export', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
+  test('the shape comment on every layer line is the output shape tfjs gives that layer (Conv2DTranspose with a padding number too)', () => {
+    const shapeOf = (s: unknown) => `[${(s as (number | null)[]).slice(1).map((d) => d ?? '?').join(', ')}]`;
+    let checked = 0;
+    for (const e of [...files, ...conformance].filter((x) => analyze(x.doc).totals.params <= DEFAULT_MAX_PARAMS)) {
+      const r = emitTypeScript(e.doc);
+      const compiled = compileGraph(tf, e.doc);
+      if (!r.ok || !compiled.ok) throw new Error(e.name);
+      const shapes = new Map<string, string>();
+      for (const m of Object.values(compiled.value.models)) for (const l of m.layers) shapes.set(l.name, shapeOf(l.outputShape));
+      for (const [, name, note] of r.code.matchAll(/name: '(\w+)' \}\)\.apply\(.*\/\/ (\[[^\]]*\])/g)) {
+        expect(note, `${e.name}: ${name}`).toBe(shapes.get(name!));
+        checked++;
+      }
+      compiled.value.main.dispose();
+    }
+    expect(checked).toBeGreaterThan(500);
+  });
+
   test('nested models come out under their keys with the same layers', () => {
     const e = files.find((f) => f.name === 'codegen_dcgan')!;
     const m = module(e);
