@@ -15,6 +15,7 @@
 import type { Shape } from '../nodes/spec.ts';
 import { builtinFacts, findBuiltinDataset, type BuiltinDataset } from '../data/catalog.ts';
 import { checkTraining } from '../train/check.ts';
+import { english } from '../i18n/text.ts';
 import { configFromDoc, isAdversarial, TASKS, type TaskName, type TrainConfig } from '../train/config.ts';
 import { findBlocks } from '../train/adversarial/blocks.ts';
 import { fitInput } from '../train/shapes.ts';
@@ -102,7 +103,7 @@ export function planKerasTask(plan: CodePlan): KerasTask {
   let dataset: BuiltinDataset | null = null;
   let reasons: string[] = [];
   if (task !== 'fit' && builtin) {
-    reasons = checkTraining(doc, config, builtinFacts(builtin), analysis);
+    reasons = checkTraining(doc, config, builtinFacts(builtin), analysis).map(english);
     if (!reasons.length) dataset = builtin;
   }
   if (!hinted && !(typeof hints.dataset === 'string')) reasons = [];
