@@ -50,7 +50,6 @@ function reference(c: Compiled, key: string, x: Tensor): Float32Array {
     let model: Model = c.main;
     let inputs: Tensor[] = [x];
     for (let depth = 0; depth < path.length; depth++) {
-      const here = path.slice(0, depth + 1).join('/');
       const last = depth === path.length - 1;
       const nested = c.models[c.analysis.models.find((m) => m.nodeId === path[depth] && m.path.join('/') === path.slice(0, depth).join('/'))?.key ?? '\u0000'];
       if (last) {

@@ -13,6 +13,7 @@ export const inspect = {
     'inspect.block-ports': 'the {{role}} block needs exactly one input and one output for a walk',
     'inspect.not-built': 'the graph cannot be built yet: {{reasons}}',
     'inspect.no-model': 'there is no model to look at yet',
+    'inspect.no-samples': 'no test sample fits this graph’s Input',
     'inspect.failed': 'looking inside failed: {{detail}}',
   },
   ko: {
@@ -25,6 +26,7 @@ export const inspect = {
     'inspect.block-ports': '잠재 공간을 걸어 보려면 {{role}} 블록의 입력과 출력이 하나씩이어야 합니다',
     'inspect.not-built': '아직 그래프를 만들 수 없습니다: {{reasons}}',
     'inspect.no-model': '아직 살펴볼 모델이 없습니다',
+    'inspect.no-samples': '이 그래프의 Input에 맞는 테스트 샘플이 없습니다',
     'inspect.failed': '안을 들여다보지 못했습니다: {{detail}}',
   },
 } satisfies { en: Record<string, string>; ko: Record<string, string> };
