@@ -108,14 +108,19 @@ export class Inspection {
   }
 
   /**
-   * Grad-CAM (Selvaraju et al.): the gradient of the class score with
+   * Grad-CAM (Selvaraju et al. 2017): the gradient of the class score with
    * respect to the output A of node `layer`, averaged over space, weighs
    * A's channels; their weighted sum through ReLU is the heatmap, resized
    * to the input. The class score is the logit before a final softmax
    * (Dense or Activation), else the output itself. `classIndex` null: the
    * predicted class.
+   *
+   * `elementwise` (HiResCAM, Draelos & Carin 2020): gradient × A summed over
+   * channels, without the spatial average. Behind Flatten + Dense the
+   * average mixes the weights of every position, and Grad-CAM can come out
+   * empty for a class the model is sure of; this keeps each position's own.
    */
-  gradcam(sample: SampleInput, layer: NodeKey, classIndex: number | null): GradCamView {
+  gradcam(sample: SampleInput, layer: NodeKey, classIndex: number | null, elementwise = false): GradCamView {
     const tf = this.tf;
     const final = this.finalNode();
     const result = tf.tidy(() => {
@@ -136,8 +141,8 @@ export class Inspection {
         return logits.reshape([-1]).slice([c], [1]).sum();
       };
       const grads = tf.grad(score)(A);
-      const alpha = grads.mean([1, 2]); // [1, k]
-      const cam = tf.relu(A.mul(alpha.reshape([1, 1, 1, -1])).sum(3)); // [1, h, w]
+      // [1, h, w]: channels weighted by their mean gradient, or each value by its own gradient.
+      const cam = tf.relu(elementwise ? A.mul(grads).sum(3) : A.mul(grads.mean([1, 2]).reshape([1, 1, 1, -1])).sum(3));
       const peak = cam.max().dataSync()[0]!;
       const norm = peak > 0 ? cam.div(peak) : cam;
       const [h, w] = A.shape.slice(1, 3) as [number, number];
@@ -153,7 +158,7 @@ export class Inspection {
         heat: { height: H, width: W, values: tf.clipByValue(heat, 0, 1).dataSync() as Float32Array },
       };
     });
-    return { layer, ...result };
+    return { layer, elementwise, ...result };
   }
 
   /** The top-level node whose output is the model's first output (through Output nodes). */

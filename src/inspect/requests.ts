@@ -13,7 +13,7 @@ export type InspectRequest =
   | { view: 'maps'; key: NodeKey; sample: SampleInput }
   | { view: 'thumbs'; keys: NodeKey[]; sample: SampleInput }
   | { view: 'filters'; key: NodeKey; kind: string }
-  | { view: 'gradcam'; sample: SampleInput; layer: NodeKey; classIndex: number | null }
+  | { view: 'gradcam'; sample: SampleInput; layer: NodeKey; classIndex: number | null; elementwise?: boolean }
   | { view: 'walk'; walk: WalkRequest };
 
 export type InspectData =
@@ -46,7 +46,7 @@ function compute(look: Inspection, req: InspectRequest): InspectData {
     case 'filters':
       return { view: 'filters', filters: look.filters(req.key, req.kind) };
     case 'gradcam':
-      return { view: 'gradcam', gradcam: look.gradcam(req.sample, req.layer, req.classIndex) };
+      return { view: 'gradcam', gradcam: look.gradcam(req.sample, req.layer, req.classIndex, req.elementwise ?? false) };
     case 'walk':
       return { view: 'walk', walk: look.walk(req.walk) };
   }

@@ -40,17 +40,14 @@ export function pictureToInput(img: RgbaImage, shape: readonly (number | null)[]
   return { values: rgbaToInput(img, size), shape: shape.map((d) => d!) };
 }
 
-/** Test rows to show: the first of each class in order, then the next ones, `count` in all. */
+/** Test rows to show: the first of each class, by class, then the next ones, `count` in all. */
 export function pickRows(ds: Dataset, count: number): number[] {
   const n = Math.min(count, ds.count);
   const rows: number[] = [];
   if (ds.y) {
-    const seen = new Set<number>();
-    for (let i = 0; i < ds.count && rows.length < n; i++) {
-      if (seen.has(ds.y[i]!)) continue;
-      seen.add(ds.y[i]!);
-      rows.push(i);
-    }
+    const first = new Map<number, number>();
+    for (let i = 0; i < ds.count; i++) if (!first.has(ds.y[i]!)) first.set(ds.y[i]!, i);
+    rows.push(...[...first.entries()].sort((a, b) => a[0] - b[0]).slice(0, n).map(([, i]) => i));
   }
   for (let i = 0; i < ds.count && rows.length < n; i++) if (!rows.includes(i)) rows.push(i);
   return rows;

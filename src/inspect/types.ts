@@ -88,6 +88,8 @@ export interface FilterView {
 export interface GradCamView {
   /** The node whose output the heatmap is taken at. */
   layer: string;
+  /** HiResCAM (gradient × activation) rather than Grad-CAM's channel weights. */
+  elementwise: boolean;
   /** Class the heatmap explains, and the model's own guess. */
   classIndex: number;
   predicted: number;

@@ -86,10 +86,15 @@ describe('Grad-CAM on a classifier that reads only the left half', () => {
       expect([cam.coarse.height, cam.coarse.width]).toEqual([H - 2, W - 2]);
       expect(cam.peak).toBeGreaterThan(0);
       const { left: l, right: r } = halves(cam.heat.values);
+      // The element-wise variant (HiResCAM) keeps where each gradient is: always the left half.
+      const hi = look.gradcam({ values: img, shape: [H, W, 1] }, 'conv', null, true);
+      expect(hi.elementwise).toBe(true);
+      const { left: hl, right: hr } = halves(hi.heat.values);
+      expect(hl).toBeGreaterThan(10 * hr);
       if (left === right) {
-        // Same stripes on both halves: the maps are alike on both sides, so is the heat (Grad-CAM weighs channels, not places).
+        // Same stripes on both halves: the maps are alike on both sides, so is Grad-CAM's heat (it weighs channels, not places).
         expect(l).toBeGreaterThan(0);
-        expect(r).toBeGreaterThan(0);
+        expect(r).toBeGreaterThan(0.5 * l);
       } else {
         expect(l).toBeGreaterThan(10 * r);
       }
@@ -117,6 +122,38 @@ describe('Grad-CAM on a classifier that reads only the left half', () => {
     const before = tf.memory().numTensors;
     look.gradcam({ values: img, shape: [H, W, 1] }, 'conv', null);
     expect(tf.memory().numTensors).toBe(before);
+  });
+});
+
+describe('Grad-CAM on the MNIST CNN equals Grad-CAM written out by hand', () => {
+  it('conv2 → max-pool → flatten → dense logits, both variants', async () => {
+    const { loadMnist } = await import('../train/run-helpers.ts');
+    const { loadGraph } = await import('../../src/graph/load.ts');
+    const { readFileSync } = await import('node:fs');
+    const mnist = await loadMnist();
+    const r = loadGraph(readFileSync('graph-presets/mnist-cnn.json', 'utf8'));
+    if (!r.ok) throw new Error(r.error.message);
+    const c = build(r.doc);
+    const look = new Inspection(tf, c, r.doc);
+    const sample = { values: mnist.test.x.slice(3 * 784, 4 * 784), shape: [28, 28, 1] };
+    const a = look.output('conv2', sample);
+    const [W, b] = c.nodeLayers.get('digit')![0]!.weights.map((w) => w.read());
+    for (const elementwise of [false, true]) {
+      for (const cls of [0, 5]) {
+        const cam = look.gradcam(sample, 'conv2', cls, elementwise);
+        const want = tf.tidy(() => {
+          const A = tf.tensor4d(a.values, [1, 14, 14, 64]);
+          const logit = (x: import('@tensorflow/tfjs').Tensor) => tf.matMul(tf.maxPool(x as import('@tensorflow/tfjs').Tensor4D, 2, 2, 'valid').reshape([1, -1]), W!).add(b!).reshape([-1]).slice([cls], [1]).sum();
+          const g = tf.grad(logit)(A);
+          const raw = tf.relu(elementwise ? A.mul(g).sum(3) : A.mul(g.mean([1, 2]).reshape([1, 1, 1, -1])).sum(3));
+          const peak = raw.max().dataSync()[0]!;
+          return Array.from((peak > 0 ? raw.div(peak) : raw).dataSync());
+        });
+        expect(cam.coarse.values.length).toBe(14 * 14);
+        for (let i = 0; i < want.length; i++) expect(cam.coarse.values[i]).toBeCloseTo(want[i]!, 4);
+      }
+    }
+    c.main.dispose();
   });
 });
 

@@ -9,6 +9,7 @@ import {
   Background,
   BackgroundVariant,
   Controls,
+  Panel,
   ReactFlow,
   useReactFlow,
   type Connection,
@@ -35,6 +36,7 @@ import type { Text } from '../../i18n/text.ts';
 import { useSay } from '../../i18n/useText.ts';
 import { OverviewMap } from './OverviewMap.tsx';
 import { useOpeningView } from './opening-view.ts';
+import { ThumbsToggle } from '../inspect/NodeThumbs.tsx';
 
 const nodeTypes = { layer: LayerNode };
 const edgeTypes = { shape: ShapeEdge };
@@ -265,6 +267,9 @@ export function Canvas() {
         <Background variant={BackgroundVariant.Dots} gap={16} size={1} />
         <OverviewMap />
         <Controls />
+        <Panel position="top-right">
+          <ThumbsToggle />
+        </Panel>
       </ReactFlow>
       {graph && graph.nodes.length === 0 && <div className="canvas-empty">{t('emptyCanvas')}</div>}
     </div>
