@@ -219,7 +219,7 @@ test('storage quota full: a persistent warning with a download, nothing erased',
     await p.waitForTimeout(600);
     expect(await warning.isVisible()).toBe(true);
     const [download] = await Promise.all([p.waitForEvent('download'), warning.getByRole('button', { name: 'Download a copy' }).click()]);
-    expect(download.suggestedFilename()).toBe('Small CNN.json');
+    expect(download.suggestedFilename()).toBe('Small_CNN.json');
     const text = readFileSync((await download.path())!, 'utf8');
     expect(JSON.parse(text).nodes).toHaveLength(6);
     expect(q.errors).toEqual([]);

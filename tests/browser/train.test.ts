@@ -150,12 +150,12 @@ test('a short full run shows test accuracy and downloads model.json + weights.bi
   await page.getByTestId('train-download').click();
   await expect.poll(() => downloads.length, { timeout: 20_000 }).toBe(2);
   const byName = new Map(downloads.map((d) => [d.suggestedFilename(), d]));
-  expect([...byName.keys()].sort()).toEqual(['Small-CNN.model.json', 'Small-CNN.weights.bin']);
-  const model = JSON.parse(readFileSync((await byName.get('Small-CNN.model.json')!.path())!, 'utf8'));
-  const bin = readFileSync((await byName.get('Small-CNN.weights.bin')!.path())!);
+  expect([...byName.keys()].sort()).toEqual(['Small_CNN.model.json', 'Small_CNN.weights.bin']);
+  const model = JSON.parse(readFileSync((await byName.get('Small_CNN.model.json')!.path())!, 'utf8'));
+  const bin = readFileSync((await byName.get('Small_CNN.weights.bin')!.path())!);
   expect(model.modelTopology).toBeTruthy();
   expect(model.weightsManifest).toHaveLength(1);
-  expect(model.weightsManifest[0].paths).toEqual(['./Small-CNN.weights.bin']);
+  expect(model.weightsManifest[0].paths).toEqual(['./Small_CNN.weights.bin']);
   const weights = model.weightsManifest[0].weights as { shape: number[]; dtype: string }[];
   const values = weights.reduce((n, w) => n + w.shape.reduce((a, b) => a * b, 1), 0);
   // Sample CNN: 320 + 18,496 + 23,050 weights (the Summary's total), float32.
