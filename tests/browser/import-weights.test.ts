@@ -83,7 +83,7 @@ test('editing the graph keeps the weights; the bar says how many no longer fit, 
 test('Load weights… into a graph they partly fit: what fits loads, the rest is counted and named', async () => {
   await page.getByTestId('weights-input').setInputFiles(saved);
   await expect.poll(notice).toBe(
-    'Loaded 3 of the 6 weight tensors in “Small_CNN.model.json”. 3 have another shape here and were not loaded (conv2/kernel: file [3, 3, 32, 64], here [3, 3, 32, 32], conv2/bias: file [64], here [32], out/kernel: file [2304, 10], here [1152, 10]).',
+    'Loaded 3 of the 6 weight tensors in “Small_CNN.model.json”. 3 have another shape here and were not loaded (conv2/kernel: file [3, 3, 32, 64], here [3, 3, 32, 32], conv2/bias: file [64], here [32], out/kernel: file [3136, 10], here [1568, 10]).',
   );
   await expect.poll(chipText).toBe('Weights: 3 tensors · from Small_CNN.model.json');
   await shot('weights-partial.png');

@@ -43,7 +43,7 @@ const DIGITS: GraphDoc = {
 
 let b: Browser;
 let page: Page;
-/** The sample graph's weights as netloom's trainer saves them (41,866 values, 167 KB). */
+/** The sample graph's weights as netloom's trainer saves them (50,186 values, 201 KB). */
 let saved: [Upload, Upload];
 
 beforeAll(async () => {
@@ -212,7 +212,7 @@ test('storage too full for the weights: the graph is still autosaved, the warnin
     const manifest = readFileSync((await files.get('Small_CNN.weights.json')!.path())!);
     const bin = readFileSync((await files.get('Small_CNN.weights.bin')!.path())!);
     expect(JSON.parse(manifest.toString()).format).toBe('netloom.weights');
-    expect(bin.byteLength).toBe(41_866 * 4);
+    expect(bin.byteLength).toBe(50_186 * 4);
 
     // Graph edits go on being autosaved.
     await p.locator('.react-flow__node[data-id="conv2"] .layer-head').click();
