@@ -10,6 +10,7 @@ import { useShortcuts } from './shortcuts.ts';
 import { Breadcrumb } from './Breadcrumb.tsx';
 import { WeightsBar } from './weights/WeightsBar.tsx';
 import { CodePanel } from './code/CodePanel.tsx';
+import { Drawer } from './drawer/Drawer.tsx';
 import { Palette } from './palette/Palette.tsx';
 import { NodeSearch } from './palette/NodeSearch.tsx';
 import { SidePanel } from './panels/SidePanel.tsx';
@@ -30,6 +31,7 @@ export function App() {
   const { t } = useTranslation('app');
   const { t: tc } = useTranslation('code');
   const { t: tg } = useTranslation('gallery');
+  const { t: tt } = useTranslation('train');
   const sayText = useSay();
   // One drawer under the canvas at a time, so the canvas keeps room.
   const [drawer, setDrawer] = useState<Drawer>(null);
@@ -111,11 +113,17 @@ export function App() {
               <NodeSearch />
               <RecoveredDocs />
             </div>
-            {drawer === 'code' && <CodePanel onClose={() => setDrawer(null)} />}
+            {drawer === 'code' && (
+              <Drawer id="code" name={tc('toggle')} fallback={0.42}>
+                <CodePanel onClose={() => setDrawer(null)} />
+              </Drawer>
+            )}
             {drawer === 'train' && (
-              <Suspense fallback={null}>
-                <TrainPanel onClose={() => setDrawer(null)} />
-              </Suspense>
+              <Drawer id="train" name={tt('panel')} fallback={0.5}>
+                <Suspense fallback={null}>
+                  <TrainPanel onClose={() => setDrawer(null)} />
+                </Suspense>
+              </Drawer>
             )}
           </main>
           <SidePanel />
