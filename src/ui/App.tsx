@@ -21,7 +21,7 @@ import { TrainToggle } from './train/TrainToggle.tsx';
 import { Gallery } from './gallery/Gallery.tsx';
 import { openPreset } from './gallery/open.ts';
 import { OfflineStatus } from './offline/OfflineStatus.tsx';
-import { useSay } from '../i18n/useText.ts';
+import { NoticeBar } from './NoticeBar.tsx';
 
 // The training panel (uPlot, the worker client) loads when it first opens.
 const TrainPanel = lazy(() => import('./train/TrainPanel.tsx'));
@@ -32,16 +32,14 @@ export function App() {
   const { t: tc } = useTranslation('code');
   const { t: tg } = useTranslation('gallery');
   const { t: tt } = useTranslation('train');
-  const sayText = useSay();
   // One drawer under the canvas at a time, so the canvas keeps room.
   const [drawer, setDrawer] = useState<Drawer>(null);
   const toggle = (d: Drawer) => setDrawer((o) => (o === d ? null : d));
   const [galleryOpen, setGalleryOpen] = useState(false);
   const lang = useEditor((s) => s.lang);
-  const notice = useEditor((s) => s.notice);
   const canUndo = useEditor((s) => s.history.past.length > 0);
   const canRedo = useEditor((s) => s.history.future.length > 0);
-  const { undo, redo, setLang, say } = useEditor.getState();
+  const { undo, redo, setLang } = useEditor.getState();
   useShortcuts();
 
   // i18next and storage live outside React: keep them in step with the store's language.
@@ -97,14 +95,7 @@ export function App() {
         )}
         <Breadcrumb />
         <WeightsBar />
-        {notice && (
-          <div className={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
-            <span>{typeof notice.text === 'string' ? notice.text : sayText(notice.text)}</span>
-            <button onClick={() => say(null)} aria-label={t('dismiss')}>
-              ×
-            </button>
-          </div>
-        )}
+        <NoticeBar />
         <div className="workspace">
           <Palette />
           <main className="center">
