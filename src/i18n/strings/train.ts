@@ -40,6 +40,8 @@ export const train = {
     stop: 'Stop',
 
     status_idle: 'Ready to train.',
+    status_idleErrors_one: 'Not ready: the graph has an error to fix.',
+    status_idleErrors_other: 'Not ready: the graph has {{count}} errors to fix.',
     status_starting: 'Starting: loading TensorFlow.js, the backend and the data…',
     status_running: 'Training…',
     status_paused: 'Paused.',
@@ -60,6 +62,11 @@ export const train = {
     backendUntried: 'Also possible here: {{names}}',
 
     cannotStart: 'Training cannot start:',
+    refusalShow: 'Show',
+    refusalShowTitle: 'Select {{node}} on the canvas and see its settings',
+    refusalMore_one: 'The graph has {{count}} more problem.',
+    refusalMore_other: 'The graph has {{count}} more problems.',
+    refusalMoreButton: 'See them in Problems',
     memoryAsk: 'Training this model needs about {{size}} of memory, which may be more than this browser allows. Start anyway?',
     startAnyway: 'Start anyway',
     cancel: 'Cancel',
@@ -153,6 +160,8 @@ export const train = {
     stop: '멈춤',
 
     status_idle: '학습할 준비가 되었습니다.',
+    status_idleErrors_one: '아직 준비되지 않았습니다: 그래프에 고칠 오류가 있습니다.',
+    status_idleErrors_other: '아직 준비되지 않았습니다: 그래프에 고칠 오류가 {{count}}개 있습니다.',
     status_starting: '시작하는 중: TensorFlow.js, 백엔드, 데이터를 불러옵니다…',
     status_running: '학습 중…',
     status_paused: '일시 정지됨.',
@@ -173,6 +182,11 @@ export const train = {
     backendUntried: '여기서 쓸 수 있는 다른 백엔드: {{names}}',
 
     cannotStart: '학습을 시작할 수 없습니다:',
+    refusalShow: '보기',
+    refusalShowTitle: '캔버스에서 {{node}}을(를) 선택하고 설정을 봅니다',
+    refusalMore_one: '그래프에 문제가 {{count}}개 더 있습니다.',
+    refusalMore_other: '그래프에 문제가 {{count}}개 더 있습니다.',
+    refusalMoreButton: '문제 탭에서 보기',
     memoryAsk: '이 모델을 학습하려면 메모리가 약 {{size}} 필요해 브라우저 한도를 넘을 수 있습니다. 그래도 시작할까요?',
     startAnyway: '그래도 시작',
     cancel: '취소',

@@ -9,7 +9,9 @@ export function DataField({ config }: { config: TrainConfig }) {
   // The shape a data sample must have: the model's input, or for GANs what their blocks read (a generator's images).
   const inputShape = useEditor((s) => {
     const a = analysisOf(s.history.present);
-    return isAdversarial(config.task) ? dataShapeFor(a, config.task) : (a.models[0]?.inputs[0] ?? null);
+    if (isAdversarial(config.task)) return dataShapeFor(a, config.task);
+    // A graph with an error elsewhere builds no model, but its one Input still says what data it takes.
+    return a.models[0]?.inputs[0] ?? (a.inputs.length === 1 ? (a.nodes.get(a.inputs[0]!)?.outputs[0] ?? null) : null);
   });
   const choice = useTrainSettings((s) => s.data);
   const setData = useTrainSettings((s) => s.setData);

@@ -7,7 +7,6 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { useEditor } from '../store.ts';
-import { useSay } from '../../i18n/useText.ts';
 import { isActive, useTrainRun } from './run-state.ts';
 import { effectiveConfig, useTrainSettings } from './settings.ts';
 import { sameModel } from './graph-changed.ts';
@@ -20,11 +19,11 @@ import { Progress } from './Progress.tsx';
 import { Charts } from './Charts.tsx';
 import { Outcome } from './Outcome.tsx';
 import { Results } from './Results.tsx';
+import { Refusal } from './Refusal.tsx';
 import './train.css';
 
 export default function TrainPanel({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation('train');
-  const say = useSay();
   const doc = useEditor((s) => s.history.present);
   const settings = useTrainSettings(useShallow((s) => ({ overrides: s.overrides, data: s.data })));
   const run = useTrainRun(
@@ -34,6 +33,8 @@ export default function TrainPanel({ onClose }: { onClose: () => void }) {
   useEffect(() => followHints(doc), [doc, followHints]);
   const config = effectiveConfig(doc, settings);
   const active = isActive(run.status);
+  // A refusal speaks of the graph and settings of that Start: once either changed, Start would check again.
+  const refusal = run.refusal && sameModel(run.refusal.doc, doc) && JSON.stringify(run.refusal.config) === JSON.stringify(config) ? run.refusal : null;
   const changed = run.doc !== null && run.status !== 'idle' && !sameModel(run.doc, doc);
 
   return (
@@ -46,16 +47,7 @@ export default function TrainPanel({ onClose }: { onClose: () => void }) {
       </div>
       <div className="train-main">
         <RunButtons />
-        {run.refusal.length > 0 && !active && (
-          <div className="train-refusal" role="alert" data-testid="train-refusal">
-            <strong>{t('cannotStart')}</strong>
-            <ul>
-              {run.refusal.map((r, i) => (
-                <li key={i}>{say(r)}</li>
-              ))}
-            </ul>
-          </div>
-        )}
+        {refusal && !active && <Refusal reasons={refusal.reasons} />}
         {run.askMemory !== null && !active && (
           <div className="train-ask" role="alertdialog" data-testid="train-ask-memory">
             <span>{t('memoryAsk', { size: bytes(run.askMemory) })}</span>

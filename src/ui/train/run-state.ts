@@ -6,8 +6,14 @@
 import { create } from 'zustand';
 import type { GraphDoc } from '../../graph/schema.ts';
 import type { TrainConfig } from '../../train/config.ts';
-import type { Text } from '../../i18n/text.ts';
+import type { Reason } from '../../train/check.ts';
 import { batchesFinishedAt, type AnomalyEvent, type BatchEvent, type ConfusionEvent, type DoneEvent, type EpochEvent, type IouEvent, type LatentEvent, type MapEvent, type SamplesEvent, type StartedEvent, type TrainEvent } from '../../train/events.ts';
+
+export interface Refusal {
+  reasons: Reason[];
+  doc: GraphDoc;
+  config: TrainConfig;
+}
 
 export type RunStatus = 'idle' | 'starting' | 'running' | 'paused' | 'stopping' | 'done';
 
@@ -37,8 +43,8 @@ export interface RunState {
   hasModel: boolean;
   /** Batches done when Stop was pressed (what the page had been told by then). */
   stopPressedAt: number | null;
-  /** Why Start refused, in plain words (shown in the reader's language). */
-  refusal: Text[];
+  /** Why Start refused (shown in the reader's language), and the graph and settings it was about: it shows only while they are still what a Start would use. */
+  refusal: Refusal | null;
   /** Estimated bytes awaiting the user's go-ahead before starting. */
   askMemory: number | null;
   kept: boolean;
@@ -66,7 +72,7 @@ export const IDLE: RunState = {
   done: null,
   hasModel: false,
   stopPressedAt: null,
-  refusal: [],
+  refusal: null,
   askMemory: null,
   kept: false,
   actionError: null,
