@@ -4,9 +4,11 @@ import { useTrainRun, isActive } from './run-state.ts';
 import { pause, resume, start, stop } from './session.ts';
 import { analysisOf, useEditor } from '../store.ts';
 
-export function RunButtons() {
+/** `away`: the last run belongs to another graph than the one on screen (its end is not this graph's). */
+export function RunButtons({ away = false }: { away?: boolean }) {
   const { t } = useTranslation('train');
-  const status = useTrainRun((s) => s.status);
+  const run = useTrainRun((s) => s.status);
+  const status = away && run === 'done' ? 'idle' : run;
   const active = isActive(status);
   // "Ready" only when it is: a graph with errors cannot train, and says so before Start is pressed.
   const errors = useEditor((s) => analysisOf(s.history.present).diagnostics.filter((d) => d.severity === 'error').length);

@@ -6,7 +6,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import { useEditor } from '../store.ts';
+import { lineageOf, useEditor } from '../store.ts';
 import { isActive, useTrainRun } from './run-state.ts';
 import { effectiveConfig, useTrainSettings } from './settings.ts';
 import { sameModel } from './graph-changed.ts';
@@ -27,7 +27,7 @@ export default function TrainPanel({ onClose }: { onClose: () => void }) {
   const doc = useEditor((s) => s.history.present);
   const settings = useTrainSettings(useShallow((s) => ({ overrides: s.overrides, data: s.data })));
   const run = useTrainRun(
-    useShallow((s) => ({ status: s.status, doc: s.doc, config: s.config, started: s.started, refusal: s.refusal, askMemory: s.askMemory, weightsSource: s.weightsSource })),
+    useShallow((s) => ({ status: s.status, doc: s.doc, lineage: s.lineage, config: s.config, started: s.started, refusal: s.refusal, askMemory: s.askMemory, weightsSource: s.weightsSource })),
   );
   const followHints = useTrainSettings((s) => s.followHints);
   useEffect(() => followHints(doc), [doc, followHints]);
@@ -35,7 +35,12 @@ export default function TrainPanel({ onClose }: { onClose: () => void }) {
   const active = isActive(run.status);
   // A refusal speaks of the graph and settings of that Start: once either changed, Start would check again.
   const refusal = run.refusal && sameModel(run.refusal.doc, doc) && JSON.stringify(run.refusal.config) === JSON.stringify(config) ? run.refusal : null;
-  const changed = run.doc !== null && run.status !== 'idle' && !sameModel(run.doc, doc);
+  // The run's results belong to its graph: the one it started on and that graph's edits (its lineage), or any
+  // graph with the same model (the same file opened again). Another graph (New, Open, a preset) puts them away;
+  // Undo back to that graph brings them back.
+  const away = run.doc !== null && run.status !== 'idle' && run.lineage !== lineageOf(doc) && !sameModel(run.doc, doc);
+  const done = run.status === 'done';
+  const changed = run.doc !== null && run.status !== 'idle' && !away && !sameModel(run.doc, doc);
 
   return (
     <section className="train-panel" aria-label={t('panel')} data-testid="train-panel">
@@ -46,7 +51,7 @@ export default function TrainPanel({ onClose }: { onClose: () => void }) {
         <TrainForm config={active ? (run.config ?? config) : config} locked={active} />
       </div>
       <div className="train-main">
-        <RunButtons />
+        <RunButtons away={away} />
         {refusal && !active && <Refusal reasons={refusal.reasons} />}
         {run.askMemory !== null && !active && (
           <div className="train-ask" role="alertdialog" data-testid="train-ask-memory">
@@ -55,21 +60,26 @@ export default function TrainPanel({ onClose }: { onClose: () => void }) {
             <button onClick={cancelAsk}>{t('cancel')}</button>
           </div>
         )}
-        <BackendLine report={run.started?.backend ?? null} choice={(run.config ?? config).backend} />
-        {run.weightsSource && <div className="muted">{run.weightsSource === 'trained' ? t('startsFromTrained') : t('startsFrom', { source: run.weightsSource })}</div>}
+        {away && (
+          <div className="train-changed train-away" data-testid="train-away" role="status">
+            {t(done ? 'awayDone' : 'awayActive', { name: run.doc!.name })}
+          </div>
+        )}
+        <BackendLine report={away && done ? null : (run.started?.backend ?? null)} choice={(away && done ? config : (run.config ?? config)).backend} />
+        {run.weightsSource && !(away && done) && <div className="muted">{run.weightsSource === 'trained' ? t('startsFromTrained') : t('startsFrom', { source: run.weightsSource })}</div>}
         {changed && (
           <div className="train-changed" data-testid="train-graph-changed">
             {t(active ? 'graphChanged' : 'graphChangedDone')}
           </div>
         )}
-        <Outcome />
-        {run.status !== 'idle' && (
+        {!away && <Outcome />}
+        {run.status !== 'idle' && !(away && done) && (
           <>
             <Progress />
             <Charts />
           </>
         )}
-        <Results />
+        {!away && <Results />}
       </div>
     </section>
   );

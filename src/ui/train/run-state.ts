@@ -21,6 +21,8 @@ export interface RunState {
   status: RunStatus;
   /** The graph and settings this run trains: a snapshot taken at Start. */
   doc: GraphDoc | null;
+  /** The lineage (store.ts lineageOf) of that graph: its results belong to it, not to a graph opened since. */
+  lineage: number | null;
   config: TrainConfig | null;
   /** Where the initial weights came from (e.g. 'trained', a file name), or null for fresh ones. */
   weightsSource: string | null;
@@ -55,6 +57,7 @@ export interface RunState {
 export const IDLE: RunState = {
   status: 'idle',
   doc: null,
+  lineage: null,
   config: null,
   weightsSource: null,
   started: null,
@@ -143,6 +146,16 @@ export function applyEvents(s: RunState, events: readonly TrainEvent[]): Partial
   }
   if (epochs) next.epochs = epochs;
   return next;
+}
+
+/**
+ * Where a count of finished batches falls, counted as the progress line
+ * counts (per epoch, from 1): 136 with 113 per epoch is batch 23 of epoch 2.
+ * Null before the first batch.
+ */
+export function batchPosition(finished: number, perEpoch: number): { epoch: number; batch: number } | null {
+  if (finished <= 0 || perEpoch <= 0) return null;
+  return { epoch: Math.floor((finished - 1) / perEpoch) + 1, batch: ((finished - 1) % perEpoch) + 1 };
 }
 
 /** Batches finished in the whole run so far. */

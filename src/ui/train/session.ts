@@ -3,7 +3,7 @@
  * folded into the run store at most once per animation frame and ten times
  * a second (batch events can come faster; the main thread must stay free).
  */
-import { analysisOf, useEditor } from '../store.ts';
+import { analysisOf, lineageOf, useEditor } from '../store.ts';
 import { builtinFacts, findBuiltinDataset } from '../../data/catalog.ts';
 import { factsOf, type DataFacts } from '../../train/data-facts.ts';
 import type { TrainConfig } from '../../train/config.ts';
@@ -152,7 +152,7 @@ function launch(doc: GraphDoc, config: TrainConfig, choice: DataChoice | null) {
   pending = [];
   const id = ++runId;
   const { weights, source } = startingWeights();
-  useTrainRun.setState({ ...IDLE, status: 'starting', doc, config, weightsSource: weights ? source : null });
+  useTrainRun.setState({ ...IDLE, status: 'starting', doc, lineage: lineageOf(doc), config, weightsSource: weights ? source : null });
   const crash = (detail: Text) => endWith(id, text('train.worker-stopped', { detail }));
   const t = createTrainer(crash);
   trainer = t;
