@@ -3,6 +3,7 @@ import { analysisOf, useEditor } from '../store.ts';
 import { isAdversarial, type TrainConfig } from '../../train/config.ts';
 import { dataShapeFor } from '../../train/adversarial/blocks.ts';
 import { DataPicker } from './data/DataPicker.tsx';
+import { EpochPlanLine } from './data/EpochPlan.tsx';
 import { useTrainSettings } from './settings.ts';
 
 export function DataField({ config }: { config: TrainConfig }) {
@@ -19,6 +20,7 @@ export function DataField({ config }: { config: TrainConfig }) {
   return (
     <div className="train-field train-field-wide">
       {value ? <DataPicker task={config.task} inputShape={inputShape} value={value} onChange={setData} /> : null}
+      {value ? <EpochPlanLine config={config} choice={value} /> : null}
     </div>
   );
 }
