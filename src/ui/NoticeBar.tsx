@@ -93,8 +93,9 @@ function NoticeLine({ notice }: { notice: Notice }) {
       className={`notice ${notice.kind}${fading ? ' fading' : ''}`}
       role={notice.kind === 'error' ? 'alert' : 'status'}
       data-fades={fades}
-      onPointerEnter={() => hold('hover', true)}
-      onPointerLeave={() => hold('hover', false)}
+      // A pointer that moves onto it holds it (one that merely rests where the banner appears does not).
+      onPointerMove={() => held.current.hover || hold('hover', true)}
+      onPointerLeave={() => held.current.hover && hold('hover', false)}
       onFocus={() => hold('focus', true)}
       onBlur={(e) => {
         if (!e.currentTarget.contains(e.relatedTarget as Node | null)) hold('focus', false);

@@ -310,8 +310,8 @@ export const results = {
     epochUsesAllNormal: '에포크마다 정상 학습 샘플 {{available}}개를 모두 씁니다: {{steps}}.',
     epochUsesNormal: '에포크마다 정상 학습 샘플 {{available}}개 중 {{samples}}개를 씁니다: {{steps}}.',
     epochUsesValNormal: '에포크마다 정상 학습 샘플 {{available}}개 중 {{samples}}개를 씁니다({{validation}}개는 검증용으로 떼어 둡니다): {{steps}}.',
-    epochBatches_one: '배치 크기 {{batchSize}}로 {{batches}}번',
-    epochBatches_other: '배치 크기 {{batchSize}}로 {{batches}}번',
+    epochBatches_one: '배치 {{batches}}개(배치 크기 {{batchSize}})',
+    epochBatches_other: '배치 {{batches}}개(배치 크기 {{batchSize}})',
 
     chooseFolder: '폴더 선택…',
     folderHint: '또는 폴더를 여기에 끌어다 놓으세요. 클래스마다 하위 폴더 하나 (photos/cats/…, photos/dogs/…). 이미지는 그래프에 맞게 {{size}} {{colour}}(으)로 바뀝니다.',

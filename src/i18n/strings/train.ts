@@ -165,7 +165,7 @@ export const train = {
     stop: '멈춤',
 
     status_idle: '학습할 준비가 되었습니다.',
-    status_idleErrors_one: '아직 준비되지 않았습니다: 그래프에 고칠 오류가 있습니다.',
+    status_idleErrors_one: '아직 준비되지 않았습니다: 그래프에 고칠 오류가 {{count}}개 있습니다.',
     status_idleErrors_other: '아직 준비되지 않았습니다: 그래프에 고칠 오류가 {{count}}개 있습니다.',
     status_starting: '시작하는 중: TensorFlow.js, 백엔드, 데이터를 불러옵니다…',
     status_running: '학습 중…',
