@@ -120,6 +120,10 @@ test('the status follows the text: a bad edit says why in full, undoing it in th
   await page.setViewportSize({ width: 1024, height: 800 });
   const clipped = () => status().evaluate((el) => el.scrollWidth > el.clientWidth || el.scrollHeight > el.clientHeight);
   expect(await clipped()).toBe(false);
+  // Copy and Download never cover a tab: beside them, or on a row of their own.
+  const tab = (await page.locator('.code-bar [role="tab"]').last().boundingBox())!;
+  const copy = (await page.locator('.code-actions button').first().boundingBox())!;
+  expect(copy.x >= tab.x + tab.width || copy.y >= tab.y + tab.height - 1).toBe(true);
   await page.screenshot({ path: join(SCREENSHOTS, 'code-status-not-applied.png') });
   await page.setViewportSize({ width: 1280, height: 800 });
 

@@ -136,11 +136,12 @@ export default function CodeEditor() {
             </button>
           ))}
         </div>
-        <span className="spacer" />
-        <button onClick={() => void copy()}>{copied ? t('copied') : t('copy')}</button>
-        <button onClick={download} title={t('downloadTitle', { file: source.fileName(doc) })} data-testid="code-download">
-          {t('download')}
-        </button>
+        <div className="code-actions">
+          <button onClick={() => void copy()}>{copied ? t('copied') : t('copy')}</button>
+          <button onClick={download} title={t('downloadTitle', { file: source.fileName(doc) })} data-testid="code-download">
+            {t('download')}
+          </button>
+        </div>
       </div>
       <p className="code-status" data-testid="code-status" data-state={generated.error ? 'error' : status ? outcome!.kind : 'hint'} role="status">
         {generated.error ? t('generateFailed', { message: generated.error }) : status || (source.editable ? t('jsonHint') : t('readOnly'))}
