@@ -223,7 +223,7 @@ test('the drawer: drag the splitter, arrow keys and Enter on it, ⤢ over the ca
   expect(b.errors).toEqual([]);
 });
 
-test('in Korean: the refusal, the epoch line and the put-away line', async () => {
+test('in Korean: not ready, the refusal, the epoch line, the stop line and the put-away line', async () => {
   await page.locator('.toolbar .lang select').selectOption('ko');
   await openFile('unflattened.json', UNFLATTENED);
   await expect.poll(() => status().textContent()).toBe('아직 준비되지 않았습니다: 그래프에 고칠 오류가 1개 있습니다.');
@@ -236,5 +236,18 @@ test('in Korean: the refusal, the epoch line and the put-away line', async () =>
   const foreign = (r: { where: string; in: string }) => (r.where === 'aria-label' && /^Edge from /.test(r.in)) || (r.where === 'title' && r.in.includes('오프라인 저장'));
   expect((await englishRuns(page)).filter((r) => !foreign(r))).toEqual([]);
   await shot('train-truth-ko', 'train-panel');
+
+  // A short run, stopped, then New: the stop line and the put-away line in Korean.
+  await openFile('mlp.json', MLP);
+  await expect.poll(() => status().textContent()).toBe('학습할 준비가 되었습니다.');
+  await page.getByTestId('train-start').click();
+  await expect.poll(async () => Number(await page.getByTestId('train-progress').getAttribute('data-batches-done')), { timeout: 90_000 }).toBeGreaterThan(3);
+  await page.getByTestId('train-stop').click();
+  await expect.poll(() => status().getAttribute('data-status'), { timeout: 30_000 }).toBe('done');
+  expect(await outcome().locator('.train-outcome-line').textContent()).toMatch(/^에포크 \d+의 배치 \d+\/113 뒤에 멈췄습니다\. 멈춤은 (에포크 \d+의 )?배치 \d+ 뒤에 눌렀습니다\.$/);
+  await page.locator('[data-action="new"]').click();
+  await expect.poll(() => page.getByTestId('train-away').textContent()).toBe('마지막 학습은 화면의 그래프가 아니라 “Digit MLP”의 것입니다. 그 그래프로 돌아가면(실행 취소) 결과도 다시 보입니다.');
+  expect((await englishRuns(page)).filter((r) => !foreign(r))).toEqual([]);
+  await shot('train-truth-ko-away', 'train-panel');
   await page.locator('.toolbar .lang select').selectOption('en');
 });
