@@ -27,7 +27,7 @@ export default function TrainPanel({ onClose }: { onClose: () => void }) {
   const doc = useEditor((s) => s.history.present);
   const settings = useTrainSettings(useShallow((s) => ({ overrides: s.overrides, data: s.data })));
   const run = useTrainRun(
-    useShallow((s) => ({ status: s.status, doc: s.doc, lineage: s.lineage, config: s.config, started: s.started, refusal: s.refusal, askMemory: s.askMemory, weightsSource: s.weightsSource })),
+    useShallow((s) => ({ status: s.status, doc: s.doc, lineage: s.lineage, config: s.config, started: s.started, refusal: s.refusal, askMemory: s.askMemory, askFor: s.askFor, weightsSource: s.weightsSource })),
   );
   const followHints = useTrainSettings((s) => s.followHints);
   useEffect(() => followHints(doc), [doc, followHints]);
@@ -53,7 +53,7 @@ export default function TrainPanel({ onClose }: { onClose: () => void }) {
       <div className="train-main">
         <RunButtons away={away} />
         {refusal && !active && <Refusal reasons={refusal.reasons} />}
-        {run.askMemory !== null && !active && (
+        {run.askMemory !== null && run.askFor && sameModel(run.askFor, doc) && !active && (
           <div className="train-ask" role="alertdialog" data-testid="train-ask-memory">
             <span>{t('memoryAsk', { size: bytes(run.askMemory) })}</span>
             <button onClick={startAnyway}>{t('startAnyway')}</button>

@@ -49,6 +49,8 @@ export interface RunState {
   refusal: Refusal | null;
   /** Estimated bytes awaiting the user's go-ahead before starting. */
   askMemory: number | null;
+  /** The graph that estimate is for: the question shows only while that model is on screen. */
+  askFor: GraphDoc | null;
   kept: boolean;
   /** One plain line after a failed download or keep. */
   actionError: string | null;
@@ -77,6 +79,7 @@ export const IDLE: RunState = {
   stopPressedAt: null,
   refusal: null,
   askMemory: null,
+  askFor: null,
   kept: false,
   actionError: null,
 };

@@ -130,7 +130,7 @@ async function checkThenLaunch(): Promise<void> {
   const { estimateMemory } = await import('../../train/memory.ts');
   const bytes = estimateMemory(doc, config, analysisOf(doc));
   if (bytes > MEMORY_ASK_BYTES) {
-    useTrainRun.setState({ refusal: null, askMemory: bytes });
+    useTrainRun.setState({ refusal: null, askMemory: bytes, askFor: doc });
     return;
   }
   launch(doc, config, settings.data);
