@@ -371,7 +371,8 @@ const WITH_BLOCK = {
         ],
       },
     },
-    ...SAMPLE_GRAPH.nodes.slice(1),
+    // conv2 with 'valid' padding: a warning in Problems to go to.
+    ...SAMPLE_GRAPH.nodes.slice(1).map((n) => (n.id === 'conv2' ? { ...n, params: { ...n.params, padding: 'valid' } } : n)),
   ],
   edges: [{ id: 'e0', source: 'image', target: 'enc' }, { id: 'e00', source: 'enc', target: 'conv1' }, ...SAMPLE_GRAPH.edges.slice(1)],
 };
