@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineNode } from './spec.ts';
 import { activation as activationName } from './common/params.ts';
 import { ANY_RANK, keepShape } from './common/shape.ts';
+import { activationKernels } from './common/kernels.ts';
 
 const params = z.object({ activation: activationName });
 
@@ -13,6 +14,7 @@ export const activation = defineNode({
   outputs: 1,
   infer: keepShape,
   layers: ({ activation }) => [{ className: 'Activation', config: { activation } }],
+  kernels: (p) => activationKernels(p.activation),
   caption: (p) => p.activation,
   doc: {
     en: {

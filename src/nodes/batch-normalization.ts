@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineNode, type NodeDiagnostic } from './spec.ts';
+import { defineNode, type NodeDiagnostic, type WeightShape } from './spec.ts';
 import { fmtShape, int, size } from './common/params.ts';
 import { failed } from './common/checks.ts';
 import { msg, type Text } from '../i18n/text.ts';
@@ -72,6 +72,14 @@ export const batchNormalization = defineNode({
     };
   },
   layers: ({ axis, momentum, epsilon, center, scale }) => [{ className: 'BatchNormalization', config: { axis, momentum, epsilon, center, scale } }],
+  weightShapes(p, [x]) {
+    const n = (p.axis < 0 ? x![x!.length + p.axis] : x![p.axis - 1]) ?? null;
+    const out: WeightShape[] = [];
+    if (p.scale) out.push(['gamma', [n]]);
+    if (p.center) out.push(['beta', [n]]);
+    return [...out, ['moving_mean', [n]], ['moving_variance', [n]]];
+  },
+  kernels: () => ['FusedBatchNorm'],
   caption: (p) => (p.axis === -1 ? '' : `axis ${p.axis}`),
   doc: {
     en: {

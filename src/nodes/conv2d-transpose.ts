@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { defineNode } from './spec.ts';
 import { int, MAX_CHANNELS, toPair } from './common/params.ts';
+import { activationKernels, CONV_KERNELS } from './common/kernels.ts';
+import { bias, channelsOf, kernel } from './common/weights.ts';
 import { failed, needKnownSize } from './common/checks.ts';
 import { activationCaption, convTail, convWindow, explicitCrop, slide, windowCaption, windowResult } from './common/window.ts';
 
@@ -37,6 +39,9 @@ export const conv2dTranspose = defineNode({
     const { filters, activation, useBias } = p;
     return [{ className: 'Conv2DTranspose', config: { filters, kernelSize: toPair(p.kernelSize), strides: toPair(p.strides), padding: mode, activation, useBias } }, ...post];
   },
+  // A transposed kernel is stored [kh, kw, out, in].
+  weightShapes: (p, inputs) => [kernel('kernel', p.kernelSize, p.filters, channelsOf(inputs)), ...bias(p.useBias, p.filters)],
+  kernels: (p) => [...CONV_KERNELS, ...activationKernels(p.activation)],
   caption: (p) => `${p.filters} · ${windowCaption(p.kernelSize, p.strides, p.padding)}${activationCaption(p.activation)}`,
   doc: {
     en: {

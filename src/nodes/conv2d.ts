@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { defineNode } from './spec.ts';
 import { int, MAX_CHANNELS } from './common/params.ts';
+import { activationKernels, CONV_KERNELS } from './common/kernels.ts';
+import { bias, channelsOf, kernel } from './common/weights.ts';
 import { activationCaption, convTail, convWindow, dilationRate, explicitPadding, slideDilated, windowCaption, windowResult } from './common/window.ts';
 
 const params = z.object({
@@ -29,6 +31,8 @@ export const conv2d = defineNode({
     const { filters, kernelSize, strides, dilationRate, activation, useBias } = p;
     return [...pre, { className: 'Conv2D', config: { filters, kernelSize, strides, padding: mode, dilationRate, activation, useBias } }];
   },
+  weightShapes: (p, inputs) => [kernel('kernel', p.kernelSize, channelsOf(inputs), p.filters), ...bias(p.useBias, p.filters)],
+  kernels: (p) => [...CONV_KERNELS, ...activationKernels(p.activation)],
   caption: (p) => `${p.filters} · ${windowCaption(p.kernelSize, p.strides, p.padding)}${activationCaption(p.activation)}`,
   doc: {
     en: {

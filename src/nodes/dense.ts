@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { defineNode } from './spec.ts';
 import { activation, fmtShape, int, MAX_UNITS } from './common/params.ts';
 import { failed } from './common/checks.ts';
+import { activationKernels } from './common/kernels.ts';
+import { bias, channelsOf } from './common/weights.ts';
 import { msg } from '../i18n/text.ts';
 
 const params = z.object({
@@ -40,6 +42,8 @@ export const dense = defineNode({
     };
   },
   layers: ({ units, activation, useBias }) => [{ className: 'Dense', config: { units, activation, useBias } }],
+  weightShapes: (p, inputs) => [['kernel', [channelsOf(inputs), p.units]], ...bias(p.useBias, p.units)],
+  kernels: (p) => ['_FusedMatMul', ...activationKernels(p.activation)],
   caption: (p) => `${p.units}${p.activation !== 'linear' ? ` ${p.activation}` : ''}`,
   doc: {
     en: {

@@ -15,6 +15,7 @@ export const leakyRelu = defineNode({
   outputs: 1,
   infer: keepShape,
   layers: ({ alpha }) => [{ className: 'LeakyReLU', config: { alpha } }],
+  kernels: () => ['LeakyRelu'],
   caption: (p) => `α ${p.alpha}`,
   doc: {
     en: {

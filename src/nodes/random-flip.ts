@@ -15,6 +15,7 @@ export const randomFlip = defineNode({
   outputs: 1,
   infer: augmentInfer('RandomFlip'),
   layers: ({ mode, seed }) => [{ className: 'RandomFlip', config: { mode, seed } }],
+  kernels: (p) => (p.mode === 'horizontal' ? ['FlipLeftRight'] : p.mode === 'vertical' ? ['Reverse'] : ['FlipLeftRight', 'Reverse']),
   caption: (p) => (p.mode === 'horizontal_and_vertical' ? '↔ ↕' : p.mode === 'horizontal' ? '↔' : '↕'),
   doc: {
     en: {

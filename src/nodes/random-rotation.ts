@@ -17,6 +17,7 @@ export const randomRotation = defineNode({
   outputs: 1,
   infer: augmentInfer('RandomRotation'),
   layers: ({ factor, fillMode, interpolation, fillValue, seed }) => [{ className: 'RandomRotation', config: { factor, fillMode, interpolation, fillValue, seed } }],
+  kernels: () => ['Cos', 'Sin', 'Pack', 'Transform'],
   caption: (p) => `±${Math.round(p.factor * 360 * 10) / 10}°`,
   doc: {
     en: {

@@ -21,6 +21,7 @@ export const randomZoom = defineNode({
   layers: ({ heightFactor, widthFactor, fillMode, interpolation, fillValue, seed }) => [
     { className: 'RandomZoom', config: { heightFactor, widthFactor, fillMode, interpolation, fillValue, seed } },
   ],
+  kernels: () => ['Pack', 'Transform'],
   caption: (p) => `±${Math.round(p.heightFactor * 100)}%${p.widthFactor === null ? '' : ` × ±${Math.round(p.widthFactor * 100)}%`}`,
   doc: {
     en: {

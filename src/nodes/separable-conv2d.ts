@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { defineNode } from './spec.ts';
 import { int, MAX_CHANNELS, toPair } from './common/params.ts';
+import { activationKernels, CONV_KERNELS, DEPTHWISE_KERNELS } from './common/kernels.ts';
+import { bias, channelsOf, kernel } from './common/weights.ts';
 import { activationCaption, convTail, convWindow, dilationRate, explicitPadding, slideDilated, windowCaption, windowResult } from './common/window.ts';
 
 const params = z.object({
@@ -32,6 +34,12 @@ export const separableConv2d = defineNode({
     const window = { kernelSize: toPair(p.kernelSize), strides: toPair(p.strides), dilationRate: toPair(p.dilationRate) };
     return [...pre, { className: 'SeparableConv2D', config: { filters, ...window, padding: mode, depthMultiplier, activation, useBias } }];
   },
+  weightShapes(p, inputs) {
+    const c = channelsOf(inputs);
+    const mid = c === null ? null : c * p.depthMultiplier;
+    return [kernel('depthwise_kernel', p.kernelSize, c, p.depthMultiplier), kernel('pointwise_kernel', 1, mid, p.filters), ...bias(p.useBias, p.filters)];
+  },
+  kernels: (p) => [...DEPTHWISE_KERNELS, ...CONV_KERNELS, ...activationKernels(p.activation)],
   caption: (p) => `${p.filters} · ${windowCaption(p.kernelSize, p.strides, p.padding)}${activationCaption(p.activation)}`,
   doc: {
     en: {

@@ -103,6 +103,9 @@ export interface InferContext {
   feeder(port: number): Feeder | undefined;
 }
 
+/** One weight of a layer as tfjs names and shapes it: `['kernel', [3, 3, 1, 8]]`. */
+export type WeightShape = [name: string, shape: Shape];
+
 export interface WeightCount {
   trainable: number;
   nonTrainable: number;
@@ -173,6 +176,22 @@ export interface NodeSpec<P = Record<string, unknown>> {
   conformance: ConformanceGrid<P>;
   /** Params a node starts with when added from the palette (required params need a value). */
   starter?: Partial<P>;
+  /**
+   * The weights of the node's main layer (the call without a `suffix`), in
+   * tfjs's order and naming, from its params and input shapes. Omitted: the
+   * layer holds none. Weights from a file are checked against these before
+   * anything compiles (src/import/weight-slots.ts); tests compare them with
+   * what tfjs builds for every conformance case.
+   */
+  weightShapes?(p: P, inputs: Shape[]): WeightShape[];
+  /**
+   * The tfjs kernels a training step of this node runs beyond the basic ones
+   * every step uses (BASIC_KERNELS in src/train/backend/trainable.ts), so a
+   * backend lacking one is named before training starts. Omitted: none.
+   * tests/train/backend/catalog.test.ts profiles a step of every conformance
+   * case and fails on a kernel that is neither listed here nor basic.
+   */
+  kernels?(p: P): string[];
 }
 
 /** Erases P for storage in the registry. */

@@ -31,6 +31,7 @@ export const upSampling2d = defineNode({
   },
   // tfjs needs size as [rows, cols]: a plain number gives NaN sizes.
   layers: (p) => [{ className: 'UpSampling2D', config: { size: toPair(p.size), interpolation: p.interpolation } }],
+  kernels: (p) => (p.interpolation === 'bilinear' ? ['ResizeBilinear', 'ResizeBilinearGrad'] : ['ResizeNearestNeighbor', 'ResizeNearestNeighborGrad']),
   caption: (p) => `×${fmtPair(toPair(p.size))}${p.interpolation === 'bilinear' ? ' bilinear' : ''}`,
   doc: {
     en: {

@@ -21,7 +21,7 @@ export type PoolParams = z.infer<typeof poolParams>;
 type Docs = { en: NodeDoc; ko: NodeDoc };
 
 /** MaxPooling2D or AveragePooling2D: the two differ only in what the window computes. */
-export function poolingNode(kind: 'MaxPooling2D' | 'AveragePooling2D', doc: Docs) {
+export function poolingNode(kind: 'MaxPooling2D' | 'AveragePooling2D', doc: Docs, trainingKernels: string[]) {
   return defineNode({
     kind,
     category: 'pool',
@@ -38,6 +38,7 @@ export function poolingNode(kind: 'MaxPooling2D' | 'AveragePooling2D', doc: Docs
       const { pre, mode } = explicitPadding(p.padding);
       return [...pre, { className: kind, config: { poolSize: toPair(p.poolSize), strides: toPair(p.strides ?? p.poolSize), padding: mode } }];
     },
+    kernels: () => trainingKernels,
     caption: (p) => windowCaption(p.poolSize, p.strides ?? p.poolSize, p.padding),
     doc,
     conformance: {
