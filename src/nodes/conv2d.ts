@@ -3,6 +3,7 @@ import { defineNode } from './spec.ts';
 import { int, MAX_CHANNELS } from './common/params.ts';
 import { activationKernels, CONV_KERNELS } from './common/kernels.ts';
 import { bias, channelsOf, kernel } from './common/weights.ts';
+import { isOnes, shown } from './common/keras.ts';
 import { activationCaption, convTail, convWindow, dilationRate, explicitPadding, slideDilated, windowCaption, windowResult } from './common/window.ts';
 
 const params = z.object({
@@ -33,6 +34,11 @@ export const conv2d = defineNode({
   },
   weightShapes: (p, inputs) => [kernel('kernel', p.kernelSize, channelsOf(inputs), p.filters), ...bias(p.useBias, p.filters)],
   kernels: (p) => [...CONV_KERNELS, ...activationKernels(p.activation)],
+  paddingNumber: 'pad',
+  keras: {
+    aliases: ['Convolution2D'],
+    refuse: (c) => (isOnes(c.groups) ? null : `groups is ${shown(c.groups)}; netloom's Conv2D has no groups`),
+  },
   caption: (p) => `${p.filters} · ${windowCaption(p.kernelSize, p.strides, p.padding)}${activationCaption(p.activation)}`,
   doc: {
     en: {

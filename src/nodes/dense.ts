@@ -4,6 +4,7 @@ import { activation, fmtShape, int, MAX_UNITS } from './common/params.ts';
 import { failed } from './common/checks.ts';
 import { activationKernels } from './common/kernels.ts';
 import { bias, channelsOf } from './common/weights.ts';
+import { isOff } from './common/keras.ts';
 import { msg } from '../i18n/text.ts';
 
 const params = z.object({
@@ -44,6 +45,7 @@ export const dense = defineNode({
   layers: ({ units, activation, useBias }) => [{ className: 'Dense', config: { units, activation, useBias } }],
   weightShapes: (p, inputs) => [['kernel', [channelsOf(inputs), p.units]], ...bias(p.useBias, p.units)],
   kernels: (p) => ['_FusedMatMul', ...activationKernels(p.activation)],
+  keras: { refuse: (c) => (isOff(c.lora_rank) ? null : 'it has LoRA weights (lora_rank)') },
   caption: (p) => `${p.units}${p.activation !== 'linear' ? ` ${p.activation}` : ''}`,
   doc: {
     en: {

@@ -3,6 +3,7 @@ import { defineNode } from './spec.ts';
 import { int, toPair } from './common/params.ts';
 import { activationKernels, DEPTHWISE_KERNELS } from './common/kernels.ts';
 import { bias, channelsOf, kernel } from './common/weights.ts';
+import { isOnes, shown } from './common/keras.ts';
 import { activationCaption, convTail, convWindow, explicitPadding, slide, windowCaption, windowResult } from './common/window.ts';
 
 // No dilationRate: tfjs DepthwiseConv2D accepts one but ignores it, both in
@@ -38,6 +39,8 @@ export const depthwiseConv2d = defineNode({
     return [kernel('depthwise_kernel', p.kernelSize, c, p.depthMultiplier), ...bias(p.useBias, c === null ? null : c * p.depthMultiplier)];
   },
   kernels: (p) => [...DEPTHWISE_KERNELS, ...activationKernels(p.activation)],
+  paddingNumber: 'pad',
+  keras: { refuse: (c) => (isOnes(c.dilation_rate) ? null : `dilation_rate is ${shown(c.dilation_rate)}; tfjs DepthwiseConv2D ignores it`) },
   caption: (p) => `×${p.depthMultiplier} · ${windowCaption(p.kernelSize, p.strides, p.padding)}${activationCaption(p.activation)}`,
   doc: {
     en: {

@@ -16,6 +16,8 @@ export const leakyRelu = defineNode({
   infer: keepShape,
   layers: ({ alpha }) => [{ className: 'LeakyReLU', config: { alpha } }],
   kernels: () => ['LeakyRelu'],
+  // Keras 3 renamed alpha; tfjs and tf.keras 2 files say alpha.
+  keras: { args: { alpha: 'negative_slope' } },
   caption: (p) => `α ${p.alpha}`,
   doc: {
     en: {

@@ -3,6 +3,7 @@ import { defineNode } from './spec.ts';
 import { int, MAX_CHANNELS, toPair } from './common/params.ts';
 import { activationKernels, CONV_KERNELS, DEPTHWISE_KERNELS } from './common/kernels.ts';
 import { bias, channelsOf, kernel } from './common/weights.ts';
+import { isOnes, shown } from './common/keras.ts';
 import { activationCaption, convTail, convWindow, dilationRate, explicitPadding, slideDilated, windowCaption, windowResult } from './common/window.ts';
 
 const params = z.object({
@@ -40,6 +41,11 @@ export const separableConv2d = defineNode({
     return [kernel('depthwise_kernel', p.kernelSize, c, p.depthMultiplier), kernel('pointwise_kernel', 1, mid, p.filters), ...bias(p.useBias, p.filters)];
   },
   kernels: (p) => [...DEPTHWISE_KERNELS, ...CONV_KERNELS, ...activationKernels(p.activation)],
+  paddingNumber: 'pad',
+  keras: {
+    aliases: ['SeparableConvolution2D'],
+    refuse: (c) => (isOnes(c.groups) ? null : `groups is ${shown(c.groups)}; netloom's SeparableConv2D has no groups`),
+  },
   caption: (p) => `${p.filters} · ${windowCaption(p.kernelSize, p.strides, p.padding)}${activationCaption(p.activation)}`,
   doc: {
     en: {

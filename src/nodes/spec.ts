@@ -150,6 +150,41 @@ export interface NodeDoc {
   detail: string;
 }
 
+/** What a kind's `keras.read` made of a Keras config. */
+export interface KerasRead {
+  /** Params read from the config. */
+  params: Record<string, unknown>;
+  /** Config keys the generic reading must leave alone (read here, or not meant as params). */
+  handled: readonly string[];
+  /** Of `handled`, the keys the node still keeps under `imported.config` (default none). */
+  kept?: readonly string[];
+  /** Things the user should know (English), e.g. a dtype read as float32. */
+  notes?: string[];
+}
+
+/**
+ * What a kind knows about Keras and tfjs: how their files name and configure
+ * it (read by src/import) and how Keras code spells it (the Keras export).
+ * A Keras config is read generically: each snake_case key that is the
+ * snake_case of a param (or named in `args`) becomes that param; these
+ * facts cover the rest.
+ */
+export interface KerasFacts {
+  /** Other class names files use for this kind: Keras 1's `Convolution2D`, tfjs's `MaxPool2D`. The kind's own name needs none. */
+  aliases?: readonly string[];
+  /** Keras 3 keywords for params whose name is not the snake_case of theirs, e.g. `{ alpha: 'negative_slope' }`. Import reads both spellings; the Keras export writes this one. */
+  args?: Readonly<Record<string, string>>;
+  /**
+   * Why a config (snake_case, as in the file) cannot be this kind, or null
+   * when it fits: a setting netloom's layer does not have (`groups` for
+   * Conv2D). Such a layer is kept as an Unsupported node with this reason
+   * (English). `data_format` other than channels-last is refused for every kind.
+   */
+  refuse?(config: Record<string, unknown>, className: string): string | null;
+  /** Config entries that are not simply a param's snake_case: ReLU's `max_value: 6` as `activation: 'relu6'`, Input's `batch_input_shape`. */
+  read?(config: Record<string, unknown>, className: string): KerasRead;
+}
+
 /** Parameter grid the conformance harness compiles against tfjs. */
 export interface ConformanceGrid<P> {
   /** Each entry: the input shapes fed to the node. */
@@ -192,6 +227,16 @@ export interface NodeSpec<P = Record<string, unknown>> {
    * case and fails on a kernel that is neither listed here nor basic.
    */
   kernels?(p: P): string[];
+  /** Names, aliases and refusals for Keras / tfjs files and code. */
+  keras?: KerasFacts;
+  /**
+   * How a `padding` number p compiles (common/window.ts): `'pad'`, as a
+   * ZeroPadding2D(p) named `<id>_pad` before the layer; `'crop'`, as a
+   * Cropping2D(p) named `<id>_crop` after it (transposed convolution); the
+   * layer itself gets padding 'valid'. Import folds such a pair back into
+   * one node (src/import/fold-padding.ts).
+   */
+  paddingNumber?: 'pad' | 'crop';
 }
 
 /** Erases P for storage in the registry. */
