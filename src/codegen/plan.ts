@@ -43,6 +43,8 @@ export interface LayerStep {
   className: string;
   /** tfjs (camelCase) arguments to print, defaults left out, `name` not included. */
   args: [string, unknown][];
+  /** The layer's full config (tfjs names), for writers that depend on a value left out of `args`. */
+  config: Record<string, unknown>;
   name: string;
   inputs: number[];
   output: number;
@@ -165,6 +167,7 @@ class Planner {
         label: call.suffix ? undefined : labelOf(node),
         className: call.className,
         args: layerArgs(spec, call, nodeParams),
+        config: call.config,
         name,
         inputs: x,
         output,

@@ -44,6 +44,8 @@ export const conv2dTranspose = defineNode({
   weightShapes: (p, inputs) => [kernel('kernel', p.kernelSize, p.filters, channelsOf(inputs)), ...bias(p.useBias, p.filters)],
   kernels: (p) => [...CONV_KERNELS, ...activationKernels(p.activation)],
   paddingNumber: 'crop',
+  // Keras has no default kernel size.
+  code: { keep: ['kernelSize'] },
   keras: {
     aliases: ['Convolution2DTranspose', 'Deconvolution2D'],
     refuse(c) {

@@ -35,6 +35,8 @@ export const conv2d = defineNode({
   weightShapes: (p, inputs) => [kernel('kernel', p.kernelSize, channelsOf(inputs), p.filters), ...bias(p.useBias, p.filters)],
   kernels: (p) => [...CONV_KERNELS, ...activationKernels(p.activation)],
   paddingNumber: 'pad',
+  // Keras has no default kernel size.
+  code: { keep: ['kernelSize'] },
   keras: {
     aliases: ['Convolution2D'],
     refuse: (c) => (isOnes(c.groups) ? null : `groups is ${shown(c.groups)}; netloom's Conv2D has no groups`),

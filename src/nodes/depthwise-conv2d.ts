@@ -40,6 +40,8 @@ export const depthwiseConv2d = defineNode({
   },
   kernels: (p) => [...DEPTHWISE_KERNELS, ...activationKernels(p.activation)],
   paddingNumber: 'pad',
+  // Keras has no default kernel size.
+  code: { keep: ['kernelSize'] },
   keras: { refuse: (c) => (isOnes(c.dilation_rate) ? null : `dilation_rate is ${shown(c.dilation_rate)}; tfjs DepthwiseConv2D ignores it`) },
   caption: (p) => `×${p.depthMultiplier} · ${windowCaption(p.kernelSize, p.strides, p.padding)}${activationCaption(p.activation)}`,
   doc: {

@@ -42,6 +42,8 @@ export const separableConv2d = defineNode({
   },
   kernels: (p) => [...DEPTHWISE_KERNELS, ...CONV_KERNELS, ...activationKernels(p.activation)],
   paddingNumber: 'pad',
+  // Keras has no default kernel size.
+  code: { keep: ['kernelSize'] },
   keras: {
     aliases: ['SeparableConvolution2D'],
     refuse: (c) => (isOnes(c.groups) ? null : `groups is ${shown(c.groups)}; netloom's SeparableConv2D has no groups`),

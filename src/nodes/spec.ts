@@ -150,6 +150,54 @@ export interface NodeDoc {
   detail: string;
 }
 
+/**
+ * Code a generated file carries before its models so that a layer exists: a
+ * class the target library lacks, or one computing what netloom computes
+ * where the library's own differs. Fixed text: no user text goes in.
+ */
+export interface CodeSource {
+  /** A file carries each source once, however many layers use it. */
+  id: string;
+  /** Lines for the file's import block (each once). */
+  imports?: readonly string[];
+  /** The definitions, as pasted. Their top-level names are claimed before any name from the graph. */
+  code: string;
+}
+
+/** How one language writes one layer call. */
+export interface LayerCode {
+  /** What the arguments are passed to: `tf.layers.elu`, `new augment.RandomFlip`, `layers.ELU`, `BilinearUpSampling2D`. */
+  callee: string;
+  /** Arguments in that language's spelling, in order; the writer adds `name`. */
+  args: [string, unknown][];
+  /** Code the file must carry for `callee` to exist. */
+  source?: CodeSource;
+  /** One comment line for the file's head (each once), e.g. an argument the libraries name differently. */
+  note?: string;
+}
+
+/**
+ * Rewrites a language's default writing (`std`) of a layer call of this
+ * kind; returns `std` itself when nothing differs. `call` has the full
+ * config; `std.args` leaves out arguments at their default.
+ */
+export type LayerWriter = (std: LayerCode, call: LayerCall) => LayerCode;
+
+/**
+ * How generated code writes this kind's layer calls, per language (a
+ * language without a writer here gets its default). The writers of a layer
+ * class are those of the kind of that name: a `_pad` helper is written by
+ * ZeroPadding2D's spec.
+ */
+export interface CodeFacts {
+  /** Arguments printed even at their default: the library requires them (Keras has no default kernel size) or defaults them otherwise (tfjs's Softmax axis is 1). */
+  keep?: readonly string[];
+  /** TypeScript for tfjs. Default: `tf.layers.<factory>` (`conv2dTranspose`) with the tfjs arguments. */
+  ts?: LayerWriter;
+  /** Python for Keras 3. Default: `layers.<ClassName>` with snake_case arguments (or `keras.args`). */
+  keras?: LayerWriter;
+}
+
 /** What a kind's `keras.read` made of a Keras config. */
 export interface KerasRead {
   /** Params read from the config. */
@@ -229,6 +277,8 @@ export interface NodeSpec<P = Record<string, unknown>> {
   kernels?(p: P): string[];
   /** Names, aliases and refusals for Keras / tfjs files and code. */
   keras?: KerasFacts;
+  /** How exported code writes the layers (src/codegen). */
+  code?: CodeFacts;
   /**
    * How a `padding` number p compiles (common/window.ts): `'pad'`, as a
    * ZeroPadding2D(p) named `<id>_pad` before the layer; `'crop'`, as a
