@@ -17,23 +17,18 @@ export const activation = defineNode({
   layers: ({ activation }) => [{ className: 'Activation', config: { activation } }],
   kernels: (p) => activationKernels(p.activation),
   keras: {
-    // Keras layers that are one activation each.
-    aliases: ['ReLU', 'Softmax'],
+    // ReLU layers are one activation: relu, or relu6 with max_value 6.
+    aliases: ['ReLU'],
     refuse(c, className) {
       if (className === 'ReLU') {
         if (!(isOff(c.max_value) || c.max_value === 6)) return `max_value is ${shown(c.max_value)}; netloom has relu and relu6`;
         if (!(isOff(c.negative_slope) || c.negative_slope === 0)) return 'negative_slope is set: use LeakyReLU';
         if (!(isOff(c.threshold) || c.threshold === 0)) return `threshold is ${shown(c.threshold)}`;
       }
-      const axis = c.axis;
-      if (className === 'Softmax' && !(axis === undefined || axis === -1 || (Array.isArray(axis) && axis.length === 1 && axis[0] === -1))) {
-        return `axis is ${shown(axis)}; netloom's softmax works on the last axis`;
-      }
       return null;
     },
     read(c, className) {
       if (className === 'ReLU') return { params: { activation: c.max_value === 6 ? 'relu6' : 'relu' }, handled: ['max_value', 'negative_slope', 'threshold'] };
-      if (className === 'Softmax') return { params: { activation: 'softmax' }, handled: ['axis'] };
       return { params: {}, handled: [] };
     },
   },

@@ -275,6 +275,12 @@ export interface NodeSpec<P = Record<string, unknown>> {
    * case and fails on a kernel that is neither listed here nor basic.
    */
   kernels?(p: P): string[];
+  /**
+   * The named activation the node's output comes out of when its layer's
+   * config does not say so in `activation` (a Softmax layer: `softmax`).
+   * Losses are chosen from it: cross-entropy on probabilities or from logits.
+   */
+  outputActivation?: string;
   /** Names, aliases and refusals for Keras / tfjs files and code. */
   keras?: KerasFacts;
   /** How exported code writes the layers (src/codegen). */

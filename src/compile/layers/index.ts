@@ -13,10 +13,14 @@
  */
 import type { Tf } from '../tf.ts';
 import { registerAugmentLayers } from './augment.ts';
+import { registerEluLayer } from './elu.ts';
+import { registerThresholdedReluLayer } from './thresholded-relu.ts';
 
 /** Every module, by id. */
 export const OWN_LAYERS = {
   augment: registerAugmentLayers,
+  elu: registerEluLayer,
+  thresholdedRelu: registerThresholdedReluLayer,
 } as const satisfies Record<string, (tf: Tf) => unknown>;
 
 /** Defines and registers every own layer class with this tfjs (idempotent). */
