@@ -47,6 +47,18 @@ export const separableConv2d = defineNode({
   keras: {
     aliases: ['SeparableConvolution2D'],
     refuse: (c) => (isOnes(c.groups) ? null : `groups is ${shown(c.groups)}; netloom's SeparableConv2D has no groups`),
+    // tfjs 4.x's getConfig() omits depthMultiplier; the depthwise kernel [kh, kw, channels, depthMultiplier] holds it.
+    fromWeights(p, shape, fromTfjs) {
+      const kernel = shape('depthwise_kernel');
+      const said = (p.depthMultiplier as number | undefined) ?? 1;
+      if (kernel?.length === 4 && kernel[3] !== said) {
+        return { params: { depthMultiplier: kernel[3] }, said: { severity: 'info', code: 'depth-multiplier-from-weights', message: `: depthMultiplier ${kernel[3]} read from its depthwise kernel's shape (tfjs does not save it)` } };
+      }
+      if (!kernel && fromTfjs) {
+        return { said: { severity: 'warning', code: 'depth-multiplier-unknown', message: `: tfjs does not save depthMultiplier, so it was read as ${said}; import with the weights to be sure` } };
+      }
+      return undefined;
+    },
   },
   caption: (p) => `${p.filters} · ${windowCaption(p.kernelSize, p.strides, p.padding)}${activationCaption(p.activation)}`,
   doc: {

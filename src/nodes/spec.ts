@@ -210,6 +210,30 @@ export interface KerasRead {
   notes?: string[];
 }
 
+/** A note about one imported node. */
+export interface KerasNote {
+  severity: 'info' | 'warning' | 'error';
+  /** Stable machine-readable cause, e.g. `dense-as-conv`. */
+  code: string;
+  /** English words that follow `<Kind> "<id>"` (so they start with ' ' or ': '). */
+  message: string;
+}
+
+/** What a kind's `keras.onInput` makes of a layer Keras applies to an input the node refuses. */
+export type KerasRefit =
+  | {
+      /** The kind (and params) that computes the same on this input. */
+      kind: string;
+      params: Record<string, unknown>;
+      /** Kept with the node (`imported.note`). */
+      note: string;
+      said: KerasNote;
+      /** Weight shapes as the file holds them → as the new kind holds them, by weight name. */
+      weights?: Readonly<Record<string, (shape: number[]) => number[]>>;
+    }
+  /** No node computes it: the layer becomes an Unsupported node with this reason. */
+  | { reason: string };
+
 /**
  * What a kind knows about Keras and tfjs: how their files name and configure
  * it (read by src/import) and how Keras code spells it (the Keras export).
@@ -231,6 +255,20 @@ export interface KerasFacts {
   refuse?(config: Record<string, unknown>, className: string): string | null;
   /** Config entries that are not simply a param's snake_case: ReLU's `max_value: 6` as `activation: 'relu6'`, Input's `batch_input_shape`. */
   read?(config: Record<string, unknown>, className: string): KerasRead;
+  /**
+   * Keras applies some layers to inputs netloom's node refuses (Dense acts on
+   * the last axis of a feature map). Once analysis knows the imported node's
+   * input and refuses it (`rank-mismatch`): the node computing the same
+   * there, or why there is none. `params` are the node's, as imported.
+   */
+  onInput?(params: Record<string, unknown>, input: Shape): KerasRefit;
+  /**
+   * Params a saved config leaves out that the layer's own weights show (tfjs
+   * does not save SeparableConv2D's depthMultiplier; its depthwise kernel's
+   * shape holds it). `shape(weight)` is undefined for a weight the file did
+   * not come with; `fromTfjs` when tfjs wrote the file.
+   */
+  fromWeights?(params: Record<string, unknown>, shape: (weight: string) => number[] | undefined, fromTfjs: boolean): { params?: Record<string, unknown>; said: KerasNote } | undefined;
 }
 
 /** Parameter grid the conformance harness compiles against tfjs. */
