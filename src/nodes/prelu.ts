@@ -48,17 +48,17 @@ export const prelu = defineNode({
     read: (c) => (typeof c.shared_axes === 'number' ? { params: { sharedAxes: [c.shared_axes] }, handled: ['shared_axes'] } : { params: {}, handled: [] }),
   },
   code: { ts: (std) => ({ ...std, callee: 'tf.layers.prelu' }) },
-  caption: (p) => (p.sharedAxes ? `shared ${p.sharedAxes.join(', ')}` : ''),
+  caption: (p) => (p.sharedAxes ? `sharedAxes ${p.sharedAxes.join(', ')}` : ''),
   doc: {
     en: {
       title: 'PReLU',
-      summary: 'LeakyReLU whose negative slope is learned: one alpha per value, or per channel with sharedAxes.',
+      summary: 'LeakyReLU whose negative slope is learned, per value or per channel.',
       detail:
         'Outputs x for x ≥ 0 and alpha·x below 0, where alpha is a weight the network learns (starting at 0, as plain relu). Without sharedAxes every position has its own alpha, as many weights as the input has values; sharedAxes [1, 2] on a feature map shares alpha over height and width, one per channel, as in the paper that introduced it (He et al., 2015).',
     },
     ko: {
       title: 'PReLU (파라메트릭 렐루)',
-      summary: '음수 쪽 기울기를 학습하는 LeakyReLU입니다. 값마다, 또는 sharedAxes로 채널마다 alpha가 하나씩 있습니다.',
+      summary: '음수 쪽 기울기를 값마다, 또는 채널마다 학습하는 LeakyReLU입니다.',
       detail:
         'x ≥ 0이면 x를, 0보다 작으면 alpha·x를 내보냅니다. alpha는 네트워크가 학습하는 가중치입니다(처음에는 0이라 relu와 같습니다). sharedAxes가 없으면 위치마다 alpha가 따로 있어 가중치 수가 입력의 값 수와 같습니다. 특징 맵에 sharedAxes [1, 2]를 주면 높이와 너비에 걸쳐 alpha를 공유해 채널마다 하나가 되며, 처음 제안한 논문(He 외, 2015)도 이렇게 썼습니다.',
     },
