@@ -1,7 +1,8 @@
 /**
  * The contract every node kind fulfils. One file per kind in this folder
  * declares a NodeSpec; the registry lists them; the palette, inspector,
- * validation, shape inference, compile and code export all derive from it.
+ * validation, shape inference, compile, training, code export and import
+ * all derive from it. ./elu.ts walks through a spec with numbered notes.
  *
  * This file is pure types: no tfjs, no React.
  */
@@ -187,7 +188,8 @@ export type LayerWriter = (std: LayerCode, call: LayerCall) => LayerCode;
  * How generated code writes this kind's layer calls, per language (a
  * language without a writer here gets its default). The writers of a layer
  * class are those of the kind of that name: a `_pad` helper is written by
- * ZeroPadding2D's spec.
+ * ZeroPadding2D's spec. Another language (PyTorch) adds its writer here and
+ * its default in src/codegen/layer-code.ts.
  */
 export interface CodeFacts {
   /** Arguments printed even at their default: the library requires them (Keras has no default kernel size) or defaults them otherwise (tfjs's Softmax axis is 1). */
