@@ -29,11 +29,8 @@ afterAll(async () => {
 const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `activation-kinds-${name}.png`) });
 const node = (id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
 const inspector = () => page.locator('.inspector');
-/**
- * English runs on screen, except inside the offline-status sentence: when the browser refuses the
- * service worker, that Korean sentence quotes the browser's own (English) error, which is not ours.
- */
-const english = async () => (await englishRuns(page)).filter((r) => !r.in.includes('오프라인 저장'));
+/** English runs on screen (tooltips and labels included). */
+const english = () => englishRuns(page);
 
 test('a Keras file with one-activation layers opens as their nodes, in Korean', async () => {
   const buffer = readFileSync('tests/fixtures/import/keras/keras2-one-activation-layers.json');
