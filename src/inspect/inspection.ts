@@ -15,7 +15,8 @@ import { withMovingStatsKept } from '../train/adversarial/images.ts';
 import { text } from '../i18n/text.ts';
 import { forward } from './forward.ts';
 import { activationView, thumbOf } from './views.ts';
-import { filterView, type KernelLayout } from './filters.ts';
+import { filterView } from './filters.ts';
+import { getSpec } from '../nodes/index.ts';
 import { InspectFailure } from './failure.ts';
 import type { ActivationView, FilterView, GradCamView, NodeKey, Thumb, WalkView } from './types.ts';
 
@@ -33,7 +34,6 @@ export type WalkRequest =
   /** A generator along the great circle between two seeded noise vectors. */
   | { kind: 'noise'; from: number; to: number; steps: number };
 
-const CONV_KERNELS: Record<string, KernelLayout> = { Conv2D: 'conv', Conv2DTranspose: 'transpose', SeparableConv2D: 'depthwise', DepthwiseConv2D: 'depthwise' };
 
 export class Inspection {
   constructor(
@@ -92,11 +92,11 @@ export class Inspection {
 
   /** The learned kernels of a convolution node, or null for other kinds. */
   filters(key: NodeKey, kind: string): FilterView | null {
-    const layout = CONV_KERNELS[kind];
-    const found = layout ? this.layerWith(key, layout === 'depthwise' ? 'depthwise_kernel' : 'kernel') : null;
-    if (!layout || !found) return null;
+    const facts = getSpec(kind)?.inside?.filters;
+    const found = facts ? this.layerWith(key, facts.weight) : null;
+    if (!facts || !found) return null;
     const w = found.weight;
-    return filterView(w.read().dataSync(), w.shape as number[], layout);
+    return filterView(w.read().dataSync(), w.shape as number[], facts.layout);
   }
 
   private layerWith(key: NodeKey, weight: string): { layer: Layer; weight: Layer['weights'][number] } | null {
@@ -162,7 +162,7 @@ export class Inspection {
   }
 
   /** The top-level node whose output is the model's first output (through Output nodes). */
-  private finalNode(): { key: NodeKey; kind: string; activation: unknown; source: NodeKey | null } | null {
+  private finalNode(): { key: NodeKey; logits: 'input' | 'dense' | undefined; activation: unknown; source: NodeKey | null } | null {
     const ga = this.compiled.analysis;
     let id: string | undefined = ga.outputs[0];
     const nodeById = new Map(this.doc.nodes.map((n) => [n.id, n]));
@@ -170,7 +170,8 @@ export class Inspection {
     if (id && nodeById.get(id)?.kind === 'Output') id = sourceOf(id) ?? undefined;
     const node = id ? nodeById.get(id) : undefined;
     if (!node) return null;
-    return { key: node.id, kind: node.kind, activation: ga.nodes.get(node.id)?.params?.activation, source: sourceOf(node.id) };
+    const spec = getSpec(node.kind);
+    return { key: node.id, logits: spec?.inside?.logits, activation: ga.nodes.get(node.id)?.params?.activation ?? spec?.outputActivation, source: sourceOf(node.id) };
   }
 
   /** The class scores before a final softmax, from the tensors one pass produced (null: use the output). */
@@ -178,8 +179,8 @@ export class Inspection {
     if (!final || final.activation !== 'softmax' || !final.source) return null;
     const input = seen.get(final.source);
     if (!input) return null;
-    if (final.kind === 'Activation') return input;
-    if (final.kind !== 'Dense' || input.rank !== 2) return null;
+    if (final.logits === 'input') return input;
+    if (final.logits !== 'dense' || input.rank !== 2) return null;
     const layers = this.compiled.nodeLayers.get(final.key) ?? [];
     const dense = layers[layers.length - 1];
     if (!dense) return null;

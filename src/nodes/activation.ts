@@ -16,6 +16,7 @@ export const activation = defineNode({
   infer: keepShape,
   layers: ({ activation }) => [{ className: 'Activation', config: { activation } }],
   kernels: (p) => activationKernels(p.activation),
+  inside: { logits: 'input' },
   keras: {
     // ReLU layers are one activation: relu, or relu6 with max_value 6.
     aliases: ['ReLU'],

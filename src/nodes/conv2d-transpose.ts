@@ -6,6 +6,7 @@ import { bias, channelsOf, kernel } from './common/weights.ts';
 import { isOff, isOnes, shown } from './common/keras.ts';
 import { failed, needKnownSize } from './common/checks.ts';
 import { activationCaption, convTail, convWindow, explicitCrop, slide, windowCaption, windowResult } from './common/window.ts';
+import { stampGrid } from './common/inside.ts';
 
 // tfjs Conv2DTranspose has neither dilationRate nor outputPadding, so neither is offered.
 const params = z.object({
@@ -44,6 +45,7 @@ export const conv2dTranspose = defineNode({
   weightShapes: (p, inputs) => [kernel('kernel', p.kernelSize, p.filters, channelsOf(inputs)), ...bias(p.useBias, p.filters)],
   kernels: (p) => [...CONV_KERNELS, ...activationKernels(p.activation)],
   paddingNumber: 'crop',
+  inside: { filters: { weight: 'kernel', layout: 'transpose' }, grid: (p) => stampGrid(p.kernelSize, p.strides, p.padding) },
   // Keras has no default kernel size.
   code: { keep: ['kernelSize'] },
   keras: {

@@ -5,6 +5,7 @@ import { activationKernels, CONV_KERNELS } from './common/kernels.ts';
 import { bias, channelsOf, kernel } from './common/weights.ts';
 import { isOnes, shown } from './common/keras.ts';
 import { activationCaption, convTail, convWindow, dilationRate, explicitPadding, slideDilated, windowCaption, windowResult } from './common/window.ts';
+import { slideGrid } from './common/inside.ts';
 
 const params = z.object({
   filters: int(1, MAX_CHANNELS),
@@ -35,6 +36,7 @@ export const conv2d = defineNode({
   weightShapes: (p, inputs) => [kernel('kernel', p.kernelSize, channelsOf(inputs), p.filters), ...bias(p.useBias, p.filters)],
   kernels: (p) => [...CONV_KERNELS, ...activationKernels(p.activation)],
   paddingNumber: 'pad',
+  inside: { filters: { weight: 'kernel', layout: 'conv' }, grid: (p) => slideGrid(p.kernelSize, p.strides, p.padding, p.dilationRate) },
   // Keras has no default kernel size.
   code: { keep: ['kernelSize'] },
   keras: {

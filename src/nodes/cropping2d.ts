@@ -5,6 +5,7 @@ import { edgesText, labelled } from './common/merge-fix.ts';
 import { failed, needImage, needKnownSize } from './common/checks.ts';
 import { borderHW, NO_WEIGHTS } from './common/shape.ts';
 import { msg, text } from '../i18n/text.ts';
+import { borderGrid } from './common/inside.ts';
 
 const params = z.object({
   /** `c`, `[h, w]` or `[[top, bottom], [left, right]]`. */
@@ -43,6 +44,7 @@ export const cropping2d = defineNode({
     return { outputs: [[out[0], out[1], x![2]!]], weights: NO_WEIGHTS };
   },
   layers: (p) => [{ className: 'Cropping2D', config: { cropping: toEdges4(p.cropping) } }],
+  inside: { grid: (p) => borderGrid(p.cropping, -1) },
   code: {
     // tfjs requires `cropping`, and spells its factory with a capital D.
     keep: ['cropping'],

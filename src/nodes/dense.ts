@@ -45,6 +45,7 @@ export const dense = defineNode({
   layers: ({ units, activation, useBias }) => [{ className: 'Dense', config: { units, activation, useBias } }],
   weightShapes: (p, inputs) => [['kernel', [channelsOf(inputs), p.units]], ...bias(p.useBias, p.units)],
   kernels: (p) => ['_FusedMatMul', ...activationKernels(p.activation)],
+  inside: { logits: 'dense' },
   keras: {
     refuse: (c) => (isOff(c.lora_rank) ? null : 'it has LoRA weights (lora_rank)'),
     // Keras applies Dense to the last axis of any input. On [H, W, C] that is exactly a 1×1 Conv2D

@@ -5,6 +5,7 @@ import { activationKernels, CONV_KERNELS, DEPTHWISE_KERNELS } from './common/ker
 import { bias, channelsOf, kernel } from './common/weights.ts';
 import { isOnes, shown } from './common/keras.ts';
 import { activationCaption, convTail, convWindow, dilationRate, explicitPadding, slideDilated, windowCaption, windowResult } from './common/window.ts';
+import { slideGrid } from './common/inside.ts';
 
 const params = z.object({
   filters: int(1, MAX_CHANNELS),
@@ -42,6 +43,8 @@ export const separableConv2d = defineNode({
   },
   kernels: (p) => [...DEPTHWISE_KERNELS, ...CONV_KERNELS, ...activationKernels(p.activation)],
   paddingNumber: 'pad',
+  // Its first half, one kernel per input channel, is what it looks for in space.
+  inside: { filters: { weight: 'depthwise_kernel', layout: 'depthwise' }, grid: (p) => slideGrid(p.kernelSize, p.strides, p.padding, p.dilationRate) },
   // Keras has no default kernel size.
   code: { keep: ['kernelSize'] },
   keras: {

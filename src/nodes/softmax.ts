@@ -28,6 +28,7 @@ export const softmax = defineNode({
   layers: ({ axis }) => [{ className: 'Softmax', config: { axis } }],
   kernels: () => ['Softmax'],
   outputActivation: 'softmax',
+  inside: { logits: 'input' },
   keras: { refuse: (c) => (Array.isArray(c.axis) && c.axis.length > 1 ? `axis is ${shown(c.axis)}; netloom's Softmax works on one axis, the last` : null) },
   // tfjs's Softmax layer defaults to axis 1, Keras's to -1: always say which.
   code: { keep: ['axis'] },

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { edges2d, fmtEdges, toEdges4 } from './common/params.ts';
 import { failed, needImage } from './common/checks.ts';
 import { borderHW, NO_WEIGHTS } from './common/shape.ts';
+import { borderGrid } from './common/inside.ts';
 
 const params = z.object({
   /** `p`, `[h, w]` or `[[top, bottom], [left, right]]`. */
@@ -23,6 +24,7 @@ export const zeroPadding2d = defineNode({
   },
   // tfjs takes all three forms; the full one leaves no doubt in exported code.
   layers: (p) => [{ className: 'ZeroPadding2D', config: { padding: toEdges4(p.padding) } }],
+  inside: { grid: (p) => borderGrid(p.padding, 1) },
   caption: (p) => `+${fmtEdges(p.padding)}`,
   doc: {
     en: {

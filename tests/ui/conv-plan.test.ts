@@ -10,7 +10,7 @@
 import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getSpec } from '../../src/nodes/index.ts';
+import { getSpec, NODE_SPECS } from '../../src/nodes/index.ts';
 import { frameCount, overlap, planFor, readMask, slideAxis, stampAxis, stamps, taps, unreadTail, type PadSpec, type SlideAxis, type StampAxis } from '../../src/ui/inspect/conv-plan.ts';
 
 beforeAll(async () => {
@@ -94,6 +94,27 @@ describe('the animation matches the output-size formula', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+
+  it('every kind with a grid motion: its conformance cases animate to the size it infers', () => {
+    const kinds = NODE_SPECS.filter((s) => s.inside?.grid);
+    expect(kinds.length).toBeGreaterThanOrEqual(8);
+    for (const spec of kinds) {
+      let checked = 0;
+      for (const inputs of spec.conformance.inputs) {
+        const x = inputs[0]!;
+        if (x.length !== 3 || x.some((v) => v === null || v > 20)) continue;
+        for (const params of spec.conformance.params) {
+          const got = infer(spec.kind, params, x as number[]);
+          if (!got || !got.r.outputs.length || got.r.diagnostics?.some((d) => d.severity === 'error')) continue;
+          const plan = planFor(spec.kind, got.parsed, x);
+          expect(plan, `${spec.kind} ${JSON.stringify(params)} on ${JSON.stringify(x)}`).not.toBeNull();
+          expect([plan!.rows.out, plan!.cols.out], `${spec.kind} ${JSON.stringify(params)} on ${JSON.stringify(x)}`).toEqual(got.r.outputs[0]!.slice(0, 2));
+          checked++;
+        }
+      }
+      expect(checked, spec.kind).toBeGreaterThan(0);
+    }
   });
 
   it('a huge map is drawn 20 cells a side with the user’s window, and says from what size', () => {

@@ -10,6 +10,7 @@ import { explicitPadding, slide, windowCaption, windowResult } from './window.ts
 import { NO_WEIGHTS } from './shape.ts';
 import { failed, needImage } from './checks.ts';
 import { isOff } from './keras.ts';
+import { slideGrid } from './inside.ts';
 
 const poolParams = z.object({
   poolSize: pair(1, MAX_KERNEL).default(2),
@@ -47,6 +48,7 @@ export function poolingNode(kind: 'MaxPooling2D' | 'AveragePooling2D', doc: Docs
     },
     kernels: () => facts.kernels ?? [],
     paddingNumber: 'pad',
+    inside: { grid: (p) => slideGrid(p.poolSize, p.strides ?? p.poolSize, p.padding) },
     keras: { aliases: facts.aliases },
     caption: (p) => windowCaption(p.poolSize, p.strides ?? p.poolSize, p.padding),
     doc,

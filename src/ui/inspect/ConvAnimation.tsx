@@ -25,7 +25,7 @@ const COLOURS = {
 };
 const TICK_MS = 350;
 
-export function ConvAnimation({ plan, kind, nodeLabel }: { plan: GridPlan; kind: string; nodeLabel: string }) {
+export function ConvAnimation({ plan, nodeLabel }: { plan: GridPlan; nodeLabel: string }) {
   const { t } = useTranslation('inside');
   const frames = frameCount(plan);
   const [frame, setFrame] = useState(0);
@@ -37,7 +37,7 @@ export function ConvAnimation({ plan, kind, nodeLabel }: { plan: GridPlan; kind:
     return () => clearInterval(id);
   }, [playing, frames]);
   const stamp = plan.rows.kind === 'stamp';
-  const border = kind === 'ZeroPadding2D' || kind === 'Cropping2D';
+  const border = plan.border;
   const unread = stamp ? 0 : unreadInputs(plan.rows as SlideAxis) * plan.cols.n + unreadInputs(plan.cols as SlideAxis) * plan.rows.n - unreadInputs(plan.rows as SlideAxis) * unreadInputs(plan.cols as SlideAxis);
   const note = stamp ? t('convNoteTranspose') : border ? t('convNoteBorder') : t('convNote');
   return (

@@ -18,9 +18,8 @@ import { LatentWalk } from './LatentWalk.tsx';
 import { ConvAnimation } from './ConvAnimation.tsx';
 import { planFor } from './conv-plan.ts';
 import { classCount } from './graph-keys.ts';
+import { getSpec } from '../../nodes/index.ts';
 import './inside.css';
-
-const FILTER_KINDS = new Set(['Conv2D', 'SeparableConv2D', 'DepthwiseConv2D', 'Conv2DTranspose']);
 
 export function InsideViews({ node, na }: { node: GraphNode; na: NodeAnalysis | undefined }) {
   const { t } = useTranslation('inside');
@@ -39,12 +38,12 @@ export function InsideViews({ node, na }: { node: GraphNode; na: NodeAnalysis | 
   const live = !!na && node.kind !== 'Output';
   return (
     <>
-      {plan && <ConvAnimation plan={plan} kind={node.kind} nodeLabel={label} />}
+      {plan && <ConvAnimation plan={plan} nodeLabel={label} />}
       {live &&
         (analysis.valid ? (
           <>
             <ActivationMaps doc={doc} nodeKey={key} nodeLabel={label} />
-            {FILTER_KINDS.has(node.kind) && <Filters doc={doc} nodeKey={key} kind={node.kind} nodeLabel={label} />}
+            {getSpec(node.kind)?.inside?.filters && <Filters doc={doc} nodeKey={key} kind={node.kind} nodeLabel={label} />}
             {task === 'classify' && classes !== null && (hasMaps || !path.length) && <GradCam doc={doc} classes={classes} nodeLabel={label} />}
             {(role === 'Encoder' || role === 'Decoder') && roles.has('Encoder') && roles.has('Decoder') && <LatentWalk doc={doc} mode="codes" nodeLabel={label} />}
             {role === 'Generator' && <LatentWalk doc={doc} mode="noise" nodeLabel={label} />}

@@ -9,6 +9,7 @@
  * ZeroPadding2D and Cropping2D are a 1×1 window with their own borders
  * (a crop is a negative border). Pure; the tests compare it with tfjs itself.
  */
+import { getSpec } from '../../nodes/index.ts';
 
 export type PadSpec = 'valid' | 'same' | number;
 
@@ -116,6 +117,8 @@ export interface GridPlan {
   cols: AxisPlan;
   /** The sizes drawn are smaller than the user's (huge maps): [user's H, W]. */
   scaledFrom: [number, number] | null;
+  /** Rows and columns added or removed (ZeroPadding2D, Cropping2D), no window. */
+  border: boolean;
 }
 
 /** Frames in the animation: one per output cell, or per input cell for a transposed convolution. */
@@ -135,62 +138,41 @@ export const MAX_DRAWN = 20;
 /** The drawn size of an axis of `n` cells: n, or MAX_DRAWN when larger. */
 export const drawnSize = (n: number): number => Math.min(n, MAX_DRAWN);
 
-type Pair = number | [number, number];
-const pair = (v: unknown, fallback: number): [number, number] => {
-  const x = (v ?? fallback) as Pair;
-  return typeof x === 'number' ? [x, x] : [x[0], x[1]];
-};
-/** Keras border forms: p, [h, w] or [[top, bottom], [left, right]]. */
-function edges(v: unknown): [[number, number], [number, number]] {
-  if (typeof v === 'number') return [[v, v], [v, v]];
-  const [a, b] = (v ?? [0, 0]) as [number | [number, number], number | [number, number]];
-  return typeof a === 'number' ? [[a, a], [b as number, b as number]] : [a, b as [number, number]];
-}
-
-/** The kinds the animation explains. */
-export const ANIMATED_KINDS: ReadonlySet<string> = new Set(['Conv2D', 'SeparableConv2D', 'DepthwiseConv2D', 'MaxPooling2D', 'AveragePooling2D', 'Conv2DTranspose', 'ZeroPadding2D', 'Cropping2D']);
-
 /**
  * The grid plan of a node with its parsed params over an [H, W, …] input,
- * drawn at most MAX_DRAWN cells a side; null for other kinds or unknown sizes.
+ * drawn at most MAX_DRAWN cells a side; null for kinds without a grid
+ * motion (their spec's `inside.grid`) or unknown sizes.
  */
 export function planFor(kind: string, params: Record<string, unknown>, input: readonly (number | null)[]): GridPlan | null {
   const [H, W] = input;
-  if (!ANIMATED_KINDS.has(kind) || typeof H !== 'number' || typeof W !== 'number') return null;
+  const motion = getSpec(kind)?.inside?.grid?.(params);
+  if (!motion || typeof H !== 'number' || typeof W !== 'number') return null;
   const h = drawnSize(H);
   const w = drawnSize(W);
   const scaledFrom: [number, number] | null = h !== H || w !== W ? [H, W] : null;
   let rows: AxisPlan;
   let cols: AxisPlan;
-  if (kind === 'ZeroPadding2D' || kind === 'Cropping2D') {
-    const [[t, b], [l, r]] = edges(kind === 'ZeroPadding2D' ? params.padding : params.cropping);
-    const sign = kind === 'ZeroPadding2D' ? 1 : -1;
+  if (motion.kind === 'border') {
+    const [[t, b], [l, r]] = motion.edges;
     // A crop drawn on a smaller map keeps its share of the map (and leaves at least one cell).
     const fit = (n: number, N: number, a: number, z: number): [number, number] => {
-      if (sign > 0 || n === N) return [a, z];
+      if (a > 0 || z > 0 || n === N) return [a, z];
       const k = n / N;
-      let [x, y] = [Math.round(a * k), Math.round(z * k)];
+      let [x, y] = [Math.round(-a * k), Math.round(-z * k)];
       while (x + y > n - 1) x > y ? x-- : y--;
-      return [x, y];
+      return [-x || 0, -y || 0];
     };
     const [t2, b2] = fit(h, H, t, b);
     const [l2, r2] = fit(w, W, l, r);
-    rows = borderAxis(h, sign * t2, sign * b2);
-    cols = borderAxis(w, sign * l2, sign * r2);
+    rows = borderAxis(h, t2, b2);
+    cols = borderAxis(w, l2, r2);
+  } else if (motion.kind === 'stamp') {
+    rows = stampAxis(h, motion.kernel[0], motion.strides[0], motion.padding);
+    cols = stampAxis(w, motion.kernel[1], motion.strides[1], motion.padding);
   } else {
-    const pool = kind === 'MaxPooling2D' || kind === 'AveragePooling2D';
-    const [kh, kw] = pair(pool ? params.poolSize : params.kernelSize, 2);
-    const [sh, sw] = pair(params.strides ?? (pool ? params.poolSize : 1), 1);
-    const pad = (params.padding ?? 'valid') as PadSpec;
-    if (kind === 'Conv2DTranspose') {
-      rows = stampAxis(h, kh, sh, pad);
-      cols = stampAxis(w, kw, sw, pad);
-    } else {
-      const [dh, dw] = pool ? [1, 1] : pair(params.dilationRate, 1);
-      rows = slideAxis(h, kh, sh, pad, dh);
-      cols = slideAxis(w, kw, sw, pad, dw);
-    }
+    rows = slideAxis(h, motion.kernel[0], motion.strides[0], motion.padding, motion.dilation[0]);
+    cols = slideAxis(w, motion.kernel[1], motion.strides[1], motion.padding, motion.dilation[1]);
   }
   if (rows.out <= 0 || cols.out <= 0) return null;
-  return { rows, cols, scaledFrom };
+  return { rows, cols, scaledFrom, border: motion.kind === 'border' };
 }

@@ -7,6 +7,7 @@
 import type { Analysis, GraphAnalysis, NodeAnalysis } from '../../analysis/types.ts';
 import type { GraphDoc, GraphNode, SubGraph } from '../../graph/schema.ts';
 import { nodeKeys } from '../../inspect/forward.ts';
+import { getSpec } from '../../nodes/index.ts';
 
 export interface KeyedNode {
   key: string;
@@ -38,8 +39,6 @@ export function nodeAt(doc: SubGraph, analysis: GraphAnalysis, path: readonly st
   return null;
 }
 
-const CONV = new Set(['Conv2D', 'SeparableConv2D', 'DepthwiseConv2D', 'Conv2DTranspose']);
-
 /** Nodes with feature maps ([H, W, C], H and W above 1): where Grad-CAM can look. */
 export function camLayers(doc: GraphDoc, analysis: Analysis): KeyedNode[] {
   return keyedNodes(doc, analysis).filter(({ node, na }) => {
@@ -50,7 +49,7 @@ export function camLayers(doc: GraphDoc, analysis: Analysis): KeyedNode[] {
 
 /** The last convolution among them (Grad-CAM's usual choice), else the last of them. */
 export function defaultCamLayer(layers: readonly KeyedNode[]): string | null {
-  const conv = layers.filter((l) => CONV.has(l.node.kind));
+  const conv = layers.filter((l) => getSpec(l.node.kind)?.inside?.filters);
   return (conv.at(-1) ?? layers.at(-1))?.key ?? null;
 }
 
