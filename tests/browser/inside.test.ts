@@ -267,6 +267,16 @@ test('two epochs of training: the views refresh from the run, then show the trai
   expect(Number(await page.getByTestId('gradcam-view').getAttribute('data-peak'))).toBeGreaterThan(0);
   await shot('mnist-after-training', 'side');
   await screenshot(page, 'inside-mnist-canvas-thumbs-trained');
+  // The Dense softmax output: ten labelled bars that sum to 1, the digit on top.
+  await select('digit');
+  await answered('activation-maps');
+  const probs = page.getByTestId('class-prob');
+  expect(await probs.count()).toBe(10);
+  expect(await probs.locator('.inside-prob-name').allTextContents()).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
+  const values = (await probs.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-value'))))) as number[];
+  expect(values.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 4);
+  expect(await page.getByTestId('class-probs').getAttribute('data-top')).toBe('0');
+  await shot('mnist-digit-probabilities', 'side');
 });
 
 test('U-Net before training: a Concatenate shows both inputs’ maps; a transposed convolution stamps and overlaps; no Grad-CAM for segmentation', async () => {
