@@ -3,6 +3,7 @@ import { defineNode } from './spec.ts';
 import { edges2d, fmtEdges, toEdges4 } from './common/params.ts';
 import { failed, needImage, needKnownSize } from './common/checks.ts';
 import { borderHW, NO_WEIGHTS } from './common/shape.ts';
+import { borderFormulas } from './common/size-formulas.ts';
 
 const params = z.object({
   /** `c`, `[h, w]` or `[[top, bottom], [left, right]]`. */
@@ -23,18 +24,20 @@ export const cropping2d = defineNode({
     const unknown = needKnownSize('Cropping2D', x!, [0, 1], 'tfjs can only crop a known height and width; give the Input a fixed size');
     if (unknown) return failed(unknown);
     const out = borderHW(x!, e, -1);
+    const formulas = borderFormulas(x!, e, -1);
     for (const i of [0, 1] as const) {
       const left = out[i];
       if (left === null || left > 0) continue;
       const [axis, unit, [a, b]] = i === 0 ? ['height', 'rows', e[0]] : ['width', 'columns', e[1]];
-      return failed({
+      const fail = failed({
         severity: 'error',
         code: 'nonpositive-output',
         param: 'cropping',
         message: `Cropping2D removes ${a} + ${b} = ${a + b} ${unit} from a ${axis} of ${x![i]}, leaving ${left}: crop at most ${x![i]! - 1} ${unit} in total`,
       });
+      return { ...fail, formulas };
     }
-    return { outputs: [[out[0], out[1], x![2]!]], weights: NO_WEIGHTS };
+    return { outputs: [[out[0], out[1], x![2]!]], weights: NO_WEIGHTS, formulas };
   },
   layers: (p) => [{ className: 'Cropping2D', config: { cropping: toEdges4(p.cropping) } }],
   caption: (p) => `−${fmtEdges(p.cropping)}`,

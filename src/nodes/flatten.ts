@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineNode } from './spec.ts';
 import { fmtShape, size } from './common/params.ts';
 import { failed, needKnownSize } from './common/checks.ts';
+import { flattenFormula } from './common/size-formulas.ts';
 
 export const flatten = defineNode({
   kind: 'Flatten',
@@ -20,7 +21,7 @@ export const flatten = defineNode({
     }
     const unknown = needKnownSize('Flatten', x!, x!.map((_, i) => i), 'give the Input a fixed size, or use GlobalAveragePooling2D, which works for any size');
     if (unknown) return failed(unknown);
-    return { outputs: [[size(x!)]], weights: { trainable: 0, nonTrainable: 0 } };
+    return { outputs: [[size(x!)]], weights: { trainable: 0, nonTrainable: 0 }, formulas: flattenFormula(x!) };
   },
   layers: () => [{ className: 'Flatten', config: {} }],
   caption: () => '',

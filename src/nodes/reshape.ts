@@ -3,6 +3,7 @@ import { defineNode, type Shape } from './spec.ts';
 import { fmtShape, int, MAX_DIM, size } from './common/params.ts';
 import { failed } from './common/checks.ts';
 import { NO_WEIGHTS } from './common/shape.ts';
+import { reshapeFormulas } from './common/size-formulas.ts';
 
 const params = z.object({
   /** Without the batch axis; one entry may be -1: "whatever is left". */
@@ -57,7 +58,7 @@ export const reshape = defineNode({
             : undefined,
       });
     }
-    return { outputs: [out], weights: NO_WEIGHTS };
+    return { outputs: [out], weights: NO_WEIGHTS, formulas: reshapeFormulas(x!, p.targetShape, out) };
   },
   layers(p, [x]) {
     // tfjs counts the (unknown) batch axis as an unknown input size, so a -1 it is

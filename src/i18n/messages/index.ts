@@ -5,12 +5,13 @@
  * Keys are prefixed by area (`diag.`, `train.`, `data.`, …) so areas never collide.
  */
 import { analysis } from './analysis.ts';
+import { formulas } from './formulas.ts';
 
 export type MessageTable = Readonly<Record<string, string>>;
 export type MessageTables = Readonly<Record<'en' | 'ko', MessageTable>>;
 
 /** The areas, kept apart so a test can name the file a key is missing from. */
-export const MESSAGE_AREAS = { analysis } as const;
+export const MESSAGE_AREAS = { analysis, formulas } as const;
 
 function merge(lang: 'en' | 'ko'): MessageTable {
   return Object.assign({}, ...Object.values(MESSAGE_AREAS).map((a) => a[lang])) as MessageTable;

@@ -9,6 +9,7 @@ import { MAX_KERNEL, MAX_STRIDE, pair, padding, toPair } from './params.ts';
 import { explicitPadding, slide, windowCaption, windowResult } from './window.ts';
 import { NO_WEIGHTS } from './shape.ts';
 import { failed, needImage } from './checks.ts';
+import { globalPoolFormula } from './size-formulas.ts';
 
 const poolParams = z.object({
   poolSize: pair(1, MAX_KERNEL).default(2),
@@ -69,7 +70,7 @@ export function globalPoolingNode(kind: 'GlobalMaxPooling2D' | 'GlobalAveragePoo
     infer([x]) {
       const rank = needImage(kind, x!);
       if (rank) return failed(rank);
-      return { outputs: [[x![2]!]], weights: NO_WEIGHTS };
+      return { outputs: [[x![2]!]], weights: NO_WEIGHTS, formulas: globalPoolFormula(x!, kind === 'GlobalMaxPooling2D' ? 'max' : 'average') };
     },
     layers: () => [{ className: kind, config: {} }],
     caption: () => '',

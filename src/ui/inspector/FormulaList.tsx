@@ -8,12 +8,15 @@ import { useTranslation } from 'react-i18next';
 import type { Formula } from '../../nodes/spec.ts';
 import type { Diagnostic } from '../../analysis/types.ts';
 import { FixButton } from './FixButton.tsx';
+import { useSay } from '../../i18n/useText.ts';
 
 /** The diagnostic code analysis gives for input rows the floor() drops (its fix goes with the warning). */
 export const DROPPED = 'dropped-input';
 
 interface Block {
   axes: string[];
+  /** The formulas of `axes`, in the same order (for their names). */
+  all: Formula[];
   f: Formula;
 }
 
@@ -22,22 +25,27 @@ function blocks(formulas: Formula[]): Block[] {
   const out: Block[] = [];
   for (const f of formulas) {
     const same = out.find((b) => b.f.symbolic === f.symbolic && b.f.numeric === f.numeric && b.f.dropped === f.dropped && b.f.division === f.division);
-    if (same) same.axes.push(f.axis);
-    else out.push({ axes: [f.axis], f });
+    if (same) {
+      same.axes.push(f.axis);
+      same.all.push(f);
+    } else out.push({ axes: [f.axis], all: [f], f });
   }
   return out;
 }
 
 export function FormulaList({ nodeId, formulas, diagnostics }: { nodeId: string; formulas: Formula[]; diagnostics: Diagnostic[] }) {
   const { t } = useTranslation('inspector');
+  const say = useSay();
   if (formulas.length === 0) return null;
   const fix = diagnostics.find((d) => d.code === DROPPED)?.fix;
-  const axisName = (a: string) => t(`axis_${a}`, { defaultValue: a });
+  const axisName = (f: Formula) => (f.axisText ? say(f.axisText) : t(`axis_${f.axis}`, { defaultValue: f.axis }));
+  // Kinds without a window explain their own symbols.
+  const legend = formulas.find((f) => f.legend)?.legend;
   return (
     <section className="insp-section formulas" aria-label={t('formulaTitle')}>
       <h3>{t('formulaTitle')}</h3>
-      {blocks(formulas).map(({ axes, f }) => {
-        const names = axes.map(axisName).join(t('axisJoin'));
+      {blocks(formulas).map(({ axes, all, f }) => {
+        const names = all.map(axisName).join(t('axisJoin'));
         const lossKey = axes.length === 1 ? `loss_${axes[0]}` : axes.join(',') === 'height,width' ? 'loss_both' : 'loss';
         return (
           <div className={`formula${f.dropped > 0 ? ' lossy' : ''}`} key={axes.join(' ')} data-axis={axes.join(' ')}>
@@ -54,7 +62,7 @@ export function FormulaList({ nodeId, formulas, diagnostics }: { nodeId: string;
         );
       })}
       {fix && formulas.some((f) => f.dropped > 0) && <FixButton nodeId={nodeId} fix={fix} />}
-      <p className="formula-legend">{t('formulaLegend')}</p>
+      <p className="formula-legend">{legend ? say(legend) : t('formulaLegend')}</p>
     </section>
   );
 }
