@@ -11,12 +11,15 @@
 import type { GraphDoc, GraphEdge, GraphNode, SubGraph } from './schema.ts';
 import type { Fix } from '../nodes/spec.ts';
 import { getSpec } from '../nodes/index.ts';
-import { portSlots } from './ports.ts';
+import { portSlots, sourcePort } from './ports.ts';
+import { english, text, type Text } from '../i18n/text.ts';
 
-export type EditResult = { ok: true; doc: GraphDoc } | { ok: false; reason: string };
+/** A refusal says why in English (`reason`) and, where converted, as Text the app shows in the reader's language. */
+export type EditResult = { ok: true; doc: GraphDoc } | { ok: false; reason: string; text?: Text };
 
 const ok = (doc: GraphDoc): EditResult => ({ ok: true, doc });
 const no = (reason: string): EditResult => ({ ok: false, reason });
+const refuse = (t: Text): EditResult => ({ ok: false, reason: english(t), text: t });
 
 /** The graph at `path`, or undefined. */
 export function graphAt(doc: SubGraph, path: readonly string[]): SubGraph | undefined {
@@ -94,6 +97,47 @@ export function removeNodes(doc: GraphDoc, ids: readonly string[], path: readonl
     nodes: g.nodes.filter((n) => !gone.has(n.id)),
     edges: g.edges.filter((e) => !gone.has(e.source) && !gone.has(e.target)),
   }));
+}
+
+/**
+ * Remove nodes and keep each one's path joined (Blender's "dissolve"): what
+ * fed the node now feeds every layer the node fed, into the same input port
+ * (the consumer's edge keeps its id, place and targetHandle). Nodes are
+ * taken one after another, so a selected chain collapses as a whole. A node
+ * without exactly one incoming edge, or whose edges leave from more than one
+ * output, has no single way through: the whole edit is refused, naming it.
+ */
+export function dissolveNodes(doc: GraphDoc, ids: readonly string[], path: readonly string[] = []): EditResult {
+  const g = graphAt(doc, path);
+  if (!g) return no('that graph does not exist');
+  let nodes = g.nodes;
+  let edges = g.edges;
+  for (const id of ids) {
+    const n = nodes.find((x) => x.id === id);
+    if (!n) return refuse(text('dissolve.no-node', { id }));
+    const into = edges.filter((e) => e.target === id);
+    const out = edges.filter((e) => e.source === id);
+    const what = { kind: n.kind, id };
+    if (into.length === 0) return refuse(text(inputPorts(n) === 0 ? 'dissolve.takes-no-input' : 'dissolve.nothing-in', what));
+    if (into.length > 1) return refuse(text('dissolve.several-inputs', { ...what, count: into.length }));
+    const ports = new Set(out.map(sourcePort));
+    if (ports.size > 1) return refuse(text('dissolve.several-outputs', { ...what, count: ports.size }));
+    const feed = into[0]!;
+    edges = edges.filter((e) => e !== feed).map((e) => (e.source === id ? rewire(e, feed) : e));
+    nodes = nodes.filter((x) => x !== n);
+  }
+  return updateAt(doc, path, (sg) => ({ ...sg, nodes, edges }));
+}
+
+/** How many inputs a node takes (a composite: one per inner Input). */
+function inputPorts(n: GraphNode): number {
+  return n.kind === 'Composite' ? (n.graph?.nodes.filter((x) => x.kind === 'Input').length ?? 0) : (getSpec(n.kind)?.inputs.max ?? 1);
+}
+
+/** `e` now leaves from where `feed` came from. */
+function rewire(e: GraphEdge, feed: GraphEdge): GraphEdge {
+  const { sourceHandle: _, ...rest } = e;
+  return feed.sourceHandle ? { ...rest, source: feed.source, sourceHandle: feed.sourceHandle } : { ...rest, source: feed.source };
 }
 
 export function removeEdges(doc: GraphDoc, ids: readonly string[], path: readonly string[] = []): EditResult {

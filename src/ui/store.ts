@@ -10,7 +10,8 @@ import { create } from 'zustand';
 import type { GraphDoc } from '../graph/schema.ts';
 import { emptyDoc } from '../graph/schema.ts';
 import type { EditResult } from '../graph/commands.ts';
-import { graphAt } from '../graph/commands.ts';
+import { dissolveNodes, graphAt } from '../graph/commands.ts';
+import { render } from '../i18n/text.ts';
 import { record, redo, startHistory, undo, type History } from '../graph/history.ts';
 import { analyze } from '../analysis/analyze.ts';
 import { copyFragment, pasteFragment, type Fragment } from '../graph/clipboard.ts';
@@ -47,6 +48,8 @@ export interface EditorState {
   replace(doc: GraphDoc): void;
   undo(): void;
   redo(): void;
+  /** Delete the selected nodes and reconnect what fed each one to what it fed (one undo step). */
+  dissolve(): void;
   select(ids: string[]): void;
   open(compositeId: string): void;
   /** Go up to `depth` composites (0 = top level). */
@@ -87,7 +90,7 @@ export const useEditor = create<EditorState>()((set, get) => ({
       lastMergeKey = mergeKey;
       lastMergedDoc = next.present;
       set({ history: next, notice: null });
-    } else set({ notice: { kind: 'error', text: r.reason } });
+    } else set({ notice: { kind: 'error', text: r.text ? render(r.text, get().lang) : r.reason } });
     return r;
   },
   replace(doc) {
@@ -98,6 +101,10 @@ export const useEditor = create<EditorState>()((set, get) => ({
   },
   redo() {
     set((s) => afterTimeTravel(s, redo(s.history)));
+  },
+  dissolve() {
+    const ids = get().selection;
+    if (ids.length && get().edit((d, p) => dissolveNodes(d, ids, p)).ok) set({ selection: [] });
   },
   select(ids) {
     const cur = get().selection;
