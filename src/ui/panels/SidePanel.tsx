@@ -13,10 +13,17 @@ type Tab = 'inspector' | 'problems' | 'summary' | 'lesson';
 export function SidePanel() {
   const { t } = useTranslation('app');
   const { t: tg } = useTranslation('gallery');
-  const [chosen, setTab] = useState<Tab>('inspector');
+  // The tab picked, and the selection at that moment.
+  const [pick, setPick] = useState<{ tab: Tab; selection: string[] }>({ tab: 'inspector', selection: [] });
+  const chosen = pick.tab;
+  const selection = useEditor((s) => s.selection);
+  const setTab = (tab: Tab) => setPick({ tab, selection: useEditor.getState().selection });
   const hasLesson = useEditor((s) => aboutOf(s.history.present) !== null);
-  // Derived: a Lesson tab that disappears (another graph opened) falls back to the Inspector.
-  const tab = chosen === 'lesson' && !hasLesson ? 'inspector' : chosen;
+  // Derived: a Lesson tab that disappears (another graph opened) falls back to the Inspector, and so does
+  // picking a layer while reading the lesson ("select crop1 and read its formula"); clearing the selection
+  // (a click on the empty canvas) brings the lesson back.
+  const picked = selection.length > 0 && selection !== pick.selection;
+  const tab = chosen === 'lesson' && (!hasLesson || picked) ? 'inspector' : chosen;
   const problems = useEditor((s) => analysisOf(s.history.present).diagnostics.filter((d) => d.severity !== 'info').length);
   const tabs: [Tab, string][] = [
     ['inspector', t('tabInspector')],
