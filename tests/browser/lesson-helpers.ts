@@ -17,6 +17,8 @@ export const node = (page: Page, id: string) => page.locator(`.react-flow__node[
 export const inspector = (page: Page) => page.locator('.inspector');
 export const param = (page: Page, name: string) => inspector(page).locator(`[data-param="${name}"]`);
 export const edge = (page: Page, source: string, target: string) => page.locator(`.react-flow__edge[aria-label="Edge from ${source} to ${target}"]`);
+/** Waits until the edge from `source` to `target` is on the canvas. */
+export const edgeThere = (page: Page, source: string, target: string) => edge(page, source, target).waitFor({ state: 'attached' });
 const tab = (page: Page, name: RegExp) => page.locator('.side [role="tab"]', { hasText: name });
 
 /**
@@ -34,6 +36,8 @@ export async function shot(page: Page, name: string): Promise<void> {
 
 /** Opens `file` from the gallery (one undo step) and returns the card's "try this" lines as shown in the Lesson tab. */
 export async function openLesson(page: Page, file: string): Promise<string[]> {
+  // Each lesson starts on a whole canvas: the Train drawer of the last one closes.
+  await closeTrain(page);
   await page.getByTestId('open-gallery').click();
   await page.getByTestId('gallery').waitFor();
   await page.locator(`[data-preset="${file}"]`).click();
@@ -58,6 +62,8 @@ export async function showTab(page: Page, which: 'inspector' | 'problems' | 'sum
 
 /** Clicks the layer on the canvas; the inspector shows it (the Lesson tab gives way by itself). */
 export async function selectNode(page: Page, id: string): Promise<void> {
+  // From the Summary or Problems tab, a teacher first goes back to the Inspector.
+  if (!(await inspector(page).isVisible()) && !(await page.locator('.side [data-testid="lesson-card"]').isVisible())) await showTab(page, 'inspector');
   await node(page, id).locator('.layer-head').click();
   await expect.poll(() => inspector(page).locator('.insp-node').getAttribute('data-node')).toBe(id);
 }
@@ -110,7 +116,7 @@ export const problem = (page: Page, code: string) => inspector(page).locator(`.d
  */
 export async function deleteEdge(page: Page, source: string, target: string): Promise<void> {
   const e = edge(page, source, target);
-  await e.waitFor();
+  await e.waitFor({ state: 'attached' });
   const at = await e.locator('path.react-flow__edge-path').evaluate((p: SVGPathElement) => {
     const pt = p.getPointAtLength(p.getTotalLength() * 0.25);
     const m = p.getScreenCTM()!;
@@ -160,18 +166,26 @@ export interface RunResult {
   line: string;
 }
 
+/** Presses Start and waits until this run has begun (the panel may still show the last run's end). */
+async function startRun(page: Page): Promise<void> {
+  await page.getByTestId('train-start').click();
+  await expect.poll(() => page.getByTestId('train-refusal').count()).toBe(0);
+  await expect.poll(() => page.getByTestId('train-status').getAttribute('data-status'), { timeout: 30_000 }).toMatch(/starting|running/);
+}
+
 /** Presses Start, waits for the run to finish and reads the test metrics. */
 export async function train(page: Page, timeout = 240_000): Promise<RunResult> {
   await openTrain(page);
-  await page.getByTestId('train-start').click();
-  await expect.poll(() => page.getByTestId('train-refusal').count()).toBe(0);
-  await expect.poll(() => page.getByTestId('train-status').getAttribute('data-status'), { timeout: 30_000 }).toMatch(/starting|running|done/);
+  await startRun(page);
   await expect.poll(() => page.getByTestId('train-status').getAttribute('data-status'), { timeout }).toBe('done');
   expect(await page.getByTestId('train-outcome').getAttribute('data-reason')).toBe('finished');
+  await page.getByTestId('train-test').waitFor();
   const test: Record<string, number> = {};
   for (const dd of await page.getByTestId('train-test').locator('dd[data-metric]').all()) {
     const k = (await dd.getAttribute('data-metric'))!;
-    test[k] = parseFloat(((await dd.locator('strong').textContent()) ?? '').replace(/[^0-9.\-e]/g, ''));
+    const shown = (await dd.locator('strong').textContent()) ?? '';
+    // Accuracy-like metrics show as percentages.
+    test[k] = parseFloat(shown.replace(/[^0-9.\-e]/g, '')) / (shown.includes('%') ? 100 : 1);
   }
   return { test, line: (await page.locator('.train-outcome-line').textContent()) ?? '' };
 }
@@ -186,15 +200,16 @@ export async function refusal(page: Page): Promise<string> {
   return (await box.textContent()) ?? '';
 }
 
-/** Waits until at least `n` batches ran, then stops (for steps that only need the first losses). */
+/** Waits until at least `n` batches ran, then stops (for steps that only need the first losses); returns the batches run. */
 export async function trainBriefly(page: Page, n: number): Promise<number> {
   await openTrain(page);
-  await page.getByTestId('train-start').click();
+  await startRun(page);
   const batches = async () => Number((await page.getByTestId('train-progress').getAttribute('data-batches-done')) ?? 0);
   await expect.poll(batches, { timeout: 120_000 }).toBeGreaterThanOrEqual(n);
   await page.getByTestId('train-stop').click();
   await expect.poll(() => page.getByTestId('train-status').getAttribute('data-status'), { timeout: 60_000 }).toBe('done');
-  return Number(await page.getByTestId('train-loss-chart').getAttribute('data-points'));
+  await expect.poll(async () => Number(await page.getByTestId('train-loss-chart').getAttribute('data-points'))).toBeGreaterThan(0);
+  return batches();
 }
 
 /** The step's words must be in the card (so card and test cannot drift apart). */
@@ -206,4 +221,37 @@ export function expectStep(steps: string[], n: number, ...phrases: string[]): vo
 
 export async function visible(l: Locator): Promise<boolean> {
   return (await l.count()) > 0 && l.first().isVisible();
+}
+
+/** The toolbar's Undo button (works wherever the focus is, unlike Ctrl+Z in a field). */
+export async function undo(page: Page): Promise<void> {
+  await page.locator('header.toolbar button.icon').first().click();
+}
+
+/**
+ * Adds a layer from the palette (a click adds it near the centre, selected)
+ * and drags it by its head to `dx`, `dy` pixels from the layer `beside`,
+ * out of the way of the others. Returns its id.
+ */
+export async function addFromPalette(page: Page, kind: string, beside: string, dx: number, dy: number): Promise<string> {
+  await page.locator(`.palette-item[data-kind="${kind}"]`).click();
+  await expect.poll(() => inspector(page).locator('.insp-node').getAttribute('data-kind')).toBe(kind);
+  const id = (await inspector(page).locator('.insp-node').getAttribute('data-node'))!;
+  const from = (await node(page, id).locator('.layer-head').boundingBox())!;
+  const to = (await node(page, beside).locator('.layer-head').boundingBox())!;
+  const start = { x: from.x + from.width / 2, y: from.y + from.height / 2 };
+  const end = { x: to.x + to.width / 2 + dx, y: to.y + to.height / 2 + dy };
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await page.mouse.move((start.x + end.x) / 2, (start.y + end.y) / 2, { steps: 4 });
+  await page.mouse.move(end.x, end.y, { steps: 4 });
+  await page.mouse.up();
+  return id;
+}
+
+/** Shape label of the edge from `source` to `target`. */
+export async function edgeShape(page: Page, source: string, target: string): Promise<string | null> {
+  const e = edge(page, source, target);
+  await e.waitFor({ state: 'attached' });
+  return page.getByTestId(`edge-shape-${await e.getAttribute('data-id')}`).textContent();
 }

@@ -10,6 +10,7 @@ import { openApp, type Browser } from './chromium.ts';
 import {
   dissolve,
   edge,
+  edgeThere,
   englishLeft,
   expectStep,
   formulaAxes,
@@ -94,7 +95,7 @@ describe('study presets, every step of their cards', () => {
     await expect.poll(() => inspector(page).locator('.insp-node').getAttribute('data-node')).toBe('conv2_block2_add');
     expect(await inspector(page).getByTestId('inspector-input-shape').textContent()).toBe('[56, 56, 256]  [56, 56, 256]');
     const skip = edge(page, 'conv2_block1_out', 'conv2_block2_add');
-    await skip.waitFor();
+    await skip.waitFor({ state: "attached" });
     expect(await page.getByTestId(`edge-shape-${await skip.getAttribute('data-id')}`).textContent()).toBe('[56, 56, 256]');
     await shot(page, 'lesson-resnet50-skip');
 
@@ -130,7 +131,7 @@ describe('study presets, every step of their cards', () => {
     await selectNode(page, 'reduce3x3');
     await dissolve(page, 'keys');
     await node(page, 'reduce3x3').waitFor({ state: 'detached' });
-    await edge(page, 'in', 'branch3x3').waitFor();
+    await edgeThere(page, 'in', 'branch3x3');
     await selectNode(page, 'branch3x3');
     expect(await weightsText(page)).toContain('221,312');
     expect(await inspector(page).getByTestId('inspector-input-shape').textContent()).toBe('[28, 28, 192]');
@@ -138,7 +139,7 @@ describe('study presets, every step of their cards', () => {
     // One undo step brings reduce3x3 and both its edges back.
     await page.keyboard.press('Control+z');
     await node(page, 'reduce3x3').waitFor();
-    await edge(page, 'reduce3x3', 'branch3x3').waitFor();
+    await edgeThere(page, 'reduce3x3', 'branch3x3');
 
     expectStep(steps, 3, '24.1 MB', '772 MB');
     await topLevel(page);
@@ -170,7 +171,7 @@ describe('study presets, every step of their cards', () => {
     await selectNode(page, 'fuse_pool3');
     await dissolve(page, 'button');
     await node(page, 'fuse_pool3').waitFor({ state: 'detached' });
-    await edge(page, 'upscore_pool4', 'upscore8').waitFor();
+    await edgeThere(page, 'upscore_pool4', 'upscore8');
     await selectNode(page, 'classes');
     expect(await outputShape(page)).toBe('[224, 224, 21]');
     await showTab(page, 'problems');
@@ -209,7 +210,7 @@ describe('study presets, every step of their cards', () => {
     expect(await inspector(page).locator('[data-action="dissolve"]').getAttribute('title')).toContain('Ctrl+Delete');
     await dissolve(page, 'keys');
     await node(page, 'crop2').waitFor({ state: 'detached' });
-    await edge(page, 'down2_conv2', 'concat2').waitFor();
+    await edgeThere(page, 'down2_conv2', 'concat2');
     await selectNode(page, 'concat2');
     const mismatch = problem(page, 'concat-mismatch');
     await expect.poll(() => mismatch.textContent()).toContain('[[40,40],[40,40]]');
