@@ -256,7 +256,7 @@ export const LESSONS: Record<string, About> = {
       shows:
         'During training each input gets Gaussian noise (std 0.2, clipped to 0–1) while the target stays clean. Two stride-2 convolutions shrink 28×28 to 7×7×8; two stride-2 transposed convolutions grow it back, and a sigmoid convolution gives one channel of pixels.',
       try: [
-        'In Train set Noise factor to 0.5 and train: the noisy inputs are much harder to read, and the errors of the cleaned digits grow.',
+        'In Train set Noise factor to 0.5 and train: the noisy inputs are much harder to read, and the errors of the cleaned digits grow several times over (this small model may even give up and draw nothing); the course found 0.2–0.25 best.',
         'Follow the shapes on the edges, opening `encoder` and `decoder`: 28×28×1 → 14×14×16 → 7×7×8 → 14×14×8 → 28×28×16 → 28×28×1.',
         'Open `decoder`, set `up2`’s strides to 1 and press Start in Train: it is refused, because the output is [14, 14, 1] and the input [28, 28, 1].',
       ],
@@ -267,7 +267,7 @@ export const LESSONS: Record<string, About> = {
       shows:
         '학습할 때 입력마다 가우시안 잡음(표준편차 0.2, 0–1로 자름)을 더하고 목표는 깨끗한 그대로 둡니다. stride 2 합성곱 두 번이 28×28을 7×7×8로 줄이고, stride 2 전치 합성곱 두 번이 다시 키우며, sigmoid 합성곱이 한 채널의 픽셀을 냅니다.',
       try: [
-        '학습 설정에서 잡음 세기를 0.5로 하고 학습시키세요. 잡음 낀 입력은 알아보기 훨씬 어려워지고, 복원한 숫자의 오류도 커집니다.',
+        '학습 설정에서 잡음 세기를 0.5로 하고 학습시키세요. 잡음 낀 입력은 알아보기 훨씬 어려워지고 복원한 숫자의 오류가 몇 배로 커집니다(이 작은 모델은 아예 포기하고 아무것도 그리지 않기도 합니다). 강의 노트에서는 0.2–0.25가 가장 좋았습니다.',
         '`encoder`와 `decoder`를 열어 연결에 적힌 모양을 따라가 보세요: 28×28×1 → 14×14×16 → 7×7×8 → 14×14×8 → 28×28×16 → 28×28×1.',
         '`decoder`를 열고 `up2`의 strides를 1로 바꾼 뒤 학습 패널에서 시작을 누르세요. 출력이 [14, 14, 1]이고 입력은 [28, 28, 1]이라 학습이 거절됩니다.',
       ],
@@ -282,7 +282,7 @@ export const LESSONS: Record<string, About> = {
         'The 140-value detector (Dense 32-16-8, then 16-32-140 sigmoid, MAE loss) sees only normal beats while training, so it rebuilds normal beats well and abnormal ones badly. The threshold is the mean plus one standard deviation of the normal training errors; above it, a beat is called abnormal. Min–max scaling keeps values in the sigmoid’s 0–1 range.',
       try: [
         'Train, then drag the threshold line on the error histogram: to the right precision rises and recall falls, to the left the other way round.',
-        'In Train set Threshold k to 2 and train again: the threshold moves up to mean + 2·std, so fewer false alarms (precision up) and more missed anomalies (recall down).',
+        'In Train set Threshold k to 2 and train again: the threshold rises to mean + 2·std, so fewer normal beats are flagged (precision up), at the risk of missing anomalies (recall can only stay or fall).',
         'Open `encoder`, select `d8` and press Delete and reconnect: the code is now 16 numbers; train again and see whether abnormal beats move closer to the normal ones in the histogram.',
       ],
     },
@@ -293,7 +293,7 @@ export const LESSONS: Record<string, About> = {
         '140개 값 탐지기(Dense 32-16-8, 이어서 16-32-140 sigmoid, MAE 손실)는 학습할 때 정상 박동만 봅니다. 그래서 정상은 잘 복원하고 비정상은 잘 못 복원합니다. 임계값은 정상 학습 데이터 복원 오류의 평균 + 표준편차 1배이고, 이보다 크면 비정상으로 봅니다. Min–max 정규화로 값을 sigmoid의 0–1 범위에 맞춥니다.',
       try: [
         '학습한 뒤 오류 히스토그램에서 임계값 선을 끌어 보세요. 오른쪽으로 옮기면 정밀도는 오르고 재현율은 내려가며, 왼쪽으로 옮기면 그 반대입니다.',
-        '학습 설정에서 임계값 k를 2로 하고 다시 학습시키세요. 임계값이 평균 + 2·표준편차로 올라가 오경보는 줄고(정밀도 상승) 놓치는 이상치는 늘어납니다(재현율 하락).',
+        '학습 설정에서 임계값 k를 2로 하고 다시 학습시키세요. 임계값이 평균 + 2·표준편차로 올라가 정상 박동을 잘못 고르는 일이 줄고(정밀도 상승), 대신 이상치를 놓칠 위험이 생깁니다(재현율은 그대로이거나 떨어짐).',
         '`encoder`를 열고 `d8`을 선택해 지우고 다시 잇기를 누르세요. 이제 코드는 수 16개입니다. 다시 학습시켜 히스토그램에서 비정상 박동이 정상 쪽으로 다가오는지 보세요.',
       ],
     },
@@ -432,7 +432,7 @@ export const LESSONS: Record<string, About> = {
         'One-stage detectors (YOLO, SSD) split the image into a grid and let each cell predict, at once, whether an object’s centre is in it, the box and the class — no separate proposal step. Two-stage detectors such as R-CNN first propose regions that may hold an object, then classify each one: more accurate, slower. Boxes are scored against the truth with IoU (overlap area ÷ union area); a detection counts when IoU ≥ 0.5, and overlapping duplicates are removed by non-max suppression.',
       try: [
         'Train, then look at the box overlays: true boxes dashed white, found boxes in their class’s colour with class and score.',
-        'In Train set NMS IoU threshold to 1 and train again: overlapping duplicates of one shape are no longer removed, so more boxes appear.',
+        'After training, drag the NMS IoU threshold above the overlays up to 1: overlapping duplicates of one shape are no longer removed, so more boxes appear.',
         'Select `pool3` and press Delete and reconnect: `grid` becomes [16, 16, 8], more cells, each covering 4×4 pixels instead of 8×8.',
       ],
     },
@@ -443,7 +443,7 @@ export const LESSONS: Record<string, About> = {
         '원스테이지 탐지기(YOLO, SSD)는 이미지를 격자로 나누고, 칸마다 물체의 중심이 그 안에 있는지, 상자, 클래스를 한꺼번에 예측합니다. 후보 영역을 따로 뽑는 단계가 없습니다. R-CNN 같은 투스테이지 탐지기는 먼저 물체가 있을 만한 영역을 추천받고 각각을 분류합니다. 더 정확하지만 느립니다. 상자는 정답과 IoU(겹친 넓이 ÷ 합친 넓이)로 비교하며, IoU ≥ 0.5이면 맞힌 것으로 세고, 겹치는 중복은 NMS(non-max suppression)로 지웁니다.',
       try: [
         '학습한 뒤 상자 겹쳐 보기를 보세요: 흰 점선은 정답 상자, 클래스 색깔 상자는 클래스와 점수가 붙은 예측입니다.',
-        '학습 설정에서 NMS IoU 임계값을 1로 하고 다시 학습시키세요. 한 도형에 겹친 중복 상자가 지워지지 않아 상자가 더 많이 보입니다.',
+        '학습한 뒤 겹쳐 보기 위의 NMS IoU 임계값을 1까지 끌어 올려 보세요. 한 도형에 겹친 중복 상자가 더는 지워지지 않아 상자가 더 많이 보입니다.',
         '`pool3`를 선택하고 지우고 다시 잇기를 누르면 `grid`가 [16, 16, 8]이 됩니다. 칸이 많아지고, 칸 하나가 8×8 대신 4×4 픽셀을 맡습니다.',
       ],
     },
