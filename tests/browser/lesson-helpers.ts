@@ -127,19 +127,24 @@ export const outputShape = (page: Page) => inspector(page).getByTestId('inspecto
 export const problem = (page: Page, code: string) => inspector(page).locator(`.diagnostics li[data-code="${code}"]`);
 
 /**
- * Clicks on an edge's line, a quarter of the way along (its shape label sits
- * at the middle), and presses Delete.
+ * Clicks on an edge's line and presses Delete. The click goes a fifth of the
+ * way along (its shape label sits at the middle); where a layer covers that
+ * spot, further along.
  */
 export async function deleteEdge(page: Page, source: string, target: string): Promise<void> {
   const e = edge(page, source, target);
   await e.waitFor({ state: 'attached' });
-  const at = await e.locator('path.react-flow__edge-path').evaluate((p: SVGPathElement) => {
-    const pt = p.getPointAtLength(p.getTotalLength() * 0.25);
-    const m = p.getScreenCTM()!;
-    return { x: pt.x * m.a + pt.y * m.c + m.e, y: pt.x * m.b + pt.y * m.d + m.f };
-  });
-  await page.mouse.click(at.x, at.y);
-  await expect.poll(() => e.evaluate((el) => el.classList.contains('selected'))).toBe(true);
+  const selected = () => e.evaluate((el) => el.classList.contains('selected'));
+  for (const along of [0.2, 0.35, 0.65, 0.8]) {
+    const at = await e.locator('path.react-flow__edge-path').evaluate((p: SVGPathElement, f: number) => {
+      const pt = p.getPointAtLength(p.getTotalLength() * f);
+      const m = p.getScreenCTM()!;
+      return { x: pt.x * m.a + pt.y * m.c + m.e, y: pt.x * m.b + pt.y * m.d + m.f };
+    }, along);
+    await page.mouse.click(at.x, at.y);
+    if (await selected()) break;
+  }
+  expect(await selected()).toBe(true);
   await page.keyboard.press('Delete');
   await e.waitFor({ state: 'detached' });
 }

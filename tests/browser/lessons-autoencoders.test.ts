@@ -101,7 +101,7 @@ describe('autoencoder lessons, every step', () => {
     expect(ts).toContain("units: 64");
     await page.getByTestId('toggle-code').click();
     expect(b.errors).toEqual([]);
-  });
+  }, 360_000);
 
   test('denoising: more noise, the shapes through the blocks, a stride of 1 refused at Start', async () => {
     const steps = await openLesson(page, 'denoising-autoencoder.json');
@@ -136,7 +136,7 @@ describe('autoencoder lessons, every step', () => {
     expect(noisy).toBeGreaterThan(clean * 2);
     await shot(page, 'lesson-denoise-noise-0.5');
     expect(b.errors).toEqual([]);
-  });
+  }, 360_000);
 
   test('anomaly detection in Korean: drag the threshold, k = 2, without the 8-unit layer', async () => {
     await language('ko');
@@ -184,7 +184,7 @@ describe('autoencoder lessons, every step', () => {
     expect(await englishLeft(page)).toEqual([]);
     await shot(page, 'lesson-anomaly-16-ko');
     expect(b.errors).toEqual([]);
-  });
+  }, 360_000);
 
   test('2-D latent space: the map, no map for 3 units, larger errors than 64 numbers', async () => {
     await language('en');
@@ -219,5 +219,5 @@ describe('autoencoder lessons, every step', () => {
     const sixtyFour = await meanSampleError();
     expect(two).toBeGreaterThan(sixtyFour);
     expect(b.errors).toEqual([]);
-  });
+  }, 360_000);
 });

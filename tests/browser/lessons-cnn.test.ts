@@ -13,7 +13,6 @@ import {
   closeTrain,
   deleteEdge,
   dissolve,
-  edge,
   edgeThere,
   edgeShape,
   expectStep,
@@ -168,7 +167,7 @@ describe('classification lessons, every step', () => {
     expect(Number(await page.getByTestId('train-metrics-chart').getAttribute('data-points'))).toBe(1);
     for (const r of [augmented, plain]) expect(r.test.acc).toBeGreaterThan(0.5);
     expect(b.errors).toEqual([]);
-  });
+  }, 360_000);
 
   test('ResNet mini: 64 filters break the Add, a skip removed with the Add dissolved trains, the skip edges', async () => {
     const steps = await openLesson(page, 'resnet-mini.json');
@@ -201,7 +200,7 @@ describe('classification lessons, every step', () => {
     expect(await trainBriefly(page, 4)).toBeGreaterThanOrEqual(4);
     await shot(page, 'lesson-resnet-mini-no-skip');
     expect(b.errors).toEqual([]);
-  });
+  }, 360_000);
 
   test('Inception mini: valid padding breaks concat, more filters add channels, a comparison with the small CNN', async () => {
     const steps = await openLesson(page, 'inception-mini.json');
@@ -244,7 +243,7 @@ describe('classification lessons, every step', () => {
       expect(r.line).toMatch(/Finished 1 epoch in \d/);
     }
     expect(b.errors).toEqual([]);
-  });
+  }, 360_000);
 
   test('transfer learning: only the head trains, fine-tuning trains all, a random backbone does worse', async () => {
     const steps = await openLesson(page, 'transfer-learning.json');
@@ -276,5 +275,5 @@ describe('classification lessons, every step', () => {
     expect(random.test.acc).toBeLessThan(frozen.test.acc);
     await shot(page, 'lesson-transfer-random');
     expect(b.errors).toEqual([]);
-  });
+  }, 360_000);
 });
