@@ -482,7 +482,7 @@ export const LESSONS: Record<string, About> = {
         'Two generators translate A→B and B→A, and two discriminators judge each domain. With unpaired data, adversarial losses alone would let a generator produce any convincing B, forgetting which digit it was given. The cycle loss fixes that: translating A→B→A must give back the original (L1 distance), so the content survives the style change. An identity loss keeps colours stable when a generator is fed its own target domain.',
       try: [
         'Train and look at the rows: A (real), A→B, A→B→A; the last should give back the first.',
-        'In Train set Cycle loss weight to 0 and train again: nothing ties a translation to its input any more, so A→B→A stops matching A and digits may change identity.',
+        'In Train set Cycle loss weight and Identity loss weight to 0 and train again: nothing ties a translation to its input any more, so A→B→A drifts from A (the cycle L1 at the end is higher) and digits may change identity.',
         'Open pix2pix and train it: it learns from matched pairs, so a target row shows what each generated digit should be; CycleGAN has no target, only the cycle back to A.',
       ],
     },
@@ -493,7 +493,7 @@ export const LESSONS: Record<string, About> = {
         '생성자 둘이 A→B와 B→A로 변환하고, 판별자 둘이 각 도메인을 판별합니다. 짝이 없는 데이터에서는 적대적 손실만으로는 생성자가 그럴듯한 B를 아무것이나 만들어, 받은 숫자가 무엇이었는지 잊어버릴 수 있습니다. 순환 손실이 이를 막습니다. A→B→A로 변환한 결과가 원본으로 돌아와야 하므로(L1 거리) 스타일이 바뀌어도 내용이 남습니다. 항등 손실은 생성자에 자기 목표 도메인을 넣었을 때 그대로 두게 합니다.',
       try: [
         '학습시키고 줄을 보세요: A (실제), A→B, A→B→A. 마지막 줄이 첫 줄로 돌아와야 합니다.',
-        '학습 설정에서 순환 손실 가중치를 0으로 하고 다시 학습시키세요. 변환을 입력에 묶어 두는 것이 없어져 A→B→A가 A와 달라지고, 숫자가 다른 숫자로 바뀔 수 있습니다.',
+        '학습 설정에서 순환 손실 가중치와 항등 손실 가중치를 0으로 하고 다시 학습시키세요. 변환을 입력에 묶어 두는 것이 없어져 A→B→A가 A에서 멀어지고(마지막 순환 L1이 더 큼), 숫자가 다른 숫자로 바뀔 수도 있습니다.',
         'pix2pix를 열어 학습시켜 보세요. 짝지은 데이터로 배우므로 생성된 숫자마다 맞춰 볼 정답 줄이 있습니다. CycleGAN에는 정답이 없고 A로 돌아오는 순환만 있습니다.',
       ],
     },

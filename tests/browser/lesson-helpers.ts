@@ -35,7 +35,7 @@ export async function englishLeft(page: Page): Promise<EnglishRun[]> {
   return (await englishRuns(page)).filter(
     (r) =>
       !(r.where === 'aria-label' && /^Edge from \S+ to \S+$/.test(r.in)) &&
-      !(r.where === 'option' && BUILTIN_DATASETS.some((d) => r.in.startsWith(d.title))) &&
+      !BUILTIN_DATASETS.some((d) => r.in.includes(d.title)) &&
       !r.run.toLowerCase().split(' ').every((w) => nameWords.has(w)),
   );
 }
