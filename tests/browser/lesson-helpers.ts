@@ -17,9 +17,40 @@ export type Lang = 'en' | 'ko';
 export const node = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
 export const inspector = (page: Page) => page.locator('.inspector');
 export const param = (page: Page, name: string) => inspector(page).locator(`[data-param="${name}"]`);
-export const edge = (page: Page, source: string, target: string) => page.locator(`.react-flow__edge[aria-label="Edge from ${source} to ${target}"]`);
+/**
+ * The id of the edge from `source` to `target` on the canvas, or null. Found
+ * by its label for screen readers, whose wording depends on the language
+ * and version ("Edge from a to b", "Connection from a to b, carrying …",
+ * "a에서 b(으)로 가는 연결선"): both ids appear in it, source first.
+ */
+export function edgeId(page: Page, source: string, target: string): Promise<string | null> {
+  return page.locator('.react-flow__edge').evaluateAll(
+    (els, [s, t]) => {
+      const at = (label: string, id: string) => {
+        const m = new RegExp(`(^|[^A-Za-z0-9_])${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![A-Za-z0-9_])`).exec(label);
+        return m ? m.index + m[1]!.length : -1;
+      };
+      const hit = els.find((el) => {
+        const label = el.getAttribute('aria-label') ?? '';
+        const a = at(label, s!);
+        const b = a < 0 ? -1 : at(label.slice(a + s!.length), t!);
+        return a >= 0 && b >= 0;
+      });
+      return hit?.getAttribute('data-id') ?? null;
+    },
+    [source, target],
+  );
+}
+
+/** The edge from `source` to `target`, once it is on the canvas. */
+export async function edge(page: Page, source: string, target: string): Promise<Locator> {
+  await expect.poll(() => edgeId(page, source, target), { timeout: 15_000 }).not.toBeNull();
+  return page.locator(`.react-flow__edge[data-id="${await edgeId(page, source, target)}"]`);
+}
+
 /** Waits until the edge from `source` to `target` is on the canvas. */
-export const edgeThere = (page: Page, source: string, target: string) => edge(page, source, target).waitFor({ state: 'attached' });
+export const edgeThere = async (page: Page, source: string, target: string): Promise<void> => void (await edge(page, source, target));
+
 const tab = (page: Page, name: RegExp) => page.locator('.side [role="tab"]', { hasText: name });
 
 /**
@@ -80,6 +111,8 @@ export async function showTab(page: Page, which: 'inspector' | 'problems' | 'sum
 export async function selectNode(page: Page, id: string): Promise<void> {
   // From the Summary or Problems tab, a teacher first goes back to the Inspector.
   if (!(await inspector(page).isVisible()) && !(await page.locator('.side [data-testid="lesson-card"]').isVisible())) await showTab(page, 'inspector');
+  // A layer out of view is not drawn: Fit view first, as a teacher would.
+  if (!(await node(page, id).isVisible())) await page.locator('.react-flow__controls-fitview').click();
   await node(page, id).locator('.layer-head').click();
   await expect.poll(() => inspector(page).locator('.insp-node').getAttribute('data-node')).toBe(id);
 }
@@ -132,8 +165,7 @@ export const problem = (page: Page, code: string) => inspector(page).locator(`.d
  * spot, further along.
  */
 export async function deleteEdge(page: Page, source: string, target: string): Promise<void> {
-  const e = edge(page, source, target);
-  await e.waitFor({ state: 'attached' });
+  const e = await edge(page, source, target);
   const selected = () => e.evaluate((el) => el.classList.contains('selected'));
   for (const along of [0.2, 0.35, 0.65, 0.8]) {
     const at = await e.locator('path.react-flow__edge-path').evaluate((p: SVGPathElement, f: number) => {
@@ -272,7 +304,6 @@ export async function addFromPalette(page: Page, kind: string, beside: string, d
 
 /** Shape label of the edge from `source` to `target`. */
 export async function edgeShape(page: Page, source: string, target: string): Promise<string | null> {
-  const e = edge(page, source, target);
-  await e.waitFor({ state: 'attached' });
+  const e = await edge(page, source, target);
   return page.getByTestId(`edge-shape-${await e.getAttribute('data-id')}`).textContent();
 }

@@ -94,8 +94,7 @@ describe('study presets, every step of their cards', () => {
     await page.locator('.side [data-node-link="conv2_block2_add"]').first().click();
     await expect.poll(() => inspector(page).locator('.insp-node').getAttribute('data-node')).toBe('conv2_block2_add');
     expect(await inspector(page).getByTestId('inspector-input-shape').textContent()).toBe('[56, 56, 256]  [56, 56, 256]');
-    const skip = edge(page, 'conv2_block1_out', 'conv2_block2_add');
-    await skip.waitFor({ state: "attached" });
+    const skip = await edge(page, 'conv2_block1_out', 'conv2_block2_add');
     expect(await page.getByTestId(`edge-shape-${await skip.getAttribute('data-id')}`).textContent()).toBe('[56, 56, 256]');
     await shot(page, 'lesson-resnet50-skip');
 
