@@ -11,6 +11,7 @@ import { NO_WEIGHTS } from './shape.ts';
 import { failed, needImage } from './checks.ts';
 import { isOff } from './keras.ts';
 import { slideGrid } from './inside.ts';
+import { globalPoolFormula } from './size-formulas.ts';
 
 const poolParams = z.object({
   poolSize: pair(1, MAX_KERNEL).default(2),
@@ -81,7 +82,7 @@ export function globalPoolingNode(kind: 'GlobalMaxPooling2D' | 'GlobalAveragePoo
     infer([x]) {
       const rank = needImage(kind, x!);
       if (rank) return failed(rank);
-      return { outputs: [[x![2]!]], weights: NO_WEIGHTS };
+      return { outputs: [[x![2]!]], weights: NO_WEIGHTS, formulas: globalPoolFormula(x!, kind === 'GlobalMaxPooling2D' ? 'max' : 'average') };
     },
     layers: () => [{ className: kind, config: {} }],
     keras: { aliases: facts.aliases, refuse: (c) => (isOff(c.keepdims) ? null : 'keepdims is true; netloom global pooling returns a vector') },

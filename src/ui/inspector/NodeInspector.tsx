@@ -12,6 +12,7 @@ import { DiagnosticList } from './DiagnosticList.tsx';
 import { CompositeFacts } from './CompositeFacts.tsx';
 import { AugmentPreview } from './AugmentPreview.tsx';
 import { InsideViews } from '../inspect/InsideViews.tsx';
+import { NodeActions } from './NodeActions.tsx';
 
 interface Props {
   node: GraphNode;
@@ -30,6 +31,7 @@ export function NodeInspector({ node, na, problems }: Props) {
   return (
     <div className="insp-node" data-node={node.id} data-kind={node.kind}>
       <NodeHeader node={node} spec={spec} />
+      <NodeActions nodeId={node.id} />
       <LabelField key={`${node.id}\u0000${node.label ?? ''}`} nodeId={node.id} label={node.label ?? ''} />
       {spec && (
         <section className="insp-section" aria-label={t('paramsTitle')}>
