@@ -207,9 +207,19 @@ test('a digit drawn on the pad and an image dropped on the picker become the sam
   await expect.poll(() => picker.getAttribute('data-origin')).toBe('data');
 });
 
-test('activations on the canvas: every node shows its output for the sample', async () => {
+test('activations on the canvas: every node shows its output for the sample; the switch is in the controls and in What it sees', async () => {
   expect(await page.getByTestId('node-thumb').count()).toBe(0);
-  await page.getByTestId('toggle-activations').check();
+  const toggle = page.getByTestId('toggle-activations');
+  expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+  expect(await page.getByTestId('maps-on-canvas').isChecked()).toBe(false);
+  await toggle.click();
+  await expect.poll(() => page.getByTestId('node-thumb').count(), { timeout: 60_000 }).toBe(7);
+  expect(await page.getByTestId('maps-on-canvas').isChecked()).toBe(true);
+  // Off and on again from the inspector.
+  await page.getByTestId('maps-on-canvas').uncheck();
+  await expect.poll(() => page.getByTestId('node-thumb').count()).toBe(0);
+  expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+  await page.getByTestId('maps-on-canvas').check();
   await expect.poll(() => page.getByTestId('node-thumb').count(), { timeout: 60_000 }).toBe(7);
   await screenshot(page, 'inside-mnist-canvas-thumbs');
 });

@@ -9,7 +9,6 @@ import {
   Background,
   BackgroundVariant,
   Controls,
-  Panel,
   ReactFlow,
   useReactFlow,
   type Connection,
@@ -266,10 +265,9 @@ export function Canvas() {
       >
         <Background variant={BackgroundVariant.Dots} gap={16} size={1} />
         <OverviewMap />
-        <Controls />
-        <Panel position="top-right">
+        <Controls>
           <ThumbsToggle />
-        </Panel>
+        </Controls>
       </ReactFlow>
       {graph && graph.nodes.length === 0 && <div className="canvas-empty">{t('emptyCanvas')}</div>}
     </div>

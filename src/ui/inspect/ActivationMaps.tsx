@@ -13,6 +13,7 @@ import { PixelImage } from './PixelImage.tsx';
 import { useModelKey, useLook, useSample, useViewOpen } from './hooks.ts';
 import { useInspect } from './store.ts';
 import { SamplePicker } from './SamplePicker.tsx';
+import { CanvasSwitch } from './NodeThumbs.tsx';
 import { ViewFrame } from './ViewFrame.tsx';
 import { formatValue } from './png.ts';
 import { useWorded } from '../train/results/class-words.ts';
@@ -45,6 +46,7 @@ export function ActivationMaps({ doc, nodeKey, nodeLabel }: { doc: GraphDoc; nod
       {() => (
         <>
           <SamplePicker doc={doc} />
+          <CanvasSwitch />
           {view?.kind === 'maps' && <MapGrid view={view} />}
           {view?.kind === 'vector' && <VectorView view={view} />}
         </>

@@ -1,5 +1,5 @@
 /**
- * Activations on the canvas: a toggle in the canvas corner that, while on,
+ * Activations on the canvas: a switch among the canvas controls that, while on,
  * asks for every node's output for the current sample (one pass through
  * the model in the worker) and draws a small picture on each node, so the
  * path from the input to the answer reads at a glance. Off by default.
@@ -7,6 +7,7 @@
  * subscribes to its own, so memoised nodes re-render only for their picture.
  */
 import { memo, useEffect, useLayoutEffect } from 'react';
+import { ControlButton } from '@xyflow/react';
 import { updateCommitted, updateStarted } from './timing.ts';
 import { PixelImage } from './PixelImage.tsx';
 import { useTranslation } from 'react-i18next';
@@ -28,16 +29,38 @@ export const NodeThumb = memo(function NodeThumb({ id, label }: { id: string; la
   return <PixelImage width={thumb.width} height={thumb.height} rgba={thumb.rgba} cssWidth={strip ? 132 : 44} cssHeight={strip ? 8 : 44} label={t('thumbAlt', { node: label })} className={`layer-thumb${strip ? ' strip' : ''}`} data-testid="node-thumb" />;
 });
 
+/**
+ * The switch among the canvas's zoom controls (a panel with words would
+ * cover the nodes under it); "What it sees" has the same switch with its
+ * words (CanvasSwitch).
+ */
 export function ThumbsToggle() {
   const { t } = useTranslation('inside');
   const on = useInspect((s) => s.thumbsOn);
   return (
     <>
-      <label className="thumbs-toggle" title={t('thumbsOn')}>
-        <input type="checkbox" checked={on} onChange={(e) => useInspect.getState().setThumbsOn(e.target.checked)} data-testid="toggle-activations" /> {t('thumbsToggle')}
-      </label>
+      <ControlButton onClick={() => useInspect.getState().setThumbsOn(!on)} aria-pressed={on} aria-label={t('thumbsToggle')} title={`${t('thumbsToggle')}: ${t('thumbsOn')}`} className={`thumbs-toggle${on ? ' on' : ''}`} data-testid="toggle-activations">
+        <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+          <rect x="1.5" y="1.5" width="13" height="13" rx="1.5" fill="none" stroke="currentColor" strokeWidth="1.4" />
+          <rect x="4" y="4" width="3.5" height="3.5" fill="currentColor" />
+          <rect x="8.5" y="8.5" width="3.5" height="3.5" fill="currentColor" />
+          <rect x="8.5" y="4" width="3.5" height="3.5" fill="currentColor" opacity="0.45" />
+          <rect x="4" y="8.5" width="3.5" height="3.5" fill="currentColor" opacity="0.45" />
+        </svg>
+      </ControlButton>
       {on && <ThumbsDriver />}
     </>
+  );
+}
+
+/** The same switch with its words, in "What it sees". */
+export function CanvasSwitch() {
+  const { t } = useTranslation('inside');
+  const on = useInspect((s) => s.thumbsOn);
+  return (
+    <label className="inside-small inside-canvas-switch" title={t('thumbsOn')}>
+      <input type="checkbox" checked={on} onChange={(e) => useInspect.getState().setThumbsOn(e.target.checked)} data-testid="maps-on-canvas" /> {t('thumbsToggle')}
+    </label>
   );
 }
 
