@@ -19,7 +19,7 @@ export function SummaryPanel() {
     <div className="summary">
       <TooLargeWarning diagnostics={a.diagnostics} />
       {graph && <LayerTable graph={graph} ga={graphAnalysisAt(a, path)} path={path} />}
-      <SummaryTotals totals={a.totals} />
+      <SummaryTotals totals={a.totals} memory={a.memory} />
       <ModelList a={a} />
     </div>
   );
