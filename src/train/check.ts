@@ -5,6 +5,7 @@
  * starting a worker.
  */
 import { analyze } from '../analysis/analyze.ts';
+import { budgetRefusal } from '../analysis/budget.ts';
 import type { Analysis, Diagnostic } from '../analysis/types.ts';
 import type { GraphDoc } from '../graph/schema.ts';
 import { text, type Text } from '../i18n/text.ts';
@@ -54,6 +55,14 @@ function tfjsLimits(doc: GraphDoc, a: Analysis): Text[] {
 export function checkTraining(doc: GraphDoc, config: TrainConfig, data: DataFacts, analysis: Analysis = analyze(doc)): Text[] {
   const errors = analysis.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length || !analysis.valid) return errors.length ? errors.map(diagnosticReason) : [text('train.no-layers')];
+  // Memory first: with these settings the run would exhaust what tfjs can hold, before anything is allocated.
+  const memory = budgetRefusal(analysis.totals, config);
+  const rest = fitChecks(doc, config, data, analysis);
+  return memory ? [memory, ...rest] : rest;
+}
+
+/** Whether the graph, the task and the data fit one another. */
+function fitChecks(doc: GraphDoc, config: TrainConfig, data: DataFacts, analysis: Analysis): Text[] {
   const name = dataNameOf(config);
   if (isAdversarial(config.task)) {
     const facts = { shape: data.shape, dataName: name, ...(data.pairing !== undefined ? { pairing: data.pairing } : {}), ...(data.pairShape ? { pairShape: data.pairShape } : {}) };

@@ -127,12 +127,13 @@ describe('estimateMemory', () => {
   const params = 784 * 100 + 100 + 100 * 10 + 10;
   const activations = 4 * (784 + 100 + 10); // one sample: the Input's and each layer's output
 
-  it('counts weights, their gradients, optimizer slots and one batch of activations with their gradients', () => {
+  it('counts what the budget measured: bytes per weight by optimizer, and 6.7 bytes per byte of outputs per sample', () => {
     expect(analyze(g).totals.activationBytes).toBe(activations);
     const sgd = estimateMemory(g, configFromDoc(g, { optimizer: 'sgd', batchSize: 32 }));
-    expect(sgd).toBe(4 * params * 2 + 2 * activations * 32);
+    expect(sgd).toBe(Math.ceil(4 * 8.4 * params + 6.7 * activations * 32));
     const adam = estimateMemory(g, configFromDoc(g, { optimizer: 'adam', batchSize: 32 }));
-    expect(adam - sgd).toBe(4 * params * 2);
-    expect(estimateMemory(g, configFromDoc(g, { optimizer: 'sgd', batchSize: 64 })) - sgd).toBe(2 * activations * 32);
+    expect(adam).toBe(Math.ceil(4 * 20 * params + 6.7 * activations * 32));
+    expect(estimateMemory(g, configFromDoc(g, { optimizer: 'rmsprop', batchSize: 32 }))).toBeGreaterThan(adam);
+    expect(estimateMemory(g, configFromDoc(g, { optimizer: 'sgd', batchSize: 64 })) - sgd).toBeCloseTo(6.7 * activations * 32, -1);
   });
 });
