@@ -16,7 +16,7 @@ import type { LayerCall, Shape } from '../nodes/spec.ts';
 import { NameTable } from './names.ts';
 import { evaluateGraph } from '../analysis/evaluate.ts';
 import type { LayersModel, SymbolicTensor, Tf } from './tf.ts';
-import { registerAugmentLayers } from './augment-layers.ts';
+import { registerOwnLayers } from './layers/index.ts';
 
 export interface CompileOptions {
   /** Refuse graphs with more weights than this (default: more than any optimizer can train in what tfjs holds, ~126 M). */
@@ -55,7 +55,7 @@ export function compileGraph(tf: Tf, doc: GraphDoc | SubGraph, options: CompileO
       ],
     };
   }
-  registerAugmentLayers(tf);
+  registerOwnLayers(tf);
   const b = new Builder(tf, analysis);
   // No prototype: a composite may be named "__proto__", which a plain object would swallow.
   const models: Record<string, LayersModel> = Object.create(null);

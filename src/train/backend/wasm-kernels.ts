@@ -17,7 +17,9 @@
  *    Conv2D, FusedConv2D, DepthwiseConv2dNative, FusedDepthwiseConv2D;
  *  - AvgPoolGrad wrong at partial windows, as on every backend (avg-pool-grad.ts);
  *  - ResizeNearestNeighborGrad and ResizeBilinearGrad ignore halfPixelCenters
- *    (tfjs-layers never sets it): those calls go to the adjoint loops.
+ *    (tfjs-layers never sets it): those calls go to the adjoint loops;
+ *  - Prelu wrong when alpha is not x's trailing axes (PReLU sharing a middle
+ *    axis): alpha is tiled first (prelu-broadcast.ts).
  *
  * Nothing moves to the cpu backend. Safe to call more than once, before or
  * after the wasm backend initialises (kernels are looked up when an op runs).
@@ -31,6 +33,7 @@ import { maxPoolGradKernel, resizeGradKernel } from './array-kernels.ts';
 import { explicitSame, isWrapped, SAME_PADDED_KERNELS } from './same-padding.ts';
 import { avgPoolGradExcludingPadding, isAvgPoolFixed } from './avg-pool-grad.ts';
 import { isOurs, mark, replaceKernel } from './registry.ts';
+import { preluBroadcast } from './prelu-broadcast.ts';
 
 type Impl = (tf: Tf, inputs: Record<string, TensorInfo>, attrs: NamedAttrMap, backend: unknown) => TensorInfo;
 
@@ -44,7 +47,7 @@ const MISSING: Record<string, Impl> = {
 export const WASM_TRAINING_KERNELS = {
   added: Object.keys(MISSING),
   replaced: ['Conv2DBackpropInput', 'MaxPoolGrad'],
-  wrapped: [...Object.keys(SAME_PADDED_KERNELS), 'AvgPoolGrad', 'ResizeNearestNeighborGrad', 'ResizeBilinearGrad'],
+  wrapped: [...Object.keys(SAME_PADDED_KERNELS), 'AvgPoolGrad', 'ResizeNearestNeighborGrad', 'ResizeBilinearGrad', 'Prelu'],
 } as const;
 
 /** Registers everything above for 'wasm'; returns the kernel names it changed now (empty when already done). */
@@ -81,6 +84,11 @@ export function registerWasmTrainingKernels(tf: Tf): string[] {
     const loop = resizeGradKernel('wasm', mode);
     replaceKernel(tf, { ...native, kernelFunc: mark((args) => (args.attrs?.halfPixelCenters ? loop(args) : native.kernelFunc(args))) });
     changed.push(name);
+  }
+  const prelu = tf.getKernel('Prelu', 'wasm');
+  if (prelu && !isOurs(prelu)) {
+    replaceKernel(tf, preluBroadcast(tf, prelu));
+    changed.push('Prelu');
   }
   return changed;
 }
