@@ -133,7 +133,7 @@ export const LESSONS: Record<string, About> = {
       try: [
         'Open inception_3a (double-click) and add up its branch channels: 64 + 128 + 32 + 32 = 256.',
         'Remove a reduce3x3 layer and see how many weights branch3x3 needs without it.',
-        'Even at 7 M weights, one 224×224 image produces 23 MiB of activations: why training here is slow.',
+        'Even at 7 M weights, one 224×224 image produces 24 MB of activations: training a batch of 32 needs about 5.7 GB, more than tfjs can hold here (see the Summary).',
       ],
     },
     ko: {
@@ -144,7 +144,7 @@ export const LESSONS: Record<string, About> = {
       try: [
         'inception_3a를 더블클릭해 열고 가지별 채널을 더해 보세요: 64 + 128 + 32 + 32 = 256.',
         'reduce3x3 층을 지우고 branch3x3에 필요한 가중치가 얼마나 늘어나는지 보세요.',
-        '가중치는 700만 개지만 224×224 이미지 한 장이 23 MiB의 활성값을 만듭니다. 여기서 학습이 느린 이유입니다.',
+        '가중치는 700만 개지만 224×224 이미지 한 장이 24 MB의 활성값을 만듭니다. 배치 32개로 학습하면 약 5.7 GB가 필요해 여기서 tfjs가 담을 수 있는 양보다 많습니다(요약 탭에서 확인해 보세요).',
       ],
     },
   },

@@ -148,12 +148,25 @@ export function memoryBudget(t: MemoryTotals, settings: BudgetSettings): MemoryB
   };
 }
 
-/** 94 MB, 2.2 GB, 1,600 GB: decimal units, thousands separated (as the other analysis messages say sizes). */
+/**
+ * 40 B, 19 kB, 94 MB, 2.2 GB, 11.5 GB, 1,600 GB: decimal units (as the Summary
+ * panel shows sizes), thousands separated, gigabytes with a decimal below 100
+ * (where the memory limit and the estimates fall); every size the budget and
+ * `summary` print.
+ */
 export function bytesText(bytes: number): string {
-  const gb = bytes / 1e9;
-  if (gb >= 1) return `${gb >= 100 ? Math.round(gb).toLocaleString('en-US') : gb.toFixed(1)} GB`;
-  const mb = bytes / 1e6;
-  return `${mb >= 10 ? Math.round(mb).toLocaleString('en-US') : mb.toFixed(1)} MB`;
+  const units = [[1e9, 'GB'], [1e6, 'MB'], [1e3, 'kB'], [1, 'B']] as const;
+  for (let i = 0; i < units.length; i++) {
+    const [size, unit] = units[i]!;
+    const n = bytes / size;
+    if (n < 1 && size > 1) continue;
+    const whole = Math.round(n * 10) >= (unit === 'GB' ? 1000 : 100) || size === 1;
+    const shown = whole ? Math.round(n) : Math.round(n * 10) / 10;
+    // A rounding that reaches the next unit moves to it: 999,999 bytes is 1.0 MB, not 1,000 kB.
+    if (shown >= 1000 && i > 0) return `1.0 ${units[i - 1]![1]}`;
+    return `${whole ? shown.toLocaleString('en-US') : shown.toFixed(1)} ${unit}`;
+  }
+  return '0 B';
 }
 
 /**

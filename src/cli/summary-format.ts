@@ -29,21 +29,10 @@ const COUNT_UNITS: [number, string][] = [
   [1e6, 'M'],
   [1e3, 'K'],
 ];
-const BYTE_UNITS: [number, string][] = [
-  [1024 ** 4, 'TiB'],
-  [1024 ** 3, 'GiB'],
-  [1024 ** 2, 'MiB'],
-  [1024, 'KiB'],
-];
 
 /** 3.84M, 200.70K, 12: for MACs and FLOPs. */
 export function humanCount(n: number): string {
   return scaled(n, COUNT_UNITS, 2, '') ?? String(n);
-}
-
-/** 76.0 KiB, 40 B. */
-export function humanBytes(n: number): string {
-  return scaled(n, BYTE_UNITS, 1, ' ') ?? `${n} B`;
 }
 
 /** Where a diagnostic belongs: `enc › c1` (composite path, then node), `edge e2`, or '' for the whole graph. */
@@ -146,9 +135,9 @@ export function summaryText(doc: GraphDoc, a: Analysis): string {
     `Total params: ${num(t.params)}`,
     `Trainable params: ${num(t.trainableParams)}`,
     `Non-trainable params: ${num(t.nonTrainableParams)}`,
-    `Parameter memory: ${humanBytes(t.paramBytes)} (float32)`,
+    `Parameter memory: ${bytesText(t.paramBytes)} (float32)`,
     `MACs: ${humanCount(t.macs)} per sample (${humanCount(t.flops)} FLOPs)`,
-    `Activation memory: ${humanBytes(t.activationBytes)} per sample (float32 outputs of every layer)`,
+    `Activation memory: ${bytesText(t.activationBytes)} per sample (float32 outputs of every layer)`,
     ...(a.valid ? [trainingLine(a.memory)] : []),
   ];
   if (hasUnknownSize(a)) out.push('Sizes shown as ? are known only at run time: MACs and activation memory leave those layers out.');
