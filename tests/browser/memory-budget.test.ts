@@ -2,7 +2,8 @@
  * The memory budget in the app, as a learner meets it: a wide CNN trains at
  * its default batch, but Start with batch 512 is refused naming a batch size
  * that fits, and batch 128 fits but asks first (the numbers `netloom train`
- * uses); the Summary shows the training estimate against what tfjs holds; a
+ * uses); the Summary shows the training estimate with the batch size and
+ * optimizer of the Train form, against what tfjs holds; a
  * graph whose one image needs ~6.5 GB is an error in Problems, on its
  * largest layer, and Start refuses it before any worker or tfjs loads. The
  * same in Korean.
@@ -52,13 +53,23 @@ test('a batch that does not fit is refused naming one that does; a big one that 
   await expect.poll(() => refusal().textContent()).toContain('training with batch size 512 and adam needs about 8.5 GB, more than the 4.2 GB tfjs can hold: choose batch size 128 or smaller');
   expect(await status()).toBe('idle');
   await screenshot(page, 'memory-budget-refusal', 'train-panel');
+  // The Summary follows the form: the batch and optimizer Start would use, the same estimate as the refusal.
+  const memoryLabel = (i: number) => page.locator('.summary [data-testid="summary-memory"] dt').nth(i);
+  await expect.poll(() => memoryLabel(3).textContent()).toBe('Training, batch of 512 (adam)');
+  expect(await memoryRow(3).textContent()).toBe('8,481 MB');
+  await field('optimizer').selectOption('sgd');
+  await expect.poll(() => memoryLabel(3).textContent()).toBe('Training, batch of 512 (sgd)');
+  expect(await memoryRow(3).textContent()).toBe('8,360 MB');
+  await field('optimizer').selectOption('adam');
 
   await field('batchSize').fill('128');
   await page.getByTestId('train-start').click();
   const ask = page.getByTestId('train-ask-memory');
   await expect.poll(() => ask.count()).toBe(1);
   expect(await refusal().count()).toBe(0);
-  expect(await ask.textContent()).toContain('2.1 GiB');
+  // The same estimate as the CLI's warning, in the same units.
+  expect(await ask.textContent()).toContain('Training with these settings needs about 2.3 GB of memory (tfjs can hold 4.2 GB)');
+  await screenshot(page, 'memory-budget-ask', 'train-panel');
   await ask.getByRole('button', { name: 'Cancel' }).click();
   await expect.poll(() => ask.count()).toBe(0);
   expect(await status()).toBe('idle');
@@ -89,8 +100,7 @@ test('in Korean: the error, the refusal naming a batch size, and the Summary row
   await page.getByTestId('train-start').click();
   await expect.poll(() => refusal().textContent()).toContain('배치 크기를 128 이하로 고르세요');
   await tab(2).click();
-  await expect.poll(() => page.locator('.summary [data-testid="summary-memory"] dt').nth(3).textContent()).toBe('학습, 배치 32개 (adam)');
-  // The offline badge's tooltip quotes the browser's own error when the test blocks service workers: not ours to word.
-  expect((await englishRuns(page)).filter((r) => !r.in.includes('오프라인'))).toEqual([]);
+  await expect.poll(() => page.locator('.summary [data-testid="summary-memory"] dt').nth(3).textContent()).toBe('학습, 배치 512개 (adam)');
+  expect(await englishRuns(page)).toEqual([]);
   await screenshot(page, 'memory-budget-ko');
 });
