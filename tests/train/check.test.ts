@@ -155,3 +155,17 @@ describe('estimateMemory', () => {
     expect(estimateMemory(g, configFromDoc(g, { optimizer: 'sgd', batchSize: 64 })) - sgd).toBeCloseTo(6.7 * activations * 32, -1);
   });
 });
+
+describe('the memory budget at Start', () => {
+  // A fully convolutional autoencoder whose Input leaves the image size open: analysis cannot count its outputs, the data can.
+  const open = chain(['x', 'Input', { shape: [null, null, 3] }], ['wide', 'Conv2D', { filters: 64, kernelSize: 3, padding: 'same' }], ['back', 'Conv2D', { filters: 3, kernelSize: 1 }]);
+  const reconstruct = (shape: number[], batchSize = 32) => checkTraining(open, configFromDoc(open, { task: 'reconstruct', batchSize }), { shape, classNames: [] }).map(english);
+
+  it('counts the outputs of an Input with open sizes at the size of the data', () => {
+    // Megapixel photos: 1024·1024·(3 + 64 + 3) floats = 294 MB of outputs per image; 6.7× that per image of a batch of 32 is ~62.9 GB.
+    expect(reconstruct([1024, 1024, 3])).toEqual(['training with batch size 32 and adam needs about 62.9 GB, more than the 4.2 GB tfjs can hold: choose batch size 2 or smaller']);
+    expect(reconstruct([1024, 1024, 3], 2)).toEqual([]);
+    // The same graph on small images fits at 32.
+    expect(reconstruct([64, 64, 3])).toEqual([]);
+  });
+});
