@@ -83,7 +83,7 @@ export const LESSONS: Record<string, About> = {
       try: [
         'Open the Summary tab: `fc1` alone holds 102,764,544 of the 138,357,544 weights (25,088 × 4,096 + 4,096).',
         'Open ‹/› Code and pick Python: build_model() makes the same layers and names as keras.applications.VGG16 (`block1_conv1` … `predictions`), 138,357,544 params in all; weights="imagenet" there loads the pretrained ones.',
-        'Too big to train here: the Summary’s warning names the memory, 553 MB of weights and about 1.7 GB more to train them with Adam.',
+        'Too big to train here: the Summary’s warning names the memory, about 11.5 GB even one image at a time, 11.1 GB of it for the weights, their gradients and Adam’s state, against the 4.2 GB tfjs can hold.',
       ],
     },
     ko: {
@@ -94,7 +94,7 @@ export const LESSONS: Record<string, About> = {
       try: [
         '요약 탭을 열면 138,357,544개 가중치 가운데 102,764,544개가 `fc1` 하나에 있습니다(25,088 × 4,096 + 4,096).',
         '‹/› 코드를 열고 Python을 고르세요. build_model()이 keras.applications.VGG16과 같은 층과 이름(`block1_conv1` … `predictions`)을 만들고, 파라미터는 모두 138,357,544개입니다. 그쪽에서 weights="imagenet"을 주면 사전 학습 가중치를 불러옵니다.',
-        '브라우저에서 학습하기엔 너무 큽니다. 요약 탭의 경고가 필요한 메모리를 알려 줍니다: 가중치 553 MB, Adam으로 학습하려면 약 1.7 GB 더.',
+        '브라우저에서 학습하기엔 너무 큽니다. 요약 탭의 경고가 필요한 메모리를 알려 줍니다: 이미지를 한 장씩 학습해도 약 11.5 GB이고, 그중 11.1 GB가 가중치와 그 기울기, Adam 상태에 듭니다. tfjs가 담을 수 있는 양은 4.2 GB입니다.',
       ],
     },
   },
