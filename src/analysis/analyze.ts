@@ -475,8 +475,8 @@ function inferComposite(node: GraphNode, na: NodeAnalysis, ctx: Ctx, report: (d:
   na.macs = inner.macs;
 }
 
-/** The models compile() will return, keyed as it keys them. */
-function modelSummaries(doc: SubGraph, g: GraphAnalysis): ModelSummary[] {
+/** The models compile() will return, keyed as it keys them (also of a graph too big to compile here, for export). */
+export function modelSummaries(doc: SubGraph, g: GraphAnalysis): ModelSummary[] {
   const list: ModelSummary[] = [];
   const used = new Set<string>();
   const unique = (base: string) => {

@@ -5,8 +5,8 @@
  * uses); the Summary shows the training estimate with the batch size and
  * optimizer of the Train form, against what tfjs holds; a
  * graph whose one image needs ~6.5 GB is an error in Problems, on its
- * largest layer, and Start refuses it before any worker or tfjs loads. The
- * same in Korean.
+ * largest layer, Start refuses it before any worker or tfjs loads, and its
+ * code still exports. The same in Korean.
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
@@ -89,6 +89,16 @@ test('one image needing ~6.5 GB is an error on its largest layer, and Start refu
   expect(await status()).toBe('idle');
   expect(tfjsRequests).toEqual([]);
   await screenshot(page, 'memory-budget-too-large-to-run');
+  // Its code still exports: it runs elsewhere, on hardware that holds it.
+  await page.getByTestId('toggle-code').click();
+  await page.locator('.code-bar [role="tab"]', { hasText: /Python/ }).click();
+  await page.locator('[data-testid=code-py] .monaco-editor').waitFor({ timeout: 60_000 });
+  await expect.poll(() => page.locator('[data-testid=code-py] .view-lines').textContent()).toContain("name='conv1'");
+  expect(await page.getByTestId('code-status').getAttribute('data-state')).not.toBe('error');
+  await screenshot(page, 'memory-budget-code');
+  // Back to the Train drawer for the next test.
+  if (!(await page.getByTestId('train-panel').isVisible())) await page.getByTestId('toggle-train').click();
+  await page.getByTestId('train-panel').waitFor();
 });
 
 test('in Korean: the error, the refusal naming a batch size, and the Summary rows', async () => {
