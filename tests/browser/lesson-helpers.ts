@@ -320,3 +320,12 @@ export async function edgeShape(page: Page, source: string, target: string): Pro
   const e = await edge(page, source, target);
   return page.getByTestId(`edge-shape-${await e.getAttribute('data-id')}`).textContent();
 }
+
+/** The code panel's text for a tab, read with its Copy button (the browser needs clipboard access). */
+export async function codeText(page: Page, tab: RegExp, id: 'ts' | 'py'): Promise<string> {
+  if (!(await page.locator('.code-bar').isVisible())) await page.getByTestId('toggle-code').click();
+  await page.locator('.code-bar [role="tab"]', { hasText: tab }).click();
+  await page.locator(`[data-testid=code-${id}] .monaco-editor`).waitFor({ timeout: 60_000 });
+  await page.locator('.code-bar button', { hasText: /^(Copy|Copied|복사|복사됨)/ }).click();
+  return (await page.evaluate('navigator.clipboard.readText()')) as string;
+}
