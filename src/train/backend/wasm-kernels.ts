@@ -17,7 +17,10 @@
  *    Conv2D, FusedConv2D, DepthwiseConv2dNative, FusedDepthwiseConv2D;
  *  - AvgPoolGrad wrong at partial windows, as on every backend (avg-pool-grad.ts);
  *  - ResizeNearestNeighborGrad and ResizeBilinearGrad ignore halfPixelCenters
- *    (tfjs-layers never sets it): those calls go to the adjoint loops.
+ *    (tfjs-layers never sets it): those calls go to the adjoint loops;
+ *  - present but slow, wrapped: Sum and Mean over leading axes (bias and
+ *    BatchNormalization gradients; leading-sum.ts), BatchMatMul with a
+ *    transposed operand (Dense gradients; matmul-transposed.ts).
  *
  * Nothing moves to the cpu backend. Safe to call more than once, before or
  * after the wasm backend initialises (kernels are looked up when an op runs).
@@ -31,6 +34,8 @@ import { maxPoolGradKernel, resizeGradKernel } from './array-kernels.ts';
 import { explicitSame, isWrapped, SAME_PADDED_KERNELS } from './same-padding.ts';
 import { avgPoolGradExcludingPadding, isAvgPoolFixed } from './avg-pool-grad.ts';
 import { isOurs, mark, replaceKernel } from './registry.ts';
+import { leadingReduction } from './leading-sum.ts';
+import { matMulWithoutTransposes } from './matmul-transposed.ts';
 
 type Impl = (tf: Tf, inputs: Record<string, TensorInfo>, attrs: NamedAttrMap, backend: unknown) => TensorInfo;
 
@@ -44,7 +49,7 @@ const MISSING: Record<string, Impl> = {
 export const WASM_TRAINING_KERNELS = {
   added: Object.keys(MISSING),
   replaced: ['Conv2DBackpropInput', 'MaxPoolGrad'],
-  wrapped: [...Object.keys(SAME_PADDED_KERNELS), 'AvgPoolGrad', 'ResizeNearestNeighborGrad', 'ResizeBilinearGrad'],
+  wrapped: [...Object.keys(SAME_PADDED_KERNELS), 'AvgPoolGrad', 'ResizeNearestNeighborGrad', 'ResizeBilinearGrad', 'Sum', 'Mean', 'BatchMatMul'],
 } as const;
 
 /** Registers everything above for 'wasm'; returns the kernel names it changed now (empty when already done). */
@@ -81,6 +86,17 @@ export function registerWasmTrainingKernels(tf: Tf): string[] {
     const loop = resizeGradKernel('wasm', mode);
     replaceKernel(tf, { ...native, kernelFunc: mark((args) => (args.attrs?.halfPixelCenters ? loop(args) : native.kernelFunc(args))) });
     changed.push(name);
+  }
+  for (const name of ['Sum', 'Mean']) {
+    const native = tf.getKernel(name, 'wasm');
+    if (!native || isOurs(native)) continue;
+    replaceKernel(tf, leadingReduction(native, name === 'Mean'));
+    changed.push(name);
+  }
+  const matMul = tf.getKernel('BatchMatMul', 'wasm');
+  if (matMul && !isOurs(matMul)) {
+    replaceKernel(tf, matMulWithoutTransposes(tf, matMul));
+    changed.push('BatchMatMul');
   }
   return changed;
 }
