@@ -8,7 +8,7 @@ import wasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?u
 import simdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import threadedSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import type { Tf } from '../../compile/tf.ts';
-import { selectBackend, type BackendReport, type Platform, type SelectOptions } from './select.ts';
+import { selectBackend, wasmThreads, type BackendReport, type Platform, type SelectOptions } from './select.ts';
 
 export function browserPlatform(): Platform {
   return {
@@ -19,8 +19,10 @@ export function browserPlatform(): Platform {
       'tfjs-backend-wasm-threaded-simd.wasm': threadedSimdUrl,
     },
     webglUnavailable: null,
+    threads: wasmThreads(),
   };
 }
+
 
 export function selectBrowserBackend(tf: Tf, options: SelectOptions = {}): Promise<BackendReport> {
   return selectBackend(tf, browserPlatform(), options);

@@ -32,6 +32,13 @@ export interface Platform {
   wasmPaths: string | Record<string, string>;
   /** Why WebGL cannot exist here (e.g. in Node), or null to try it. */
   webglUnavailable: Text | null;
+  /**
+   * Threads for wasm (XNNPACK's thread pool over SharedArrayBuffer): more
+   * than 1 where it can run (a cross-origin isolated page or worker on more
+   * than one core), else 1. tfjs 4.22 turns threads off in Node itself
+   * (tfjs#3830).
+   */
+  threads: number;
 }
 
 export interface SelectOptions {
@@ -40,11 +47,11 @@ export interface SelectOptions {
   /** Skip backends that lack a kernel this graph needs to train. */
   doc?: GraphDoc;
   /**
-   * Multi-threaded wasm. Off by default: on 2 cores it gained nothing, and
-   * it breaks under Vite's default minifier (STACK-NOTES). Also needs
-   * cross-origin isolation.
+   * Threads for wasm; default Platform.threads (1: single-threaded). The
+   * build must keep tfjs's threaded factory intact (vite.config.ts: no
+   * compression by the minifier, STACK-NOTES).
    */
-  threads?: boolean;
+  threads?: number;
   /** Give up on a backend whose initialisation takes longer (ms). Default 20 s. */
   initTimeoutMs?: number;
 }
@@ -92,7 +99,7 @@ export async function selectBackend(tf: Tf, platform: Platform, options: SelectO
         continue;
       }
       try {
-        wasm = await prepareWasm(tf, platform, options.threads ?? false);
+        wasm = await prepareWasm(tf, platform, options.threads ?? platform.threads);
       } catch (e) {
         skipped.push(skip(name, text('train.backend.wasm-load', { detail: message(e) })));
         continue;
@@ -105,7 +112,8 @@ export async function selectBackend(tf: Tf, platform: Platform, options: SelectO
       skipped.push(skip(name, joined(missing.map((i) => text('train.at', { at: i.nodeId, what: i.text })))));
       continue;
     }
-    const failure = await activate(tf, name, timeout);
+    const threads = options.threads ?? platform.threads;
+    const failure = name === 'wasm' && threads > 1 ? await withLogicalCores(2 * threads, () => activate(tf, name, timeout)) : await activate(tf, name, timeout);
     if (failure) {
       skipped.push(skip(name, failure));
       continue;
@@ -117,15 +125,48 @@ export async function selectBackend(tf: Tf, platform: Platform, options: SelectO
   throw new RunFailure(text('train.backend.none', { tried: skipped.map((s) => text('train.backend.tried', { backend: s.backend, reason: s.text })) }));
 }
 
-async function prepareWasm(tf: Tf, platform: Platform, threads: boolean) {
+async function prepareWasm(tf: Tf, platform: Platform, threads: number) {
   const wasm = await import('@tensorflow/tfjs-backend-wasm');
   if (!wasmPathsSet) {
-    // Both must happen before the first wasm initialisation; later calls would be ignored or throw.
-    if (!threads) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+    // All must happen before the first wasm initialisation; later calls would be ignored or throw.
+    if (threads > 1) {
+      // Without a count tfjs takes hardwareConcurrency / 2 (assuming two hyperthreads per core):
+      // 1 thread on a 2-core machine, which is why threads once "gained nothing" here.
+      wasm.setThreadsCount(threads);
+    } else {
+      tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+    }
     wasm.setWasmPaths(platform.wasmPaths);
     wasmPathsSet = true;
   }
   return wasm;
+}
+
+/**
+ * One thread per logical core, at most 8 (the pthread workers tfjs's build
+ * starts up front; more would be started on demand, which can stall a
+ * worker). SharedArrayBuffer needs cross-origin isolation (COOP/COEP headers).
+ */
+export function wasmThreads(scope: { crossOriginIsolated?: boolean; navigator?: { hardwareConcurrency?: number } } = globalThis): number {
+  if (scope.crossOriginIsolated !== true) return 1;
+  return Math.max(1, Math.min(8, scope.navigator?.hardwareConcurrency ?? 1));
+}
+
+/**
+ * tfjs-backend-wasm 4.22 caps its thread pool at navigator.hardwareConcurrency / 2
+ * ("many x86-64 processors have 2 threads per core"), read once when the wasm
+ * module starts, whatever setThreadsCount asked: one thread on a 2-core machine.
+ * While it starts, the navigator here reports `cores` so the pool gets cores / 2.
+ */
+async function withLogicalCores<T>(cores: number, start: () => Promise<T>): Promise<T> {
+  const nav = (globalThis as { navigator?: object }).navigator;
+  if (!nav) return start();
+  Object.defineProperty(nav, 'hardwareConcurrency', { value: cores, configurable: true });
+  try {
+    return await start();
+  } finally {
+    delete (nav as { hardwareConcurrency?: number }).hardwareConcurrency; // the prototype's getter again
+  }
 }
 
 /** Switches to `name` and proves it computes; returns why not, or null. */

@@ -18,7 +18,7 @@ export function BackendLine({ report, choice }: { report: BackendReport | null; 
   }
   const extras = report.wasm ? [report.wasm.simd ? t('backendSimd') : null, t('backendThreads', { count: report.wasm.threads })].filter(Boolean).join(', ') : '';
   return (
-    <div className="train-backend" data-testid="train-backend" data-backend={report.active}>
+    <div className="train-backend" data-testid="train-backend" data-backend={report.active} data-threads={report.wasm?.threads}>
       <strong>{t('backendInUse', { name: extras ? `${report.active} (${extras})` : report.active })}</strong>
       {report.skipped.map((s) => (
         <div key={s.backend} className="train-backend-skipped">
