@@ -19,6 +19,7 @@ export function browserPlatform(): Platform {
       'tfjs-backend-wasm-threaded-simd.wasm': threadedSimdUrl,
     },
     webglUnavailable: null,
+    webgpuUnavailable: null,
     threads: wasmThreads(),
   };
 }

@@ -13,6 +13,7 @@ import type { DatasetSplit } from '../../data/dataset.ts';
 import type { GraphDoc } from '../../graph/schema.ts';
 import type { ImportedWeights } from '../../import/types.ts';
 import { selectBrowserBackend } from '../backend/select-browser.ts';
+import type { RememberedBackend } from '../backend/select.ts';
 import { loadPretrainedWeights, pretrainedBlocks, type FetchUrl } from '../pretrained.ts';
 import type { TrainConfig } from '../config.ts';
 import { batchesFinishedAt, type DoneEvent, type TrainEvent } from '../events.ts';
@@ -93,7 +94,7 @@ function trainedModel(): { tf: Tf; model: Compiled['main'] } {
 }
 
 const api: TrainerApi = {
-  async start(doc: GraphDoc, config: TrainConfig, userData: DatasetSplit | null, initialWeights: ImportedWeights | null, send: (e: TrainEvent) => void): Promise<RunOutcome> {
+  async start(doc: GraphDoc, config: TrainConfig, userData: DatasetSplit | null, initialWeights: ImportedWeights | null, send: (e: TrainEvent) => void, remembered: RememberedBackend | null = null): Promise<RunOutcome> {
     if (running) return failed(text('train.worker-busy'), send);
     running = true;
     stopRequested = false;
@@ -114,7 +115,8 @@ const api: TrainerApi = {
       }
       let backend;
       try {
-        backend = await selectBrowserBackend(tf, { doc, order: config.backend === 'auto' ? undefined : [config.backend] });
+        const choice = config.backend;
+        backend = await selectBrowserBackend(tf, { doc, ...(choice === 'auto' ? { probe: { settings: config, remembered } } : { order: [choice] }) });
       } catch (e) {
         return failed(saidOf(e), onEvent);
       }

@@ -16,6 +16,7 @@ import { applyEvents, batchesDone, IDLE, isActive, useTrainRun } from './run-sta
 import { effectiveConfig, useTrainSettings } from './settings.ts';
 import { keepWeights, startingWeights } from './weights-slot.ts';
 import type { DataChoice } from './data-choice.ts';
+import { recall, remember, sizeBucket } from './remember-backend.ts';
 import { english, isText, text, type Text } from '../../i18n/text.ts';
 
 /** Above this estimate, Start asks first. */
@@ -80,9 +81,10 @@ function schedule() {
   backup = setTimeout(flush, wait + 400);
 }
 
-function listen(id: number) {
+function listen(id: number, bucket: number) {
   return (e: TrainEvent) => {
     if (id !== runId) return;
+    if (e.type === 'started') remember(bucket, e.backend);
     pending.push(e);
     schedule();
   };
@@ -156,8 +158,9 @@ function launch(doc: GraphDoc, config: TrainConfig, choice: DataChoice | null) {
   const t = createTrainer(crash);
   trainer = t;
   const userData = choice?.source === 'user' ? choice.split : null;
+  const bucket = sizeBucket(analysisOf(doc).totals.macs, config.batchSize);
   t.api
-    .start(doc, config, userData, weights, t.listener(listen(id)))
+    .start(doc, config, userData, weights, t.listener(listen(id, bucket)), config.backend === 'auto' ? recall(bucket) : null)
     .then((outcome) => {
       if (id !== runId) return;
       // The done event normally came before this answer; the queue shows it (and the results) frame by frame.
