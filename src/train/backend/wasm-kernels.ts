@@ -20,7 +20,8 @@
  *    (tfjs-layers never sets it): those calls go to the adjoint loops;
  *  - present but slow, wrapped: Sum and Mean over leading axes (bias and
  *    BatchNormalization gradients; leading-sum.ts), BatchMatMul with a
- *    transposed operand (Dense gradients; matmul-transposed.ts).
+ *    transposed operand (Dense gradients; matmul-transposed.ts), Tile that
+ *    repeats a per-channel vector (BatchNormalization gradients; repeat-tile.ts).
  *
  * Nothing moves to the cpu backend. Safe to call more than once, before or
  * after the wasm backend initialises (kernels are looked up when an op runs).
@@ -36,6 +37,7 @@ import { avgPoolGradExcludingPadding, isAvgPoolFixed } from './avg-pool-grad.ts'
 import { isOurs, mark, replaceKernel } from './registry.ts';
 import { leadingReduction } from './leading-sum.ts';
 import { matMulWithoutTransposes } from './matmul-transposed.ts';
+import { wholeRepeatTile } from './repeat-tile.ts';
 
 type Impl = (tf: Tf, inputs: Record<string, TensorInfo>, attrs: NamedAttrMap, backend: unknown) => TensorInfo;
 
@@ -49,7 +51,7 @@ const MISSING: Record<string, Impl> = {
 export const WASM_TRAINING_KERNELS = {
   added: Object.keys(MISSING),
   replaced: ['Conv2DBackpropInput', 'MaxPoolGrad'],
-  wrapped: [...Object.keys(SAME_PADDED_KERNELS), 'AvgPoolGrad', 'ResizeNearestNeighborGrad', 'ResizeBilinearGrad', 'Sum', 'Mean', 'BatchMatMul'],
+  wrapped: [...Object.keys(SAME_PADDED_KERNELS), 'AvgPoolGrad', 'ResizeNearestNeighborGrad', 'ResizeBilinearGrad', 'Sum', 'Mean', 'BatchMatMul', 'Tile'],
 } as const;
 
 /** Registers everything above for 'wasm'; returns the kernel names it changed now (empty when already done). */
@@ -92,6 +94,11 @@ export function registerWasmTrainingKernels(tf: Tf): string[] {
     if (!native || isOurs(native)) continue;
     replaceKernel(tf, leadingReduction(native, name === 'Mean'));
     changed.push(name);
+  }
+  const tile = tf.getKernel('Tile', 'wasm');
+  if (tile && !isOurs(tile)) {
+    replaceKernel(tf, wholeRepeatTile(tile));
+    changed.push('Tile');
   }
   const matMul = tf.getKernel('BatchMatMul', 'wasm');
   if (matMul && !isOurs(matMul)) {

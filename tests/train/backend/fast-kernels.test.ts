@@ -6,6 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { leadingAxes } from '../../../src/train/backend/leading-sum.ts';
+import { repeatsWhole } from '../../../src/train/backend/repeat-tile.ts';
 import { compare, input, outputOn, setupBackends, wasmVsCpu } from './helpers.ts';
 
 beforeAll(setupBackends);
@@ -80,5 +81,42 @@ describe('BatchMatMul with a transposed operand on wasm equals cpu', () => {
     const x = input([16, 40], 11);
     const w = input([40, 10], 12);
     expect(wasmVsCpu((p, q) => tf.sum(tf.square(tf.matMul(p as tf.Tensor2D, q as tf.Tensor2D))), [x, w]).rel).toBeLessThan(1e-5);
+  });
+});
+
+describe('Tile on wasm equals cpu (whole-input repeats take the copy path)', () => {
+  test.each([
+    [[1, 1, 1, 5], [4, 3, 2, 1], true],
+    [[1, 5], [7, 1], true],
+    [[1, 2, 3], [3, 1, 1], true],
+    [[2, 3], [1, 1], true],
+    [[1, 1, 3], [2, 2, 2], false], // the last axis repeats too: element order changes
+    [[2, 1, 3], [2, 3, 1], false],
+  ] as const)('%j × %j (whole repeat: %s)', (shape, reps, whole) => {
+    expect(repeatsWhole(shape, reps)).toBe(whole);
+    const x = input([...shape], 13);
+    const f = (t: tf.Tensor) => tf.tile(t, [...reps]);
+    expect(compare([outputOn('cpu', f, [x])], [outputOn('wasm', f, [x])]).abs).toBe(0);
+  });
+
+  test('int32 repeats exactly', () => {
+    tf.setBackend('wasm');
+    const got = tf.tidy(() => Array.from(tf.tile(tf.tensor2d([[1, -2, 3]], [1, 3], 'int32'), [3, 1]).dataSync()));
+    tf.setBackend('cpu');
+    expect(got).toEqual([1, -2, 3, 1, -2, 3, 1, -2, 3]);
+  });
+});
+
+describe('BatchNormalization in training mode: wasm’s gradients equal cpu’s', () => {
+  test('x, scale and offset gradients through moments and the normalisation', () => {
+    const x = input([4, 5, 6, 3], 21);
+    const scale = input([3], 22);
+    const offset = input([3], 23);
+    const r = input([4, 5, 6, 3], 24);
+    const f = (t: tf.Tensor, g: tf.Tensor, b: tf.Tensor) => {
+      const { mean, variance } = tf.moments(t, [0, 1, 2]);
+      return tf.sum(tf.mul(tf.batchNorm(t, mean, variance, b as tf.Tensor1D, g as tf.Tensor1D, 1e-3), tf.tensor(r.data, r.shape)));
+    };
+    expect(wasmVsCpu(f, [x, scale, offset]).rel).toBeLessThan(1e-4);
   });
 });
