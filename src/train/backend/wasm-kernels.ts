@@ -21,12 +21,15 @@
  *  - present but slow, wrapped: Sum and Mean over leading axes (bias and
  *    BatchNormalization gradients; leading-sum.ts), BatchMatMul with a
  *    transposed operand (Dense gradients; matmul-transposed.ts), Tile that
- *    repeats a per-channel vector (BatchNormalization gradients; repeat-tile.ts).
+ *    repeats a per-channel vector (BatchNormalization gradients; repeat-tile.ts),
+ *    Identity (a copy on wasm, ~30 per resnet-mini step from tfjs's gradient
+ *    bookkeeping; now it shares the data as wasm's Reshape and the cpu
+ *    backend's Identity do: no wasm kernel writes into its inputs).
  *
  * Nothing moves to the cpu backend. Safe to call more than once, before or
  * after the wasm backend initialises (kernels are looked up when an op runs).
  */
-import type { NamedAttrMap, TensorInfo } from '@tensorflow/tfjs';
+import type { KernelFunc, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs';
 import type { Tf } from '../../compile/tf.ts';
 import { conv2dBackpropFilter } from './conv-filter-grad.ts';
 import { conv2dBackpropInput } from './conv-input-grad.ts';
@@ -51,7 +54,7 @@ const MISSING: Record<string, Impl> = {
 export const WASM_TRAINING_KERNELS = {
   added: Object.keys(MISSING),
   replaced: ['Conv2DBackpropInput', 'MaxPoolGrad'],
-  wrapped: [...Object.keys(SAME_PADDED_KERNELS), 'AvgPoolGrad', 'ResizeNearestNeighborGrad', 'ResizeBilinearGrad', 'Sum', 'Mean', 'BatchMatMul', 'Tile'],
+  wrapped: [...Object.keys(SAME_PADDED_KERNELS), 'AvgPoolGrad', 'ResizeNearestNeighborGrad', 'ResizeBilinearGrad', 'Sum', 'Mean', 'BatchMatMul', 'Tile', 'Identity'],
 } as const;
 
 /** Registers everything above for 'wasm'; returns the kernel names it changed now (empty when already done). */
@@ -94,6 +97,17 @@ export function registerWasmTrainingKernels(tf: Tf): string[] {
     if (!native || isOurs(native)) continue;
     replaceKernel(tf, leadingReduction(native, name === 'Mean'));
     changed.push(name);
+  }
+  const identity = tf.getKernel('Identity', 'wasm');
+  if (identity && !isOurs(identity)) {
+    const kernelFunc: KernelFunc = (args) => {
+      const x = args.inputs.x as TensorInfo;
+      if (x.dtype === 'string') return identity.kernelFunc(args);
+      (args.backend as unknown as { incRef(dataId: object): void }).incRef(x.dataId);
+      return { dataId: x.dataId, shape: x.shape, dtype: x.dtype };
+    };
+    replaceKernel(tf, { ...identity, kernelFunc: mark(kernelFunc) });
+    changed.push('Identity');
   }
   const tile = tf.getKernel('Tile', 'wasm');
   if (tile && !isOurs(tile)) {
