@@ -190,6 +190,10 @@ export const train = {
     'train.probe.wrong-gradients': 'its gradients differ from cpu’s by {{error}} of their size',
     'train.probe.no-model': 'the graph could not be built to measure it',
     'train.probe.too-slow': 'one batch took longer than {{seconds}} s',
+    'train.gpu-lost': 'the {{backend}} GPU context was lost (the GPU was reset or the browser took it back)',
+    'train.gpu-lost.run': 'During epoch {{epoch}}, batch {{batch}}, {{lost}}: training stopped there. The weights from the end of epoch {{kept}} are kept',
+    'train.gpu-lost.run-start': 'During epoch {{epoch}}, batch {{batch}}, {{lost}}: training stopped there. The starting weights are kept',
+    'train.gpu-lost.next': '{{said}}; press Start to go on training on {{next}} from them',
     'train.backend.none': 'no tfjs backend could start: {{tried}}',
     'train.backend.tried': '{{backend}} ({{reason}})',
 
@@ -376,6 +380,10 @@ export const train = {
     'train.probe.wrong-gradients': '기울기가 cpu의 값과 크기 대비 {{error}}만큼 다릅니다',
     'train.probe.no-model': '측정하려고 그래프를 만들 수 없었습니다',
     'train.probe.too-slow': '배치 하나에 {{seconds}}초보다 오래 걸렸습니다',
+    'train.gpu-lost': '{{backend}} GPU 컨텍스트를 잃었습니다 (GPU가 재설정되었거나 브라우저가 회수했습니다)',
+    'train.gpu-lost.run': '에포크 {{epoch}}, 배치 {{batch}}에서 {{lost}}. 학습을 거기서 멈췄고, 에포크 {{kept}}이(가) 끝났을 때의 가중치를 남겨 두었습니다',
+    'train.gpu-lost.run-start': '에포크 {{epoch}}, 배치 {{batch}}에서 {{lost}}. 학습을 거기서 멈췄고, 시작할 때의 가중치를 남겨 두었습니다',
+    'train.gpu-lost.next': '{{said}}. 시작을 누르면 {{next}}에서 이 가중치로 학습을 이어 갑니다',
     'train.backend.none': '시작할 수 있는 tfjs 백엔드가 없습니다: {{tried}}',
     'train.backend.tried': '{{backend}} ({{reason}})',
 

@@ -16,7 +16,7 @@ import { applyEvents, batchesDone, IDLE, isActive, useTrainRun } from './run-sta
 import { effectiveConfig, useTrainSettings } from './settings.ts';
 import { keepWeights, startingWeights } from './weights-slot.ts';
 import type { DataChoice } from './data-choice.ts';
-import { recall, remember, sizeBucket } from './remember-backend.ts';
+import { forget, recall, remember, sizeBucket } from './remember-backend.ts';
 import { english, isText, text, type Text } from '../../i18n/text.ts';
 
 /** Above this estimate, Start asks first. */
@@ -85,6 +85,11 @@ function listen(id: number, bucket: number) {
   return (e: TrainEvent) => {
     if (id !== runId) return;
     if (e.type === 'started') remember(bucket, e.backend);
+    if (e.type === 'done' && e.gpuLost?.fallback) {
+      // The next Start goes on where the kept weights now live; a remembered probe that chose this GPU is forgotten.
+      forget(bucket);
+      useTrainSettings.getState().set('backend', e.gpuLost.fallback as TrainConfig['backend']);
+    }
     pending.push(e);
     schedule();
   };
@@ -167,6 +172,8 @@ function launch(doc: GraphDoc, config: TrainConfig, choice: DataChoice | null) {
       if (!useTrainRun.getState().done && !pending.some((e) => e.type === 'done')) pending.push(outcome.done);
       useTrainRun.setState({ hasModel: outcome.hasModel });
       schedule();
+      // After a lost GPU the last good weights are kept for the next Start, as the message says.
+      if (outcome.done.gpuLost?.fallback && outcome.hasModel) void keepTrainedWeights().catch(() => {});
     })
     .catch((e: unknown) => crash(text('train.as-said', { detail: callFailure(e) })));
 }
