@@ -185,7 +185,9 @@ export async function selectBackend(tf: Tf, platform: Platform, options: SelectO
 /** Registers tfjs's WebGPU backend (loaded only here); null, or why WebGPU cannot run. */
 async function prepareWebGpu(platform: Platform): Promise<Text | null> {
   if (platform.webgpuUnavailable) return platform.webgpuUnavailable;
-  if (!(globalThis as { navigator?: { gpu?: unknown } }).navigator?.gpu) return text('train.backend.no-webgpu');
+  const gpu = (globalThis as { navigator?: { gpu?: { requestAdapter(): Promise<unknown> } } }).navigator?.gpu;
+  // No adapter (no GPU, or one the browser blocks) would fail inside tfjs with a TypeError: say it plainly.
+  if (!gpu || !(await gpu.requestAdapter().catch(() => null))) return text('train.backend.no-webgpu');
   try {
     await import('@tensorflow/tfjs-backend-webgpu');
     return null;
@@ -245,7 +247,7 @@ async function activate(tf: Tf, name: BackendName, timeoutMs: number): Promise<T
   const warn = console.warn;
   const said: string[] = [];
   console.warn = (...args: unknown[]) => {
-    said.push(args.map(String).join(' '));
+    said.push(args.map(String).join(' ').split('\n')[0]!); // tfjs passes errors with their stacks: the first line says it
     warn.apply(console, args);
   };
   try {
