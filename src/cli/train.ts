@@ -18,7 +18,7 @@ import { analyze } from '../analysis/analyze.ts';
 import { BUILTIN_DATASETS, builtinFacts, findBuiltinDataset } from '../data/catalog.ts';
 import type { BackendName } from '../train/backend/select.ts';
 import { configFromDoc, OPTIMIZER_NAMES, parseTrainConfig, TASKS, type TrainConfig, type TrainConfigInput } from '../train/config.ts';
-import type { DoneEvent, EpochEvent, Metrics, StartedEvent, TrainEvent } from '../train/events.ts';
+import type { BatchEvent, DoneEvent, EpochEvent, Metrics, StartedEvent, TrainEvent } from '../train/events.ts';
 import { commandUsage, EXIT, type CliIO, type Command, type ParsedArgs } from './io.ts';
 import { openGraph } from './open-graph.ts';
 import { diagnosticLine } from './summary-format.ts';
@@ -96,13 +96,19 @@ function backendText(s: StartedEvent['backend']): string {
 /** Prints events as they come: readable lines, or JSON lines with --json. */
 function printer(io: CliIO, args: Args, config: TrainConfig) {
   let started: StartedEvent | null = null;
+  let last: BatchEvent | null = null;
   let lastEpochAt = 0;
   return {
     get started() {
       return started;
     },
+    /** The last batch finished (where a stop left the run). */
+    get last() {
+      return last;
+    },
     onEvent(e: TrainEvent) {
-      if (e.type === 'started') {
+      if (e.type === 'batch') last = e;
+      else if (e.type === 'started') {
         started = e;
         if (!args.json) {
           const data = config.data.source === 'builtin' ? config.data.id : 'your data';
@@ -128,7 +134,12 @@ function epochLine(e: EpochEvent, ms: number): Record<string, unknown> {
   return { epoch: e.epoch + 1, loss: e.loss, ...e.metrics, ms: Math.round(ms) };
 }
 
-function finalLines(io: CliIO, args: Args, done: DoneEvent, started: StartedEvent | null) {
+/** Where a stop left the run, counted as the app's progress line counts: "in epoch 2 after batch 23 of 113". */
+function stoppedAt(last: BatchEvent | null): string {
+  return last ? `in epoch ${last.epoch + 1} after batch ${last.batch + 1} of ${last.batchesPerEpoch}` : 'before the first batch';
+}
+
+function finalLines(io: CliIO, args: Args, done: DoneEvent, started: StartedEvent | null, last: BatchEvent | null) {
   const backend = started?.backend;
   if (args.json) {
     io.stdout(
@@ -146,7 +157,8 @@ function finalLines(io: CliIO, args: Args, done: DoneEvent, started: StartedEven
   } else {
     if (done.test && Object.keys(done.test).length) io.stdout(`test: ${metricText(done.test)}`);
     if (done.reason === 'finished' || done.reason === 'stopped') {
-      io.stdout(`${done.reason === 'stopped' ? 'stopped' : 'done'} after ${done.epochsCompleted} ${done.epochsCompleted === 1 ? 'epoch' : 'epochs'} in ${seconds(done.elapsedMs)}${backend ? ` on ${backendText(backend)}` : ''}`);
+      const where = done.reason === 'stopped' ? `stopped ${stoppedAt(last)}` : `done after ${done.epochsCompleted} ${done.epochsCompleted === 1 ? 'epoch' : 'epochs'}`;
+      io.stdout(`${where} in ${seconds(done.elapsedMs)}${backend ? ` on ${backendText(backend)}` : ''}`);
     }
   }
   if (done.message) io.stderr(printable(done.reason === 'non-finite' ? `stopped: ${done.message}` : done.message));
@@ -253,7 +265,7 @@ export const trainCommand: Command = {
           control: { shouldStop: () => stop, waitWhilePaused: async () => {} },
         });
         compiled?.main.dispose();
-        finalLines(io, args, done, out.started);
+        finalLines(io, args, done, out.started, out.last);
         return done.reason === 'finished' || done.reason === 'stopped' ? EXIT.ok : EXIT.invalid;
       } finally {
         process.off('SIGINT', onSigint);

@@ -6,17 +6,6 @@
  */
 import type { AnyNodeSpec, LayerCall } from '../nodes/spec.ts';
 
-/**
- * Args the libraries require although our schema gives them a default (Keras
- * has no default kernel size; tfjs Cropping2D requires `cropping`), or whose
- * library default differs from ours (Keras's augmentation value range is
- * 0–255, netloom's data is 0–1). The
- * codegen tests build every conformance case with the pruned and the full
- * config and compare tfjs's getConfig(), so a new kind that needs an entry
- * here fails a test instead of exporting wrong code.
- */
-const LIBRARY_REQUIRED = new Set(['kernelSize', 'cropping', 'valueRange']);
-
 const defaultsCache = new WeakMap<AnyNodeSpec, Map<string, unknown>>();
 
 /** Param name → default value, read from the kind's zod object (params without a default are absent). */
@@ -49,14 +38,19 @@ export function sameValue(a: unknown, b: unknown): boolean {
  * The config entries to print for one layer call, in config order. An
  * argument is left out when the node's param of that name is at its schema
  * default (pooling `strides: null` means "as poolSize", as Keras' None does),
- * or when the argument itself equals that default. Only the node's own layer
- * (class = kind, no suffix) is pruned: helper layers such as `_pad` keep
- * every argument, since the node's defaults are not theirs.
+ * or when the argument itself equals that default, unless the kind keeps it
+ * (`code.keep`: the library requires it or defaults it otherwise; the codegen
+ * tests build every conformance case with the pruned and the full config and
+ * compare tfjs's getConfig(), so a kind that needs an entry there fails a
+ * test instead of exporting wrong code). Only the node's own layer (class =
+ * kind, no suffix) is pruned: helper layers such as `_pad` keep every
+ * argument, since the node's defaults are not theirs.
  */
 export function layerArgs(spec: AnyNodeSpec, call: LayerCall, params: Record<string, unknown>): [string, unknown][] {
   const entries = Object.entries(call.config).filter(([, v]) => v !== undefined);
   if (call.className !== spec.kind || call.suffix) return entries;
   const defaults = schemaDefaults(spec);
   const atDefault = (k: string, v: unknown) => defaults.has(k) && (sameValue(params[k], defaults.get(k)) || sameValue(v, defaults.get(k)));
-  return entries.filter(([k, v]) => LIBRARY_REQUIRED.has(k) || !atDefault(k, v));
+  const keep = spec.code?.keep ?? [];
+  return entries.filter(([k, v]) => keep.includes(k) || !atDefault(k, v));
 }

@@ -9,8 +9,9 @@
  * writes them (strategy.run, a distributed dataset, reduced losses).
  *
  * Where tfjs and Keras compute different things for the same layer config,
- * the file defines a small layer that computes what netloom computes
- * (py/layers.ts). Every name comes from IdentScope, every string from
+ * the file defines a small layer that computes what netloom computes (the
+ * kind's `code.keras` writer says so and carries its source). Every name
+ * comes from IdentScope, every string from
  * pyString, every comment from commentText: no user text reaches the code
  * any other way.
  */
@@ -20,11 +21,12 @@ import { fmtShape } from '../nodes/common/params.ts';
 import { commentText, IdentScope, pyString } from './identifiers.ts';
 import { planCode, type CodePlan, type LayerStep, type PlanModel } from './plan.ts';
 import { GAN_BY_HAND, LOSSES, OPTIMIZERS, planTraining } from './training.ts';
-import { fmtNumber, kerasArg, pyValue, shapeNote } from './values.ts';
+import { fmtNumber, pyValue, shapeNote } from './values.ts';
 import { emitted, functionNames, type EmitResult } from './result.ts';
 import { planKerasTask, type KerasTask } from './keras-task.ts';
 import { dataCode } from './keras-data.ts';
-import { BILINEAR_CLASS, BILINEAR_UPSAMPLING, FLIP_CLASS, RANDOM_FLIP_BOTH } from './py/layers.ts';
+import { definedNames, layerCode, sourcesOf } from './layer-code.ts';
+import type { CodeSource, LayerCode } from '../nodes/spec.ts';
 import { DETECTION_LOSS, meanAP } from './py/detection.ts';
 import { CYCLEGAN_STEP, DISTRIBUTED_LOOP, GAN_HELPERS, GAN_STEP, PIX2PIX_STEP, TRAIN_LOOP } from './py/gan.ts';
 
@@ -43,14 +45,15 @@ export const KERAS_MIN = [3, 8] as const;
 
 /** Module-level names the file defines or imports, claimed before any name from the graph. */
 const MODULE = [
-  'np', 'tf', 'ops', 'keras', 'layers', BILINEAR_CLASS, FLIP_CLASS, 'split', 'mnist_digits', 'heartbeats', 'draw_shapes', 'tight_box', 'overlap', 'shapes', 'dilate',
+  'np', 'tf', 'ops', 'keras', 'layers', 'split', 'mnist_digits', 'heartbeats', 'draw_shapes', 'tight_box', 'overlap', 'shapes', 'dilate',
   'edge_pairs', 'digit_domains', 'add_noise', 'NoisyBatches', 'detection_loss', 'encode_boxes', 'decode_grid', 'iou', 'mean_average_precision', 'ValidationMAP',
   'detection_map', 'bce_logits', 'learn', 'gan_step', 'pix2pix_step', 'cyclegan_step', 'train_adversarial', 'replica_average', 'train_distributed', 'load_data',
   'load_your_data', 'compile_model', 'train', 'evaluate', 'main',
 ];
 
-const isBilinear = (s: LayerStep) => s.className === 'UpSampling2D' && s.args.some(([k, v]) => k === 'interpolation' && v === 'bilinear');
-const isFlipBoth = (s: LayerStep) => s.className === 'RandomFlip' && !s.args.some(([k, v]) => k === 'mode' && v !== 'horizontal_and_vertical');
+/** The import lines the file head writes itself, in this order, when something uses them. */
+const LAYERS_IMPORT = 'from keras import layers';
+const OPS_IMPORT = 'from keras import ops';
 
 class PyWriter {
   private lines: string[] = [];
@@ -58,35 +61,32 @@ class PyWriter {
   private fns: Map<PlanModel, string>;
   private task: KerasTask;
   private use = { np: false, tf: false, ops: false };
+  /** How each layer step is written (its kind may rewrite the default, e.g. a class computing what tfjs computes). */
+  private codes = new Map<LayerStep, LayerCode>();
+  /** Classes the file defines before its models, each once. */
+  private sources: CodeSource[];
 
   constructor(
     private plan: CodePlan,
     private mirrored: boolean,
   ) {
     for (const name of MODULE) this.module.claim(name);
+    for (const m of plan.models) for (const s of m.steps) if (s.type === 'layer') this.codes.set(s, layerCode('keras', s));
+    this.sources = sourcesOf(this.codes.values());
+    for (const src of this.sources) for (const name of definedNames(src.code, 'keras')) this.module.claim(name);
     this.fns = functionNames(plan, this.module);
     this.task = planKerasTask(plan);
   }
 
-  private layerSteps(): LayerStep[] {
-    return this.plan.models.flatMap((m) => m.steps.filter((s): s is LayerStep => s.type === 'layer'));
-  }
-
   write(): string {
     const { plan } = this;
-    const steps = this.layerSteps();
-    const leaky = steps.some((s) => s.className === 'LeakyReLU');
-    const classes: string[] = [];
-    if (steps.some(isBilinear)) {
-      classes.push(BILINEAR_UPSAMPLING);
-      this.use.ops = true;
-    }
-    if (steps.some(isFlipBoth)) classes.push(RANDOM_FLIP_BOTH);
+    const codes = [...this.codes.values()];
+    const imports = new Set(this.sources.flatMap((s) => s.imports ?? []));
+    if (imports.has(OPS_IMPORT)) this.use.ops = true;
     const body: string[] = [];
     this.lines = body;
-    // `layers.` for Keras's own layers (and the two-coin flip, made of two of them).
-    const usesLayers = steps.some((s) => !isBilinear(s));
-    for (const c of classes) body.push('', c.trim());
+    const usesLayers = codes.some((c) => c.callee.startsWith('layers.')) || imports.has(LAYERS_IMPORT);
+    for (const src of this.sources) body.push('', src.code);
     for (const m of [...plan.models.slice(1), plan.main]) this.model(m);
     this.training();
     const head = [
@@ -94,13 +94,14 @@ class PyWriter {
       `# Generated by netloom: Keras 3 functional API (TensorFlow backend). Needs keras>=${KERAS_MIN.join('.')}.`,
       `# build_model() makes the same layers, names and shapes as netloom, ${plan.analysis.totals.params.toLocaleString('en-US')} params in all.`,
       `# Graph: ${commentText(plan.doc.name || 'Untitled')}`,
-      ...(leaky ? ["# LeakyReLU's slope is negative_slope in Keras 3 (tfjs and tf.keras 2 call it alpha)."] : []),
+      ...new Set(codes.flatMap((c) => (c.note ? [`# ${c.note}`] : []))),
       ...(this.use.np ? ['import numpy as np'] : []),
       ...(this.use.tf ? ['import tensorflow as tf'] : []),
       // keras itself, not tensorflow.keras: with TF_USE_LEGACY_KERAS=1 that one is Keras 2.
       'import keras',
-      ...(usesLayers ? ['from keras import layers'] : []),
-      ...(this.use.ops ? ['from keras import ops'] : []),
+      ...(usesLayers ? [LAYERS_IMPORT] : []),
+      ...(this.use.ops ? [OPS_IMPORT] : []),
+      ...[...imports].filter((l) => l !== LAYERS_IMPORT && l !== OPS_IMPORT),
       '',
       `if tuple(int(part) for part in keras.__version__.split('.')[:2]) < (${KERAS_MIN.join(', ')}):`,
       `    raise SystemExit(f'This file needs Keras ${KERAS_MIN.join('.')} or newer and found Keras {keras.__version__}: pip install -U "keras>=${KERAS_MIN.join('.')}"')`,
@@ -124,12 +125,9 @@ class PyWriter {
       const x = step.inputs.length === 1 ? v[step.inputs[0]!]! : `[${step.inputs.map((t) => v[t]).join(', ')}]`;
       if (step.type === 'layer') {
         v[step.output] = scope.claim(m.tensors[step.output]!.base, step.kind);
-        let cls = `layers.${step.className}`;
-        let args = step.args;
-        if (isBilinear(step)) [cls, args] = [BILINEAR_CLASS, args.filter(([k]) => k !== 'interpolation')];
-        else if (isFlipBoth(step)) [cls, args] = [FLIP_CLASS, args.filter(([k]) => k !== 'mode')];
-        const text = [...args.map(([k, val]) => `${kerasArg(step.className, k)}=${pyValue(val)}`), `name=${pyString(step.name)}`].join(', ');
-        this.lines.push(`    ${v[step.output]} = ${cls}(${text})(${x})  # ${shapeNote(m.tensors[step.output]!.shape, step.params)}`);
+        const code = this.codes.get(step)!;
+        const text = [...code.args.map(([k, val]) => `${k}=${pyValue(val)}`), `name=${pyString(step.name)}`].join(', ');
+        this.lines.push(`    ${v[step.output]} = ${code.callee}(${text})(${x})  # ${shapeNote(m.tensors[step.output]!.shape, step.params)}`);
       } else {
         const model = scope.claim(step.model.key, 'model');
         this.lines.push(`    ${model} = ${this.fns.get(step.model)}()`);

@@ -43,6 +43,8 @@ export interface LayerStep {
   className: string;
   /** tfjs (camelCase) arguments to print, defaults left out, `name` not included. */
   args: [string, unknown][];
+  /** The layer's full config (tfjs names), for writers that depend on a value left out of `args`. */
+  config: Record<string, unknown>;
   name: string;
   inputs: number[];
   output: number;
@@ -156,7 +158,7 @@ class Planner {
       const name = call.suffix ? this.names.claim(`${main}${call.suffix}`) : main;
       // The last call gives the node's output; the ones before it (a `_pad` before, or the main layer before a `_crop`) give their own.
       shape = i === calls.length - 1 ? outShape : helperShape(call, shape);
-      const activation = typeof call.config.activation === 'string' ? call.config.activation : undefined;
+      const activation = typeof call.config.activation === 'string' ? call.config.activation : getSpec(call.className)?.outputActivation;
       const output = this.tensor(m, { base: call.suffix ? `${node.id}${call.suffix}` : node.id, shape, activation });
       m.steps.push({
         type: 'layer',
@@ -165,6 +167,7 @@ class Planner {
         label: call.suffix ? undefined : labelOf(node),
         className: call.className,
         args: layerArgs(spec, call, nodeParams),
+        config: call.config,
         name,
         inputs: x,
         output,

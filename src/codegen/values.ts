@@ -5,6 +5,7 @@
 import { pyString, tsString } from './identifiers.ts';
 import { fmtShape } from '../nodes/common/params.ts';
 import type { Shape } from '../nodes/spec.ts';
+import { getSpec } from '../nodes/index.ts';
 
 export function fmtNumber(n: number): string {
   if (!Number.isFinite(n)) throw new Error(`cannot write the number ${String(n)} into code`);
@@ -43,14 +44,12 @@ export function shapeNote(shape: Shape | null, params = 0): string {
   return params > 0 ? `${s}, ${params.toLocaleString('en-US')} params` : s;
 }
 
-/** tfjs `tf.layers` factory for a Keras class name: `Conv2DTranspose` → `conv2dTranspose`. */
+/** tfjs `tf.layers` factory for a Keras class name, as most are spelled: `Conv2DTranspose` → `conv2dTranspose` (a kind spelled otherwise says so in its `code.ts`). */
 export function tfjsFactory(className: string): string {
-  if (className === 'Cropping2D') return 'cropping2D'; // the one factory tfjs spells with a capital D
   return className.charAt(0).toLowerCase() + className.slice(1).replace(/([0-9])D/g, '$1d');
 }
 
-/** Keras keyword for a tfjs argument: `kernelSize` → `kernel_size`; LeakyReLU's `alpha` is `negative_slope` in Keras 3. */
+/** Keras keyword for a tfjs argument: `kernelSize` → `kernel_size`, or the name the kind gives it (`keras.args`: LeakyReLU's `alpha` is `negative_slope` in Keras 3). */
 export function kerasArg(className: string, arg: string): string {
-  if (className === 'LeakyReLU' && arg === 'alpha') return 'negative_slope';
-  return arg.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+  return getSpec(className)?.keras?.args?.[arg] ?? arg.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 }

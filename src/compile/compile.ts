@@ -15,7 +15,7 @@ import type { LayerCall, Shape } from '../nodes/spec.ts';
 import { NameTable } from './names.ts';
 import { evaluateGraph } from '../analysis/evaluate.ts';
 import type { LayersModel, SymbolicTensor, Tf } from './tf.ts';
-import { registerAugmentLayers } from './augment-layers.ts';
+import { registerOwnLayers } from './layers/index.ts';
 
 export interface CompileOptions {
   /** Refuse graphs with more weights than this (default 50 M: ~200 MB of float32). */
@@ -54,7 +54,7 @@ export function compileGraph(tf: Tf, doc: GraphDoc | SubGraph, options: CompileO
       ],
     };
   }
-  registerAugmentLayers(tf);
+  registerOwnLayers(tf);
   const b = new Builder(tf, analysis);
   // No prototype: a composite may be named "__proto__", which a plain object would swallow.
   const models: Record<string, LayersModel> = Object.create(null);

@@ -28,12 +28,16 @@ export interface BuiltinDataset {
   /** Sizes of the default split, for the UI before loading. */
   trainCount: number;
   testCount: number;
+  /** Training samples per class (labelled sets), for the UI before loading (the anomaly task trains on one class). */
+  trainClassCounts?: readonly number[];
   /** What the samples carry beside images and labels (so a wrong task is refused before loading); left out: nothing. */
   carries?: { masks?: true; boxes?: true; pairing?: 'paired' | 'unpaired' };
   load(env: DataEnv): Promise<DataResult<DatasetSplit>>;
 }
 
 const MNIST_CLASSES = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
+/** Digits per class in the prepared 8,000 training digits (tests/data/catalog.test.ts checks every count against the loaded data). */
+const MNIST_TRAIN_CLASS_COUNTS = [801, 902, 793, 826, 784, 690, 811, 856, 755, 782];
 
 export const BUILTIN_DATASETS: readonly BuiltinDataset[] = [
   {
@@ -43,6 +47,7 @@ export const BUILTIN_DATASETS: readonly BuiltinDataset[] = [
     classNames: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
     trainCount: 8000,
     testCount: 2000,
+    trainClassCounts: MNIST_TRAIN_CLASS_COUNTS,
     load: (env) => loadMnist(env.fetchBytes),
   },
   // Counts from the prepared split's per-class numbers (mnist.json); tests/data/catalog.test.ts checks them.
@@ -55,6 +60,7 @@ export const BUILTIN_DATASETS: readonly BuiltinDataset[] = [
     classNames: HEARTBEAT_CLASSES,
     trainCount: 4000,
     testCount: 1000,
+    trainClassCounts: [2400, 1600],
     load: async () => makeHeartbeatSplit(),
   },
   {
@@ -84,6 +90,7 @@ export const BUILTIN_DATASETS: readonly BuiltinDataset[] = [
     classNames: MNIST_CLASSES,
     trainCount: 8000,
     testCount: 2000,
+    trainClassCounts: MNIST_TRAIN_CLASS_COUNTS,
     carries: { pairing: 'paired' },
     load: async (env) => {
       const r = await loadMnist(env.fetchBytes);
@@ -97,6 +104,7 @@ export const BUILTIN_DATASETS: readonly BuiltinDataset[] = [
     classNames: MNIST_CLASSES,
     trainCount: 4000,
     testCount: 1000,
+    trainClassCounts: [396, 466, 384, 414, 401, 340, 405, 447, 373, 374],
     carries: { pairing: 'unpaired' },
     load: async (env) => {
       const r = await loadMnist(env.fetchBytes);
@@ -115,6 +123,7 @@ function mnistDigits(digits: number[], trainCount: number, testCount: number): B
     classNames: digits.map(String),
     trainCount,
     testCount,
+    trainClassCounts: digits.map((d) => MNIST_TRAIN_CLASS_COUNTS[d]!),
     load: async (env) => {
       const r = await loadMnist(env.fetchBytes);
       if (!r.ok) return r;

@@ -8,9 +8,10 @@
  */
 import type { Owner } from './build-layer.ts';
 import type { ImportedWeights, ImportNote, WeightTensor } from './types.ts';
+import type { WeightReshapes } from './refit.ts';
 import { english, text } from '../i18n/text.ts';
 
-export function assignWeights(decoded: Map<string, WeightTensor>, owners: Map<string, Owner[]>, asConv: Set<string>, notes: ImportNote[]): ImportedWeights {
+export function assignWeights(decoded: Map<string, WeightTensor>, owners: Map<string, Owner[]>, reshapes: WeightReshapes, notes: ImportNote[]): ImportedWeights {
   const out: ImportedWeights = new Map();
   const unmatched: string[] = [];
   for (const [name, t] of decoded) {
@@ -23,7 +24,9 @@ export function assignWeights(decoded: Map<string, WeightTensor>, owners: Map<st
     }
     for (const o of found) {
       const path = o.nodePath.join('/');
-      const reshaped = asConv.has(path) && short === 'kernel' && t.shape.length === 2 ? { ...t, shape: [1, 1, ...t.shape] } : t;
+      // A node import rewrote (Dense on a feature map → 1×1 Conv2D) holds its weights in its new kind's shapes.
+      const reshape = reshapes.get(path)?.[short];
+      const reshaped = reshape ? { ...t, shape: reshape(t.shape) } : t;
       out.set(`${path}/${short}`, reshaped);
     }
   }

@@ -8,7 +8,7 @@
 import type { GraphEdge, GraphNode, SubGraph } from '../graph/schema.ts';
 import { check, LayerSchema, ModelConfigSchema, type LayerEntry } from './keras-schema.ts';
 import { buildLayer, isModelEntry, layerName, type BuildCtx, type Scope } from './build-layer.ts';
-import { inputShape } from './layer-params.ts';
+import { inputShape } from '../nodes/common/keras.ts';
 import { readCalls, readModelRefs, type TensorRef } from './tensor-refs.ts';
 import { isRecord } from './read-source.ts';
 import { text } from '../i18n/text.ts';

@@ -1,27 +1,36 @@
 /**
  * netloom compiles an explicit padding number p as two layers: `X_pad`
  * (ZeroPadding2D p) then X with padding 'valid' (and a transposed
- * convolution as X 'valid' then `X_crop`, Cropping2D p). Reading such a pair
- * back as one node with `padding: p` makes a graph netloom wrote come back as
- * it was drawn. Only pairs named this way are folded: a ZeroPadding2D someone
- * put in their own model stays a node of its own.
+ * convolution as X 'valid' then `X_crop`, Cropping2D p): each kind says which
+ * in its spec's `paddingNumber`. Reading such a pair back as one node with
+ * `padding: p` makes a graph netloom wrote come back as it was drawn. Only
+ * pairs named this way are folded: a ZeroPadding2D someone put in their own
+ * model stays a node of its own.
  */
 import type { GraphEdge, GraphNode, SubGraph } from '../graph/schema.ts';
+import { getSpec } from '../nodes/index.ts';
+import { PADDING_HELPERS } from '../nodes/common/window.ts';
 
-const PADDED = new Set(['Conv2D', 'SeparableConv2D', 'DepthwiseConv2D', 'MaxPooling2D', 'AveragePooling2D']);
+const { pad: PAD, crop: CROP } = PADDING_HELPERS;
 
 export function foldPadding(g: SubGraph): void {
   for (const n of g.nodes) if (n.graph) foldPadding(n.graph);
-  for (const pad of [...g.nodes]) {
-    if (pad.kind === 'ZeroPadding2D' && pad.id.endsWith('_pad')) foldPad(g, pad);
-    if (pad.kind === 'Cropping2D' && pad.id.endsWith('_crop')) foldCrop(g, pad);
+  for (const helper of [...g.nodes]) {
+    if (helper.kind === PAD.className && helper.id.endsWith(PAD.suffix)) foldPad(g, helper);
+    if (helper.kind === CROP.className && helper.id.endsWith(CROP.suffix)) foldCrop(g, helper);
   }
 }
 
+/** The layer a helper was made for (`conv1_pad` → `conv1`), when that kind compiles padding numbers this way. */
+function ownerOf(g: SubGraph, helper: GraphNode, how: 'pad' | 'crop'): GraphNode | undefined {
+  const layer = g.nodes.find((n) => n.id === helper.id.slice(0, -PADDING_HELPERS[how].suffix.length));
+  return layer && getSpec(layer.kind)?.paddingNumber === how && isValid(layer) ? layer : undefined;
+}
+
 function foldPad(g: SubGraph, pad: GraphNode) {
-  const layer = g.nodes.find((n) => n.id === pad.id.slice(0, -'_pad'.length));
-  const p = uniform(pad.params.padding ?? 1);
-  if (!layer || !PADDED.has(layer.kind) || !isValid(layer) || p === null || !plain(pad)) return;
+  const layer = ownerOf(g, pad, 'pad');
+  const p = uniform(pad.params[PAD.param] ?? 1);
+  if (!layer || p === null || !plain(pad)) return;
   const into = g.edges.filter((e) => e.target === pad.id);
   const out = g.edges.filter((e) => e.source === pad.id);
   if (into.length !== 1 || out.length !== 1 || out[0]!.target !== layer.id || g.edges.filter((e) => e.target === layer.id).length !== 1) return;
@@ -32,9 +41,9 @@ function foldPad(g: SubGraph, pad: GraphNode) {
 }
 
 function foldCrop(g: SubGraph, crop: GraphNode) {
-  const layer = g.nodes.find((n) => n.id === crop.id.slice(0, -'_crop'.length));
-  const c = uniform(crop.params.cropping ?? 0);
-  if (!layer || layer.kind !== 'Conv2DTranspose' || !isValid(layer) || !c || !plain(crop)) return;
+  const layer = ownerOf(g, crop, 'crop');
+  const c = uniform(crop.params[CROP.param] ?? 0);
+  if (!layer || !c || !plain(crop)) return;
   const into = g.edges.filter((e) => e.target === crop.id);
   const fromLayer = g.edges.filter((e) => e.source === layer.id);
   if (into.length !== 1 || into[0]!.source !== layer.id || fromLayer.length !== 1 || (into[0]!.sourceHandle ?? 'out0') !== 'out0') return;

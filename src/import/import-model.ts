@@ -13,10 +13,9 @@ import { readSource, isRecord } from './read-source.ts';
 import { buildModel } from './build-graph.ts';
 import type { BuildCtx } from './build-layer.ts';
 import { foldPadding } from './fold-padding.ts';
-import { rewriteDenseOnMaps } from './dense-on-maps.ts';
+import { paramsFromWeights, refitToInputs } from './refit.ts';
 import { decodeWeights, type WeightFiles } from './decode-weights.ts';
 import { assignWeights } from './assign-weights.ts';
-import { restoreDepthMultiplier } from './tfjs-gaps.ts';
 import { ImportFailure, importError, type ImportedWeights, type ImportResult } from './types.ts';
 import { text } from '../i18n/text.ts';
 
@@ -37,7 +36,7 @@ export function importModel(json: unknown, weightFiles?: WeightFiles): ImportRes
     const doc: GraphDoc = { format: GRAPH_FORMAT, version: GRAPH_VERSION, name, nodes: graph.nodes, edges: graph.edges };
     doc.imported = { class_name: src.model.class_name, ...src.origin };
     foldPadding(doc);
-    const asConv = rewriteDenseOnMaps(doc, ctx.notes);
+    const reshapes = refitToInputs(doc, ctx.notes);
 
     let weights: ImportedWeights | undefined;
     const files: WeightFiles = new Map(weightFiles ?? []);
@@ -46,10 +45,10 @@ export function importModel(json: unknown, weightFiles?: WeightFiles): ImportRes
     if (listed > 0 && files.size === 0) {
       ctx.notes.push({ severity: 'info', code: 'weights-not-given', message: `the file lists ${listed} weights in ${src.manifest!.flatMap((g) => g.paths).join(', ')}; give those files too to keep the trained weights` });
     } else if (listed > 0) {
-      weights = assignWeights(decodeWeights(src.manifest!, files), ctx.owners, asConv, ctx.notes);
+      weights = assignWeights(decodeWeights(src.manifest!, files), ctx.owners, reshapes, ctx.notes);
     }
 
-    restoreDepthMultiplier(doc, weights, String(src.origin.keras_version ?? '').startsWith('tfjs'), ctx.notes);
+    paramsFromWeights(doc, weights, String(src.origin.keras_version ?? '').startsWith('tfjs'), ctx.notes);
 
     const loaded = loadGraphValue(withLayout(doc));
     if (!loaded.ok) return { ok: false, error: importError('not-a-graph', text('import.not-a-graph', { detail: loaded.error.message }), loaded.error.path ? { path: loaded.error.path } : {}) };

@@ -2,12 +2,15 @@
  * A Keras layer config (snake_case) → netloom params (camelCase), keeping
  * only params the node kind declares; everything else is returned as `rest`
  * so the node can keep it under `imported`. Values equal to the kind's
- * defaults are left out, so an imported graph reads like a drawn one.
+ * defaults are left out, so an imported graph reads like a drawn one. What
+ * a kind reads its own way (other key names, refusals) is in its spec's
+ * `keras` facts; this file knows nothing about any one kind.
  */
 import { getSpec } from '../nodes/index.ts';
 import { ACTIVATIONS } from '../nodes/common/params.ts';
 import { paramKeys } from '../analysis/param-keys.ts';
 import { configReason, unwrap } from './layer-kinds.ts';
+import { INPUT_SHAPE_KEYS } from '../nodes/common/keras.ts';
 
 export interface Converted {
   params: Record<string, unknown>;
@@ -18,46 +21,32 @@ export interface Converted {
   notes: string[];
 }
 
-/** Keys holding what netloom shows as the Input node in front of a Sequential model. */
-export const INPUT_SHAPE_KEYS = ['batch_input_shape', 'batch_shape', 'input_shape'];
-
 const PAIRS = new Set(['kernelSize', 'strides', 'dilationRate', 'poolSize', 'size']);
 
 export function convertParams(className: string, kind: string, config: Record<string, unknown>): Converted {
+  const spec = getSpec(kind)!;
   const reason = configReason(className, kind, config);
   const rest: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(config)) if (k !== 'name' && !INPUT_SHAPE_KEYS.includes(k)) rest[k] = v;
   if (reason) return { params: {}, rest, reason, notes: [] };
-  const notes: string[] = [];
-  const params: Record<string, unknown> = {};
+  // What the kind reads itself comes first; the generic reading leaves those keys alone.
+  const read = spec.keras?.read?.(config, className);
+  const handled = new Set(read?.handled ?? []);
+  for (const k of handled) if (!read?.kept?.includes(k)) delete rest[k];
+  const notes: string[] = [...(read?.notes ?? [])];
+  const params: Record<string, unknown> = { ...read?.params };
   const take = (param: string, key: string, value: unknown = config[key]) => {
     params[param] = value;
     delete rest[key];
   };
 
-  if (kind === 'Input') {
-    const shape = inputShape(config);
-    if (shape) params.shape = shape;
-    if (config.dtype === 'float32' || config.dtype === 'int32') take('dtype', 'dtype');
-    else if (config.dtype !== undefined) notes.push(`input dtype ${JSON.stringify(config.dtype)} is read as float32`);
-    for (const k of INPUT_SHAPE_KEYS) delete rest[k];
-    return { params: withoutDefaults('Input', params), rest, notes };
-  }
-  if (className === 'ReLU') {
-    for (const k of ['max_value', 'negative_slope', 'threshold']) delete rest[k];
-    return { params: { activation: config.max_value === 6 ? 'relu6' : 'relu' }, rest, notes };
-  }
-  if (className === 'Softmax') {
-    delete rest.axis;
-    return { params: { activation: 'softmax' }, rest, notes };
-  }
-
-  const spec = getSpec(kind)!;
   const keys = paramKeys(spec);
+  const byKeras = new Map(Object.entries(spec.keras?.args ?? {}).map(([param, key]) => [key, param]));
   const unchanged = { ...rest };
   for (const [key, raw] of Object.entries(config)) {
-    const param = key === 'negative_slope' && kind === 'LeakyReLU' ? 'alpha' : camel(key);
-    if (!keys.includes(param) || key === 'name') continue;
+    if (handled.has(key) || key === 'name') continue;
+    const param = byKeras.get(key) ?? camel(key);
+    if (!keys.includes(param)) continue;
     let v = unwrap(raw);
     if (param === 'activation') {
       const a = activationName(v);
@@ -94,12 +83,6 @@ function activationName(v: unknown): { ok: true; name: string } | { ok: false; r
   if (name && (ACTIVATIONS as readonly string[]).includes(name)) return { ok: true, name };
   const shown = typeof v === 'string' ? `"${v}"` : 'a custom object';
   return { ok: false, reason: `its activation ${shown} is not one netloom offers (${ACTIVATIONS.join(', ')})` };
-}
-
-export function inputShape(c: Record<string, unknown>): unknown[] | undefined {
-  const batch = Array.isArray(c.batch_input_shape) ? c.batch_input_shape : Array.isArray(c.batch_shape) ? c.batch_shape : undefined;
-  if (batch) return batch.slice(1);
-  return Array.isArray(c.input_shape) ? c.input_shape : undefined;
 }
 
 /** Drop each param whose value is what the kind would default it to anyway. */

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { defineNode } from './spec.ts';
 import { activation as activationName } from './common/params.ts';
 import { ANY_RANK, keepShape } from './common/shape.ts';
+import { activationKernels } from './common/kernels.ts';
+import { isOff, shown } from './common/keras.ts';
 
 const params = z.object({ activation: activationName });
 
@@ -13,6 +15,23 @@ export const activation = defineNode({
   outputs: 1,
   infer: keepShape,
   layers: ({ activation }) => [{ className: 'Activation', config: { activation } }],
+  kernels: (p) => activationKernels(p.activation),
+  keras: {
+    // ReLU layers are one activation: relu, or relu6 with max_value 6.
+    aliases: ['ReLU'],
+    refuse(c, className) {
+      if (className === 'ReLU') {
+        if (!(isOff(c.max_value) || c.max_value === 6)) return `max_value is ${shown(c.max_value)}; netloom has relu and relu6`;
+        if (!(isOff(c.negative_slope) || c.negative_slope === 0)) return 'negative_slope is set: use LeakyReLU';
+        if (!(isOff(c.threshold) || c.threshold === 0)) return `threshold is ${shown(c.threshold)}`;
+      }
+      return null;
+    },
+    read(c, className) {
+      if (className === 'ReLU') return { params: { activation: c.max_value === 6 ? 'relu6' : 'relu' }, handled: ['max_value', 'negative_slope', 'threshold'] };
+      return { params: {}, handled: [] };
+    },
+  },
   caption: (p) => p.activation,
   doc: {
     en: {

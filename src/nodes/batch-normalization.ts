@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { defineNode, type NodeDiagnostic } from './spec.ts';
+import { defineNode, type NodeDiagnostic, type WeightShape } from './spec.ts';
 import { fmtShape, int, size } from './common/params.ts';
 import { failed } from './common/checks.ts';
+import { isOff } from './common/keras.ts';
 import { msg, type Text } from '../i18n/text.ts';
 
 const params = z.object({
@@ -72,6 +73,22 @@ export const batchNormalization = defineNode({
     };
   },
   layers: ({ axis, momentum, epsilon, center, scale }) => [{ className: 'BatchNormalization', config: { axis, momentum, epsilon, center, scale } }],
+  weightShapes(p, [x]) {
+    const n = (p.axis < 0 ? x![x!.length + p.axis] : x![p.axis - 1]) ?? null;
+    const out: WeightShape[] = [];
+    if (p.scale) out.push(['gamma', [n]]);
+    if (p.center) out.push(['beta', [n]]);
+    return [...out, ['moving_mean', [n]], ['moving_variance', [n]]];
+  },
+  kernels: () => ['FusedBatchNorm'],
+  keras: {
+    refuse(c) {
+      if (!isOff(c.renorm)) return 'renorm is on; netloom has plain batch normalization only';
+      if (!isOff(c.virtual_batch_size)) return 'it uses virtual_batch_size (ghost batch normalization)';
+      if (!isOff(c.adjustment)) return 'it has an adjustment function';
+      return null;
+    },
+  },
   caption: (p) => (p.axis === -1 ? '' : `axis ${p.axis}`),
   doc: {
     en: {

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { defineNode } from './spec.ts';
 import { int, MAX_CHANNELS, toPair } from './common/params.ts';
+import { activationKernels, CONV_KERNELS } from './common/kernels.ts';
+import { bias, channelsOf, kernel } from './common/weights.ts';
+import { isOff, isOnes, shown } from './common/keras.ts';
 import { failed, needKnownSize } from './common/checks.ts';
 import { activationCaption, convTail, convWindow, explicitCrop, slide, windowCaption, windowResult } from './common/window.ts';
 
@@ -36,6 +39,20 @@ export const conv2dTranspose = defineNode({
     const { post, mode } = explicitCrop(p.padding);
     const { filters, activation, useBias } = p;
     return [{ className: 'Conv2DTranspose', config: { filters, kernelSize: toPair(p.kernelSize), strides: toPair(p.strides), padding: mode, activation, useBias } }, ...post];
+  },
+  // A transposed kernel is stored [kh, kw, out, in].
+  weightShapes: (p, inputs) => [kernel('kernel', p.kernelSize, p.filters, channelsOf(inputs)), ...bias(p.useBias, p.filters)],
+  kernels: (p) => [...CONV_KERNELS, ...activationKernels(p.activation)],
+  paddingNumber: 'crop',
+  // Keras has no default kernel size.
+  code: { keep: ['kernelSize'] },
+  keras: {
+    aliases: ['Convolution2DTranspose', 'Deconvolution2D'],
+    refuse(c) {
+      if (!isOnes(c.dilation_rate)) return `dilation_rate is ${shown(c.dilation_rate)}; tfjs Conv2DTranspose has none`;
+      if (!isOff(c.output_padding)) return `output_padding is ${shown(c.output_padding)}; tfjs Conv2DTranspose has none`;
+      return null;
+    },
   },
   caption: (p) => `${p.filters} · ${windowCaption(p.kernelSize, p.strides, p.padding)}${activationCaption(p.activation)}`,
   doc: {

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { defineNode } from './spec.ts';
 import { int, MAX_CHANNELS } from './common/params.ts';
+import { activationKernels, CONV_KERNELS } from './common/kernels.ts';
+import { bias, channelsOf, kernel } from './common/weights.ts';
+import { isOnes, shown } from './common/keras.ts';
 import { activationCaption, convTail, convWindow, dilationRate, explicitPadding, slideDilated, windowCaption, windowResult } from './common/window.ts';
 
 const params = z.object({
@@ -28,6 +31,15 @@ export const conv2d = defineNode({
     const { pre, mode } = explicitPadding(p.padding);
     const { filters, kernelSize, strides, dilationRate, activation, useBias } = p;
     return [...pre, { className: 'Conv2D', config: { filters, kernelSize, strides, padding: mode, dilationRate, activation, useBias } }];
+  },
+  weightShapes: (p, inputs) => [kernel('kernel', p.kernelSize, channelsOf(inputs), p.filters), ...bias(p.useBias, p.filters)],
+  kernels: (p) => [...CONV_KERNELS, ...activationKernels(p.activation)],
+  paddingNumber: 'pad',
+  // Keras has no default kernel size.
+  code: { keep: ['kernelSize'] },
+  keras: {
+    aliases: ['Convolution2D'],
+    refuse: (c) => (isOnes(c.groups) ? null : `groups is ${shown(c.groups)}; netloom's Conv2D has no groups`),
   },
   caption: (p) => `${p.filters} · ${windowCaption(p.kernelSize, p.strides, p.padding)}${activationCaption(p.activation)}`,
   doc: {

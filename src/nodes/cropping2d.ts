@@ -43,6 +43,11 @@ export const cropping2d = defineNode({
     return { outputs: [[out[0], out[1], x![2]!]], weights: NO_WEIGHTS };
   },
   layers: (p) => [{ className: 'Cropping2D', config: { cropping: toEdges4(p.cropping) } }],
+  code: {
+    // tfjs requires `cropping`, and spells its factory with a capital D.
+    keep: ['cropping'],
+    ts: (std) => ({ ...std, callee: 'tf.layers.cropping2D' }),
+  },
   caption: (p) => `−${fmtEdges(p.cropping)}`,
   doc: {
     en: {

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { defineNode } from './spec.ts';
 import { activation, fmtShape, int, MAX_UNITS } from './common/params.ts';
 import { failed } from './common/checks.ts';
+import { activationKernels } from './common/kernels.ts';
+import { bias, channelsOf } from './common/weights.ts';
+import { isOff } from './common/keras.ts';
 import { msg } from '../i18n/text.ts';
 
 const params = z.object({
@@ -40,6 +43,23 @@ export const dense = defineNode({
     };
   },
   layers: ({ units, activation, useBias }) => [{ className: 'Dense', config: { units, activation, useBias } }],
+  weightShapes: (p, inputs) => [['kernel', [channelsOf(inputs), p.units]], ...bias(p.useBias, p.units)],
+  kernels: (p) => ['_FusedMatMul', ...activationKernels(p.activation)],
+  keras: {
+    refuse: (c) => (isOff(c.lora_rank) ? null : 'it has LoRA weights (lora_rank)'),
+    // Keras applies Dense to the last axis of any input. On [H, W, C] that is exactly a 1×1 Conv2D
+    // with the same weights (kernel [C, units] → [1, 1, C, units]); on more axes nothing is.
+    onInput({ units, ...rest }, x) {
+      if (x.length !== 3) return { reason: `Dense on ${fmtShape(x)} (${x.length} axes) has no netloom equivalent` };
+      return {
+        kind: 'Conv2D',
+        params: { filters: units, kernelSize: 1, ...rest },
+        note: `Dense on ${fmtShape(x)} (applied to the last axis) imported as the equivalent 1×1 Conv2D`,
+        said: { severity: 'info', code: 'dense-as-conv', message: ` works on the last axis of ${fmtShape(x)}; it was imported as the equivalent 1×1 Conv2D, with the same weights` },
+        weights: { kernel: (s) => (s.length === 2 ? [1, 1, ...s] : s) },
+      };
+    },
+  },
   caption: (p) => `${p.units}${p.activation !== 'linear' ? ` ${p.activation}` : ''}`,
   doc: {
     en: {

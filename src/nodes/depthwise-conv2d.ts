@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { defineNode } from './spec.ts';
 import { int, toPair } from './common/params.ts';
+import { activationKernels, DEPTHWISE_KERNELS } from './common/kernels.ts';
+import { bias, channelsOf, kernel } from './common/weights.ts';
+import { isOnes, shown } from './common/keras.ts';
 import { activationCaption, convTail, convWindow, explicitPadding, slide, windowCaption, windowResult } from './common/window.ts';
 
 // No dilationRate: tfjs DepthwiseConv2D accepts one but ignores it, both in
@@ -31,6 +34,15 @@ export const depthwiseConv2d = defineNode({
     const { depthMultiplier, activation, useBias } = p;
     return [...pre, { className: 'DepthwiseConv2D', config: { kernelSize: toPair(p.kernelSize), strides: toPair(p.strides), padding: mode, depthMultiplier, activation, useBias } }];
   },
+  weightShapes(p, inputs) {
+    const c = channelsOf(inputs);
+    return [kernel('depthwise_kernel', p.kernelSize, c, p.depthMultiplier), ...bias(p.useBias, c === null ? null : c * p.depthMultiplier)];
+  },
+  kernels: (p) => [...DEPTHWISE_KERNELS, ...activationKernels(p.activation)],
+  paddingNumber: 'pad',
+  // Keras has no default kernel size.
+  code: { keep: ['kernelSize'] },
+  keras: { refuse: (c) => (isOnes(c.dilation_rate) ? null : `dilation_rate is ${shown(c.dilation_rate)}; tfjs DepthwiseConv2D ignores it`) },
   caption: (p) => `×${p.depthMultiplier} · ${windowCaption(p.kernelSize, p.strides, p.padding)}${activationCaption(p.activation)}`,
   doc: {
     en: {

@@ -28,6 +28,10 @@ import { reshape } from './reshape.ts';
 import { batchNormalization } from './batch-normalization.ts';
 import { activation } from './activation.ts';
 import { leakyRelu } from './leaky-relu.ts';
+import { elu } from './elu.ts';
+import { softmax } from './softmax.ts';
+import { prelu } from './prelu.ts';
+import { thresholdedRelu } from './thresholded-relu.ts';
 import { dropout } from './dropout.ts';
 import { gaussianNoise } from './gaussian-noise.ts';
 import { randomFlip } from './random-flip.ts';
@@ -62,6 +66,10 @@ export const NODE_SPECS: readonly AnyNodeSpec[] = [
   batchNormalization,
   activation,
   leakyRelu,
+  elu,
+  softmax,
+  prelu,
+  thresholdedRelu,
   dropout,
   gaussianNoise,
   randomFlip,

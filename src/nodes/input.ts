@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineNode } from './spec.ts';
 import { fmtShape, int, MAX_DIM } from './common/params.ts';
+import { INPUT_SHAPE_KEYS, inputShape, isOff, shown } from './common/keras.ts';
 
 const params = z.object({
   /** Without the batch axis; null marks a size only known at run time. */
@@ -21,6 +22,20 @@ export const input = defineNode({
   infer: (_inputs, p) => ({ outputs: [p.shape], weights: { trainable: 0, nonTrainable: 0 } }),
   layers: () => [],
   caption: (p) => fmtShape(p.shape),
+  keras: {
+    aliases: ['InputLayer'],
+    refuse: (c) => (!isOff(c.sparse) || !isOff(c.ragged) ? 'sparse or ragged inputs are not in netloom' : null),
+    read(c) {
+      const shape = inputShape(c);
+      const known = c.dtype === 'float32' || c.dtype === 'int32';
+      return {
+        params: { ...(shape ? { shape } : {}), ...(known ? { dtype: c.dtype } : {}) },
+        handled: [...INPUT_SHAPE_KEYS, 'dtype'],
+        kept: known ? [] : ['dtype'],
+        notes: known || c.dtype === undefined ? [] : [`input dtype ${shown(c.dtype)} is read as float32`],
+      };
+    },
+  },
   doc: {
     en: {
       title: 'Input',

@@ -15,6 +15,10 @@ export const leakyRelu = defineNode({
   outputs: 1,
   infer: keepShape,
   layers: ({ alpha }) => [{ className: 'LeakyReLU', config: { alpha } }],
+  kernels: () => ['LeakyRelu'],
+  // Keras 3 renamed alpha; tfjs and tf.keras 2 files say alpha.
+  keras: { args: { alpha: 'negative_slope' } },
+  code: { keras: (std) => ({ ...std, note: "LeakyReLU's slope is negative_slope in Keras 3 (tfjs and tf.keras 2 call it alpha)." }) },
   caption: (p) => `α ${p.alpha}`,
   doc: {
     en: {

@@ -1,5 +1,5 @@
 import { defineNode } from './spec.ts';
-import { AUGMENT_INPUTS, augmentInfer, photometric } from './common/augment.ts';
+import { augmentTs, AUGMENT_INPUTS, augmentInfer, photometric } from './common/augment.ts';
 
 const params = photometric;
 
@@ -11,6 +11,8 @@ export const randomBrightness = defineNode({
   outputs: 1,
   infer: augmentInfer('RandomBrightness'),
   layers: ({ factor, valueRange, seed }) => [{ className: 'RandomBrightness', config: { factor, valueRange, seed } }],
+  // Keras's default range is 0–255; netloom's data is 0–1.
+  code: { keep: ['valueRange'], ts: augmentTs },
   caption: (p) => `±${Math.round(p.factor * 100)}% light`,
   doc: {
     en: {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { defineNode } from './spec.ts';
-import { AUGMENT_INPUTS, augmentInfer, seed } from './common/augment.ts';
+import { defineNode, type CodeSource } from './spec.ts';
+import { augmentTs, AUGMENT_INPUTS, augmentInfer, seed } from './common/augment.ts';
 
 const params = z.object({
   mode: z.enum(['horizontal', 'vertical', 'horizontal_and_vertical']).default('horizontal_and_vertical'),
@@ -15,6 +15,13 @@ export const randomFlip = defineNode({
   outputs: 1,
   infer: augmentInfer('RandomFlip'),
   layers: ({ mode, seed }) => [{ className: 'RandomFlip', config: { mode, seed } }],
+  kernels: (p) => (p.mode === 'horizontal' ? ['FlipLeftRight'] : p.mode === 'vertical' ? ['Reverse'] : ['FlipLeftRight', 'Reverse']),
+  code: {
+    ts: augmentTs,
+    // Keras ≥ 3.6 tosses one coin for both axes; netloom one per axis: the file defines that layer.
+    keras: (std, call) =>
+      call.config.mode === 'horizontal_and_vertical' ? { callee: 'RandomFlipBothAxes', args: std.args.filter(([k]) => k !== 'mode'), source: FLIP_BOTH } : std,
+  },
   caption: (p) => (p.mode === 'horizontal_and_vertical' ? '↔ ↕' : p.mode === 'horizontal' ? '↔' : '↕'),
   doc: {
     en: {
@@ -33,3 +40,27 @@ export const randomFlip = defineNode({
   starter: { mode: 'horizontal' },
   conformance: { inputs: AUGMENT_INPUTS, params: [{}, { mode: 'horizontal' }, { mode: 'vertical', seed: 3 }] },
 });
+
+/** RandomFlip('horizontal_and_vertical') in Keras, as netloom does it. */
+const FLIP_BOTH: CodeSource = {
+  id: 'RandomFlipBothAxes',
+  imports: ['from keras import layers'],
+  code: String.raw`
+class RandomFlipBothAxes(keras.layers.Layer):
+    """RandomFlip('horizontal_and_vertical') as netloom does it: each image tosses one coin for a left-right
+    flip and another for an up-down flip. Keras's own RandomFlip (3.6 and later) tosses one coin for both,
+    so an image is flipped both ways or not at all. Images pass unchanged outside training."""
+
+    def __init__(self, seed=None, **kwargs):
+        super().__init__(**kwargs)
+        self.seed = seed
+        self.left_right = layers.RandomFlip('horizontal', seed=seed)
+        self.up_down = layers.RandomFlip('vertical', seed=None if seed is None else seed + 1)
+
+    def call(self, x, training=None):
+        return self.up_down(self.left_right(x, training=training), training=training)
+
+    def get_config(self):
+        return {**super().get_config(), 'seed': self.seed}
+`.trim(),
+};

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineNode } from './spec.ts';
-import { AUGMENT_INPUTS, augmentInfer, fill, seed } from './common/augment.ts';
+import { augmentTs, AUGMENT_INPUTS, augmentInfer, fill, seed } from './common/augment.ts';
 
 const params = z.object({
   /** Fraction of a full turn: 0.1 rotates by up to ±36°. */
@@ -17,6 +17,8 @@ export const randomRotation = defineNode({
   outputs: 1,
   infer: augmentInfer('RandomRotation'),
   layers: ({ factor, fillMode, interpolation, fillValue, seed }) => [{ className: 'RandomRotation', config: { factor, fillMode, interpolation, fillValue, seed } }],
+  kernels: () => ['Cos', 'Sin', 'Pack', 'Transform'],
+  code: { ts: augmentTs },
   caption: (p) => `±${Math.round(p.factor * 360 * 10) / 10}°`,
   doc: {
     en: {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineNode } from './spec.ts';
-import { AUGMENT_INPUTS, augmentInfer, fill, seed } from './common/augment.ts';
+import { augmentTs, AUGMENT_INPUTS, augmentInfer, fill, seed } from './common/augment.ts';
 
 const params = z.object({
   /** Zoom drawn from [−f, +f]: positive zooms out, negative zooms in (Keras's convention). */
@@ -21,6 +21,8 @@ export const randomZoom = defineNode({
   layers: ({ heightFactor, widthFactor, fillMode, interpolation, fillValue, seed }) => [
     { className: 'RandomZoom', config: { heightFactor, widthFactor, fillMode, interpolation, fillValue, seed } },
   ],
+  kernels: () => ['Pack', 'Transform'],
+  code: { ts: augmentTs },
   caption: (p) => `±${Math.round(p.heightFactor * 100)}%${p.widthFactor === null ? '' : ` × ±${Math.round(p.widthFactor * 100)}%`}`,
   doc: {
     en: {

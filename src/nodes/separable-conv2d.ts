@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { defineNode } from './spec.ts';
 import { int, MAX_CHANNELS, toPair } from './common/params.ts';
+import { activationKernels, CONV_KERNELS, DEPTHWISE_KERNELS } from './common/kernels.ts';
+import { bias, channelsOf, kernel } from './common/weights.ts';
+import { isOnes, shown } from './common/keras.ts';
 import { activationCaption, convTail, convWindow, dilationRate, explicitPadding, slideDilated, windowCaption, windowResult } from './common/window.ts';
 
 const params = z.object({
@@ -31,6 +34,31 @@ export const separableConv2d = defineNode({
     const { filters, depthMultiplier, activation, useBias } = p;
     const window = { kernelSize: toPair(p.kernelSize), strides: toPair(p.strides), dilationRate: toPair(p.dilationRate) };
     return [...pre, { className: 'SeparableConv2D', config: { filters, ...window, padding: mode, depthMultiplier, activation, useBias } }];
+  },
+  weightShapes(p, inputs) {
+    const c = channelsOf(inputs);
+    const mid = c === null ? null : c * p.depthMultiplier;
+    return [kernel('depthwise_kernel', p.kernelSize, c, p.depthMultiplier), kernel('pointwise_kernel', 1, mid, p.filters), ...bias(p.useBias, p.filters)];
+  },
+  kernels: (p) => [...DEPTHWISE_KERNELS, ...CONV_KERNELS, ...activationKernels(p.activation)],
+  paddingNumber: 'pad',
+  // Keras has no default kernel size.
+  code: { keep: ['kernelSize'] },
+  keras: {
+    aliases: ['SeparableConvolution2D'],
+    refuse: (c) => (isOnes(c.groups) ? null : `groups is ${shown(c.groups)}; netloom's SeparableConv2D has no groups`),
+    // tfjs 4.x's getConfig() omits depthMultiplier; the depthwise kernel [kh, kw, channels, depthMultiplier] holds it.
+    fromWeights(p, shape, fromTfjs) {
+      const kernel = shape('depthwise_kernel');
+      const said = (p.depthMultiplier as number | undefined) ?? 1;
+      if (kernel?.length === 4 && kernel[3] !== said) {
+        return { params: { depthMultiplier: kernel[3] }, said: { severity: 'info', code: 'depth-multiplier-from-weights', message: `: depthMultiplier ${kernel[3]} read from its depthwise kernel's shape (tfjs does not save it)` } };
+      }
+      if (!kernel && fromTfjs) {
+        return { said: { severity: 'warning', code: 'depth-multiplier-unknown', message: `: tfjs does not save depthMultiplier, so it was read as ${said}; import with the weights to be sure` } };
+      }
+      return undefined;
+    },
   },
   caption: (p) => `${p.filters} · ${windowCaption(p.kernelSize, p.strides, p.padding)}${activationCaption(p.activation)}`,
   doc: {

@@ -1,7 +1,8 @@
 /**
  * The contract every node kind fulfils. One file per kind in this folder
  * declares a NodeSpec; the registry lists them; the palette, inspector,
- * validation, shape inference, compile and code export all derive from it.
+ * validation, shape inference, compile, training, code export and import
+ * all derive from it. ./elu.ts walks through a spec with numbered notes.
  *
  * This file is pure types: no tfjs, no React.
  */
@@ -103,6 +104,9 @@ export interface InferContext {
   feeder(port: number): Feeder | undefined;
 }
 
+/** One weight of a layer as tfjs names and shapes it: `['kernel', [3, 3, 1, 8]]`. */
+export type WeightShape = [name: string, shape: Shape];
+
 export interface WeightCount {
   trainable: number;
   nonTrainable: number;
@@ -147,6 +151,128 @@ export interface NodeDoc {
   detail: string;
 }
 
+/**
+ * Code a generated file carries before its models so that a layer exists: a
+ * class the target library lacks, or one computing what netloom computes
+ * where the library's own differs. Fixed text: no user text goes in.
+ */
+export interface CodeSource {
+  /** A file carries each source once, however many layers use it. */
+  id: string;
+  /** Lines for the file's import block (each once). */
+  imports?: readonly string[];
+  /** The definitions, as pasted. Their top-level names are claimed before any name from the graph. */
+  code: string;
+}
+
+/** How one language writes one layer call. */
+export interface LayerCode {
+  /** What the arguments are passed to: `tf.layers.elu`, `new augment.RandomFlip`, `layers.ELU`, `BilinearUpSampling2D`. */
+  callee: string;
+  /** Arguments in that language's spelling, in order; the writer adds `name`. */
+  args: [string, unknown][];
+  /** Code the file must carry for `callee` to exist. */
+  source?: CodeSource;
+  /** One comment line for the file's head (each once), e.g. an argument the libraries name differently. */
+  note?: string;
+}
+
+/**
+ * Rewrites a language's default writing (`std`) of a layer call of this
+ * kind; returns `std` itself when nothing differs. `call` has the full
+ * config; `std.args` leaves out arguments at their default.
+ */
+export type LayerWriter = (std: LayerCode, call: LayerCall) => LayerCode;
+
+/**
+ * How generated code writes this kind's layer calls, per language (a
+ * language without a writer here gets its default). The writers of a layer
+ * class are those of the kind of that name: a `_pad` helper is written by
+ * ZeroPadding2D's spec. Another language (PyTorch) adds its writer here and
+ * its default in src/codegen/layer-code.ts.
+ */
+export interface CodeFacts {
+  /** Arguments printed even at their default: the library requires them (Keras has no default kernel size) or defaults them otherwise (tfjs's Softmax axis is 1). */
+  keep?: readonly string[];
+  /** TypeScript for tfjs. Default: `tf.layers.<factory>` (`conv2dTranspose`) with the tfjs arguments. */
+  ts?: LayerWriter;
+  /** Python for Keras 3. Default: `layers.<ClassName>` with snake_case arguments (or `keras.args`). */
+  keras?: LayerWriter;
+}
+
+/** What a kind's `keras.read` made of a Keras config. */
+export interface KerasRead {
+  /** Params read from the config. */
+  params: Record<string, unknown>;
+  /** Config keys the generic reading must leave alone (read here, or not meant as params). */
+  handled: readonly string[];
+  /** Of `handled`, the keys the node still keeps under `imported.config` (default none). */
+  kept?: readonly string[];
+  /** Things the user should know (English), e.g. a dtype read as float32. */
+  notes?: string[];
+}
+
+/** A note about one imported node. */
+export interface KerasNote {
+  severity: 'info' | 'warning' | 'error';
+  /** Stable machine-readable cause, e.g. `dense-as-conv`. */
+  code: string;
+  /** English words that follow `<Kind> "<id>"` (so they start with ' ' or ': '). */
+  message: string;
+}
+
+/** What a kind's `keras.onInput` makes of a layer Keras applies to an input the node refuses. */
+export type KerasRefit =
+  | {
+      /** The kind (and params) that computes the same on this input. */
+      kind: string;
+      params: Record<string, unknown>;
+      /** Kept with the node (`imported.note`). */
+      note: string;
+      said: KerasNote;
+      /** Weight shapes as the file holds them → as the new kind holds them, by weight name. */
+      weights?: Readonly<Record<string, (shape: number[]) => number[]>>;
+    }
+  /** No node computes it: the layer becomes an Unsupported node with this reason. */
+  | { reason: string };
+
+/**
+ * What a kind knows about Keras and tfjs: how their files name and configure
+ * it (read by src/import) and how Keras code spells it (the Keras export).
+ * A Keras config is read generically: each snake_case key that is the
+ * snake_case of a param (or named in `args`) becomes that param; these
+ * facts cover the rest.
+ */
+export interface KerasFacts {
+  /** Other class names files use for this kind: Keras 1's `Convolution2D`, tfjs's `MaxPool2D`. The kind's own name needs none. */
+  aliases?: readonly string[];
+  /** Keras 3 keywords for params whose name is not the snake_case of theirs, e.g. `{ alpha: 'negative_slope' }`. Import reads both spellings; the Keras export writes this one. */
+  args?: Readonly<Record<string, string>>;
+  /**
+   * Why a config (snake_case, as in the file) cannot be this kind, or null
+   * when it fits: a setting netloom's layer does not have (`groups` for
+   * Conv2D). Such a layer is kept as an Unsupported node with this reason
+   * (English). `data_format` other than channels-last is refused for every kind.
+   */
+  refuse?(config: Record<string, unknown>, className: string): string | null;
+  /** Config entries that are not simply a param's snake_case: ReLU's `max_value: 6` as `activation: 'relu6'`, Input's `batch_input_shape`. */
+  read?(config: Record<string, unknown>, className: string): KerasRead;
+  /**
+   * Keras applies some layers to inputs netloom's node refuses (Dense acts on
+   * the last axis of a feature map). Once analysis knows the imported node's
+   * input and refuses it (`rank-mismatch`): the node computing the same
+   * there, or why there is none. `params` are the node's, as imported.
+   */
+  onInput?(params: Record<string, unknown>, input: Shape): KerasRefit;
+  /**
+   * Params a saved config leaves out that the layer's own weights show (tfjs
+   * does not save SeparableConv2D's depthMultiplier; its depthwise kernel's
+   * shape holds it). `shape(weight)` is undefined for a weight the file did
+   * not come with; `fromTfjs` when tfjs wrote the file.
+   */
+  fromWeights?(params: Record<string, unknown>, shape: (weight: string) => number[] | undefined, fromTfjs: boolean): { params?: Record<string, unknown>; said: KerasNote } | undefined;
+}
+
 /** Parameter grid the conformance harness compiles against tfjs. */
 export interface ConformanceGrid<P> {
   /** Each entry: the input shapes fed to the node. */
@@ -173,6 +299,40 @@ export interface NodeSpec<P = Record<string, unknown>> {
   conformance: ConformanceGrid<P>;
   /** Params a node starts with when added from the palette (required params need a value). */
   starter?: Partial<P>;
+  /**
+   * The weights of the node's main layer (the call without a `suffix`), in
+   * tfjs's order and naming, from its params and input shapes. Omitted: the
+   * layer holds none. Weights from a file are checked against these before
+   * anything compiles (src/import/weight-slots.ts); tests compare them with
+   * what tfjs builds for every conformance case.
+   */
+  weightShapes?(p: P, inputs: Shape[]): WeightShape[];
+  /**
+   * The tfjs kernels a training step of this node runs beyond the basic ones
+   * every step uses (BASIC_KERNELS in src/train/backend/trainable.ts), so a
+   * backend lacking one is named before training starts. Omitted: none.
+   * tests/train/backend/catalog.test.ts profiles a step of every conformance
+   * case and fails on a kernel that is neither listed here nor basic.
+   */
+  kernels?(p: P): string[];
+  /**
+   * The named activation the node's output comes out of when its layer's
+   * config does not say so in `activation` (a Softmax layer: `softmax`).
+   * Losses are chosen from it: cross-entropy on probabilities or from logits.
+   */
+  outputActivation?: string;
+  /** Names, aliases and refusals for Keras / tfjs files and code. */
+  keras?: KerasFacts;
+  /** How exported code writes the layers (src/codegen). */
+  code?: CodeFacts;
+  /**
+   * How a `padding` number p compiles (common/window.ts): `'pad'`, as a
+   * ZeroPadding2D(p) named `<id>_pad` before the layer; `'crop'`, as a
+   * Cropping2D(p) named `<id>_crop` after it (transposed convolution); the
+   * layer itself gets padding 'valid'. Import folds such a pair back into
+   * one node (src/import/fold-padding.ts).
+   */
+  paddingNumber?: 'pad' | 'crop';
 }
 
 /** Erases P for storage in the registry. */

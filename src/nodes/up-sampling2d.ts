@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineNode } from './spec.ts';
+import { defineNode, type CodeSource } from './spec.ts';
 import { fmtPair, MAX_STRIDE, pair, toPair } from './common/params.ts';
 import { failed, needImage } from './common/checks.ts';
 import { NO_WEIGHTS } from './common/shape.ts';
@@ -31,6 +31,12 @@ export const upSampling2d = defineNode({
   },
   // tfjs needs size as [rows, cols]: a plain number gives NaN sizes.
   layers: (p) => [{ className: 'UpSampling2D', config: { size: toPair(p.size), interpolation: p.interpolation } }],
+  code: {
+    // tfjs samples bilinear at i / size, Keras at (i + 0.5) / size − 0.5: the file defines netloom's.
+    keras: (std, call) =>
+      call.config.interpolation === 'bilinear' ? { callee: 'BilinearUpSampling2D', args: std.args.filter(([k]) => k !== 'interpolation'), source: BILINEAR } : std,
+  },
+  kernels: (p) => (p.interpolation === 'bilinear' ? ['ResizeBilinear', 'ResizeBilinearGrad'] : ['ResizeNearestNeighbor', 'ResizeNearestNeighborGrad']),
   caption: (p) => `×${fmtPair(toPair(p.size))}${p.interpolation === 'bilinear' ? ' bilinear' : ''}`,
   doc: {
     en: {
@@ -51,3 +57,40 @@ export const upSampling2d = defineNode({
     params: [{}, { size: 3 }, { size: [2, 1] }, { size: 2, interpolation: 'bilinear' }, { size: 1 }],
   },
 });
+
+/** UpSampling2D(interpolation='bilinear') in Keras, as tfjs (and so netloom) computes it. */
+const BILINEAR: CodeSource = {
+  id: 'BilinearUpSampling2D',
+  imports: ['from keras import ops'],
+  code: String.raw`
+class BilinearUpSampling2D(keras.layers.Layer):
+    """UpSampling2D(interpolation='bilinear') as netloom (TensorFlow.js) computes it: output pixel i reads
+    input position i / size (half_pixel_centers=False), so a row [0, 1] becomes [0, 0.5, 1, 1].
+    Keras's own UpSampling2D reads (i + 0.5) / size - 0.5 and gives [0, 0.25, 0.75, 1]."""
+
+    def __init__(self, size=(2, 2), **kwargs):
+        super().__init__(**kwargs)
+        self.size = tuple(size)
+
+    def call(self, x):
+        for axis, factor in ((1, self.size[0]), (2, self.size[1])):
+            n = ops.shape(x)[axis]
+            i = ops.arange(n * factor)
+            low = i // factor
+            high = ops.minimum(low + 1, n - 1)
+            t = ops.cast(i % factor, x.dtype) / factor
+            t = ops.reshape(t, (-1, 1, 1) if axis == 1 else (-1, 1))
+            a = ops.take(x, low, axis=axis)
+            x = a + (ops.take(x, high, axis=axis) - a) * t
+        return x
+
+    def compute_output_shape(self, input_shape):
+        batch, height, width, channels = input_shape
+        height = None if height is None else height * self.size[0]
+        width = None if width is None else width * self.size[1]
+        return (batch, height, width, channels)
+
+    def get_config(self):
+        return {**super().get_config(), 'size': self.size}
+`.trim(),
+};

@@ -27,42 +27,59 @@ export const diagnosticReason = (d: Diagnostic): Text => at(where(d), textOf(d))
 /** A node tfjs or a backend cannot train, naming where it is. */
 export const issueReason = (i: TrainIssue): Text => at([...i.path, i.nodeId].join(' › '), i.text);
 
+/**
+ * One reason not to train, and the node it is about when there is one (the
+ * page links to it). `problem`: an error of the graph itself, also listed in
+ * the Problems panel.
+ */
+export interface Reason {
+  text: Text;
+  node?: { path: string[]; id: string };
+  problem?: true;
+}
+
+const plain = (t: Text): Reason => ({ text: t });
+
 /** The model's one input and output, or the reasons there is not exactly one of each. */
-function ports(a: Analysis, config: TrainConfig): { reasons: Text[]; facts?: Pick<CheckFacts, 'inputId' | 'inputShape' | 'outputId' | 'outputShape'> } {
-  const reasons: Text[] = [];
+function ports(a: Analysis, config: TrainConfig): { reasons: Reason[]; facts?: Pick<CheckFacts, 'inputId' | 'inputShape' | 'outputId' | 'outputShape'> } {
+  const reasons: Reason[] = [];
   const main = a.models[0];
-  if (!main) return { reasons: [text('train.no-model')] };
+  if (!main) return { reasons: [plain(text('train.no-model'))] };
   const task = taskText(config.task);
   if (main.inputs.length !== 1) {
-    reasons.push(main.inputs.length === 0 ? text('train.no-input') : text('train.inputs', { task, count: main.inputs.length, ids: a.inputs.join(', ') }));
+    reasons.push(plain(main.inputs.length === 0 ? text('train.no-input') : text('train.inputs', { task, count: main.inputs.length, ids: a.inputs.join(', ') })));
   }
   if (main.outputs.length !== 1) {
-    reasons.push(main.outputs.length === 0 ? text('train.no-output') : text('train.outputs', { task, count: main.outputs.length, ids: a.outputs.join(', ') }));
+    reasons.push(plain(main.outputs.length === 0 ? text('train.no-output') : text('train.outputs', { task, count: main.outputs.length, ids: a.outputs.join(', ') })));
   }
   if (reasons.length) return { reasons };
   return { reasons, facts: { inputId: a.inputs[0]!, inputShape: main.inputs[0]!, outputId: a.outputs[0]!, outputShape: main.outputs[0]! } };
 }
 
 /** Reasons tfjs itself cannot train a node on any backend (kernels of a given backend are checked when it starts). */
-function tfjsLimits(doc: GraphDoc, a: Analysis): Text[] {
+function tfjsLimits(doc: GraphDoc, a: Analysis): Reason[] {
   const anyKernel = { getKernel: () => ({}) } as unknown as Parameters<typeof trainableOn>[2];
   return trainableOn('any', doc, anyKernel, a)
     .filter((i) => i.scope === 'tfjs')
-    .map(issueReason);
+    .map((i) => ({ text: issueReason(i), node: { path: i.path, id: i.nodeId } }));
 }
 
-export function checkTraining(doc: GraphDoc, config: TrainConfig, data: DataFacts, analysis: Analysis = analyze(doc)): Text[] {
+/** Every reason this graph, config and data cannot train together, each with the node it is about (empty: they can). */
+export function trainingRefusal(doc: GraphDoc, config: TrainConfig, data: DataFacts, analysis: Analysis = analyze(doc)): Reason[] {
   const errors = analysis.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length || !analysis.valid) return errors.length ? errors.map(diagnosticReason) : [text('train.no-layers')];
+  if (errors.length || !analysis.valid) {
+    if (!errors.length) return [plain(text('train.no-layers'))];
+    return errors.map((d) => ({ text: diagnosticReason(d), problem: true, ...(d.nodeId !== undefined ? { node: { path: d.path ?? [], id: d.nodeId } } : {}) }));
+  }
   const name = dataNameOf(config);
   if (isAdversarial(config.task)) {
     const facts = { shape: data.shape, dataName: name, ...(data.pairing !== undefined ? { pairing: data.pairing } : {}), ...(data.pairShape ? { pairShape: data.pairShape } : {}) };
-    return [...tfjsLimits(doc, analysis), ...adversarialChecks(analysis, { ...config, task: config.task }, facts)];
+    return [...tfjsLimits(doc, analysis), ...adversarialChecks(analysis, { ...config, task: config.task }, facts).map(plain)];
   }
   const task = recipeFor(config.task);
-  if (!task) return [text('train.unknown-task', { task: config.task })];
+  if (!task) return [plain(text('train.unknown-task', { task: config.task }))];
   // Data without what the task learns from: that is the one thing to fix (its sizes would only add noise).
-  if (task.needs && data[task.needs.what] === false) return [task.needs.missing(name)];
+  if (task.needs && data[task.needs.what] === false) return [plain(task.needs.missing(name))];
   const { reasons, facts } = ports(analysis, config);
   reasons.push(...tfjsLimits(doc, analysis));
   if (!facts) return reasons;
@@ -70,12 +87,18 @@ export function checkTraining(doc: GraphDoc, config: TrainConfig, data: DataFact
   if (!fitted) {
     const open = facts.inputShape.some((d) => d === null);
     const values = { input: facts.inputId, shape: showShape(facts.inputShape), data: name, dataShape: showShape(data.shape) };
-    reasons.push(
-      open
+    reasons.push({
+      text: open
         ? text('train.input-shape', values)
         : text('train.input-size', { ...values, values: valuesIn(facts.inputShape as number[]), dataValues: valuesIn(data.shape) }),
-    );
+      node: { path: [], id: facts.inputId },
+    });
   }
-  reasons.push(...task.check({ config, ...facts, fitted, dataShape: data.shape, classNames: data.classNames, dataName: name }));
+  reasons.push(...task.check({ config, ...facts, fitted, dataShape: data.shape, classNames: data.classNames, dataName: name }).map(plain));
   return reasons;
+}
+
+/** The reasons as sentences (the CLI and the worker print them in English). */
+export function checkTraining(doc: GraphDoc, config: TrainConfig, data: DataFacts, analysis: Analysis = analyze(doc)): Text[] {
+  return trainingRefusal(doc, config, data, analysis).map((r) => r.text);
 }

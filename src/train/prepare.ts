@@ -42,16 +42,47 @@ export function pickIndices(ds: Dataset, n: number, seed: number): Int32Array {
   return Int32Array.from(all.slice(0, n));
 }
 
+/** How many of `count` samples holdOut sets aside for validation. */
+export function heldOutCount(count: number, fraction: number): number {
+  const n = Math.round(count * fraction);
+  return n <= 0 || count < 2 ? 0 : Math.min(n, count - 1);
+}
+
 /** Splits `ds` into training and validation parts (stratified when labelled). */
 export function holdOut(ds: Dataset, fraction: number, seed: number): { train: Dataset; val: Dataset } {
-  const n = Math.round(ds.count * fraction);
-  if (n <= 0 || ds.count < 2) return { train: ds, val: subset(ds, []) };
-  const val = pickIndices(ds, Math.min(n, ds.count - 1), seed);
+  const n = heldOutCount(ds.count, fraction);
+  if (n === 0) return { train: ds, val: subset(ds, []) };
+  const val = pickIndices(ds, n, seed);
   const inVal = new Uint8Array(ds.count);
   for (const i of val) inVal[i] = 1;
   const train: number[] = [];
   for (let i = 0; i < ds.count; i++) if (!inVal[i]) train.push(i);
   return { train: subset(ds, train), val: subset(ds, val) };
+}
+
+/** What one epoch trains on, counted as prepareData and the training loops count it. */
+export interface EpochPlan {
+  /** Samples the model learns from each epoch (every one of them, once). */
+  samples: number;
+  /** Of the capped samples, those held out for validation (0 for the adversarial tasks). */
+  validation: number;
+  /** At most `maxSamples` of the task's samples were kept: the cap is in effect. */
+  capped: boolean;
+  batchSize: number;
+  batches: number;
+}
+
+/**
+ * `available`: the task's training samples (the anomaly task's normal class
+ * only). Adversarial tasks hold nothing out (their loop sets validationSplit 0).
+ */
+export function epochPlan(config: Pick<TrainConfig, 'maxSamples' | 'validationSplit' | 'batchSize'>, available: number, adversarial: boolean): EpochPlan {
+  const capped = config.maxSamples !== null && config.maxSamples < available;
+  const kept = capped ? config.maxSamples! : available;
+  const validation = adversarial ? 0 : heldOutCount(kept, config.validationSplit);
+  const samples = kept - validation;
+  const batchSize = Math.max(1, Math.min(config.batchSize, samples));
+  return { samples, validation, capped, batchSize, batches: samples ? Math.ceil(samples / batchSize) : 0 };
 }
 
 /** Images (rank ≥ 2) are scaled as a whole; feature vectors (CSV rows, signals) per position. */

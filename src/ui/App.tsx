@@ -10,6 +10,7 @@ import { useShortcuts } from './shortcuts.ts';
 import { Breadcrumb } from './Breadcrumb.tsx';
 import { WeightsBar } from './weights/WeightsBar.tsx';
 import { CodePanel } from './code/CodePanel.tsx';
+import { Drawer } from './drawer/Drawer.tsx';
 import { Palette } from './palette/Palette.tsx';
 import { NodeSearch } from './palette/NodeSearch.tsx';
 import { SidePanel } from './panels/SidePanel.tsx';
@@ -20,7 +21,7 @@ import { TrainToggle } from './train/TrainToggle.tsx';
 import { Gallery } from './gallery/Gallery.tsx';
 import { openPreset } from './gallery/open.ts';
 import { OfflineStatus } from './offline/OfflineStatus.tsx';
-import { useSay } from '../i18n/useText.ts';
+import { NoticeBar } from './NoticeBar.tsx';
 
 // The training panel (uPlot, the worker client) loads when it first opens.
 const TrainPanel = lazy(() => import('./train/TrainPanel.tsx'));
@@ -30,16 +31,15 @@ export function App() {
   const { t } = useTranslation('app');
   const { t: tc } = useTranslation('code');
   const { t: tg } = useTranslation('gallery');
-  const sayText = useSay();
+  const { t: tt } = useTranslation('train');
   // One drawer under the canvas at a time, so the canvas keeps room.
   const [drawer, setDrawer] = useState<Drawer>(null);
   const toggle = (d: Drawer) => setDrawer((o) => (o === d ? null : d));
   const [galleryOpen, setGalleryOpen] = useState(false);
   const lang = useEditor((s) => s.lang);
-  const notice = useEditor((s) => s.notice);
   const canUndo = useEditor((s) => s.history.past.length > 0);
   const canRedo = useEditor((s) => s.history.future.length > 0);
-  const { undo, redo, setLang, say } = useEditor.getState();
+  const { undo, redo, setLang } = useEditor.getState();
   useShortcuts();
 
   // i18next and storage live outside React: keep them in step with the store's language.
@@ -95,14 +95,7 @@ export function App() {
         )}
         <Breadcrumb />
         <WeightsBar />
-        {notice && (
-          <div className={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
-            <span>{typeof notice.text === 'string' ? notice.text : sayText(notice.text)}</span>
-            <button onClick={() => say(null)} aria-label={t('dismiss')}>
-              ×
-            </button>
-          </div>
-        )}
+        <NoticeBar />
         <div className="workspace">
           <Palette />
           <main className="center">
@@ -111,11 +104,17 @@ export function App() {
               <NodeSearch />
               <RecoveredDocs />
             </div>
-            {drawer === 'code' && <CodePanel onClose={() => setDrawer(null)} />}
+            {drawer === 'code' && (
+              <Drawer id="code" name={tc('toggle')} fallback={0.42}>
+                <CodePanel onClose={() => setDrawer(null)} />
+              </Drawer>
+            )}
             {drawer === 'train' && (
-              <Suspense fallback={null}>
-                <TrainPanel onClose={() => setDrawer(null)} />
-              </Suspense>
+              <Drawer id="train" name={tt('panel')} fallback={0.5}>
+                <Suspense fallback={null}>
+                  <TrainPanel onClose={() => setDrawer(null)} />
+                </Suspense>
+              </Drawer>
             )}
           </main>
           <SidePanel />

@@ -74,6 +74,21 @@ export interface XY {
 /** Documents put in place by replace() (Open, a preset, New): undoing or redoing across one refits the view. */
 const opened = new WeakSet<GraphDoc>();
 
+/**
+ * Which opened graph a document descends from: replace() (Open, a preset,
+ * New) starts a new lineage, every edit continues its document's. Undo and
+ * redo bring back documents that keep theirs. Things that belong to a graph
+ * rather than to one version of it (a training run's results) compare these.
+ */
+const lineages = new WeakMap<GraphDoc, number>();
+let lineageCount = 0;
+
+export function lineageOf(doc: GraphDoc): number {
+  let l = lineages.get(doc);
+  if (l === undefined) lineages.set(doc, (l = ++lineageCount));
+  return l;
+}
+
 // The last edit's merge key and the document it produced: merging only continues an unbroken run.
 let lastMergeKey: string | undefined;
 let lastMergedDoc: GraphDoc | null = null;
@@ -94,6 +109,7 @@ export const useEditor = create<EditorState>()((set, get) => ({
     const r = command(history.present, path);
     if (r.ok) {
       const merge = mergeKey !== undefined && mergeKey === lastMergeKey && history.present === lastMergedDoc;
+      if (!lineages.has(r.doc)) lineages.set(r.doc, lineageOf(history.present));
       const next = record(history, r.doc, undefined, merge);
       lastMergeKey = mergeKey;
       lastMergedDoc = next.present;
@@ -103,6 +119,7 @@ export const useEditor = create<EditorState>()((set, get) => ({
   },
   replace(doc) {
     opened.add(doc);
+    lineages.set(doc, ++lineageCount);
     set((s) => ({ history: record(s.history, doc), path: [], selection: [], notice: null, viewEpoch: s.viewEpoch + 1 }));
   },
   undo() {

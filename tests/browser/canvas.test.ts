@@ -10,7 +10,7 @@ afterAll(async () => {
   await b?.close();
 });
 
-test('the editor opens with the sample CNN laid out, every edge labelled with its shape, nothing fetched off the machine', async () => {
+test('the editor opens with the sample CNN laid out and clean, every edge labelled with its shape, nothing fetched off the machine', async () => {
   const offMachine: string[] = [];
   b.page.on('request', (r) => {
     if (!/^(https?:\/\/(127\.0\.0\.1|localhost)[:/]|data:|blob:)/.test(r.url())) offMachine.push(r.url());
@@ -19,7 +19,10 @@ test('the editor opens with the sample CNN laid out, every edge labelled with it
   await b.page.locator('.react-flow__node').first().waitFor();
   expect(await b.page.locator('.react-flow__node').count()).toBe(6);
   const labels = await b.page.locator('.edge-shape').allTextContents();
-  expect(labels).toEqual(['[28, 28, 1]', '[28, 28, 32]', '[14, 14, 32]', '[6, 6, 64]', '[2304]']);
+  expect(labels).toEqual(['[28, 28, 1]', '[28, 28, 32]', '[14, 14, 32]', '[7, 7, 64]', '[3136]']);
+  // A clean first graph: no problem badge anywhere, nothing counted in Problems.
+  expect(await b.page.locator('.react-flow__node .badge').count()).toBe(0);
+  expect(await b.page.locator('.side [role="tab"]').nth(1).textContent()).toBe('Problems');
   // Nodes do not overlap each other.
   const boxes = await b.page.locator('.react-flow__node').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON()));
   for (let i = 0; i < boxes.length; i++)

@@ -219,7 +219,7 @@ test('storage quota full: a persistent warning with a download, nothing erased',
     await p.waitForTimeout(600);
     expect(await warning.isVisible()).toBe(true);
     const [download] = await Promise.all([p.waitForEvent('download'), warning.getByRole('button', { name: 'Download a copy' }).click()]);
-    expect(download.suggestedFilename()).toBe('Small CNN.json');
+    expect(download.suggestedFilename()).toBe('Small_CNN.json');
     const text = readFileSync((await download.path())!, 'utf8');
     expect(JSON.parse(text).nodes).toHaveLength(6);
     expect(q.errors).toEqual([]);
@@ -307,4 +307,65 @@ test('a Keras/tfjs model.json opened in the app is imported as an editable graph
   await expect.poll(() => page.locator('.notice').textContent()).toMatch(/\([1-9]\d* of them layers netloom cannot build yet/);
   expect(await page.locator('.react-flow__node .layer[data-kind="Unsupported"]').count()).toBeGreaterThan(0);
   await page.screenshot({ path: join(SCREENSHOTS, 'files-import-keras.png') });
+});
+
+test('a tfjs graph model says what it is (the importer’s words), and the error stays until closed', async () => {
+  await page.getByTestId('file-input').setInputFiles({ name: 'model.json', mimeType: 'application/json', buffer: readFileSync('tests/fixtures/import/bad/graph-model.json') });
+  const error = page.locator('.notice.error');
+  await expect.poll(() => error.locator('span').textContent()).toBe(
+    'Could not open “model.json”: this is a tfjs graph model (a converted TensorFlow graph); netloom imports layers models ("format": "layers-model") only. Your graph is unchanged.',
+  );
+  expect(await error.textContent()).not.toContain('not a netloom graph');
+  await shot(page, 'files-graph-model.png');
+  // An error may still matter: no clock takes it away.
+  expect(await error.getAttribute('data-fades')).toBe('false');
+  await page.waitForTimeout(6500);
+  expect(await error.isVisible()).toBe(true);
+  await error.getByRole('button', { name: 'Dismiss' }).click();
+  await expect.poll(() => page.locator('.notice').count()).toBe(0);
+});
+
+test('a notice about something done fades by itself, waits while the pointer is on it, and goes without a fade for reduced motion', async () => {
+  const info = page.locator('.notice.info');
+  const open = () => page.getByTestId('file-input').setInputFiles({ name: 'tiny.json', mimeType: 'application/json', buffer: Buffer.from(saveGraph(MLP)) });
+  // Record whether the notice ever took the fading class before it left.
+  const watchFade = () =>
+    page.evaluate(() => {
+      (window as unknown as { faded: boolean }).faded = false;
+      new MutationObserver(() => {
+        if (document.querySelector('.notice.fading')) (window as unknown as { faded: boolean }).faded = true;
+      }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['class'] });
+    });
+  const faded = () => page.evaluate(() => (window as unknown as { faded: boolean }).faded);
+
+  // The pointer away from the banner (the last test's click on its close button left it there).
+  await page.mouse.move(600, 500);
+  await watchFade();
+  const t0 = Date.now();
+  await open();
+  await expect.poll(() => info.textContent()).toContain('Opened “tiny.json”');
+  expect(await info.getAttribute('data-fades')).toBe('true');
+  await shot(page, 'files-notice-info.png');
+  await info.waitFor({ state: 'detached', timeout: 15_000 });
+  // Five seconds for a short sentence, then a 0.4 s fade.
+  expect(Date.now() - t0).toBeGreaterThan(4_500);
+  expect(await faded()).toBe(true);
+
+  // The pointer on it holds it; taken away, it gets its remaining seconds.
+  await open();
+  await info.hover();
+  await page.waitForTimeout(6_500);
+  expect(await info.isVisible()).toBe(true);
+  await page.mouse.move(600, 500);
+  await info.waitFor({ state: 'detached', timeout: 15_000 });
+
+  // Reduced motion: it still goes, but without the fade.
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await watchFade();
+  await open();
+  await info.waitFor();
+  await info.waitFor({ state: 'detached', timeout: 15_000 });
+  expect(await faded()).toBe(false);
+  await page.emulateMedia({ reducedMotion: null });
+  expect(b.errors).toEqual([]);
 });

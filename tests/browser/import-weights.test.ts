@@ -24,7 +24,7 @@ const mlpBin: Upload = { name: 'weights.bin', mimeType: 'application/octet-strea
 
 let b: Browser;
 let page: Page;
-/** The sample graph as netloom's trainer saves it: Small-CNN.model.json + Small-CNN.weights.bin. */
+/** The sample graph as netloom's trainer saves it: Small_CNN.model.json + Small_CNN.weights.bin. */
 let saved: [Upload, Upload];
 
 beforeAll(async () => {
@@ -32,11 +32,11 @@ beforeAll(async () => {
   const c = compileGraph(tf, SAMPLE_GRAPH as GraphDoc);
   if (!c.ok) throw new Error(c.diagnostics[0]!.message);
   fillWeights(c.value.main);
-  const { json, bin } = toModelJson(await saveArtifacts(c.value.main), './Small-CNN.weights.bin');
+  const { json, bin } = toModelJson(await saveArtifacts(c.value.main), './Small_CNN.weights.bin');
   c.value.main.dispose();
   saved = [
-    { name: 'Small-CNN.model.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(json)) },
-    { name: 'Small-CNN.weights.bin', mimeType: 'application/octet-stream', buffer: Buffer.from(bin) },
+    { name: 'Small_CNN.model.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(json)) },
+    { name: 'Small_CNN.weights.bin', mimeType: 'application/octet-stream', buffer: Buffer.from(bin) },
   ];
   ({ b, page } = await openApp(inject('baseUrl')));
 });
@@ -60,8 +60,8 @@ test('Load weights… into the graph they were saved from: every weight loads, t
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.locator('[role="menuitem"][data-action="load-weights"]').click()]);
   expect(chooser.isMultiple()).toBe(true);
   await chooser.setFiles(saved);
-  await expect.poll(notice).toBe('Loaded 6 weight tensors from “Small-CNN.model.json”: every layer of this graph that has weights starts training from the file’s values.');
-  await expect.poll(chipText).toBe('Weights: 6 tensors · from Small-CNN.model.json');
+  await expect.poll(notice).toBe('Loaded 6 weight tensors from “Small_CNN.model.json”: every layer of this graph that has weights starts training from the file’s values.');
+  await expect.poll(chipText).toBe('Weights: 6 tensors · from Small_CNN.model.json');
   await shot('weights-loaded.png');
   expect(b.errors).toEqual([]);
 });
@@ -70,12 +70,12 @@ test('editing the graph keeps the weights; the bar says how many no longer fit, 
   await page.locator('.react-flow__node[data-id="conv2"] .layer-head').click();
   await page.locator('.inspector [data-param="filters"] input').first().fill('32');
   // conv2's kernel and bias change shape, and so does the Dense kernel after it.
-  await expect.poll(chipText).toBe('Weights: 6 tensors · from Small-CNN.model.json · 3 do not fit this graph and are not used (conv2/kernel, conv2/bias, out/kernel)');
+  await expect.poll(chipText).toBe('Weights: 6 tensors · from Small_CNN.model.json · 3 do not fit this graph and are not used (conv2/kernel, conv2/bias, out/kernel)');
   expect(await chip().getAttribute('title')).toContain('conv2/kernel: file [3, 3, 32, 64], here [3, 3, 32, 32]');
   await shot('weights-chip-edited.png');
   await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
   await page.keyboard.press('Control+z');
-  await expect.poll(chipText).toBe('Weights: 6 tensors · from Small-CNN.model.json');
+  await expect.poll(chipText).toBe('Weights: 6 tensors · from Small_CNN.model.json');
   await page.keyboard.press('Control+Shift+z');
   await expect.poll(chipText).toContain('3 do not fit');
 });
@@ -83,9 +83,9 @@ test('editing the graph keeps the weights; the bar says how many no longer fit, 
 test('Load weights… into a graph they partly fit: what fits loads, the rest is counted and named', async () => {
   await page.getByTestId('weights-input').setInputFiles(saved);
   await expect.poll(notice).toBe(
-    'Loaded 3 of the 6 weight tensors in “Small-CNN.model.json”. 3 have another shape here and were not loaded (conv2/kernel: file [3, 3, 32, 64], here [3, 3, 32, 32], conv2/bias: file [64], here [32], out/kernel: file [2304, 10], here [1152, 10]).',
+    'Loaded 3 of the 6 weight tensors in “Small_CNN.model.json”. 3 have another shape here and were not loaded (conv2/kernel: file [3, 3, 32, 64], here [3, 3, 32, 32], conv2/bias: file [64], here [32], out/kernel: file [3136, 10], here [1568, 10]).',
   );
-  await expect.poll(chipText).toBe('Weights: 3 tensors · from Small-CNN.model.json');
+  await expect.poll(chipText).toBe('Weights: 3 tensors · from Small_CNN.model.json');
   await shot('weights-partial.png');
 });
 
@@ -101,7 +101,7 @@ test('Load weights… that do not fit this graph: the mismatch is said, nothing 
   const before = await nodeIds();
   await page.getByTestId('weights-input').setInputFiles(saved);
   await expect.poll(() => error()).toMatch(
-    /^The weights in “Small-CNN\.model\.json” do not fit this graph: none of its 6 weight tensors matches a layer here by name and shape\. .*Nothing was changed\.$/,
+    /^The weights in “Small_CNN\.model\.json” do not fit this graph: none of its 6 weight tensors matches a layer here by name and shape\. .*Nothing was changed\.$/,
   );
   expect(await notice()).toContain('6 belong to no layer of this graph (conv1/kernel, conv1/bias, conv2/kernel, …)');
   expect(await nodeIds()).toEqual(before);
@@ -177,7 +177,7 @@ test('Korean: the weights bar and the messages', async () => {
   expect(await chip().getByRole('button').textContent()).toBe('지우기');
   await shot('weights-ko-imported.png');
   await page.getByTestId('weights-input').setInputFiles(saved);
-  await expect.poll(() => error()).toMatch(/^“Small-CNN\.model\.json”의 가중치는 이 그래프에 맞지 않습니다: .*아무것도 바꾸지 않았습니다\.$/);
+  await expect.poll(() => error()).toMatch(/^“Small_CNN\.model\.json”의 가중치는 이 그래프에 맞지 않습니다: .*아무것도 바꾸지 않았습니다\.$/);
   await shot('weights-ko-mismatch.png');
   await page.getByTestId('file-input').setInputFiles(mlpJson);
   await expect.poll(notice).toContain('가중치가 든 “weights.bin” 파일을 함께 고르지 않았습니다.');

@@ -110,6 +110,10 @@ async function tour(name: string, pending: string[], layers: string[] = []): Pro
 }
 
 test('the sample graph: its information-loss warning, formulas and the refused connection, in Korean', async () => {
+  // The sample opens clean; the floor lesson: padding 'valid' on conv2 drops a row, and the warning says so in Korean.
+  await page.locator('.react-flow__node[data-id="conv2"] .layer-head').click();
+  await page.locator('.inspector [data-param="padding"] select').selectOption('valid');
+  await expect.poll(() => page.locator('.react-flow__node[data-id="conv2"] .badge.warning').count()).toBe(1);
   const found = await tour('sample', [], ['conv1', 'pool1', 'conv2', 'flat', 'out']);
   // A connection the canvas refuses: conv1 already has its input. While dragging, the reason shows by the line; on release, in the banner.
   await page.locator('.react-flow__controls-fitview').click();

@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openApp, type Browser } from './chromium.ts';
-import { englishRuns, type EnglishRun } from './english-scan.ts';
+import { englishRuns } from './english-scan.ts';
 import { openPresetToTrain, screenshot } from './train-helpers.ts';
 
 let b: Browser;
@@ -32,16 +32,9 @@ const status = () => page.getByTestId('train-status').getAttribute('data-status'
 const field = (name: string) => page.locator(`.train-form [data-field="${name}"]`);
 const HANGUL = /[가-힣]/;
 
-/**
- * React Flow's own aria-labels on edges ("Edge from x to y") belong to the
- * canvas, whose words the canvas work puts into Korean (src/ui/canvas is
- * not this file's subject); once it has, this passes nothing by.
- */
-const canvasEdge = (r: EnglishRun) => r.where === 'aria-label' && /^Edge from /.test(r.in);
-
 /** Everything on screen (and in tooltips, aria-labels, options) is Korean but code. */
 async function noEnglish(where: string) {
-  expect((await englishRuns(page)).filter((r) => !canvasEdge(r)), where).toEqual([]);
+  expect(await englishRuns(page), where).toEqual([]);
 }
 
 const TASK_PRESETS = [

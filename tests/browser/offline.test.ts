@@ -161,7 +161,7 @@ test('a new deployment shows "New version: reload" (not while training); Reload 
     const shapes = () => p.locator('.edge-shape').allTextContents();
     await p.locator('.react-flow__node[data-id="conv2"] .layer-head').click();
     await p.locator('.inspector [data-param="filters"] input').first().fill('48');
-    await expect.poll(shapes).toContain('[6, 6, 48]');
+    await expect.poll(shapes).toContain('[7, 7, 48]');
 
     // Deploy version 2: a changed index.html and the service worker that lists it.
     const html = readFileSync(join(dir, 'index.html'), 'utf8').replace('<title>', '<meta name="netloom-deploy" content="2" />\n    <title>');
@@ -196,7 +196,7 @@ test('a new deployment shows "New version: reload" (not while training); Reload 
     await p.locator('meta[name="netloom-deploy"]').waitFor({ state: 'attached', timeout: 30_000 });
     await p.locator('.react-flow__node').first().waitFor();
     await expect.poll(() => p.getByTestId('offline-status').getAttribute('data-state'), { timeout: 30_000 }).toBe('ready');
-    expect(await shapes()).toContain('[6, 6, 48]');
+    expect(await shapes()).toContain('[7, 7, 48]');
     expect(u.errors).toEqual([]);
   } finally {
     await u.close();

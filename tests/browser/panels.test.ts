@@ -1,6 +1,7 @@
 /**
- * Problems, Summary and composites, as a learner meets them: break the
- * sample CNN by wiring Conv2D straight into Dense, find the error on the
+ * Problems, Summary and composites, as a learner meets them: the sample
+ * CNN opens clean; padding 'valid' on conv2 brings the floor warning; break
+ * it by wiring Conv2D straight into Dense, find the error on the
  * node and in the Problems tab, fix it with one click, undo the fix; follow
  * a problem into a block; group, open, leave and ungroup a block; read the
  * Summary against what analysis computes; then the same in Korean.
@@ -68,13 +69,25 @@ async function skipFlatten(flat: string, conv = 'conv2', dense = 'out') {
   await tab(1).click();
 }
 
-const sample = loadGraphValue(SAMPLE_GRAPH);
+// The sample as the first test leaves it: conv2 with padding 'valid' (6×6 instead of 7×7).
+const sample = loadGraphValue({ ...SAMPLE_GRAPH, nodes: SAMPLE_GRAPH.nodes.map((n) => (n.id === 'conv2' ? { ...n, params: { ...n.params, padding: 'valid' } } : n)) });
 if (!sample.ok) throw new Error('the sample graph does not load');
 const totals = analyze(sample.doc).totals;
 
 describe('problems, fixes and composites', () => {
-  test('the sample has one problem: a warning on conv2, with its fix', async () => {
-    expect(await tab(1).textContent()).toBe('Problems (1)');
+  test('the sample opens clean; padding valid on conv2 drops a row: a warning with its fix', async () => {
+    // A newcomer's first graph has nothing to explain away.
+    expect(await tab(1).textContent()).toBe('Problems');
+    await tab(1).click();
+    expect(await problems().locator('.problem').count()).toBe(0);
+    expect(await problems().locator('.problems-ok').textContent()).toBe('✓ No problems: every shape fits.');
+    expect(await page.locator('.react-flow__node .badge').count()).toBe(0);
+    await shot('sample-clean');
+
+    // The floor lesson: 'valid' padding with stride 2 on 14×14 leaves 5.5 steps, rounded down.
+    await node('conv2').locator('.layer-head').click();
+    await page.locator('.inspector [data-param="padding"] select').selectOption('valid');
+    await expect.poll(() => tab(1).textContent()).toBe('Problems (1)');
     await tab(1).click();
     const row = problems().locator('.problem');
     await expect.poll(() => row.count()).toBe(1);
@@ -218,7 +231,7 @@ describe('summary', () => {
     expect(await rows.nth(1).locator('td').allTextContents()).toEqual(['conv1 (Conv2D)', '[28, 28, 32]', '320']);
     expect(await rows.nth(5).locator('td').allTextContents()).toEqual(['out (Dense)', '[10]', '23,050']);
 
-    // Against analyze() of the same graph (the sample with its Flatten back).
+    // Against analyze() of the same graph (the sample with 'valid' padding and its Flatten back).
     expect(totals.params).toBe(41_866);
     expect(await summary().getByTestId('layer-table-total').textContent()).toBe('41,866');
     expect(await fact('summary-params', 0).textContent()).toBe('41,866');

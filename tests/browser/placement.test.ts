@@ -29,7 +29,7 @@ const node = (id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
 const nodeIds = () => page.locator('.react-flow__node').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')!));
 const edgeShapes = () => page.locator('.edge-shape').allTextContents();
 /** Every edge as "source→target", from React Flow's own labels. */
-const wires = async () => (await page.locator('.react-flow__edge').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')!.replace(/^Edge from (\S+) to (\S+)$/, '$1→$2')))).sort();
+const wires = async () => (await page.locator('.react-flow__edge').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')!.replace(/^Connection from (\S+) to (\S+?)(, carrying .*)?$/, '$1→$2')))).sort();
 const tab = (name: string) => page.locator('.side [role="tab"]', { hasText: name });
 const fitView = () => page.locator('.react-flow__controls-fitview').click();
 const canvasBox = async () => (await page.locator('.react-flow').boundingBox())!;
@@ -128,7 +128,7 @@ describe('new nodes land in view, at the same zoom', () => {
       await expect.poll(() => inCanvas(id), { message: `${kind} ${id} is in the visible canvas` }).toBe(true);
       expect(await overlappingNodes()).toEqual([]);
     }
-    expect(await zoom()).toBe(z);
+    await expect.poll(() => zoom()).toBe(z);
     await shot('placement-train-drawer-click-add');
     await page.getByTestId('toggle-train').click();
     await expect.poll(() => drawer.count()).toBe(0);
@@ -193,10 +193,10 @@ describe('one-click fixes make room', () => {
   test('Insert Reshape, Insert Flatten and Insert Cropping2D each land on no node, what is below moves down, and one Ctrl+Z undoes it all', async () => {
     await openGraph(NEEDS_FIXES);
     await tab('Problems').click();
-    const fixFor = (nodeId: string) => page.locator(`.problem[data-node="${nodeId}"] .problem-fix`);
-    expect(await fixFor('see').textContent()).toBe('Insert Reshape');
+    const fixFor = (nodeId: string) => page.locator(`.problem[data-node="${nodeId}"] .problem-fix:not(.alt)`);
+    expect(await fixFor('see').textContent()).toBe('Insert Reshape [28,28,1]');
     expect(await fixFor('head').textContent()).toBe('Insert Flatten');
-    expect(await fixFor('cat').textContent()).toBe('Insert Cropping2D [[1,1],[1,1]]');
+    expect(await fixFor('cat').textContent()).toBe('Insert Cropping2D [[1, 1], [1, 1]] before in1');
     await fitView();
     expect(await overlappingNodes()).toEqual([]);
     await shot('placement-fixes-before');
@@ -239,7 +239,7 @@ describe('one-click fixes make room', () => {
 });
 
 describe('drop a layer onto an edge', () => {
-  const edgeOf = async (source: string, target: string) => page.locator(`.react-flow__edge[aria-label="Edge from ${source} to ${target}"]`);
+  const edgeOf = async (source: string, target: string) => page.locator(`.react-flow__edge[aria-label="Connection from ${source} to ${target}"], .react-flow__edge[aria-label^="Connection from ${source} to ${target}, "]`);
 
   test('hovering an edge highlights it; dropping inserts the layer into it (one undo step) and the shapes follow', async () => {
     await openGraph(SAMPLE_GRAPH);
@@ -276,7 +276,8 @@ describe('drop a layer onto an edge', () => {
     await expect.poll(() => edge.getAttribute('class')).toContain('drop-target');
     await page.mouse.up();
 
-    await expect.poll(async () => (await nodeIds()).length).toBe(7);
+    // What is below moved down, maybe out of view (not drawn): the new layer is the one id not there before.
+    await expect.poll(async () => (await nodeIds()).filter((id) => !(id in before)).length).toBe(1);
     const added = (await nodeIds()).find((id) => !(id in before))!;
     expect(added).toMatch(/^dropout_/);
     expect(await wires()).toEqual(['conv1→' + added, 'conv2→flat', 'flat→out', 'image→conv1', added + '→pool1', 'pool1→conv2'].sort());
@@ -287,6 +288,7 @@ describe('drop a layer onto an edge', () => {
     await expect.poll(() => page.locator('.inspector .insp-node').getAttribute('data-node')).toBe(added);
     expect(await zoom()).toBe(z);
     await fitView();
+    await expect.poll(async () => (await nodeIds()).length).toBe(7);
     expect(await overlappingNodes()).toEqual([]);
     const [s, n, t] = [(await node('conv1').boundingBox())!, (await node(added).boundingBox())!, (await node('pool1').boundingBox())!];
     expect(s.y + s.height).toBeLessThan(n.y);
@@ -369,7 +371,8 @@ const WITH_BLOCK = {
         ],
       },
     },
-    ...SAMPLE_GRAPH.nodes.slice(1),
+    // conv2 with 'valid' padding: a warning in Problems to go to.
+    ...SAMPLE_GRAPH.nodes.slice(1).map((n) => (n.id === 'conv2' ? { ...n, params: { ...n.params, padding: 'valid' } } : n)),
   ],
   edges: [{ id: 'e0', source: 'image', target: 'enc' }, { id: 'e00', source: 'enc', target: 'conv1' }, ...SAMPLE_GRAPH.edges.slice(1)],
 };
@@ -385,7 +388,8 @@ describe('going to a node from Summary and Problems', () => {
     await page.locator('.summary tr[data-node="conv2"] button.link').click();
     await expect.poll(() => inCanvas('conv2')).toBe(true);
     await expect.poll(() => node('conv2').evaluate((e) => e.classList.contains('selected'))).toBe(true);
-    expect(await zoom()).toBe(z);
+    // d3's pan transition dips the zoom mid-flight (van Wijk); where it lands is what counts.
+    await expect.poll(() => zoom()).toBe(z);
     expect(await tab('Summary').getAttribute('aria-selected')).toBe('true');
     await shot('placement-summary-goto');
 
@@ -397,7 +401,7 @@ describe('going to a node from Summary and Problems', () => {
     await row.click();
     await expect.poll(() => inCanvas('conv2')).toBe(true);
     await expect.poll(() => node('conv2').evaluate((e) => e.classList.contains('selected'))).toBe(true);
-    expect(await zoom()).toBe(z);
+    await expect.poll(() => zoom()).toBe(z);
     expect(await tab('Problems').getAttribute('aria-selected')).toBe('true');
     await shot('placement-problems-goto');
 

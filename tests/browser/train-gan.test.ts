@@ -81,7 +81,7 @@ test('DCGAN from the gallery: the fixed-noise grid appears and changes between e
   await expect.poll(status, { timeout: 30_000 }).toBe('done');
   expect(await page.getByTestId('train-outcome').getAttribute('data-reason')).toBe('stopped');
   expect(b.errors).toEqual([]);
-});
+}, 300_000);
 
 /**
  * Two epochs of an image-to-image preset: rows after the first, the same

@@ -229,6 +229,8 @@ test('images of mixed sizes are resized with a warning, load, and train', async 
 
 test('anomaly on heartbeats: dragging the threshold changes precision and recall', async () => {
   await page.getByTestId('file-input').setInputFiles({ name: 'heartbeats.json', mimeType: 'application/json', buffer: Buffer.from(saveGraph(HEARTBEAT_AE)) });
+  // It opens readable at its input; fit the view to count every layer.
+  await page.locator('.react-flow__controls-fitview').click();
   await expect.poll(() => page.locator('.react-flow__node').count()).toBe(7);
   expect(await field('task').inputValue()).toBe('anomaly');
   expect(await inUse().getAttribute('data-name')).toBe('heartbeats');

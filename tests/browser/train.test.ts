@@ -128,7 +128,15 @@ test('Start on MNIST: wasm shown, progress and chart move, page answers clicks, 
   expect(seen).toBeGreaterThanOrEqual(pressed);
   expect(final).toBeGreaterThanOrEqual(seen);
   expect(final, `Stop reached the run after batch ${seen}, it stopped after ${final}`).toBeLessThanOrEqual(seen + 1);
-  expect(await outcome.textContent()).toContain(`Stopped after batch ${final} (Stop pressed at batch ${pressed})`);
+  // Said as the progress line counts: epoch, then batch b of the epoch's B.
+  const per = await num(progress(), 'data-batches-per-epoch');
+  const at = (n: number) => ({ epoch: Math.floor((n - 1) / per) + 1, batch: ((n - 1) % per) + 1 });
+  const [end, when] = [at(final), at(pressed)];
+  expect(await page.getByTestId('train-batch').textContent()).toBe(`Batch ${end.batch}/${per}`);
+  expect(await outcome.locator('.train-outcome-line').textContent()).toBe(
+    `Stopped in epoch ${end.epoch} after batch ${end.batch} of ${per}. ` +
+      (when.epoch === end.epoch ? `Stop was pressed after batch ${when.batch}.` : `Stop was pressed after batch ${when.batch} of epoch ${when.epoch}.`),
+  );
   // It really stopped: nothing moves afterwards.
   await page.waitForTimeout(800);
   expect(await batchesDone()).toBe(final);
@@ -155,16 +163,16 @@ test('a short full run shows test accuracy and downloads model.json + weights.bi
   await page.getByTestId('train-download').click();
   await expect.poll(() => downloads.length, { timeout: 20_000 }).toBe(2);
   const byName = new Map(downloads.map((d) => [d.suggestedFilename(), d]));
-  expect([...byName.keys()].sort()).toEqual(['Small-CNN.model.json', 'Small-CNN.weights.bin']);
-  const model = JSON.parse(readFileSync((await byName.get('Small-CNN.model.json')!.path())!, 'utf8'));
-  const bin = readFileSync((await byName.get('Small-CNN.weights.bin')!.path())!);
+  expect([...byName.keys()].sort()).toEqual(['Small_CNN.model.json', 'Small_CNN.weights.bin']);
+  const model = JSON.parse(readFileSync((await byName.get('Small_CNN.model.json')!.path())!, 'utf8'));
+  const bin = readFileSync((await byName.get('Small_CNN.weights.bin')!.path())!);
   expect(model.modelTopology).toBeTruthy();
   expect(model.weightsManifest).toHaveLength(1);
-  expect(model.weightsManifest[0].paths).toEqual(['./Small-CNN.weights.bin']);
+  expect(model.weightsManifest[0].paths).toEqual(['./Small_CNN.weights.bin']);
   const weights = model.weightsManifest[0].weights as { shape: number[]; dtype: string }[];
   const values = weights.reduce((n, w) => n + w.shape.reduce((a, b) => a * b, 1), 0);
-  // Sample CNN: 320 + 18,496 + 23,050 weights (the Summary's total), float32.
-  expect(values).toBe(41_866);
+  // Sample CNN: 320 + 18,496 + 31,370 weights (the Summary's total), float32.
+  expect(values).toBe(50_186);
   expect(bin.byteLength).toBe(values * 4);
 });
 

@@ -43,7 +43,7 @@ const DIGITS: GraphDoc = {
 
 let b: Browser;
 let page: Page;
-/** The sample graph's weights as netloom's trainer saves them (41,866 values, 167 KB). */
+/** The sample graph's weights as netloom's trainer saves them (50,186 values, 201 KB). */
 let saved: [Upload, Upload];
 
 beforeAll(async () => {
@@ -51,11 +51,11 @@ beforeAll(async () => {
   const c = compileGraph(tf, SAMPLE_GRAPH as GraphDoc);
   if (!c.ok) throw new Error(c.diagnostics[0]!.message);
   fillWeights(c.value.main);
-  const { json, bin } = toModelJson(await saveArtifacts(c.value.main), './Small-CNN.weights.bin');
+  const { json, bin } = toModelJson(await saveArtifacts(c.value.main), './Small_CNN.weights.bin');
   c.value.main.dispose();
   saved = [
-    { name: 'Small-CNN.model.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(json)) },
-    { name: 'Small-CNN.weights.bin', mimeType: 'application/octet-stream', buffer: Buffer.from(bin) },
+    { name: 'Small_CNN.model.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(json)) },
+    { name: 'Small_CNN.weights.bin', mimeType: 'application/octet-stream', buffer: Buffer.from(bin) },
   ];
   ({ b, page } = await openApp(inject('baseUrl')));
 });
@@ -192,7 +192,7 @@ test('storage too full for the weights: the graph is still autosaved, the warnin
   const p = q.page;
   try {
     await p.getByTestId('weights-input').setInputFiles(saved);
-    await expect.poll(() => barText(p)).toBe('Weights: 6 tensors · from Small-CNN.model.json · not kept after a reload');
+    await expect.poll(() => barText(p)).toBe('Weights: 6 tensors · from Small_CNN.model.json · not kept after a reload');
     const warning = p.getByTestId('storage-warning');
     await warning.waitFor();
     expect(await warning.getAttribute('data-weights-problem')).toBe('quota');
@@ -208,11 +208,11 @@ test('storage too full for the weights: the graph is still autosaved, the warnin
     await warning.locator('[data-action="download-weights"]').click();
     await expect.poll(() => downloads.length).toBe(2);
     const files = new Map(downloads.map((d) => [d.suggestedFilename(), d]));
-    expect([...files.keys()].sort()).toEqual(['Small-CNN.weights.bin', 'Small-CNN.weights.json']);
-    const manifest = readFileSync((await files.get('Small-CNN.weights.json')!.path())!);
-    const bin = readFileSync((await files.get('Small-CNN.weights.bin')!.path())!);
+    expect([...files.keys()].sort()).toEqual(['Small_CNN.weights.bin', 'Small_CNN.weights.json']);
+    const manifest = readFileSync((await files.get('Small_CNN.weights.json')!.path())!);
+    const bin = readFileSync((await files.get('Small_CNN.weights.bin')!.path())!);
     expect(JSON.parse(manifest.toString()).format).toBe('netloom.weights');
-    expect(bin.byteLength).toBe(41_866 * 4);
+    expect(bin.byteLength).toBe(50_186 * 4);
 
     // Graph edits go on being autosaved.
     await p.locator('.react-flow__node[data-id="conv2"] .layer-head').click();
@@ -227,10 +227,10 @@ test('storage too full for the weights: the graph is still autosaved, the warnin
     // The downloaded weights load back with Load weights… (with room in storage now, they are kept).
     await p.evaluate(() => ((window as unknown as { __quota: number | null }).__quota = null));
     await p.getByTestId('weights-input').setInputFiles([
-      { name: 'Small-CNN.weights.json', mimeType: 'application/json', buffer: manifest },
-      { name: 'Small-CNN.weights.bin', mimeType: 'application/octet-stream', buffer: bin },
+      { name: 'Small_CNN.weights.json', mimeType: 'application/json', buffer: manifest },
+      { name: 'Small_CNN.weights.bin', mimeType: 'application/octet-stream', buffer: bin },
     ]);
-    await expect.poll(() => notice(p)).toMatch(/^Loaded 3 of the 6 weight tensors in “Small-CNN\.weights\.json”/);
+    await expect.poll(() => notice(p)).toMatch(/^Loaded 3 of the 6 weight tensors in “Small_CNN\.weights\.json”/);
     await expect.poll(() => kept(p)).toBe('true');
     expect(q.errors).toEqual([]);
   } finally {
@@ -256,7 +256,7 @@ test('storage full while the graph grows: the weights make room for the graph, a
     // The graph was written (no graph problem); the weights were dropped to make room.
     expect(await warning.getAttribute('data-problem')).toBeNull();
     expect(await warning.getAttribute('data-weights-problem')).toBe('quota');
-    await expect.poll(() => barText(p)).toBe('Weights: 6 tensors · from Small-CNN.model.json · not kept after a reload');
+    await expect.poll(() => barText(p)).toBe('Weights: 6 tensors · from Small_CNN.model.json · not kept after a reload');
     await shot(p, 'weights-autosave-graph-first');
     await reload(p);
     expect(await nodeCount(p)).toBe(7);
@@ -273,7 +273,7 @@ test('Korean: the weights bar and the warning when the weights cannot be kept', 
   try {
     await p.locator('select[aria-label]').last().selectOption('ko');
     await p.getByTestId('weights-input').setInputFiles(saved);
-    await expect.poll(() => barText(p)).toBe('가중치: 텐서 6개 · Small-CNN.model.json에서 · 새로 고치면 사라짐');
+    await expect.poll(() => barText(p)).toBe('가중치: 텐서 6개 · Small_CNN.model.json에서 · 새로 고치면 사라짐');
     const warning = p.getByTestId('storage-warning');
     await warning.waitFor();
     expect(await warning.locator('strong').textContent()).toBe('가중치를 저장하지 못했습니다: 브라우저 저장 공간이 가득 찼습니다. 그래프는 자동 저장되었지만, 가중치는 새로 고치면 사라집니다.');

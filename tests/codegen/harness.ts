@@ -285,7 +285,7 @@ def _log_softmax(x, axis=-1):
 ops = types.SimpleNamespace(
     relu=_relu, log1p=np.log1p, exp=np.exp, abs=np.abs, square=np.square, sum=np.sum, log_softmax=_log_softmax,
     sigmoid=lambda x: 1 / (1 + np.exp(-x)), shape=np.shape, arange=np.arange, minimum=np.minimum,
-    cast=lambda x, dtype: np.asarray(x).astype(dtype), reshape=np.reshape, take=np.take,
+    cast=lambda x, dtype: np.asarray(x).astype(dtype), reshape=np.reshape, take=np.take, greater=np.greater,
 )
 
 

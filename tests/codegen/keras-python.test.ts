@@ -141,6 +141,40 @@ print(json.dumps({'out': layer.call(x).tolist(), 'shape': list(layer.compute_out
     x.dispose();
   });
 
+  test.skipIf(!!noNumpy)(`ThresholdedReLU, which Keras 3 lacks, is defined by the file and gives what netloom gives (0 at theta itself)${skipped(noNumpy)}`, () => {
+    const doc: GraphDoc = {
+      format: 'netloom.graph',
+      version: 1,
+      name: 'cut',
+      nodes: [
+        { id: 'x', kind: 'Input', params: { shape: [6] } },
+        { id: 'cut', kind: 'ThresholdedReLU', params: { theta: 0.5 } },
+      ],
+      edges: [{ id: 'e', source: 'x', target: 'cut' }],
+    };
+    const py = code(doc);
+    expect(py).toMatch(/cut = ThresholdedReLU\(theta=0\.5, name='cut'\)\(x\)/);
+    const x = tf.tensor2d([[-1, 0, 0.25, 0.5, 0.75, 2], [0.5, 0.5001, -0.5, 1, 0.4999, 3]]);
+    const compiled = compileGraph(tf, doc);
+    if (!compiled.ok) throw new Error('compile refused');
+    const want = (compiled.value.main.predict(x) as tf.Tensor).arraySync() as number[][];
+    const got = runWithKerasShim(
+      String.raw`
+import json
+import numpy as np
+import cut
+x = np.array(json.load(open('x.json')), 'float32')
+print(json.dumps({'out': cut.ThresholdedReLU(theta=0.5).call(x).tolist()}))
+`,
+      new Map([['cut', py]]),
+      { x: x.arraySync() },
+    ) as { out: number[][] };
+    expect(want[0]!.map((v) => v + 0)).toEqual([0, 0, 0, 0, 0.75, 2]); // + 0: −1·0 is −0
+    got.out.flat().forEach((v, i) => expect(v, `value ${i}`).toBeCloseTo(want.flat()[i]!, 6));
+    compiled.value.main.dispose();
+    x.dispose();
+  });
+
   test.skipIf(!!noNumpy)(`load_data prepares data as netloom does: 0-1 images, one-hot labels, a stratified seeded 10% validation split, -1...1 for GANs, fresh noise per batch${skipped(noNumpy)}`, () => {
     const names = ['mnist-cnn', 'transfer-learning', 'dcgan', 'denoising-autoencoder', 'autoencoder', 'pix2pix', 'cyclegan'];
     const files = new Map(names.map((n) => [n.replace(/-/g, '_'), code(preset(n))]));

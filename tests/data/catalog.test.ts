@@ -16,6 +16,9 @@ describe('built-in datasets', () => {
     expect(held.classNames).toEqual(entry.classNames);
     expect(train.x.length).toBe(train.count * entry.shape.reduce((a, b) => a * b, 1));
     expect(classCounts(train).every((n) => n > 0)).toBe(true);
+    // What the training panel says an epoch uses before anything loads (the anomaly task trains on one class).
+    if (train.y) expect(entry.trainClassCounts).toEqual(classCounts(train));
+    else expect(entry.trainClassCounts).toBeUndefined();
   });
 
   test('unknown ids are not found', () => {

@@ -32,6 +32,7 @@ describe.each([
   ['tfjs/dense-on-maps', 239],
   ['tfjs/quantized-mlp', 499],
   ['tfjs/sharded-cnn', 472],
+  ['tfjs/one-activation-layers', 1388],
   ['keras/keras2-converted-cnn', 7018],
 ])('%s/model.json', (name, params) => {
   test('imports, compiles, takes its weights and predicts what tfjs loading the same files predicts', async () => {
@@ -167,7 +168,7 @@ describe('Keras 3 config.json', () => {
       ['output', 'Output', {}],
     ]);
     expect(byId.get('hidden')!.params).toEqual({ units: 16, activation: 'swish' });
-    expect([byId.get('probs')!.kind, (byId.get('probs')!.imported as { class_name: string }).class_name]).toEqual(['Activation', 'Softmax']);
+    expect([byId.get('probs')!.kind, byId.get('probs')!.params]).toEqual(['Softmax', {}]);
     // The Add receives the encoder first, the 1×1 shortcut second.
     expect(doc.edges.filter((e) => e.target === 'merge').map((e) => [e.source, e.targetHandle])).toEqual([
       ['encoder', 'in0'],

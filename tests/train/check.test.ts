@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { configFromDoc, type TrainConfigInput } from '../../src/train/config.ts';
 import { checkTraining } from '../../src/train/run.ts';
+import { trainingRefusal } from '../../src/train/check.ts';
 import { estimateMemory } from '../../src/train/memory.ts';
 import { analyze } from '../../src/analysis/analyze.ts';
 import type { GraphDoc } from '../../src/graph/schema.ts';
@@ -23,6 +24,23 @@ const denseAutoencoder = (out: number[] = [28, 28, 1]) =>
   chain(['x', 'Input', { shape: [28, 28, 1] }], ['flat', 'Flatten'], ['code', 'Dense', { units: 16 }], ['pixels', 'Dense', { units: 784 }], ['back', 'Reshape', { targetShape: out }]);
 
 describe('checkTraining', () => {
+  it('locates each reason: the graph\'s errors, first one first, on their nodes; a misfit on the Input', () => {
+    // Input [28, 28, 1] straight into Dense.
+    const g = doc([node(['x', 'Input', { shape: [28, 28, 1] }]), node(['d', 'Dense', { units: 10 }])], [edge('x', 'd')]);
+    const [reason, ...rest] = trainingRefusal(g, configFromDoc(g, { task: 'classify' }), MNIST);
+    expect(rest).toEqual([]);
+    expect(reason).toMatchObject({ problem: true, node: { path: [], id: 'd' } });
+    expect(english(reason!.text)).toMatch(/^d: Dense needs a vector, got \[28, 28, 1\]/);
+    // Two errors: both are the graph's problems, each on its node, in the order Problems lists them.
+    const two = doc([...g.nodes, node(['lost', 'Dense', { units: 3 }])], g.edges);
+    const both = trainingRefusal(two, configFromDoc(two, { task: 'classify' }), MNIST);
+    expect(both.map((r) => [r.problem, r.node?.id])).toEqual(analyze(two).diagnostics.filter((d) => d.severity === 'error').map((d) => [true, d.nodeId]));
+    expect(both).toHaveLength(2);
+    // A graph that is fine but takes other data: the reason points at its Input.
+    const wide = classifier(10, [32, 32, 1]);
+    expect(trainingRefusal(wide, configFromDoc(wide, { task: 'classify' }), MNIST)).toMatchObject([{ node: { path: [], id: 'image' } }]);
+  });
+
   it('accepts a classifier that fits the data, also through a flat or 2-D Input of the same size', () => {
     expect(check(classifier(10), { task: 'classify' })).toEqual([]);
     expect(check(chain(['x', 'Input', { shape: [784] }], ['digit', 'Dense', { units: 10, activation: 'softmax' }]), { task: 'classify' })).toEqual([]);

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { classCounts, type Dataset } from '../../src/data/dataset.ts';
 import { configFromDoc, type TrainConfigInput } from '../../src/train/config.ts';
 import { invertScaler } from '../../src/data/scaling.ts';
-import { firstNonFinite, holdOut, pickIndices, prepareData } from '../../src/train/prepare.ts';
+import { epochPlan, firstNonFinite, holdOut, pickIndices, prepareData } from '../../src/train/prepare.ts';
 import { chain } from '../analysis/helpers.ts';
 
 /** count samples of `size` values; sample i holds i, labels cycle through `classes` (unless 0: unlabelled). */
@@ -26,6 +26,21 @@ const ids = (d: Dataset) => Array.from({ length: d.count }, (_, i) => d.x[i * (d
 const config = (over: Partial<TrainConfigInput>) => configFromDoc(chain(['x', 'Input', { shape: [2] }], ['d', 'Dense', { units: 2 }]), over);
 
 describe('training sets', () => {
+  it('epochPlan says what prepareData gives: the cap, the validation part, the batches', () => {
+    const split = { train: data(1000, 2, 4), test: data(100, 2, 4) };
+    for (const over of [{}, { maxSamples: 576, validationSplit: 0 }, { maxSamples: 300 }, { validationSplit: 0.25, batchSize: 64 }, { maxSamples: 5000, batchSize: 4096 }] as Partial<TrainConfigInput>[]) {
+      const c = config(over);
+      const prepared = prepareData(split, c);
+      const plan = epochPlan(c, 1000, false);
+      expect([plan.samples, plan.validation], JSON.stringify(over)).toEqual([prepared.train.count, prepared.val.count]);
+      expect(plan.batches).toBe(Math.ceil(prepared.train.count / Math.min(c.batchSize, prepared.train.count)));
+    }
+    // DCGAN's lesson: 576 of 8,000 digits, nothing held out (the adversarial loop validates on the test set): 18 × 32.
+    expect(epochPlan(config({ maxSamples: 576, batchSize: 32 }), 8000, true)).toEqual({ samples: 576, validation: 0, capped: true, batchSize: 32, batches: 18 });
+    // The MNIST CNN: 7,200 of 8,000 (800 for validation), 113 batches of 64, the last one smaller.
+    expect(epochPlan(config({ batchSize: 64 }), 8000, false)).toEqual({ samples: 7200, validation: 800, capped: false, batchSize: 64, batches: 113 });
+  });
+
   it('picks exactly n samples, keeping class shares, the same for the same seed', () => {
     const d = data(1000, 2, 4);
     const a = pickIndices(d, 100, 7);

@@ -122,6 +122,22 @@ describe('segment', () => {
     expect(ends(preset('unet-small.json'))).toBe(true);
     expect(ends(withParams(preset('unet-small.json'), 'classes', { activation: 'linear' }))).toBe(false);
     expect(ends(withParams(preset('fcn-small.json'), 'classes', { activation: 'linear' }))).toBe(false);
+    // A Softmax layer (as Keras files have them) is a softmax too.
+    const softmaxLayer: GraphDoc = {
+      format: 'netloom.graph',
+      version: 1,
+      name: 'softmax layer',
+      nodes: [
+        { id: 'x', kind: 'Input', params: { shape: [8, 8, 3] } },
+        { id: 'scores', kind: 'Conv2D', params: { filters: 4, kernelSize: 1 } },
+        { id: 'probs', kind: 'Softmax', params: {} },
+      ],
+      edges: [
+        { id: 'e1', source: 'x', target: 'scores' },
+        { id: 'e2', source: 'scores', target: 'probs' },
+      ],
+    };
+    expect(ends(softmaxLayer)).toBe(true);
   });
 
   it('also trains a model without softmax (raw scores) and with the loss set to categorical cross-entropy', async () => {

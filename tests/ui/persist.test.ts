@@ -4,7 +4,9 @@ import LZString from 'lz-string';
 import { decodeShareHash, encodeShareHash, shareUrl } from '../../src/ui/persist/shareLink.ts';
 import { classifyStorageError, StorageUnavailable } from '../../src/ui/persist/storageError.ts';
 import { createSaver, type SaveResult } from '../../src/ui/persist/saver.ts';
-import { fileNameFor } from '../../src/ui/persist/fileName.ts';
+import { fileNameFor, fileStem } from '../../src/ui/persist/fileName.ts';
+import { GRAPH_JSON, KERAS, TYPESCRIPT } from '../../src/ui/code/sources.ts';
+import { modelFileNames } from '../../src/ui/train/download.ts';
 import { MAX_SLOTS, pickStart, slotsToDrop, type SlotInfo } from '../../src/ui/persist/choose.ts';
 import { docRecord, readDocRecord } from '../../src/ui/persist/records.ts';
 import { readWeightsRecord, weightsRecord } from '../../src/ui/persist/weights-record.ts';
@@ -274,19 +276,31 @@ describe('autosave records', () => {
 });
 
 describe('download file names', () => {
-  test('plain names get .json', () => {
-    expect(fileNameFor('My CNN')).toBe('My CNN.json');
+  test('one stem: letters and digits of any script, the rest one underscore', () => {
+    expect(fileStem('MNIST CNN')).toBe('MNIST_CNN');
+    expect(fileNameFor('MNIST CNN')).toBe('MNIST_CNN.json');
+    expect(fileStem('U-Net (small)')).toBe('U_Net_small');
     expect(fileNameFor('model.json')).toBe('model.json');
-    expect(fileNameFor('한국어 모델')).toBe('한국어 모델.json');
+    expect(fileNameFor('한국어 모델')).toBe('한국어_모델.json');
+    expect(fileStem('Tiny <img onerror=alert(1)>')).toBe('Tiny_img_onerror_alert_1');
+  });
+  test('the same stem for the graph, its code, the trained model and its weights', () => {
+    const named = { ...emptyDoc('MNIST CNN') };
+    expect([GRAPH_JSON, TYPESCRIPT, KERAS].map((s) => s.fileName(named))).toEqual(['MNIST_CNN.json', 'MNIST_CNN.ts', 'MNIST_CNN.py']);
+    expect(fileNameFor(named.name)).toBe('MNIST_CNN.json');
+    expect(modelFileNames(named.name)).toEqual({ json: 'MNIST_CNN.model.json', bin: 'MNIST_CNN.weights.bin' });
   });
   test('refused characters, empty and reserved names', () => {
-    expect(fileNameFor('a/b\\c:d*e?f"g<h>i|j')).toBe('a-b-c-d-e-f-g-h-i-j.json');
+    expect(fileNameFor('a/b\\c:d*e?f"g<h>i|j')).toBe('a_b_c_d_e_f_g_h_i_j.json');
     expect(fileNameFor('')).toBe('graph.json');
     expect(fileNameFor('   ')).toBe('graph.json');
     expect(fileNameFor('...')).toBe('graph.json');
     expect(fileNameFor('CON')).toBe('graph.json');
-    expect(fileNameFor('x\n\ty')).toBe('x-y.json');
-    expect(fileNameFor('n'.repeat(300))).toHaveLength(105);
+    expect(fileNameFor('x\n\ty')).toBe('x_y.json');
+    expect(fileNameFor('n'.repeat(300))).toHaveLength(85);
+    // Cut by code points: a letter outside the BMP stays whole.
+    expect(Array.from(fileStem('𠀀'.repeat(100)))).toHaveLength(80);
+    expect(fileStem('𠀀'.repeat(100))).toBe('𠀀'.repeat(80));
   });
 });
 

@@ -55,11 +55,15 @@ export const nodes = {
     'node.dense.rank': 'Dense needs a vector, got {{shape}}: insert Flatten (or GlobalAveragePooling2D) before it',
     'node.dense.unknown-features': 'Dense needs a known input size to size its weights; got {{shape}}',
     'node.flatten.already-flat': 'Flatten needs at least 2 axes, got the vector {{shape}}: it is already flat, remove this Flatten',
+    'node.prelu.axis': 'PReLU sharedAxes {{axes}} name an axis {{shape}} does not have: use axes 1 to {{rank}}',
+    'node.prelu.unknown-size':
+      'PReLU learns one alpha per value on the axes it does not share, so it needs their sizes, but the input is {{shape}}: share the unknown axes ({{axes}}) with sharedAxes',
     'node.reshape.count':
       'Reshape cannot turn {{shape}} ({{n}} values) into {{target}} ({{known}} values): make the sizes multiply to {{n}}, or put -1 in one place',
     'node.reshape.divide':
       'Reshape cannot turn {{shape}} ({{n}} values) into {{target}}: the other sizes multiply to {{known}}, which does not divide {{n}} ({{n}} / {{known}} = {{quotient}}); choose sizes whose product divides {{n}}',
     'node.reshape.one-free': 'may contain -1 only once (it stands for "the size that is left")',
+    'node.softmax.axis': 'Softmax axis {{axis}} is not the last axis of {{shape}}, and tfjs computes softmax over the last axis only: use -1',
     'node.range.order': 'the low end must be below the high end',
 
     'fix.insert': 'Insert {{kind}}',
@@ -112,10 +116,14 @@ export const nodes = {
     'node.dense.rank': 'Dense에는 벡터가 필요한데, 들어온 것은 {{shape}}입니다: 앞에 Flatten(또는 GlobalAveragePooling2D)을 넣으세요',
     'node.dense.unknown-features': 'Dense는 가중치의 크기를 정하려면 입력 크기를 알아야 하는데, 들어온 것은 {{shape}}입니다',
     'node.flatten.already-flat': 'Flatten에는 축이 2개 이상 필요한데, 들어온 것은 벡터 {{shape}}입니다: 이미 평평하니 이 Flatten을 지우세요',
+    'node.prelu.axis': 'PReLU의 sharedAxes {{axes}}에 {{shape}}에 없는 축이 있습니다: 1부터 {{rank}}까지의 축을 쓰세요',
+    'node.prelu.unknown-size':
+      'PReLU는 공유하지 않는 축의 값마다 alpha를 하나씩 학습하므로 그 축들의 크기를 알아야 하는데, 입력이 {{shape}}입니다: 크기를 모르는 축({{axes}})을 sharedAxes로 공유하세요',
     'node.reshape.count': 'Reshape로 {{shape}}(값 {{n}}개)를 {{target}}(값 {{known}}개)로 바꿀 수 없습니다: 크기들의 곱이 {{n}}이(가) 되게 하거나, 한 곳에 -1을 넣으세요',
     'node.reshape.divide':
       'Reshape로 {{shape}}(값 {{n}}개)를 {{target}}(으)로 바꿀 수 없습니다: {{n}}을(를) 나머지 크기들의 곱({{known}})으로 나누면 나머지가 생깁니다({{n}} / {{known}} = {{quotient}}). 곱이 {{n}}의 약수가 되도록 크기를 고르세요',
     'node.reshape.one-free': '-1은 한 번만 쓸 수 있습니다(-1은 "남는 크기"를 뜻합니다)',
+    'node.softmax.axis': 'Softmax의 axis {{axis}}은(는) {{shape}}의 마지막 축이 아닌데, tfjs는 마지막 축에 대해서만 softmax를 계산합니다: -1을 쓰세요',
     'node.range.order': '최솟값이 최댓값보다 작아야 합니다',
 
     'fix.insert': '{{kind}} 끼워 넣기',

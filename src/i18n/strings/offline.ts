@@ -10,7 +10,7 @@ export const offline = {
     updateAfterRun: 'A new version of netloom is ready. Reload after this training run ends.',
     failed: 'Not saved offline',
     failed_insecure: 'This page is not served over https (or from localhost), so the browser will not keep it for offline use. It works while the network is on.',
-    failed_refused: 'The browser refused to save netloom for offline use ({{detail}}). It works while the network is on.',
+    failed_refused: 'The browser refused to save netloom for offline use (it may block service workers, for example in a private window). It works while the network is on.',
     failed_install: 'netloom could not be saved for offline use (storage full, or the network dropped while saving). It works while the network is on; reload to try again.',
   },
   ko: {
@@ -23,7 +23,7 @@ export const offline = {
     updateAfterRun: 'netloom 새 버전이 준비되었습니다. 지금 진행 중인 학습이 끝난 뒤에 새로고침하세요.',
     failed: '오프라인 저장 안 됨',
     failed_insecure: '이 페이지는 https(또는 localhost)로 열리지 않아 브라우저가 오프라인용으로 저장하지 않습니다. 네트워크가 연결된 동안에는 작동합니다.',
-    failed_refused: '브라우저가 netloom의 오프라인 저장을 거부했습니다({{detail}}). 네트워크가 연결된 동안에는 작동합니다.',
+    failed_refused: '브라우저가 netloom의 오프라인 저장을 거부했습니다(시크릿 창처럼 서비스 워커를 막는 경우). 네트워크가 연결된 동안에는 작동합니다.',
     failed_install: 'netloom을 오프라인용으로 저장하지 못했습니다(저장 공간 부족, 또는 저장 중 네트워크 끊김). 네트워크가 연결된 동안에는 작동하며, 새로고침하면 다시 시도합니다.',
   },
 };

@@ -1,13 +1,15 @@
 /**
  * What the five augmentation node kinds share: they need an image, keep its
  * shape, have no weights, and take Keras's `seed` (and, for the geometric
- * ones, the fill settings). Their layers are ours (src/compile/augment-layers.ts).
+ * ones, the fill settings). Their layers are ours (src/compile/layers/augment.ts),
+ * and exported TypeScript carries them.
  */
 import { z } from 'zod';
-import type { InferResult, Shape } from '../spec.ts';
+import type { InferResult, LayerWriter, Shape } from '../spec.ts';
 import { failed, needImage } from './checks.ts';
 import { NO_WEIGHTS } from './shape.ts';
 import { refineText } from '../../i18n/text.ts';
+import { ownLayerTs } from './own-layer.ts';
 
 export const seed = z.number().int().min(0).max(2 ** 31 - 1).nullable().default(null);
 
@@ -32,6 +34,13 @@ export function augmentInfer(kind: string) {
     return { outputs: [x!], weights: NO_WEIGHTS };
   };
 }
+
+/** TypeScript: tfjs has none of these layers, so the file carries netloom's. */
+export const augmentTs: LayerWriter = (std, call) =>
+  ownLayerTs(std, call, 'augment', [
+    'Image augmentation layers tfjs does not have (Keras names and arguments), as netloom defines them:',
+    'they change images only while training (model.fit) and pass them through when predicting.',
+  ]);
 
 /** Conformance inputs: feature maps of a few sizes and channel counts. */
 export const AUGMENT_INPUTS: Shape[][] = [[[8, 8, 1]], [[6, 10, 3]], [[5, 5, 2]]];

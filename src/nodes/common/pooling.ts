@@ -9,6 +9,7 @@ import { MAX_KERNEL, MAX_STRIDE, pair, padding, toPair } from './params.ts';
 import { explicitPadding, slide, windowCaption, windowResult } from './window.ts';
 import { NO_WEIGHTS } from './shape.ts';
 import { failed, needImage } from './checks.ts';
+import { isOff } from './keras.ts';
 
 const poolParams = z.object({
   poolSize: pair(1, MAX_KERNEL).default(2),
@@ -20,8 +21,14 @@ export type PoolParams = z.infer<typeof poolParams>;
 
 type Docs = { en: NodeDoc; ko: NodeDoc };
 
+/** What differs between the kinds besides their docs: the kernels a training step runs, the class names files also use. */
+interface PoolFacts {
+  kernels?: string[];
+  aliases: string[];
+}
+
 /** MaxPooling2D or AveragePooling2D: the two differ only in what the window computes. */
-export function poolingNode(kind: 'MaxPooling2D' | 'AveragePooling2D', doc: Docs) {
+export function poolingNode(kind: 'MaxPooling2D' | 'AveragePooling2D', doc: Docs, facts: PoolFacts) {
   return defineNode({
     kind,
     category: 'pool',
@@ -38,6 +45,9 @@ export function poolingNode(kind: 'MaxPooling2D' | 'AveragePooling2D', doc: Docs
       const { pre, mode } = explicitPadding(p.padding);
       return [...pre, { className: kind, config: { poolSize: toPair(p.poolSize), strides: toPair(p.strides ?? p.poolSize), padding: mode } }];
     },
+    kernels: () => facts.kernels ?? [],
+    paddingNumber: 'pad',
+    keras: { aliases: facts.aliases },
     caption: (p) => windowCaption(p.poolSize, p.strides ?? p.poolSize, p.padding),
     doc,
     conformance: {
@@ -59,7 +69,7 @@ export function poolingNode(kind: 'MaxPooling2D' | 'AveragePooling2D', doc: Docs
 }
 
 /** GlobalMaxPooling2D or GlobalAveragePooling2D: [H, W, C] → [C]. */
-export function globalPoolingNode(kind: 'GlobalMaxPooling2D' | 'GlobalAveragePooling2D', doc: Docs) {
+export function globalPoolingNode(kind: 'GlobalMaxPooling2D' | 'GlobalAveragePooling2D', doc: Docs, facts: PoolFacts) {
   return defineNode({
     kind,
     category: 'pool',
@@ -72,6 +82,7 @@ export function globalPoolingNode(kind: 'GlobalMaxPooling2D' | 'GlobalAveragePoo
       return { outputs: [[x![2]!]], weights: NO_WEIGHTS };
     },
     layers: () => [{ className: kind, config: {} }],
+    keras: { aliases: facts.aliases, refuse: (c) => (isOff(c.keepdims) ? null : 'keepdims is true; netloom global pooling returns a vector') },
     caption: () => '',
     doc,
     conformance: { inputs: [[[7, 7, 8]], [[1, 1, 3]], [[null, null, 4]], [[5, 3, 2]], [[10]]], params: [{}] },

@@ -107,19 +107,28 @@ export function dilationUntrainable(kind: string, kernel: Pair, dilation: Pair):
   };
 }
 
-/** Explicit padding numbers compile to ZeroPadding2D + 'valid'. */
+/** The helper layers a padding number compiles to (a kind says which in `paddingNumber`): class and layer-name suffix. */
+export const PADDING_HELPERS = {
+  pad: { className: 'ZeroPadding2D', suffix: '_pad', param: 'padding' },
+  crop: { className: 'Cropping2D', suffix: '_crop', param: 'cropping' },
+} as const;
+
+/** Explicit padding numbers compile to ZeroPadding2D + 'valid' (the kind declares `paddingNumber: 'pad'`). */
 export function explicitPadding(p: Padding): { pre: LayerCall[]; mode: 'valid' | 'same' } {
   if (typeof p !== 'number') return { pre: [], mode: p };
-  return { pre: p > 0 ? [{ className: 'ZeroPadding2D', config: { padding: p }, suffix: '_pad' }] : [], mode: 'valid' };
+  const { className, suffix } = PADDING_HELPERS.pad;
+  return { pre: p > 0 ? [{ className, config: { padding: p }, suffix }] : [], mode: 'valid' };
 }
 
 /**
  * For transposed convolutions, padding p removes p rows/columns from each
- * side of the 'valid' result: 'valid' + Cropping2D(p).
+ * side of the 'valid' result: 'valid' + Cropping2D(p) (the kind declares
+ * `paddingNumber: 'crop'`).
  */
 export function explicitCrop(p: Padding): { post: LayerCall[]; mode: 'valid' | 'same' } {
   if (typeof p !== 'number') return { post: [], mode: p };
-  return { post: p > 0 ? [{ className: 'Cropping2D', config: { cropping: p }, suffix: '_crop' }] : [], mode: 'valid' };
+  const { className, suffix } = PADDING_HELPERS.crop;
+  return { post: p > 0 ? [{ className, config: { cropping: p }, suffix }] : [], mode: 'valid' };
 }
 
 /** `3 /2 same`, `3×1 same`: the window part of a node caption. */

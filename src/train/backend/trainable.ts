@@ -9,10 +9,10 @@
  *    backend (dilated convolutions, some BatchNormalization settings); analysis
  *    already flags these as `tfjs-training-unsupported` and we pass them on.
  *
- * The kernel table lists the kernels beyond the elementwise basics each kind
- * runs while training; tests/train/backend/catalog.test.ts profiles a
- * training step of every catalog case and fails when a kernel is used that
- * is neither here nor in BASIC_KERNELS.
+ * Each kind lists the kernels beyond the elementwise basics it runs while
+ * training (its spec's `kernels`); tests/train/backend/catalog.test.ts
+ * profiles a training step of every catalog case and fails when a kernel is
+ * used that is neither listed there nor in BASIC_KERNELS.
  */
 import type { GraphDoc, SubGraph } from '../../graph/schema.ts';
 import { analyze } from '../../analysis/analyze.ts';
@@ -20,6 +20,7 @@ import type { Analysis, GraphAnalysis } from '../../analysis/types.ts';
 import type { Tf } from '../../compile/tf.ts';
 import { english, text, type Text } from '../../i18n/text.ts';
 import { textOf } from '../reasons.ts';
+import { getSpec } from '../../nodes/index.ts';
 
 export interface TrainIssue {
   nodeId: string;
@@ -41,62 +42,12 @@ export const BASIC_KERNELS: readonly string[] = [
   'Select', 'Sigmoid', 'Sign', 'Slice', 'SplitV', 'Sqrt', 'Square', 'Step', 'Sub', 'Sum', 'Tanh', 'Tile', 'Transpose',
 ];
 
-const CONV = ['Conv2D', 'FusedConv2D', 'Conv2DBackpropFilter', 'Conv2DBackpropInput'];
-const DEPTHWISE = ['DepthwiseConv2dNative', 'FusedDepthwiseConv2D', 'DepthwiseConv2dNativeBackpropFilter', 'DepthwiseConv2dNativeBackpropInput'];
-
 /** Categories that run no kernels of their own. */
 const STRUCTURAL = new Set(['input', 'output', 'composite']);
 
-/** Kernels an activation name adds beyond BASIC_KERNELS. */
-function activationKernels(a: unknown): string[] {
-  switch (a) {
-    case 'elu':
-      return ['Elu', 'EluGrad'];
-    case 'selu':
-      return ['Selu'];
-    case 'softmax':
-      return ['Softmax'];
-    case 'softplus':
-      return ['Softplus'];
-    default:
-      return [];
-  }
-}
-
-/** The non-basic kernels training a node of `kind` with these (validated) params runs. */
+/** The non-basic kernels training a node of `kind` with these (validated) params runs: its spec's `kernels`. */
 export function kernelsFor(kind: string, p: Record<string, unknown>): string[] {
-  const act = activationKernels(p.activation);
-  switch (kind) {
-    case 'Conv2D':
-    case 'Conv2DTranspose':
-      return [...CONV, ...act];
-    case 'SeparableConv2D':
-      return [...DEPTHWISE, ...CONV, ...act];
-    case 'DepthwiseConv2D':
-      return [...DEPTHWISE, ...act];
-    case 'Dense':
-      return ['_FusedMatMul', ...act];
-    case 'Activation':
-      return act;
-    case 'MaxPooling2D':
-      return ['MaxPool', 'MaxPoolGrad'];
-    case 'AveragePooling2D':
-      return ['AvgPool', 'AvgPoolGrad'];
-    case 'UpSampling2D':
-      return p.interpolation === 'bilinear' ? ['ResizeBilinear', 'ResizeBilinearGrad'] : ['ResizeNearestNeighbor', 'ResizeNearestNeighborGrad'];
-    case 'BatchNormalization':
-      return ['FusedBatchNorm'];
-    case 'LeakyReLU':
-      return ['LeakyRelu'];
-    case 'RandomFlip':
-      return p.mode === 'horizontal' ? ['FlipLeftRight'] : p.mode === 'vertical' ? ['Reverse'] : ['FlipLeftRight', 'Reverse'];
-    case 'RandomRotation':
-      return ['Cos', 'Sin', 'Pack', 'Transform'];
-    case 'RandomZoom':
-      return ['Pack', 'Transform'];
-    default:
-      return [];
-  }
+  return getSpec(kind)?.kernels?.(p) ?? [];
 }
 
 /** Every reason the nodes of `doc` cannot train on `backend`; empty when it can train them all. */

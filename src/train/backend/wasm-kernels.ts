@@ -24,7 +24,9 @@
  *    repeats a per-channel vector (BatchNormalization gradients; repeat-tile.ts),
  *    Identity (a copy on wasm, ~30 per resnet-mini step from tfjs's gradient
  *    bookkeeping; now it shares the data as wasm's Reshape and the cpu
- *    backend's Identity do: no wasm kernel writes into its inputs).
+ *    backend's Identity do: no wasm kernel writes into its inputs);
+ *  - Prelu wrong when alpha is not x's trailing axes (PReLU sharing a middle
+ *    axis): alpha is tiled first (prelu-broadcast.ts).
  *
  * Nothing moves to the cpu backend. Safe to call more than once, before or
  * after the wasm backend initialises (kernels are looked up when an op runs).
@@ -41,6 +43,7 @@ import { isOurs, mark, replaceKernel } from './registry.ts';
 import { leadingReduction } from './leading-sum.ts';
 import { matMulWithoutTransposes } from './matmul-transposed.ts';
 import { wholeRepeatTile } from './repeat-tile.ts';
+import { preluBroadcast } from './prelu-broadcast.ts';
 
 type Impl = (tf: Tf, inputs: Record<string, TensorInfo>, attrs: NamedAttrMap, backend: unknown) => TensorInfo;
 
@@ -54,7 +57,7 @@ const MISSING: Record<string, Impl> = {
 export const WASM_TRAINING_KERNELS = {
   added: Object.keys(MISSING),
   replaced: ['Conv2DBackpropInput', 'MaxPoolGrad'],
-  wrapped: [...Object.keys(SAME_PADDED_KERNELS), 'AvgPoolGrad', 'ResizeNearestNeighborGrad', 'ResizeBilinearGrad', 'Sum', 'Mean', 'BatchMatMul', 'Tile', 'Identity'],
+  wrapped: [...Object.keys(SAME_PADDED_KERNELS), 'AvgPoolGrad', 'ResizeNearestNeighborGrad', 'ResizeBilinearGrad', 'Sum', 'Mean', 'BatchMatMul', 'Tile', 'Identity', 'Prelu'],
 } as const;
 
 /** Registers everything above for 'wasm'; returns the kernel names it changed now (empty when already done). */
@@ -118,6 +121,11 @@ export function registerWasmTrainingKernels(tf: Tf): string[] {
   if (matMul && !isOurs(matMul)) {
     replaceKernel(tf, matMulWithoutTransposes(tf, matMul));
     changed.push('BatchMatMul');
+  }
+  const prelu = tf.getKernel('Prelu', 'wasm');
+  if (prelu && !isOurs(prelu)) {
+    replaceKernel(tf, preluBroadcast(tf, prelu));
+    changed.push('Prelu');
   }
   return changed;
 }

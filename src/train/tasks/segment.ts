@@ -16,6 +16,7 @@ import { classText } from '../../data/class-names.ts';
 import { showShape } from '../shapes.ts';
 import { evaluateSet, predictArgMax, predictRows, sampleImage } from '../tensors.ts';
 import { classList, dataNameOf } from './naming.ts';
+import { getSpec } from '../../nodes/index.ts';
 import type { CheckFacts, CustomLoss, Task, TaskResult } from './task.ts';
 
 
@@ -23,7 +24,8 @@ import type { CheckFacts, CustomLoss, Task, TaskResult } from './task.ts';
 export function endsInSoftmax(tf: Tf, model: LayersModel): boolean {
   let layer = model.outputs[0]?.sourceLayer;
   for (let depth = 0; layer instanceof tf.LayersModel && depth < 16; depth++) layer = layer.outputs[0]?.sourceLayer;
-  return layer?.getConfig().activation === 'softmax';
+  if (!layer) return false;
+  return (layer.getConfig().activation ?? getSpec(layer.getClassName())?.outputActivation) === 'softmax';
 }
 
 export const pixelLoss: CustomLoss = {

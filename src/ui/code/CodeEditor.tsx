@@ -14,8 +14,11 @@ import { useSay } from '../../i18n/useText.ts';
 import { useEditor } from '../store.ts';
 import { withLayout } from '../../graph/layout.ts';
 import type { GraphDoc } from '../../graph/schema.ts';
+import type { Text } from '../../i18n/text.ts';
 
 type Editor = Parameters<OnMount>[0];
+
+type JsonOutcome = { kind: 'applied'; doc: GraphDoc } | { kind: 'refused'; text: string; why: Text };
 
 function generate(source: CodeSource, doc: GraphDoc): { text: string; error: string | null } {
   try {
@@ -34,7 +37,10 @@ export default function CodeEditor() {
   const generated = useMemo(() => generate(source, doc), [source, doc]);
   // The user's JSON text while it differs from the document (e.g. mid-edit, or invalid).
   const [draft, setDraft] = useState<string | null>(null);
-  const [status, setStatus] = useState<string>('');
+  // What the last JSON edit did. Shown only while it still describes what is on screen: "applied" while
+  // the canvas holds that document, "not applied" while the editor holds that text (undo, another file
+  // or a new edit make it stale, and it goes).
+  const [outcome, setOutcome] = useState<JsonOutcome | null>(null);
   const [copied, setCopied] = useState(false);
   const editorRef = useRef<Editor | null>(null);
   const applied = useRef<GraphDoc | null>(null);
@@ -47,6 +53,15 @@ export default function CodeEditor() {
   useEffect(() => () => clearTimeout(timer.current), []);
 
   const text = source.editable && draft !== null ? draft : generated.text;
+  const status = !source.editable || !outcome
+    ? null
+    : outcome.kind === 'applied'
+      ? outcome.doc === doc
+        ? t('applied')
+        : null
+      : outcome.text === text
+        ? t('notApplied', { message: say(outcome.why) })
+        : null;
 
   const mark = (marks: Mark[]) => {
     const model = editorRef.current?.getModel();
@@ -83,13 +98,13 @@ export default function CodeEditor() {
       const present = useEditor.getState().history.present;
       const r = interpretJsonEdit(value, present);
       mark(r.kind === 'unchanged' ? graphMarks(value, present) : r.marks);
-      if (r.kind === 'refuse') setStatus(t('notApplied', { message: say(r.text) }));
+      if (r.kind === 'refuse') setOutcome({ kind: 'refused', text: value, why: r.text });
       else if (r.kind === 'apply') {
         const next = withLayout(r.doc);
         applied.current = next;
         useEditor.getState().edit(() => ({ ok: true, doc: next }), 'graph-json');
-        setStatus(t('applied'));
-      }
+        setOutcome({ kind: 'applied', doc: next });
+      } else setOutcome(null);
     }, 350);
   };
 
@@ -116,17 +131,21 @@ export default function CodeEditor() {
       <div className="code-bar">
         <div className="tabs" role="tablist">
           {CODE_SOURCES.map((s) => (
-            <button key={s.id} role="tab" aria-selected={s.id === source.id} className={s.id === source.id ? 'active' : undefined} onClick={() => (setTab(s.id), setStatus(''))}>
+            <button key={s.id} role="tab" aria-selected={s.id === source.id} className={s.id === source.id ? 'active' : undefined} onClick={() => setTab(s.id)}>
               {t(s.labelKey)}
             </button>
           ))}
         </div>
-        <span className="code-status" data-testid="code-status">
-          {generated.error ? t('generateFailed', { message: generated.error }) : status || (source.editable ? t('jsonHint') : t('readOnly'))}
-        </span>
-        <button onClick={() => void copy()}>{copied ? t('copied') : t('copy')}</button>
-        <button onClick={download}>{t('download')}</button>
+        <div className="code-actions">
+          <button onClick={() => void copy()}>{copied ? t('copied') : t('copy')}</button>
+          <button onClick={download} title={t('downloadTitle', { file: source.fileName(doc) })} data-testid="code-download">
+            {t('download')}
+          </button>
+        </div>
       </div>
+      <p className="code-status" data-testid="code-status" data-state={generated.error ? 'error' : status ? outcome!.kind : 'hint'} role="status">
+        {generated.error ? t('generateFailed', { message: generated.error }) : status || (source.editable ? t('jsonHint') : t('readOnly'))}
+      </p>
       <div className="code-body" data-testid={`code-${source.id}`}>
         <Editor
           key={source.id}

@@ -7,6 +7,7 @@ import { saveGraph } from '../../graph/load.ts';
 import { emitTypeScript } from '../../codegen/typescript.ts';
 import { emitKeras } from '../../codegen/keras.ts';
 import type { EmitResult } from '../../codegen/result.ts';
+import { fileStem } from '../persist/fileName.ts';
 
 export interface CodeSource {
   id: 'ts' | 'py' | 'json';
@@ -19,11 +20,8 @@ export interface CodeSource {
   editable: boolean;
 }
 
-const base = (doc: GraphDoc) =>
-  (doc.name || 'model')
-    .replace(/[^\p{L}\p{N}_-]+/gu, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60) || 'model';
+/** Every download of a graph shares its stem (Save, code, trained model, weights). */
+const base = (doc: GraphDoc) => fileStem(doc.name);
 
 export const GRAPH_JSON: CodeSource = {
   id: 'json',
@@ -54,7 +52,7 @@ export const KERAS: CodeSource = {
   id: 'py',
   language: 'python',
   labelKey: 'tabPy',
-  fileName: (doc) => `${base(doc).replace(/-/g, '_')}.py`,
+  fileName: (doc) => `${base(doc)}.py`,
   generate: (doc) => codeOrProblems(emitKeras(doc), '#'),
   editable: false,
 };

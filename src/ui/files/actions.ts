@@ -110,7 +110,12 @@ async function importModelFile(file: File, bins: File[]): Promise<boolean | 'not
     broken = sayNow(r.error);
     r = importModel(text);
   }
-  if (!r.ok) return r.error.code === 'not-a-model' || r.error.code === 'json' ? 'not-a-model' : refuse(t('files:r_badModel', { detail: sayNow(r.error) }));
+  if (!r.ok) {
+    // Not a model file at all (no path): the graph loader's words fit better. With a path the importer
+    // recognised what the file is (a tfjs graph model, a model of another class) and says so itself.
+    if (r.error.code === 'json' || (r.error.code === 'not-a-model' && r.error.path === undefined)) return 'not-a-model';
+    return refuse(r.error.code === 'not-a-model' ? sayNow(r.error) : t('files:r_badModel', { detail: sayNow(r.error) }));
+  }
   useEditor.getState().replace(r.doc);
   // After replace(), which forgets the weights of the graph that was open.
   if (r.weights?.size) useWeights.getState().setWeights(r.weights, file.name);

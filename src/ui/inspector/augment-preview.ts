@@ -5,7 +5,7 @@
  * images need nothing faster, and training runs in its worker anyway.
  */
 import { loadTf } from '../../compile/tf.ts';
-import { registerAugmentLayers } from '../../compile/augment-layers.ts';
+import { registerAugmentLayers } from '../../compile/layers/augment.ts';
 import { browserFetchBytes } from '../../data/fetch-bytes.ts';
 import { loadMnistBytes } from '../../data/mnist.ts';
 import { getSpec } from '../../nodes/index.ts';

@@ -25,7 +25,8 @@ export function OfflineStatus() {
       );
     case 'failed':
       return (
-        <span className="offline-status failed" role="status" title={t(`failed_${state.reason}`, { detail: state.detail ?? '' })} data-testid="offline-status" data-state="failed">
+        <span className="offline-status failed" role="status" title={t(`failed_${state.reason}`)}
+          data-detail={state.detail} data-testid="offline-status" data-state="failed">
           ⚠ {t('failed')}
         </span>
       );

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { failureText } from '../../train/worker/protocol.ts';
-import { batchesDone, useTrainRun } from './run-state.ts';
+import { batchesDone, batchPosition, useTrainRun } from './run-state.ts';
 import { exportModel, keepTrainedWeights } from './session.ts';
 import { downloadModel, modelFileNames } from './download.ts';
 import { duration, metric } from './format.ts';
@@ -17,7 +17,7 @@ import { useSay } from '../../i18n/useText.ts';
 export function Outcome() {
   const { t } = useTranslation('train');
   const say = useSay();
-  const s = useTrainRun(useShallow((s) => ({ done: s.done, doc: s.doc, hasModel: s.hasModel, kept: s.kept, stopPressedAt: s.stopPressedAt, last: s.last, actionError: s.actionError })));
+  const s = useTrainRun(useShallow((s) => ({ done: s.done, doc: s.doc, hasModel: s.hasModel, kept: s.kept, stopPressedAt: s.stopPressedAt, last: s.last, started: s.started, actionError: s.actionError })));
   const [busy, setBusy] = useState(false);
   if (!s.done) return null;
   const { done } = s;
@@ -27,9 +27,7 @@ export function Outcome() {
     done.reason === 'finished'
       ? t('doneFinished', { count: done.epochsCompleted, time: duration(done.elapsedMs) })
       : done.reason === 'stopped'
-        ? s.stopPressedAt !== null
-          ? t('doneStopped', { batches, pressed: s.stopPressedAt })
-          : t('doneStoppedEarly', { batches })
+        ? stoppedLine(t, batches, s.stopPressedAt, s.started?.batchesPerEpoch ?? s.last?.batchesPerEpoch ?? 0)
         : done.reason === 'non-finite'
           ? t('doneNonFinite', { message: words })
           : t('doneError', { message: words });
@@ -88,4 +86,21 @@ export function Outcome() {
       )}
     </div>
   );
+}
+
+/**
+ * Where Stop ended the run, counted as the progress line counts (epoch, then
+ * batch b of B in it), and where Stop was pressed when the page knows.
+ */
+function stoppedLine(t: (key: string, values?: Record<string, unknown>) => string, finished: number, pressedAt: number | null, perEpoch: number): string {
+  const end = batchPosition(finished, perEpoch);
+  const main = end ? t('doneStoppedAt', { epoch: end.epoch, batch: end.batch, batches: perEpoch }) : t('doneStoppedBeforeFirst');
+  if (pressedAt === null) return main;
+  const pressed = batchPosition(pressedAt, perEpoch);
+  const note = !pressed
+    ? t('donePressedBeforeFirst')
+    : end && pressed.epoch === end.epoch
+      ? t('donePressedAfter', { batch: pressed.batch })
+      : t('donePressedAfterEpoch', { batch: pressed.batch, epoch: pressed.epoch });
+  return `${main} ${note}`;
 }

@@ -2,11 +2,16 @@
 import { useTranslation } from 'react-i18next';
 import { useTrainRun, isActive } from './run-state.ts';
 import { pause, resume, start, stop } from './session.ts';
+import { analysisOf, useEditor } from '../store.ts';
 
-export function RunButtons() {
+/** `away`: the last run belongs to another graph than the one on screen (its end is not this graph's). */
+export function RunButtons({ away = false }: { away?: boolean }) {
   const { t } = useTranslation('train');
-  const status = useTrainRun((s) => s.status);
+  const run = useTrainRun((s) => s.status);
+  const status = away && run === 'done' ? 'idle' : run;
   const active = isActive(status);
+  // "Ready" only when it is: a graph with errors cannot train, and says so before Start is pressed.
+  const errors = useEditor((s) => analysisOf(s.history.present).diagnostics.filter((d) => d.severity === 'error').length);
   return (
     <div className="train-buttons">
       <button className="train-start" onClick={() => void start()} disabled={active} data-testid="train-start">
@@ -25,7 +30,7 @@ export function RunButtons() {
         ■ {t('stop')}
       </button>
       <span className="train-status" data-testid="train-status" data-status={status} role="status">
-        {t(`status_${status}`)}
+        {status === 'idle' && errors ? t('status_idleErrors', { count: errors }) : t(`status_${status}`)}
       </span>
     </div>
   );

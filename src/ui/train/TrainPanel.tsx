@@ -6,8 +6,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import { useEditor } from '../store.ts';
-import { useSay } from '../../i18n/useText.ts';
+import { lineageOf, useEditor } from '../store.ts';
 import { isActive, useTrainRun } from './run-state.ts';
 import { effectiveConfig, useTrainSettings } from './settings.ts';
 import { sameModel } from './graph-changed.ts';
@@ -20,21 +19,28 @@ import { Progress } from './Progress.tsx';
 import { Charts } from './Charts.tsx';
 import { Outcome } from './Outcome.tsx';
 import { Results } from './Results.tsx';
+import { Refusal } from './Refusal.tsx';
 import './train.css';
 
 export default function TrainPanel({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation('train');
-  const say = useSay();
   const doc = useEditor((s) => s.history.present);
   const settings = useTrainSettings(useShallow((s) => ({ overrides: s.overrides, data: s.data })));
   const run = useTrainRun(
-    useShallow((s) => ({ status: s.status, doc: s.doc, config: s.config, started: s.started, refusal: s.refusal, askMemory: s.askMemory, weightsSource: s.weightsSource })),
+    useShallow((s) => ({ status: s.status, doc: s.doc, lineage: s.lineage, config: s.config, started: s.started, refusal: s.refusal, askMemory: s.askMemory, askFor: s.askFor, weightsSource: s.weightsSource })),
   );
   const followHints = useTrainSettings((s) => s.followHints);
   useEffect(() => followHints(doc), [doc, followHints]);
   const config = effectiveConfig(doc, settings);
   const active = isActive(run.status);
-  const changed = run.doc !== null && run.status !== 'idle' && !sameModel(run.doc, doc);
+  // A refusal speaks of the graph and settings of that Start: once either changed, Start would check again.
+  const refusal = run.refusal && sameModel(run.refusal.doc, doc) && JSON.stringify(run.refusal.config) === JSON.stringify(config) ? run.refusal : null;
+  // The run's results belong to its graph: the one it started on and that graph's edits (its lineage), or any
+  // graph with the same model (the same file opened again). Another graph (New, Open, a preset) puts them away;
+  // Undo back to that graph brings them back.
+  const away = run.doc !== null && run.status !== 'idle' && run.lineage !== lineageOf(doc) && !sameModel(run.doc, doc);
+  const done = run.status === 'done';
+  const changed = run.doc !== null && run.status !== 'idle' && !away && !sameModel(run.doc, doc);
 
   return (
     <section className="train-panel" aria-label={t('panel')} data-testid="train-panel">
@@ -45,39 +51,35 @@ export default function TrainPanel({ onClose }: { onClose: () => void }) {
         <TrainForm config={active ? (run.config ?? config) : config} locked={active} />
       </div>
       <div className="train-main">
-        <RunButtons />
-        {run.refusal.length > 0 && !active && (
-          <div className="train-refusal" role="alert" data-testid="train-refusal">
-            <strong>{t('cannotStart')}</strong>
-            <ul>
-              {run.refusal.map((r, i) => (
-                <li key={i}>{say(r)}</li>
-              ))}
-            </ul>
-          </div>
-        )}
-        {run.askMemory !== null && !active && (
+        <RunButtons away={away} />
+        {refusal && !active && <Refusal reasons={refusal.reasons} />}
+        {run.askMemory !== null && run.askFor && sameModel(run.askFor, doc) && !active && (
           <div className="train-ask" role="alertdialog" data-testid="train-ask-memory">
             <span>{t('memoryAsk', { size: bytes(run.askMemory) })}</span>
             <button onClick={startAnyway}>{t('startAnyway')}</button>
             <button onClick={cancelAsk}>{t('cancel')}</button>
           </div>
         )}
-        <BackendLine report={run.started?.backend ?? null} choice={(run.config ?? config).backend} />
-        {run.weightsSource && <div className="muted">{run.weightsSource === 'trained' ? t('startsFromTrained') : t('startsFrom', { source: run.weightsSource })}</div>}
+        {away && (
+          <div className="train-changed train-away" data-testid="train-away" role="status">
+            {t(done ? 'awayDone' : 'awayActive', { name: run.doc!.name })}
+          </div>
+        )}
+        <BackendLine report={away && done ? null : (run.started?.backend ?? null)} choice={(away && done ? config : (run.config ?? config)).backend} />
+        {run.weightsSource && !(away && done) && <div className="muted">{run.weightsSource === 'trained' ? t('startsFromTrained') : t('startsFrom', { source: run.weightsSource })}</div>}
         {changed && (
           <div className="train-changed" data-testid="train-graph-changed">
             {t(active ? 'graphChanged' : 'graphChangedDone')}
           </div>
         )}
-        <Outcome />
-        {run.status !== 'idle' && (
+        {!away && <Outcome />}
+        {run.status !== 'idle' && !(away && done) && (
           <>
             <Progress />
             <Charts />
           </>
         )}
-        <Results />
+        {!away && <Results />}
       </div>
     </section>
   );

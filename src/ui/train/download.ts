@@ -2,12 +2,12 @@
  * Saves a trained model as the two files tfjs's loadLayersModel reads:
  * `<name>.model.json`, whose weightsManifest points at `<name>.weights.bin`.
  */
-import { fileNameFor } from '../persist/fileName.ts';
+import { fileStem } from '../persist/fileName.ts';
 import type { ExportedModel } from '../../train/worker/protocol.ts';
 
-/** File names from the graph's name: "Small CNN" → Small-CNN.model.json / Small-CNN.weights.bin. */
+/** File names from the graph's stem, as its other downloads: "Small CNN" → Small_CNN.model.json / Small_CNN.weights.bin. */
 export function modelFileNames(graphName: string): { json: string; bin: string } {
-  const base = fileNameFor(graphName, 'model').replace(/\.json$/i, '').replace(/\s+/g, '-');
+  const base = fileStem(graphName);
   return { json: `${base}.model.json`, bin: `${base}.weights.bin` };
 }
 

@@ -6,8 +6,14 @@
 import { create } from 'zustand';
 import type { GraphDoc } from '../../graph/schema.ts';
 import type { TrainConfig } from '../../train/config.ts';
-import type { Text } from '../../i18n/text.ts';
+import type { Reason } from '../../train/check.ts';
 import { batchesFinishedAt, type AnomalyEvent, type BatchEvent, type ConfusionEvent, type DoneEvent, type EpochEvent, type IouEvent, type LatentEvent, type MapEvent, type SamplesEvent, type StartedEvent, type TrainEvent } from '../../train/events.ts';
+
+export interface Refusal {
+  reasons: Reason[];
+  doc: GraphDoc;
+  config: TrainConfig;
+}
 
 export type RunStatus = 'idle' | 'starting' | 'running' | 'paused' | 'stopping' | 'done';
 
@@ -15,6 +21,8 @@ export interface RunState {
   status: RunStatus;
   /** The graph and settings this run trains: a snapshot taken at Start. */
   doc: GraphDoc | null;
+  /** The lineage (store.ts lineageOf) of that graph: its results belong to it, not to a graph opened since. */
+  lineage: number | null;
   config: TrainConfig | null;
   /** Where the initial weights came from (e.g. 'trained', a file name), or null for fresh ones. */
   weightsSource: string | null;
@@ -37,10 +45,12 @@ export interface RunState {
   hasModel: boolean;
   /** Batches done when Stop was pressed (what the page had been told by then). */
   stopPressedAt: number | null;
-  /** Why Start refused, in plain words (shown in the reader's language). */
-  refusal: Text[];
+  /** Why Start refused (shown in the reader's language), and the graph and settings it was about: it shows only while they are still what a Start would use. */
+  refusal: Refusal | null;
   /** Estimated bytes awaiting the user's go-ahead before starting. */
   askMemory: number | null;
+  /** The graph that estimate is for: the question shows only while that model is on screen. */
+  askFor: GraphDoc | null;
   kept: boolean;
   /** One plain line after a failed download or keep. */
   actionError: string | null;
@@ -49,6 +59,7 @@ export interface RunState {
 export const IDLE: RunState = {
   status: 'idle',
   doc: null,
+  lineage: null,
   config: null,
   weightsSource: null,
   started: null,
@@ -66,8 +77,9 @@ export const IDLE: RunState = {
   done: null,
   hasModel: false,
   stopPressedAt: null,
-  refusal: [],
+  refusal: null,
   askMemory: null,
+  askFor: null,
   kept: false,
   actionError: null,
 };
@@ -137,6 +149,16 @@ export function applyEvents(s: RunState, events: readonly TrainEvent[]): Partial
   }
   if (epochs) next.epochs = epochs;
   return next;
+}
+
+/**
+ * Where a count of finished batches falls, counted as the progress line
+ * counts (per epoch, from 1): 136 with 113 per epoch is batch 23 of epoch 2.
+ * Null before the first batch.
+ */
+export function batchPosition(finished: number, perEpoch: number): { epoch: number; batch: number } | null {
+  if (finished <= 0 || perEpoch <= 0) return null;
+  return { epoch: Math.floor((finished - 1) / perEpoch) + 1, batch: ((finished - 1) % perEpoch) + 1 };
 }
 
 /** Batches finished in the whole run so far. */

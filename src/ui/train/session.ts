@@ -3,7 +3,7 @@
  * folded into the run store at most once per animation frame and ten times
  * a second (batch events can come faster; the main thread must stay free).
  */
-import { analysisOf, useEditor } from '../store.ts';
+import { analysisOf, lineageOf, useEditor } from '../store.ts';
 import { builtinFacts, findBuiltinDataset } from '../../data/catalog.ts';
 import { factsOf, type DataFacts } from '../../train/data-facts.ts';
 import type { TrainConfig } from '../../train/config.ts';
@@ -18,6 +18,7 @@ import { keepWeights, startingWeights } from './weights-slot.ts';
 import type { DataChoice } from './data-choice.ts';
 import { forget, recall, remember, sizeBucket } from './remember-backend.ts';
 import { english, isText, text, type Text } from '../../i18n/text.ts';
+import type { Reason } from '../../train/check.ts';
 
 /** Above this estimate, Start asks first. */
 export const MEMORY_ASK_BYTES = 1024 ** 3;
@@ -103,12 +104,12 @@ function dataFacts(config: TrainConfig, choice: DataChoice | null): DataFacts | 
   return d ? builtinFacts(d) : text('data.no-such-builtin', { id: config.data.id });
 }
 
-/** Reasons this graph and config cannot train, in plain words (empty: it can). No tfjs: check.ts is plain. */
-async function reasonsNotToStart(doc: GraphDoc, config: TrainConfig, choice: DataChoice | null): Promise<Text[]> {
+/** Reasons this graph and config cannot train, in plain words, with the node each is about (empty: it can). No tfjs: check.ts is plain. */
+async function reasonsNotToStart(doc: GraphDoc, config: TrainConfig, choice: DataChoice | null): Promise<Reason[]> {
   const facts = dataFacts(config, choice);
-  if (isText(facts)) return [facts];
-  const { checkTraining } = await import('../../train/check.ts');
-  return checkTraining(doc, config, facts, analysisOf(doc));
+  if (isText(facts)) return [{ text: facts }];
+  const { trainingRefusal } = await import('../../train/check.ts');
+  return trainingRefusal(doc, config, facts, analysisOf(doc));
 }
 
 let checking = false;
@@ -128,15 +129,15 @@ async function checkThenLaunch(): Promise<void> {
   const doc = useEditor.getState().history.present;
   const settings = useTrainSettings.getState();
   const config = effectiveConfig(doc, settings);
-  const refusal = await reasonsNotToStart(doc, config, settings.data);
-  if (refusal.length) {
-    useTrainRun.setState({ refusal, askMemory: null });
+  const reasons = await reasonsNotToStart(doc, config, settings.data);
+  if (reasons.length) {
+    useTrainRun.setState({ refusal: { reasons, doc, config }, askMemory: null });
     return;
   }
   const { estimateMemory } = await import('../../train/memory.ts');
   const bytes = estimateMemory(doc, config, analysisOf(doc));
   if (bytes > MEMORY_ASK_BYTES) {
-    useTrainRun.setState({ refusal: [], askMemory: bytes });
+    useTrainRun.setState({ refusal: null, askMemory: bytes, askFor: doc });
     return;
   }
   launch(doc, config, settings.data);
@@ -158,7 +159,7 @@ function launch(doc: GraphDoc, config: TrainConfig, choice: DataChoice | null) {
   pending = [];
   const id = ++runId;
   const { weights, source } = startingWeights();
-  useTrainRun.setState({ ...IDLE, status: 'starting', doc, config, weightsSource: weights ? source : null });
+  useTrainRun.setState({ ...IDLE, status: 'starting', doc, lineage: lineageOf(doc), config, weightsSource: weights ? source : null });
   const crash = (detail: Text) => endWith(id, text('train.worker-stopped', { detail }));
   const t = createTrainer(crash);
   trainer = t;

@@ -4,7 +4,7 @@
  */
 import { useEditor } from '../store.ts';
 import { useWeights } from './store.ts';
-import { fileNameFor } from '../persist/fileName.ts';
+import { fileStem } from '../persist/fileName.ts';
 import { markWeightsDownloaded } from '../persist/autosave.ts';
 import { writeWeights } from '../../import/weights-file.ts';
 
@@ -23,7 +23,7 @@ function save(blob: Blob, name: string) {
 export function downloadWeights(): void {
   const { weights } = useWeights.getState();
   if (!weights) return;
-  const base = fileNameFor(useEditor.getState().history.present.name, 'graph').replace(/\.json$/i, '').replace(/\s+/g, '-');
+  const base = fileStem(useEditor.getState().history.present.name);
   const { manifest, bin } = writeWeights(weights, `${base}.weights.bin`);
   save(new Blob([manifest], { type: 'application/json' }), `${base}.weights.json`);
   save(new Blob([bin as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' }), `${base}.weights.bin`);

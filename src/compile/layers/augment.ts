@@ -9,8 +9,8 @@
  * tf.loadLayersModel() rebuilds them once registerAugmentLayers(tf) ran.
  *
  * This file is also the code netloom puts into exported TypeScript
- * (scripts/build-augment-source.ts copies it into the code generator): keep
- * it self-contained, depending on nothing but `tf`.
+ * (scripts/build-layer-source.ts copies it into src/nodes/common/
+ * layer-source.ts): keep it self-contained, depending on nothing but `tf`.
  */
 import type * as TF from '@tensorflow/tfjs';
 
