@@ -114,16 +114,20 @@ export async function probeBackends(candidates: readonly BackendName[], runner: 
     try {
       const limit = Math.max(budget, 2 * bestFirst);
       const started = runner.now();
-      const checked = await Promise.race([
-        (async () => {
-          if (reference) gradError = gradientError(reference, await runner.gradients());
-          if (!(gradError <= tolerance)) return 'wrong' as const;
-          await runner.step(); // the first step compiles shaders and packs weights: it counts only when it is all we can afford
-          return runner.now() - started;
-        })(),
-        timer(limit).then(() => 'timeout' as const),
-      ]);
+      // Once timed out, the slow backend's pending work only finishes: no step of it may start
+      // later, on whichever backend and model are current by then.
+      let abandoned = false;
+      const work = (async () => {
+        if (reference) gradError = gradientError(reference, await runner.gradients());
+        if (abandoned) return 'timeout' as const;
+        if (!(gradError <= tolerance)) return 'wrong' as const;
+        await runner.step(); // the first step compiles shaders and packs weights: it counts only when it is all we can afford
+        return runner.now() - started;
+      })();
+      const checked = await Promise.race([work, timer(limit).then(() => 'timeout' as const)]);
       if (checked === 'timeout') {
+        abandoned = true;
+        work.catch(() => {}); // its failure, if any, comes after the verdict
         rejected.push(reject(name, text('train.probe.too-slow', { seconds: Math.round(limit / 100) / 10 })));
         continue;
       }

@@ -18,6 +18,8 @@ interface Fake {
   missing?: boolean;
   /** Its first step never comes back (a GPU still compiling). */
   hangs?: boolean;
+  /** Its gradients come back only when this promise resolves. */
+  gradsAfter?: Promise<void>;
 }
 
 /** The limit passes as soon as the work in flight has had its turn (a macrotask later). */
@@ -37,7 +39,9 @@ function fakeRunner(backends: Partial<Record<BackendName, Fake>>) {
     },
     missing: (name) => (backends[name]?.missing ? text('train.backend.no-wasm') : null),
     async gradients() {
-      return backends[active!]?.grads ?? TRUE;
+      const f = backends[active!];
+      await f?.gradsAfter;
+      return f?.grads ?? TRUE;
     },
     async step() {
       const f = backends[active!]!;
@@ -100,6 +104,20 @@ describe('probeBackends', () => {
     const r = await probeBackends(['wasm', 'webgpu'], runner, { budgetMs: 5000, timer: soon });
     expect(r.chosen).toBe('wasm');
     expect(r.rejected.map((s) => [s.backend, s.reason])).toEqual([['webgpu', 'one batch took longer than 5 s']]);
+  });
+
+  test('a backend whose gradient check comes back after the limit takes no step later (on whatever is active by then)', async () => {
+    let release!: () => void;
+    const late = new Promise<void>((resolve) => (release = resolve));
+    const { runner, steps } = fakeRunner({ cpu: { stepMs: 900 }, wasm: { stepMs: 95 }, webgpu: { stepMs: 1, gradsAfter: late } });
+    const r = await probeBackends(['webgpu', 'wasm'], runner, { budgetMs: 5000, timer: soon });
+    expect(r.chosen).toBe('wasm');
+    expect(r.rejected.map((s) => s.backend)).toEqual(['webgpu']);
+    const before = { ...steps };
+    release();
+    await soon();
+    expect(steps).toEqual(before);
+    expect(steps.webgpu).toBeUndefined();
   });
 
   test('no candidate measured: no choice (the caller falls back to the fixed order)', async () => {
