@@ -8,14 +8,20 @@
  * (ours and wasm's), the optimizer (applyGradients), everything else, and
  * the per-batch overhead (the step's time outside any kernel: tfjs's tape,
  * tidy, layers bookkeeping, our loop).
+ *
+ * Then the cost of BatchNormalization (issue 17's target ≤ 1.3): resnet-mini
+ * against the same graph with its BatchNormalization nodes taken out (each
+ * one's input wired to its consumers), CPU time per training step, in
+ * alternating rounds; the ratio is the median over rounds.
  */
 import { readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import type { KernelFunc } from '@tensorflow/tfjs';
 import { compileGraph } from '../src/compile/compile.ts';
 import { loadGraph } from '../src/graph/load.ts';
+import type { GraphDoc } from '../src/graph/schema.ts';
 import { selectNodeBackend } from '../src/train/backend/select-node.ts';
-import { round, type Bench } from './lib.ts';
+import { median, round, type Bench } from './lib.ts';
 
 const GROUPS: Record<string, string> = {
   Conv2D: 'forward conv',
@@ -71,10 +77,28 @@ function instrument(): Map<string, Timing> {
   return table;
 }
 
-async function profile(file: string, table: Map<string, Timing>, steps: number) {
+function preset(file: string): GraphDoc {
   const r = loadGraph(readFileSync(new URL(`../graph-presets/${file}`, import.meta.url), 'utf8'));
   if (!r.ok) throw new Error(r.error.message);
-  const c = compileGraph(tf, r.doc);
+  return r.doc;
+}
+
+/** The graph with every node of `kind` removed and its input wired straight to its consumers (top level only). */
+function without(doc: GraphDoc, kind: string): GraphDoc {
+  const gone = new Set(doc.nodes.filter((n) => n.kind === kind).map((n) => n.id));
+  const feeder = (id: string): string => {
+    const e = doc.edges.find((x) => x.target === id)!;
+    return gone.has(e.source) ? feeder(e.source) : e.source;
+  };
+  return {
+    ...doc,
+    nodes: doc.nodes.filter((n) => !gone.has(n.id)),
+    edges: doc.edges.filter((e) => !gone.has(e.target)).map((e) => (gone.has(e.source) ? { ...e, source: feeder(e.source) } : e)),
+  };
+}
+
+async function profile(doc: GraphDoc, table: Map<string, Timing>, steps: number) {
+  const c = compileGraph(tf, doc);
   if (!c.ok) throw new Error(c.diagnostics[0]!.message);
   const model = c.value.main;
   const x = tf.randomUniform([64, ...(model.inputs[0]!.shape.slice(1) as number[])]);
@@ -124,7 +148,21 @@ export const bench: Bench = {
     const report = await selectNodeBackend(tf, { order: ['wasm'] });
     const table = instrument();
     for (const file of ['mnist-cnn.json', 'resnet-mini.json']) {
-      emit({ bench: 'profile', model: file, backend: 'wasm', threads: report.wasm?.threads, batch: 64, ...(await profile(file, table, 8)) });
+      emit({ bench: 'profile', model: file, backend: 'wasm', threads: report.wasm?.threads, batch: 64, ...(await profile(preset(file), table, 8)) });
     }
+    const withBn = preset('resnet-mini.json');
+    const noBn = without(withBn, 'BatchNormalization');
+    const ratios: number[] = [];
+    const times: { bn: number[]; plain: number[] } = { bn: [], plain: [] };
+    for (let round_ = 0; round_ < 3; round_++) {
+      // Taking turns at going first, so a slow spell on a shared machine lands on both.
+      const order = round_ % 2 ? (['plain', 'bn'] as const) : (['bn', 'plain'] as const);
+      const got: Record<string, number> = {};
+      for (const which of order) got[which] = (await profile(which === 'bn' ? withBn : noBn, table, 6)).stepCpuMs;
+      times.bn.push(got.bn!);
+      times.plain.push(got.plain!);
+      ratios.push(got.bn! / got.plain!);
+    }
+    emit({ bench: 'profile', ratio: 'resnet-mini / resnet-mini without BatchNormalization, CPU per step (target ≤ 1.3)', stepCpuMs: times, value: round(median(ratios), 2) });
   },
 };
