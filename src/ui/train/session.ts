@@ -18,10 +18,9 @@ import { keepWeights, startingWeights } from './weights-slot.ts';
 import type { DataChoice } from './data-choice.ts';
 import { forget, recall, remember, sizeBucket } from './remember-backend.ts';
 import { english, isText, text, type Text } from '../../i18n/text.ts';
+import { ASK_FIRST_BYTES } from '../../analysis/budget.ts';
 import type { Reason } from '../../train/check.ts';
 
-/** Above this estimate, Start asks first. */
-export const MEMORY_ASK_BYTES = 1024 ** 3;
 
 let trainer: Trainer | null = null;
 let runId = 0;
@@ -136,7 +135,7 @@ async function checkThenLaunch(): Promise<void> {
   }
   const { estimateMemory } = await import('../../train/memory.ts');
   const bytes = estimateMemory(doc, config, analysisOf(doc));
-  if (bytes > MEMORY_ASK_BYTES) {
+  if (bytes > ASK_FIRST_BYTES) {
     useTrainRun.setState({ refusal: null, askMemory: bytes, askFor: doc });
     return;
   }
