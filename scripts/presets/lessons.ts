@@ -85,7 +85,7 @@ export const LESSONS: Record<string, About> = {
       try: [
         'Open the Summary tab: `fc1` alone holds 102,764,544 of the 138,357,544 weights (25,088 × 4,096 + 4,096).',
         'Open ‹/› Code and pick Python: build_model() makes the same layers and names as keras.applications.VGG16 (`block1_conv1` … `predictions`), 138,357,544 params in all; weights="imagenet" there loads the pretrained ones.',
-        'Too big to train here: the Summary’s warning names the memory, 553 MB of weights and about 1.7 GB more to train them with Adam.',
+        'Too big to train here: the Summary’s warning names the memory, about 11.5 GB even one image at a time, 11.1 GB of it for the weights, their gradients and Adam’s state, against the 4.2 GB tfjs can hold.',
         'Select `block1_pool` and open Convolution, step by step: the 2×2 window moves by 2, so each output cell reads its own four pixels and 224 becomes 112 (drawn 20×20, as it says).',
       ],
     },
@@ -97,7 +97,7 @@ export const LESSONS: Record<string, About> = {
       try: [
         '요약 탭을 열면 138,357,544개 가중치 가운데 102,764,544개가 `fc1` 하나에 있습니다(25,088 × 4,096 + 4,096).',
         '‹/› 코드를 열고 Python을 고르세요. build_model()이 keras.applications.VGG16과 같은 층과 이름(`block1_conv1` … `predictions`)을 만들고, 파라미터는 모두 138,357,544개입니다. 그쪽에서 weights="imagenet"을 주면 사전 학습 가중치를 불러옵니다.',
-        '브라우저에서 학습하기엔 너무 큽니다. 요약 탭의 경고가 필요한 메모리를 알려 줍니다: 가중치 553 MB, Adam으로 학습하려면 약 1.7 GB 더.',
+        '브라우저에서 학습하기엔 너무 큽니다. 요약 탭의 경고가 필요한 메모리를 알려 줍니다: 이미지를 한 장씩 학습해도 약 11.5 GB이고, 그중 11.1 GB가 가중치와 그 기울기, Adam 상태에 듭니다. tfjs가 담을 수 있는 양은 4.2 GB입니다.',
         '`block1_pool`을 선택하고 ‘합성곱, 한 단계씩’을 펼치세요. 2×2 창이 2칸씩 움직여 출력 칸마다 자기 픽셀 네 개만 읽으므로 224가 112가 됩니다(화면에 적힌 대로 20×20으로 줄여 그립니다).',
       ],
     },
@@ -137,7 +137,7 @@ export const LESSONS: Record<string, About> = {
       try: [
         'Double-click the stage `inception_3`, then its first module `inception_3a`, and select `concat`: its formula adds up the branches, 64 + 128 + 32 + 32 = 256 channels.',
         'Inside `inception_3a`, select `reduce3x3` and press Delete and reconnect (Ctrl+Delete): `branch3x3` now reads all 192 channels, and its weights grow from 110,720 to 221,312.',
-        'Open the Summary: about 7 M weights, yet one 224×224 image makes 24.1 MB of layer outputs (772 MB for a batch of 32): why training here would be slow.',
+        'Open the Summary: about 7 M weights, yet one 224×224 image makes 24.1 MB of layer outputs (772 MB for a batch of 32), and training that batch needs 5,734 MB, more than the 4,228 MB tfjs can hold: why it is for study here.',
       ],
     },
     ko: {
@@ -148,7 +148,7 @@ export const LESSONS: Record<string, About> = {
       try: [
         '단계 `inception_3`을 더블클릭해 열고, 그 안의 첫 모듈 `inception_3a`도 더블클릭한 뒤 `concat`을 선택하세요. 공식이 가지별 채널을 더합니다: 64 + 128 + 32 + 32 = 256.',
         '`inception_3a` 안에서 `reduce3x3`을 선택하고 지우고 다시 잇기(Ctrl+Delete)를 누르세요. `branch3x3`이 192개 채널을 모두 읽게 되어 가중치가 110,720개에서 221,312개로 늘어납니다.',
-        '요약 탭을 보세요. 가중치는 약 700만 개지만 224×224 이미지 한 장이 층 출력 24.1 MB를 만듭니다(배치 32개면 772 MB). 여기서 학습이 느린 이유입니다.',
+        '요약 탭을 보세요. 가중치는 약 700만 개지만 224×224 이미지 한 장이 층 출력 24.1 MB를 만들고(배치 32개면 772 MB), 그 배치로 학습하려면 5,734 MB가 필요해 tfjs가 담을 수 있는 4,228 MB를 넘습니다. 그래서 여기서는 관찰용입니다.',
       ],
     },
   },

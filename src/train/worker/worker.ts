@@ -13,10 +13,13 @@ import type { DatasetSplit } from '../../data/dataset.ts';
 import type { GraphDoc } from '../../graph/schema.ts';
 import type { ImportedWeights } from '../../import/types.ts';
 import { selectBrowserBackend } from '../backend/select-browser.ts';
+import type { RememberedBackend } from '../backend/select.ts';
 import { loadPretrainedWeights, pretrainedBlocks, type FetchUrl } from '../pretrained.ts';
 import type { TrainConfig } from '../config.ts';
 import { batchesFinishedAt, type DoneEvent, type TrainEvent } from '../events.ts';
 import { runTraining } from '../run.ts';
+import { compileGraph } from '../../compile/compile.ts';
+import { loadImportedWeights } from '../../import/load-weights.ts';
 import { latentEncoderKey, latentPoints } from '../latent.ts';
 import { exportTrained, extractWeights, predictOne } from '../save.ts';
 import { plainMessage, said, type ExportedModel, type RunOutcome, type TrainerApi } from './protocol.ts';
@@ -25,8 +28,6 @@ import { RunFailure } from '../run-parts.ts';
 import { joined } from '../reasons.ts';
 import type { Dataset } from '../../data/dataset.ts';
 import type { Shape } from '../../nodes/spec.ts';
-import { compileGraph } from '../../compile/compile.ts';
-import { loadImportedWeights } from '../../import/load-weights.ts';
 import { seededRandom } from '../run-parts.ts';
 import { SEED_STREAMS, streamSeed } from '../prepare.ts';
 import { diagnosticReason } from '../check.ts';
@@ -108,8 +109,35 @@ function trainedModel(): { tf: Tf; model: Compiled['main'] } {
   return { tf, model: compiled.main };
 }
 
+/**
+ * The GPU went away mid-run (RELIABILITY #18): the next backend that starts
+ * (wasm, else cpu) gets a fresh model with the weights the run copied at its
+ * last epoch end, so Download, Keep and the drawing pad work, and the page
+ * is told which backend to start on next.
+ */
+async function afterGpuLoss(tf: Tf, doc: GraphDoc, done: DoneEvent, checkpoint: ImportedWeights | undefined): Promise<DoneEvent> {
+  try {
+    compiled?.main.dispose();
+  } catch {
+    // its textures went with the context
+  }
+  compiled = null;
+  try {
+    const next = await selectBrowserBackend(tf, { doc, order: ['wasm', 'cpu'] });
+    const built = compileGraph(tf, doc);
+    if (built.ok && checkpoint) {
+      loadImportedWeights(tf, built.value, checkpoint);
+      compiled = built.value;
+    }
+    const said = text('train.gpu-lost.next', { said: done.text!, next: next.active });
+    return { ...done, message: english(said), text: said, gpuLost: { ...done.gpuLost!, fallback: next.active } };
+  } catch {
+    return done;
+  }
+}
+
 const api: TrainerApi = {
-  async start(doc: GraphDoc, config: TrainConfig, userData: DatasetSplit | null, initialWeights: ImportedWeights | null, send: (e: TrainEvent) => void): Promise<RunOutcome> {
+  async start(doc: GraphDoc, config: TrainConfig, userData: DatasetSplit | null, initialWeights: ImportedWeights | null, send: (e: TrainEvent) => void, remembered: RememberedBackend | null = null): Promise<RunOutcome> {
     if (running) return failed(text('train.worker-busy'), send);
     running = true;
     stopRequested = false;
@@ -118,6 +146,8 @@ const api: TrainerApi = {
     stopSeenAt = null;
     const onEvent = (e: TrainEvent) => {
       if (e.type === 'batch') batchesFinished = batchesFinishedAt(e);
+      // A lost GPU's done event waits until the kept weights live on the next backend (below).
+      if (e.type === 'done' && e.gpuLost) return;
       send(e.type === 'done' ? withStopSeen(e) : e);
     };
     try {
@@ -126,12 +156,15 @@ const api: TrainerApi = {
       look = null;
       try {
         tf ??= await loadTf();
+      // For browser tests: they reach tfjs's WebGL context here to lose it (WEBGL_lose_context).
+      (self as unknown as { netloomTf?: Tf }).netloomTf = tf;
       } catch (e) {
         return failed(text('train.no-tfjs', { detail: plainMessage(e) }), onEvent);
       }
       let backend;
       try {
-        backend = await selectBrowserBackend(tf, { doc, order: config.backend === 'auto' ? undefined : [config.backend] });
+        const choice = config.backend;
+        backend = await selectBrowserBackend(tf, { doc, ...(choice === 'auto' ? { probe: { settings: config, remembered } } : { order: [choice] }) });
       } catch (e) {
         return failed(saidOf(e), onEvent);
       }
@@ -149,6 +182,13 @@ const api: TrainerApi = {
       const r = await runTraining({ tf, doc, config, data, backend, initialWeights: weights ?? undefined, onEvent, onCompiled, control });
       compiled = r.compiled;
       look = compiled ? new Inspection(tf, compiled, doc) : null;
+      if (r.done.gpuLost) {
+        // The model lived on the lost GPU backend: the views look at their own model until the next run.
+        look = null;
+        const done = await afterGpuLoss(tf, doc, r.done, r.checkpoint);
+        send(done);
+        return { done, hasModel: compiled !== null };
+      }
       // The latent map of a 2-D encoder (latent-2d preset), drawn from the trained model after the run.
       if (r.done.reason === 'finished' && compiled && latentEncoderKey(compiled)) {
         const latent = latentPoints(tf, compiled, data.test, Math.max(0, r.done.epochsCompleted - 1));
