@@ -4,6 +4,7 @@ import { fmtShape, int, MAX_DIM, size } from './common/params.ts';
 import { failed } from './common/checks.ts';
 import { NO_WEIGHTS } from './common/shape.ts';
 import { msg, refineText } from '../i18n/text.ts';
+import { fn, py, toChannelsFirst, toChannelsLast } from './common/torch.ts';
 
 const params = z.object({
   /** Without the batch axis; one entry may be -1: "whatever is left". */
@@ -66,6 +67,14 @@ export const reshape = defineNode({
     const n = x ? size(x) : null;
     const filled = n === null ? null : fill(p.targetShape, n);
     return [{ className: 'Reshape', config: { targetShape: Array.isArray(filled) ? [...filled] : [...p.targetShape] } }];
+  },
+  // Keras reshapes the values in channels-last order: a map is put in that order first, and back after.
+  code: {
+    pytorch: ({ config, inputs: [x], output }) => {
+      const target = config.targetShape as number[];
+      const flat = `${toChannelsLast('$0', x!)}.flatten(1)`;
+      return fn(toChannelsFirst(target.length === 1 ? flat : `${flat}.unflatten(1, ${py(target)})`, output));
+    },
   },
   caption: (p) => fmtShape(p.targetShape.map((d) => (d === -1 ? null : d))),
   doc: {

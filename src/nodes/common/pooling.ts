@@ -4,7 +4,7 @@
  * window is the whole map). The per-kind files hold the docs.
  */
 import { z } from 'zod';
-import { defineNode, type NodeDoc } from '../spec.ts';
+import { defineNode, type NodeDoc, type TorchWriter } from '../spec.ts';
 import { MAX_KERNEL, MAX_STRIDE, pair, padding, toPair } from './params.ts';
 import { explicitPadding, slide, windowCaption, windowResult } from './window.ts';
 import { NO_WEIGHTS } from './shape.ts';
@@ -21,10 +21,11 @@ export type PoolParams = z.infer<typeof poolParams>;
 
 type Docs = { en: NodeDoc; ko: NodeDoc };
 
-/** What differs between the kinds besides their docs: the kernels a training step runs, the class names files also use. */
+/** What differs between the kinds besides their docs: the kernels a training step runs, the class names files also use, the PyTorch code. */
 interface PoolFacts {
   kernels?: string[];
   aliases: string[];
+  pytorch: TorchWriter;
 }
 
 /** MaxPooling2D or AveragePooling2D: the two differ only in what the window computes. */
@@ -47,6 +48,7 @@ export function poolingNode(kind: 'MaxPooling2D' | 'AveragePooling2D', doc: Docs
     },
     kernels: () => facts.kernels ?? [],
     paddingNumber: 'pad',
+    code: { pytorch: facts.pytorch },
     keras: { aliases: facts.aliases },
     caption: (p) => windowCaption(p.poolSize, p.strides ?? p.poolSize, p.padding),
     doc,
@@ -82,6 +84,7 @@ export function globalPoolingNode(kind: 'GlobalMaxPooling2D' | 'GlobalAveragePoo
       return { outputs: [[x![2]!]], weights: NO_WEIGHTS };
     },
     layers: () => [{ className: kind, config: {} }],
+    code: { pytorch: facts.pytorch },
     keras: { aliases: facts.aliases, refuse: (c) => (isOff(c.keepdims) ? null : 'keepdims is true; netloom global pooling returns a vector') },
     caption: () => '',
     doc,
