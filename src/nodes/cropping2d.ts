@@ -49,7 +49,7 @@ export const cropping2d = defineNode({
     keep: ['cropping'],
     ts: (std) => ({ ...std, callee: 'tf.layers.cropping2D' }),
     pytorch: ({ config }) => {
-      const [[t, b], [l, r]] = config.cropping as Edges4;
+      const [[t, b], [l, r]] = toEdges4(config.cropping as Edges4);
       const range = (from: number, to: number) => `${from || ''}:${to ? -to : ''}`;
       return fn(`$0[:, :, ${range(t, b)}, ${range(l, r)}]`);
     },

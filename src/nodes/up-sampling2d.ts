@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineNode, type CodeSource } from './spec.ts';
-import { fmtPair, MAX_STRIDE, pair, toPair } from './common/params.ts';
+import { fmtPair, MAX_STRIDE, pair, toPair, type Pair } from './common/params.ts';
 import { failed, needImage } from './common/checks.ts';
 import { NO_WEIGHTS } from './common/shape.ts';
 import { fn, py } from './common/torch.ts';
@@ -39,7 +39,7 @@ export const upSampling2d = defineNode({
     // Nearest: each pixel repeated (exact; F.interpolate computes source rows in floating point).
     // Bilinear: tfjs's rule again (F.interpolate's align_corners=False is Keras's half-pixel rule).
     pytorch: ({ config }) => {
-      const [sh, sw] = config.size as [number, number];
+      const [sh, sw] = toPair(config.size as Pair);
       if (config.interpolation === 'bilinear') return fn(`upsample_bilinear($0, ${py([sh, sw])})`, { sources: [BILINEAR_TORCH] });
       const rows = sh === 1 ? '' : `.repeat_interleave(${sh}, dim=2)`;
       const cols = sw === 1 ? '' : `.repeat_interleave(${sw}, dim=3)`;

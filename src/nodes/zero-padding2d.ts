@@ -26,7 +26,7 @@ export const zeroPadding2d = defineNode({
   layers: (p) => [{ className: 'ZeroPadding2D', config: { padding: toEdges4(p.padding) } }],
   code: {
     pytorch: ({ config }) => {
-      const [[t, b], [l, r]] = config.padding as Edges4;
+      const [[t, b], [l, r]] = toEdges4(config.padding as Edges4);
       return fn(`F.pad($0, ${py([l, r, t, b])})`);
     },
   },

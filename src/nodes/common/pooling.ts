@@ -5,11 +5,12 @@
  */
 import { z } from 'zod';
 import { defineNode, type NodeDoc, type TorchWriter } from '../spec.ts';
-import { MAX_KERNEL, MAX_STRIDE, pair, padding, toPair } from './params.ts';
+import { MAX_KERNEL, MAX_STRIDE, pair, padding, toPair, type Pair } from './params.ts';
 import { explicitPadding, slide, windowCaption, windowResult } from './window.ts';
 import { NO_WEIGHTS } from './shape.ts';
 import { failed, needImage } from './checks.ts';
 import { isOff } from './keras.ts';
+import { fn, py, windowPadding } from './torch.ts';
 
 const poolParams = z.object({
   poolSize: pair(1, MAX_KERNEL).default(2),
@@ -91,3 +92,41 @@ export function globalPoolingNode(kind: 'GlobalMaxPooling2D' | 'GlobalAveragePoo
     conformance: { inputs: [[[7, 7, 8]], [[1, 1, 3]], [[null, null, 4]], [[5, 3, 2]], [[10]]], params: [{}] },
   });
 }
+
+/**
+ * A window pool in PyTorch. Keras's 'same' pads a max pool with −∞ and leaves
+ * the padding out of an average's count; PyTorch's own `padding` does both
+ * (count_include_pad=False) when both sides get the same, else pool_same().
+ */
+export function windowPool(op: 'max' | 'avg'): TorchWriter {
+  return ({ config: c, inputs: [x] }) => {
+    const k = toPair(c.poolSize as Pair);
+    const s = toPair(c.strides as Pair);
+    const p = windowPadding(c.padding, x!, k, s);
+    const call = `F.${op}_pool2d($0, ${py(k)}, ${py(s)}`;
+    if (p.kind === 'none') return fn(`${call})`);
+    if (p.kind === 'symmetric') return fn(`${call}, padding=${py(p.pad)}${op === 'avg' ? ', count_include_pad=False' : ''})`);
+    return fn(`pool_same($0, '${op}', ${py(k)}, ${py(s)})`, { sources: [POOL_SAME] });
+  };
+}
+
+/** Global pooling: the map is held [batch, C, H, W]. */
+export const globalPool = (op: 'amax' | 'mean'): TorchWriter => () => fn(`$0.${op}(dim=(2, 3))`);
+
+const POOL_SAME = {
+  id: 'pool_same',
+  code: String.raw`
+def pool_same(x, op, kernel_size, stride):
+    """A max or average pool with Keras's padding='same' on a [batch, channels, height, width] map: the odd padded
+    row at the bottom, the odd column at the right; a max never picks the padding and an average leaves it out
+    of its count, as TensorFlow computes them."""
+    pads = []
+    for size, k, s in zip(x.shape[:1:-1], kernel_size[::-1], stride[::-1]):
+        total = max((-(-size // s) - 1) * s + k - size, 0)
+        pads += [total // 2, total - total // 2]
+    if op == 'max':
+        return F.max_pool2d(F.pad(x, pads, value=float('-inf')), kernel_size, stride)
+    ones = F.pad(torch.ones_like(x[:, :1]), pads)
+    return F.avg_pool2d(F.pad(x, pads), kernel_size, stride) / F.avg_pool2d(ones, kernel_size, stride)
+`.trim(),
+};
