@@ -125,7 +125,7 @@ class TorchWriter {
       '',
       'import torch',
       'from torch import nn',
-      'import torch.nn.functional as F',
+      ...(/\bF\./.test(body.join('\n')) ? ['import torch.nn.functional as F'] : []),
     ];
     return `${[...head, ...body].join('\n')}\n`;
   }
@@ -185,9 +185,8 @@ class TorchWriter {
     this.lines.push(
       '',
       '',
+      `# ${doc}`,
       `class ${this.classes.get(m)}(nn.Module):`,
-      `    """${doc.replace(/\\/g, '/').replace(/"""/g, "'''")}"""`,
-      '',
       '    def __init__(self):',
       '        super().__init__()',
       ...(init.length ? init : []),
@@ -242,7 +241,7 @@ class TorchWriter {
       '',
       'def check(model, batch=2):',
       `    """A batch of zero samples through the model (sizes known only at run time taken as ${RUN_TIME_SIZE}): netloom's parameter count and the output shapes."""`,
-      '    model.eval()',
+      '    model.train(False)  # inference mode: no dropout, no noise, batch norm from its moving statistics',
       `    inputs = [torch.zeros((batch, *shape)) for shape in [${inputShapes.map((s) => py(s)).join(', ')}]]`,
       '    with torch.no_grad():',
       '        outputs = model(*inputs)',

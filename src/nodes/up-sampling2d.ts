@@ -112,7 +112,7 @@ const BILINEAR_TORCH: CodeSource = {
 def upsample_bilinear(x, size):
     """UpSampling2D(interpolation='bilinear') as netloom (TensorFlow.js) computes it on a [batch, channels, height,
     width] map: output pixel i reads input position i / size (half_pixel_centers=False), so a row [0, 1] becomes
-    [0, 0.5, 1, 1]. F.interpolate(mode='bilinear', align_corners=False) reads (i + 0.5) / size - 0.5: [0, 0.25, 0.75, 1]."""
+    [0, 0.5, 1, 1]. PyTorch's interpolate(mode='bilinear', align_corners=False) reads (i + 0.5) / size - 0.5: [0, 0.25, 0.75, 1]."""
     for dim, factor in ((2, size[0]), (3, size[1])):
         n = x.shape[dim]
         i = torch.arange(n * factor, device=x.device)

@@ -24,9 +24,11 @@ import { exportTrained } from '../../src/train/save.ts';
 import type { GraphDoc } from '../../src/graph/schema.ts';
 import { makeRng } from '../../src/data/random.ts';
 import { DEBIAN_PYTHON, missingPython } from '../../scripts/test-tools/python.ts';
-import { conformanceGraphs, fileGraphs, type Entry } from './corpus.ts';
+import { conformanceGraphs, fileGraphs, fuzzedGraphs, type Entry } from './corpus.ts';
+import { pyflakes } from './harness.ts';
 
 const noTorch = missingPython('torch');
+const noPyflakes = missingPython('pyflakes');
 const skipped = noTorch ? ` (skipped: ${noTorch})` : '';
 
 
@@ -132,6 +134,15 @@ describe('PyTorch export, run', () => {
     const kinds = new Set(cases.flatMap((e) => e.doc.nodes.map((n) => n.kind)));
     for (const k of ['Conv2D', 'Conv2DTranspose', 'SeparableConv2D', 'DepthwiseConv2D', 'BatchNormalization', 'Flatten', 'Concatenate', 'Add', 'UpSampling2D', 'PReLU', 'RandomZoom']) expect(kinds).toContain(k);
   }, 900_000);
+});
+
+describe('PyTorch export, read', () => {
+  test.skipIf(!!noPyflakes)(`every fixture, preset, conformance and fuzzed graph exports a pyflakes-clean PyTorch file${noPyflakes ? ` (skipped: ${noPyflakes})` : ''}`, () => {
+    const files = new Map<string, string>();
+    for (const e of [...fileGraphs(), ...conformanceGraphs(), ...fuzzedGraphs(60)]) files.set(e.name, code(e.doc));
+    expect(pyflakes(files)).toEqual({});
+    expect(files.size).toBeGreaterThan(400);
+  });
 });
 
 describe('PyTorch augmentation layers', () => {
