@@ -38,7 +38,7 @@ export function emitTorch(doc: GraphDoc, options: TorchOptions = {}): EmitResult
 export const TORCH_MIN = [1, 13] as const;
 
 /** Module-level names the file defines or imports, claimed before any name from the graph. */
-const MODULE = ['json', 'math', 'argparse', 'Path', 'torch', 'nn', 'F', 'build_model', 'WEIGHTS', 'read_tfjs_weights', 'load_weights', 'count_params', 'check', 'main'];
+const MODULE = ['json', 'math', 'argparse', 'Path', 'torch', 'nn', 'F', 'build_model', 'INPUT_SHAPES', 'WEIGHTS', 'read_tfjs_weights', 'load_weights', 'count_params', 'check', 'export_onnx', 'main'];
 
 /** Attributes every nn.Module has: no layer may take them. */
 const MODULE_ATTRIBUTES = [
@@ -116,7 +116,7 @@ class TorchWriter {
       "# Layout: every module takes and returns netloom's shapes, channels last ([batch, height, width, channels]);",
       '# inside forward() feature maps are channels first ([batch, channels, height, width]), as PyTorch layers take them.',
       '# Flatten and Reshape put a map back in channels-last order first, so Dense weights mean what they mean in netloom.',
-      '# Run it: python3 THIS_FILE.py [--weights NAME.model.json] prints the parameter count and output shapes as JSON.',
+      '# Run it: python3 THIS_FILE.py [--weights NAME.model.json] [--onnx OUT.onnx] prints the parameter count and output shapes as JSON.',
       ...notes,
       'import argparse',
       'import json',
@@ -218,6 +218,10 @@ class TorchWriter {
     this.lines.push(
       '',
       '',
+      `# One sample's shape per input, channels last as in netloom (sizes known only at run time taken as ${RUN_TIME_SIZE}).`,
+      `INPUT_SHAPES = [${inputShapes.map((s) => py(s)).join(', ')}]`,
+      '',
+      '',
       'def build_model():',
       `    """The whole graph as one module: ${main.inputs.map((i) => fmtShape([null, ...(main.tensors[i.tensor]!.shape ?? [])])).join(', ')} in, ${main.outputs.map((t) => fmtShape([null, ...(main.tensors[t]!.shape ?? [])])).join(', ')} out (? is the batch)."""`,
       `    return ${this.classes.get(main)}()`,
@@ -242,20 +246,33 @@ class TorchWriter {
       'def check(model, batch=2):',
       `    """A batch of zero samples through the model (sizes known only at run time taken as ${RUN_TIME_SIZE}): netloom's parameter count and the output shapes."""`,
       '    model.train(False)  # inference mode: no dropout, no noise, batch norm from its moving statistics',
-      `    inputs = [torch.zeros((batch, *shape)) for shape in [${inputShapes.map((s) => py(s)).join(', ')}]]`,
+      '    inputs = [torch.zeros((batch, *shape)) for shape in INPUT_SHAPES]',
       '    with torch.no_grad():',
       '        outputs = model(*inputs)',
       '    outputs = outputs if isinstance(outputs, tuple) else (outputs,)',
       "    return {'params': count_params(model), 'outputs': [list(o.shape[1:]) for o in outputs]}",
       '',
       '',
+      'def export_onnx(model, path):',
+      "    '''The model as an ONNX file (Netron, onnxruntime, ...): inputs and outputs channels last, any batch size.'''",
+      '    model.train(False)',
+      '    inputs = tuple(torch.zeros((1, *shape)) for shape in INPUT_SHAPES)',
+      `    input_names = [${main.inputs.map((i) => pyString(i.name)).join(', ')}]`,
+      `    output_names = [${main.outputs.map((_, i) => pyString(`output_${i}`)).join(', ')}]`,
+      "    batch = {name: {0: 'batch'} for name in input_names + output_names}",
+      '    torch.onnx.export(model, inputs, path, input_names=input_names, output_names=output_names, dynamic_axes=batch, opset_version=13)',
+      '',
+      '',
       'def main():',
       "    parser = argparse.ArgumentParser(description='Build the model, optionally load netloom weights, print its parameter count and output shapes.')",
       "    parser.add_argument('--weights', help=\"netloom's NAME.model.json (its weights.bin beside it), from Download trained model\")",
+      "    parser.add_argument('--onnx', help='also write the model (with those weights) as this ONNX file')",
       '    args = parser.parse_args()',
       '    model = build_model()',
       '    if args.weights:',
       '        load_weights(model, args.weights)',
+      '    if args.onnx:',
+      '        export_onnx(model, args.onnx)',
       '    print(json.dumps(check(model)))',
       '',
       '',

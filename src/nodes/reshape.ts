@@ -72,8 +72,9 @@ export const reshape = defineNode({
   code: {
     pytorch: ({ config, inputs: [x], output }) => {
       const target = config.targetShape as number[];
-      const flat = `${toChannelsLast('$0', x!)}.flatten(1)`;
-      return fn(toChannelsFirst(target.length === 1 ? flat : `${flat}.unflatten(1, ${py(target)})`, output));
+      // reshape with the batch size from the tensor (not unflatten: ONNX export lacks it); the target may hold -1.
+      const last = toChannelsLast('$0', x!);
+      return fn(toChannelsFirst(target.length === 1 ? `${last}.flatten(1)` : `${last}.reshape($0.shape[0], ${target.map((d) => py(d)).join(', ')})`, output));
     },
   },
   caption: (p) => fmtShape(p.targetShape.map((d) => (d === -1 ? null : d))),

@@ -29,6 +29,7 @@ import { pyflakes } from './harness.ts';
 
 const noTorch = missingPython('torch');
 const noPyflakes = missingPython('pyflakes');
+const noOnnx = noTorch ?? missingPython('onnx');
 const skipped = noTorch ? ` (skipped: ${noTorch})` : '';
 
 
@@ -143,6 +144,31 @@ describe('PyTorch export, read', () => {
     expect(pyflakes(files)).toEqual({});
     expect(files.size).toBeGreaterThan(400);
   });
+});
+
+describe('PyTorch export, to ONNX', () => {
+  test.skipIf(!!noOnnx)(`export_onnx() (--onnx) writes a file onnx.checker accepts for every trainable preset and augmentation-cnn${noOnnx ? ` (skipped: ${noOnnx})` : ''}`, () => {
+    const presets = fileGraphs().filter((e) => [...TRAINABLE_PRESETS, 'augmentation-cnn'].some((p) => e.name === `preset_${p.replace(/-/g, '_')}`));
+    const paths = presets.map((e) => {
+      const p = join(dir, `${e.name}_onnx.py`);
+      writeFileSync(p, code(e.doc));
+      return p;
+    });
+    const script = `${IMPORT}
+import onnx, warnings
+warnings.simplefilter('ignore')
+out = {}
+for path in sys.argv[1:]:
+    m = load(path)
+    m.export_onnx(m.build_model(), path + '.onnx')
+    model = onnx.load(path + '.onnx')
+    onnx.checker.check_model(model)
+    out[path.rsplit('/', 1)[-1][:-8]] = {'inputs': len(model.graph.input), 'outputs': len(model.graph.output)}
+print(json.dumps(out))
+`;
+    const got = python(script, paths) as Record<string, { inputs: number; outputs: number }>;
+    expect(got).toEqual(Object.fromEntries(presets.map((e) => [e.name, { inputs: analyze(e.doc).models[0]!.inputs.length, outputs: analyze(e.doc).models[0]!.outputs.length }])));
+  }, 600_000);
 });
 
 describe('PyTorch augmentation layers', () => {
