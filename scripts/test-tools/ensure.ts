@@ -8,7 +8,7 @@
  * - Korean fonts (the Korean screenshots): installed the same way when
  *   missing; elsewhere a one-line warning (tests still pass, screenshots
  *   would show boxes).
- * - pyflakes and numpy for Debian's python3 (the Keras export checks):
+ * - pyflakes, numpy, torch and onnx for Debian's python3 (the Keras and PyTorch export checks):
  *   installed the same way when missing; elsewhere a one-line warning, and
  *   those tests are skipped by name.
  */
