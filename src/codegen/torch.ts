@@ -24,7 +24,9 @@ import { commentText, IdentScope, pyString } from './identifiers.ts';
 import { planCode, type CodePlan, type LayerStep, type PlanModel } from './plan.ts';
 import { definedNames } from './layer-code.ts';
 import { emitted, type EmitResult } from './result.ts';
-import { shapeNote } from './values.ts';
+import { fmtNumber, shapeNote } from './values.ts';
+import { planKerasTask } from './keras-task.ts';
+import { TORCH_TRAIN } from './py/torch-train.ts';
 
 export interface TorchOptions {
   analysis?: Analysis;
@@ -38,7 +40,11 @@ export function emitTorch(doc: GraphDoc, options: TorchOptions = {}): EmitResult
 export const TORCH_MIN = [1, 13] as const;
 
 /** Module-level names the file defines or imports, claimed before any name from the graph. */
-const MODULE = ['json', 'math', 'argparse', 'Path', 'torch', 'nn', 'F', 'build_model', 'INPUT_SHAPES', 'WEIGHTS', 'read_tfjs_weights', 'load_weights', 'count_params', 'check', 'export_onnx', 'main'];
+const MODULE = ['json', 'math', 'argparse', 'Path', 'torch', 'nn', 'F', 'build_model', 'INPUT_SHAPES', 'WEIGHTS', 'read_tfjs_weights', 'load_weights', 'count_params', 'check', 'export_onnx', 'main',
+  'TASK', 'LOSS', 'OPTIMIZER', 'EPOCHS', 'BATCH_SIZE', 'LEARNING_RATE', 'SEED', 'NOISE_FACTOR', 'load_npy', 'task_loss', 'make_optimizer', 'train'];
+
+/** The tasks train() is written for: one input, one output, a loss per batch. */
+const TRAINED_TASKS = ['classify', 'reconstruct', 'denoise', 'anomaly', 'fit'];
 
 /** Attributes every nn.Module has: no layer may take them. */
 const MODULE_ATTRIBUTES = [
@@ -147,7 +153,8 @@ class TorchWriter {
     for (const i of m.inputs) {
       const shape = shapeOf(i.tensor);
       if (i.label) forward.push(`        # ${commentText(i.label)}`);
-      if (channelsFirst(shape)) forward.push(`        ${v[i.tensor]} = ${toChannelsFirst(v[i.tensor]!, shape)}  # channels first inside`);
+      // contiguous: convolution gradients then have the layout DistributedDataParallel's buckets expect.
+      if (channelsFirst(shape)) forward.push(`        ${v[i.tensor]} = ${toChannelsFirst(v[i.tensor]!, shape)}.contiguous()  # channels first inside`);
     }
     for (const step of m.steps) {
       if (step.label) forward.push(`        # ${commentText(step.label)}`);
@@ -211,8 +218,38 @@ class TorchWriter {
     return rows;
   }
 
+  /** train() and its settings (netloom's, from the graph's training hints), or why this file has none. */
+  private training(): { lines: string[]; task: string | null } {
+    const main = this.plan.main;
+    const t = planKerasTask(this.plan);
+    if (!TRAINED_TASKS.includes(t.task) || main.inputs.length !== 1 || main.outputs.length !== 1) {
+      return { lines: [], task: null };
+    }
+    const c = t.config;
+    return {
+      task: t.task,
+      lines: [
+        '',
+        '',
+        `# Training as netloom trains this graph: the ${t.task} task, its loss, optimizer and settings (the graph's training hints).`,
+        `TASK = ${pyString(t.task)}`,
+        `LOSS = ${pyString(t.losses[0] ?? 'meanSquaredError')}`,
+        `OPTIMIZER = ${pyString(c.optimizer)}`,
+        `EPOCHS = ${fmtNumber(c.epochs)}`,
+        `BATCH_SIZE = ${fmtNumber(c.batchSize)}`,
+        `LEARNING_RATE = ${fmtNumber(c.learningRate)}`,
+        `SEED = ${fmtNumber(c.seed)}`,
+        `NOISE_FACTOR = ${fmtNumber(c.noiseFactor)}`,
+        '',
+        '',
+        TORCH_TRAIN,
+      ],
+    };
+  }
+
   private tail() {
     const main = this.plan.main;
+    const training = this.training();
     const rows = this.weightRows(main, '');
     const inputShapes = main.inputs.map((i) => (main.tensors[i.tensor]!.shape ?? []).map((d) => d ?? RUN_TIME_SIZE));
     this.lines.push(
@@ -263,11 +300,32 @@ class TorchWriter {
       '    torch.onnx.export(model, inputs, path, input_names=input_names, output_names=output_names, dynamic_axes=batch, opset_version=13)',
       '',
       '',
+      ...training.lines,
+      '',
+      '',
       'def main():',
-      "    parser = argparse.ArgumentParser(description='Build the model, optionally load netloom weights, print its parameter count and output shapes.')",
+      "    parser = argparse.ArgumentParser(description='Build the model, optionally load netloom weights, print its parameter count and output shapes; or train it.')",
       "    parser.add_argument('--weights', help=\"netloom's NAME.model.json (its weights.bin beside it), from Download trained model\")",
       "    parser.add_argument('--onnx', help='also write the model (with those weights) as this ONNX file')",
+      ...(training.task
+        ? [
+            "    parser.add_argument('--data', help='train on DIR/x.npy (and DIR/y.npy): one process, or one per device under torchrun')",
+            "    parser.add_argument('--epochs', type=int, default=EPOCHS)",
+            "    parser.add_argument('--batch-size', type=int, default=BATCH_SIZE, help='per process')",
+            "    parser.add_argument('--learning-rate', type=float, default=LEARNING_RATE)",
+            "    parser.add_argument('--checkpoint', help='saved after every epoch, and resumed from when it exists')",
+          ]
+        : []),
       '    args = parser.parse_args()',
+      ...(training.task
+        ? [
+            '    if args.data:',
+            '        metrics, rank = train(args.data, args.epochs, args.batch_size, args.learning_rate, args.weights, args.checkpoint)',
+            '        if rank == 0:',
+            '            print(json.dumps(metrics))',
+            '        return',
+          ]
+        : []),
       '    model = build_model()',
       '    if args.weights:',
       '        load_weights(model, args.weights)',

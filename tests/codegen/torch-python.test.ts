@@ -146,6 +146,39 @@ describe('PyTorch export, read', () => {
   });
 });
 
+describe('PyTorch export, trained', () => {
+  test.skipIf(!!noTorch)(`the MNIST CNN trains on 256 digits and its loss falls; torchrun runs it on 2 processes (DDP, gloo) to the same metrics line, and resumes from its checkpoint${skipped}`, () => {
+    const work = join(dir, 'mnist-train');
+    mkdirSync(work);
+    writeFileSync(join(work, 'mnist_cnn.py'), code(fileGraphs().find((e) => e.name === 'preset_mnist_cnn')!.doc));
+    // 256 digits from netloom's own MNIST bytes (public/data, made by npm run prepare-data), scaled to 0-1 as netloom does.
+    const make = [
+      'import numpy as np, sys',
+      "images = np.fromfile('public/data/mnist-images.u8', dtype=np.uint8)[:256 * 784].reshape(256, 28, 28, 1)",
+      "np.save(sys.argv[1] + '/x.npy', (images / 255).astype('float32'))",
+      "np.save(sys.argv[1] + '/y.npy', np.fromfile('public/data/mnist-labels.u8', dtype=np.uint8)[:256].astype('int64'))",
+    ].join('\n');
+    expect(spawnSync(DEBIAN_PYTHON, ['-c', make, work], { encoding: 'utf8' }).status).toBe(0);
+    const run = (argv: string[]) => {
+      const r = spawnSync(argv[0]!, argv.slice(1), { cwd: work, encoding: 'utf8', env: { ...process.env, OMP_NUM_THREADS: '1' } });
+      if (r.status !== 0) throw new Error(r.stderr.slice(-3000));
+      return r.stdout.trim().split('\n').map((l) => JSON.parse(l.replace(/^\[default0\]:/, '')) as Record<string, number>);
+    };
+    const one = run([DEBIAN_PYTHON, 'mnist_cnn.py', '--data', '.', '--epochs', '3', '--batch-size', '32']);
+    expect(one.map((m) => m.epoch)).toEqual([1, 2, 3, 3]);
+    expect(one[2]!.loss).toBeLessThan(one[0]!.loss * 0.8);
+    expect(one.at(-1)).toMatchObject({ processes: 1 });
+    // Debian's torch 1.13 on Python 3.11 needs stream settings other than 0 (its torchrun reads '0' as nothing).
+    const torchrun = ['torchrun', '--redirects', '1', '--tee', '1', '--nproc_per_node=2', '--master_port=29631', 'mnist_cnn.py', '--data', '.', '--batch-size', '16', '--checkpoint', 'ck.pt'];
+    const two = run([...torchrun, '--epochs', '2']);
+    expect(two.at(-1)).toMatchObject({ epoch: 2, processes: 2 });
+    expect(Object.keys(two.at(-1)!).sort()).toEqual(['accuracy', 'epoch', 'loss', 'processes']);
+    expect(two.at(-1)!.loss).toBeLessThan(two[0]!.loss);
+    const resumed = run([...torchrun, '--epochs', '3']);
+    expect(resumed.map((m) => m.epoch)).toEqual([3, 3]);
+  }, 600_000);
+});
+
 describe('PyTorch export, to ONNX', () => {
   test.skipIf(!!noOnnx)(`export_onnx() (--onnx) writes a file onnx.checker accepts for every trainable preset and augmentation-cnn${noOnnx ? ` (skipped: ${noOnnx})` : ''}`, () => {
     const presets = fileGraphs().filter((e) => [...TRAINABLE_PRESETS, 'augmentation-cnn'].some((p) => e.name === `preset_${p.replace(/-/g, '_')}`));
