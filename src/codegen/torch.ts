@@ -40,7 +40,7 @@ export function emitTorch(doc: GraphDoc, options: TorchOptions = {}): EmitResult
 export const TORCH_MIN = [1, 13] as const;
 
 /** Module-level names the file defines or imports, claimed before any name from the graph. */
-const MODULE = ['json', 'math', 'argparse', 'Path', 'torch', 'nn', 'F', 'build_model', 'INPUT_SHAPES', 'WEIGHTS', 'read_tfjs_weights', 'load_weights', 'count_params', 'check', 'export_onnx', 'main',
+const MODULE = ['json', 'math', 'argparse', 'Path', 'torch', 'nn', 'F', 'build_model', 'keras_init', 'INPUT_SHAPES', 'WEIGHTS', 'read_tfjs_weights', 'load_weights', 'count_params', 'check', 'export_onnx', 'main',
   'TASK', 'LOSS', 'OPTIMIZER', 'EPOCHS', 'BATCH_SIZE', 'LEARNING_RATE', 'SEED', 'NOISE_FACTOR', 'load_npy', 'task_loss', 'make_optimizer', 'train'];
 
 /** The tasks train() is written for: one input, one output, a loss per batch. */
@@ -259,9 +259,12 @@ class TorchWriter {
       `INPUT_SHAPES = [${inputShapes.map((s) => py(s)).join(', ')}]`,
       '',
       '',
+      KERAS_INIT,
+      '',
+      '',
       'def build_model():',
       `    """The whole graph as one module: ${main.inputs.map((i) => fmtShape([null, ...(main.tensors[i.tensor]!.shape ?? [])])).join(', ')} in, ${main.outputs.map((t) => fmtShape([null, ...(main.tensors[t]!.shape ?? [])])).join(', ')} out (? is the batch)."""`,
-      `    return ${this.classes.get(main)}()`,
+      `    return keras_init(${this.classes.get(main)}())`,
       '',
       '',
       "# netloom's (tfjs) weight name -> state_dict key, the axes in PyTorch's order, then PyTorch's shape (None: as is).",
@@ -339,6 +342,29 @@ class TorchWriter {
     );
   }
 }
+
+const KERAS_INIT = String.raw`
+def keras_init(model):
+    '''Keras's starting weights, which netloom trains from: glorot_uniform kernels with Keras's fans (a depthwise
+    kernel's fan_in is kh*kw*channels), zero biases. PyTorch's own defaults differ.'''
+    with torch.no_grad():
+        for m in model.modules():
+            if isinstance(m, (nn.Conv2d, nn.ConvTranspose2d, nn.Linear)):
+                w = m.weight
+                area = w[0][0].numel()
+                groups = getattr(m, 'groups', 1)
+                if isinstance(m, nn.ConvTranspose2d):
+                    fan_in, fan_out = w.shape[1] * area, w.shape[0] * area
+                elif groups > 1:
+                    fan_in, fan_out = groups * area, w.shape[0] // groups * area
+                else:
+                    fan_in, fan_out = w.shape[1] * area, w.shape[0] * area
+                limit = math.sqrt(6 / (fan_in + fan_out))
+                w.uniform_(-limit, limit)
+                if m.bias is not None:
+                    m.bias.zero_()
+    return model
+`.trim();
 
 const READ_TFJS = String.raw`
 def read_tfjs_weights(path):

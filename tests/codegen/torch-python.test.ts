@@ -179,6 +179,52 @@ describe('PyTorch export, trained', () => {
   }, 600_000);
 });
 
+describe('PyTorch export, starting weights', () => {
+  test.skipIf(!!noTorch)(`build_model() starts from Keras's glorot_uniform kernels (Keras's fans, depthwise included) and zero biases${skipped}`, () => {
+    const names = ['preset_mnist_cnn', 'conf_DepthwiseConv2D_0_4', 'conf_SeparableConv2D_0_0', 'conf_Conv2DTranspose_0_0'];
+    const entries = [...fileGraphs(), ...conformanceGraphs()].filter((e) => names.includes(e.name));
+    expect(entries).toHaveLength(names.length);
+    const cases = entries.map((e) => {
+      const c = compileGraph(tf, e.doc);
+      if (!c.ok) throw new Error(e.name);
+      // The glorot limit of every kernel, from tfjs's shapes: fans are the window's area times the input / output depth.
+      const limits = Object.fromEntries(
+        c.value.main.weights
+          .filter((w) => /kernel$/.test(w.originalName))
+          .map((w) => {
+            const s = w.shape as number[];
+            const area = s.slice(0, -2).reduce((a, b) => a * b, 1);
+            return [w.originalName, Math.sqrt(6 / (area * s.at(-2)! + area * s.at(-1)!))];
+          }),
+      );
+      c.value.main.dispose();
+      const p = join(dir, `${e.name}_init.py`);
+      writeFileSync(p, code(e.doc));
+      return { path: p, limits };
+    });
+    writeFileSync(join(dir, 'limits.json'), JSON.stringify(cases));
+    const script = `${IMPORT}
+out = []
+for case in json.load(open(sys.argv[1])):
+    m = load(case['path'])
+    state = m.build_model().state_dict()
+    for name, key, _, _ in m.WEIGHTS:
+        w = state[key]
+        if name in case['limits']:
+            out.append([name, float(w.abs().max()) / case['limits'][name]])
+        elif name.endswith('bias'):
+            out.append([name, float(w.abs().max())])
+print(json.dumps(out))
+`;
+    const got = python(script, [join(dir, 'limits.json')]) as [string, number][];
+    const kernels = got.filter(([n]) => /kernel$/.test(n));
+    // Each kernel's largest value is just under its glorot limit (uniform draws), each bias 0.
+    expect(kernels.filter(([, r]) => !(r <= 1 && r > 0.8))).toEqual([]);
+    expect(got.filter(([n, v]) => n.endsWith('bias') && v !== 0)).toEqual([]);
+    expect(kernels.map(([n]) => n)).toEqual(expect.arrayContaining([expect.stringMatching(/depthwise_kernel$/), expect.stringMatching(/pointwise_kernel$/)]));
+  });
+});
+
 describe('PyTorch export, to ONNX', () => {
   test.skipIf(!!noOnnx)(`export_onnx() (--onnx) writes a file onnx.checker accepts for every trainable preset and augmentation-cnn${noOnnx ? ` (skipped: ${noOnnx})` : ''}`, () => {
     const presets = fileGraphs().filter((e) => [...TRAINABLE_PRESETS, 'augmentation-cnn'].some((p) => e.name === `preset_${p.replace(/-/g, '_')}`));
