@@ -4,6 +4,7 @@ import { fmtShape, size } from './common/params.ts';
 import { failed, needKnownSize } from './common/checks.ts';
 import { msg } from '../i18n/text.ts';
 import { fn, toChannelsLast } from './common/torch.ts';
+import { flattenFormula } from './common/size-formulas.ts';
 
 export const flatten = defineNode({
   kind: 'Flatten',
@@ -22,7 +23,7 @@ export const flatten = defineNode({
     }
     const unknown = needKnownSize('Flatten', x!, x!.map((_, i) => i), 'node.unknown-size.flatten');
     if (unknown) return failed(unknown);
-    return { outputs: [[size(x!)]], weights: { trainable: 0, nonTrainable: 0 } };
+    return { outputs: [[size(x!)]], weights: { trainable: 0, nonTrainable: 0 }, formulas: flattenFormula(x!) };
   },
   layers: () => [{ className: 'Flatten', config: {} }],
   // Keras flattens channels last (height, width, channel): a map is put back in that order first.

@@ -11,6 +11,7 @@ import { NO_WEIGHTS } from './shape.ts';
 import { failed, needImage } from './checks.ts';
 import { isOff } from './keras.ts';
 import { fn, py, windowPadding } from './torch.ts';
+import { globalPoolFormula } from './size-formulas.ts';
 
 const poolParams = z.object({
   poolSize: pair(1, MAX_KERNEL).default(2),
@@ -82,7 +83,7 @@ export function globalPoolingNode(kind: 'GlobalMaxPooling2D' | 'GlobalAveragePoo
     infer([x]) {
       const rank = needImage(kind, x!);
       if (rank) return failed(rank);
-      return { outputs: [[x![2]!]], weights: NO_WEIGHTS };
+      return { outputs: [[x![2]!]], weights: NO_WEIGHTS, formulas: globalPoolFormula(x!, kind === 'GlobalMaxPooling2D' ? 'max' : 'average') };
     },
     layers: () => [{ className: kind, config: {} }],
     code: { pytorch: facts.pytorch },
