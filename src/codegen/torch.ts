@@ -72,6 +72,8 @@ class TorchWriter {
   private classes = new Map<PlanModel, string>();
   /** Per model: each layer step's attribute and each model step's attribute. */
   private attrs = new Map<PlanModel, Map<LayerStep | PlanModel, string>>();
+  /** The task train() is written for, once tail() ran (null: none). */
+  private trainedTask: string | null = null;
 
   constructor(private plan: CodePlan) {
     for (const name of MODULE) this.module.claim(name);
@@ -123,6 +125,9 @@ class TorchWriter {
       '# inside forward() feature maps are channels first ([batch, channels, height, width]), as PyTorch layers take them.',
       '# Flatten and Reshape put a map back in channels-last order first, so Dense weights mean what they mean in netloom.',
       '# Run it: python3 THIS_FILE.py [--weights NAME.model.json] [--onnx OUT.onnx] prints the parameter count and output shapes as JSON.',
+      ...(this.trainedTask
+        ? [`# Train it (${this.trainedTask}): python3 THIS_FILE.py --data DIR, or torchrun --nproc_per_node=K THIS_FILE.py --data DIR (DistributedDataParallel).`]
+        : []),
       ...notes,
       'import argparse',
       'import json',
@@ -250,6 +255,7 @@ class TorchWriter {
   private tail() {
     const main = this.plan.main;
     const training = this.training();
+    this.trainedTask = training.task;
     const rows = this.weightRows(main, '');
     const inputShapes = main.inputs.map((i) => (main.tensors[i.tensor]!.shape ?? []).map((d) => d ?? RUN_TIME_SIZE));
     this.lines.push(
