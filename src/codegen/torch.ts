@@ -40,7 +40,7 @@ export function emitTorch(doc: GraphDoc, options: TorchOptions = {}): EmitResult
 export const TORCH_MIN = [1, 13] as const;
 
 /** Module-level names the file defines or imports, claimed before any name from the graph. */
-const MODULE = ['json', 'math', 'argparse', 'Path', 'torch', 'nn', 'F', 'build_model', 'keras_init', 'INPUT_SHAPES', 'WEIGHTS', 'read_tfjs_weights', 'load_weights', 'count_params', 'check', 'export_onnx', 'main',
+const MODULE = ['json', 'math', 'argparse', 'Path', 'torch', 'nn', 'F', 'build_model', 'build_models', 'keras_init', 'INPUT_SHAPES', 'WEIGHTS', 'read_tfjs_weights', 'load_weights', 'count_params', 'check', 'export_onnx', 'main',
   'TASK', 'LOSS', 'OPTIMIZER', 'EPOCHS', 'BATCH_SIZE', 'LEARNING_RATE', 'SEED', 'NOISE_FACTOR', 'load_npy', 'task_loss', 'make_optimizer', 'train'];
 
 /** The tasks train() is written for: one input, one output, a loss per batch. */
@@ -142,7 +142,8 @@ class TorchWriter {
   }
 
   private model(m: PlanModel) {
-    const attrs = new IdentScope('py', this.module);
+    // Attributes live on self: they need only differ from each other and from nn.Module's own.
+    const attrs = new IdentScope('py');
     for (const a of MODULE_ATTRIBUTES) attrs.claim(a);
     const own = new Map<LayerStep | PlanModel, string>();
     this.attrs.set(m, own);
@@ -252,8 +253,16 @@ class TorchWriter {
     };
   }
 
+  /** Each composite's attribute path from the main module (`model.encoder`, `model.stage.block`). */
+  private modelPaths(m: PlanModel, path: string, out: Map<PlanModel, string>): Map<PlanModel, string> {
+    out.set(m, path);
+    for (const s of m.steps) if (s.type === 'model') this.modelPaths(s.model, `${path}.${this.attrs.get(m)!.get(s.model)}`, out);
+    return out;
+  }
+
   private tail() {
     const main = this.plan.main;
+    const paths = this.modelPaths(main, 'model', new Map());
     const training = this.training();
     this.trainedTask = training.task;
     const rows = this.weightRows(main, '');
@@ -271,6 +280,13 @@ class TorchWriter {
       'def build_model():',
       `    """The whole graph as one module: ${main.inputs.map((i) => fmtShape([null, ...(main.tensors[i.tensor]!.shape ?? [])])).join(', ')} in, ${main.outputs.map((t) => fmtShape([null, ...(main.tensors[t]!.shape ?? [])])).join(', ')} out (? is the batch)."""`,
       `    return keras_init(${this.classes.get(main)}())`,
+      '',
+      '',
+      'def build_models():',
+      "    '''Every model by netloom's name for it (the whole graph, then each composite: a GAN's generator and",
+      "    discriminator, an autoencoder's encoder and decoder), the composites as parts of the whole: one set of weights.'''",
+      '    model = build_model()',
+      `    return {${this.plan.models.map((m) => `${pyString(m.key)}: ${paths.get(m)}`).join(', ')}}`,
       '',
       '',
       "# netloom's (tfjs) weight name -> state_dict key, the axes in PyTorch's order, then PyTorch's shape (None: as is).",

@@ -82,7 +82,7 @@ const CHECK_SCRIPT = `${IMPORT}
 out = {}
 for path in sys.argv[1:]:
     m = load(path)
-    out[path.rsplit('/', 1)[-1][:-3]] = m.check(m.build_model(), 1)
+    out[path.rsplit('/', 1)[-1][:-3]] = {**m.check(m.build_model(), 1), 'models': {k: m.count_params(v) for k, v in m.build_models().items()}}
 print(json.dumps(out))
 `;
 
@@ -102,15 +102,21 @@ print(json.dumps(out))
 `;
 
 describe('PyTorch export, run', () => {
-  test.skipIf(!!noTorch)(`every preset builds in PyTorch with netloom's parameter count and output shapes${skipped}`, () => {
+  test.skipIf(!!noTorch)(`every preset builds in PyTorch with netloom's parameter count and output shapes, and build_models() gives each composite with its own count${skipped}`, () => {
     const presets = fileGraphs().filter((e) => e.name.startsWith('preset_'));
     const paths = presets.map((e) => {
       const p = join(dir, `${e.name}.py`);
       writeFileSync(p, code(e.doc));
       return p;
     });
-    const got = python(CHECK_SCRIPT, paths) as Record<string, { params: number; outputs: number[][] }>;
-    const want = Object.fromEntries(presets.map((e) => [e.name, { params: analyze(e.doc).totals.params, outputs: analyze(e.doc).models[0]!.outputs }]));
+    const got = python(CHECK_SCRIPT, paths) as Record<string, { params: number; outputs: number[][]; models: Record<string, number> }>;
+    // build_models(): every model netloom compiles (the whole graph, each composite) with its own weight count.
+    const want = Object.fromEntries(
+      presets.map((e) => {
+        const a = analyze(e.doc);
+        return [e.name, { params: a.totals.params, outputs: a.models[0]!.outputs, models: Object.fromEntries(a.models.map((m) => [m.key, m.params])) }];
+      }),
+    );
     expect(got).toEqual(want);
     expect(presets.length).toBeGreaterThanOrEqual(20);
   }, 600_000);
