@@ -1,9 +1,10 @@
 import { defineNode } from './spec.ts';
 import { z } from 'zod';
-import { edges2d, fmtEdges, toEdges4 } from './common/params.ts';
+import { edges2d, fmtEdges, toEdges4, type Edges4 } from './common/params.ts';
 import { failed, needImage } from './common/checks.ts';
 import { borderHW, NO_WEIGHTS } from './common/shape.ts';
 import { borderGrid } from './common/inside.ts';
+import { fn, py } from './common/torch.ts';
 import { borderFormulas } from './common/size-formulas.ts';
 
 const params = z.object({
@@ -27,6 +28,12 @@ export const zeroPadding2d = defineNode({
   // tfjs takes all three forms; the full one leaves no doubt in exported code.
   layers: (p) => [{ className: 'ZeroPadding2D', config: { padding: toEdges4(p.padding) } }],
   inside: { grid: (p) => borderGrid(p.padding, 1) },
+  code: {
+    pytorch: ({ config }) => {
+      const [[t, b], [l, r]] = toEdges4(config.padding as Edges4);
+      return fn(`F.pad($0, ${py([l, r, t, b])})`);
+    },
+  },
   caption: (p) => `+${fmtEdges(p.padding)}`,
   doc: {
     en: {
