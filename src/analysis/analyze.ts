@@ -14,6 +14,7 @@ import { fmtShape, size } from '../nodes/common/params.ts';
 import { parseParams } from './params.ts';
 import { paramKeys, suggest } from './param-keys.ts';
 import { topoOrder } from './topo.ts';
+import { tensorTooLarge } from './tensor-limit.ts';
 import { handleIndex, portSlots, sourcePort } from '../graph/ports.ts';
 import type { Analysis, Diagnostic, EdgeAnalysis, GraphAnalysis, ModelSummary, NodeAnalysis } from './types.ts';
 import { msg, type Text } from '../i18n/text.ts';
@@ -405,11 +406,23 @@ function inferLayer(na: NodeAnalysis, report: (d: Diagnostic) => void, graph: In
   na.outputs = r.outputs;
   na.weights = r.weights ?? { trainable: 0, nonTrainable: 0 };
   na.macs = r.macs ?? 0;
+  refuseUnbuildable(na, report);
+}
+
+/** A tensor no tfjs backend could hold: the node gets the error and computes nothing (so nothing after it either). */
+function refuseUnbuildable(na: NodeAnalysis, report: (d: Diagnostic) => void) {
+  const big = tensorTooLarge(na);
+  if (!big) return;
+  const d = nodeDiag(na, big);
+  na.diagnostics.push(d);
+  report(d);
+  Object.assign(na, { outputs: [], weights: { trainable: 0, nonTrainable: 0 }, macs: 0 });
 }
 
 function inferInput(node: GraphNode, na: NodeAnalysis, ctx: Ctx, index: number, report: (d: Diagnostic) => void) {
   if (!ctx.portShapes) {
     na.outputs = [na.params!.shape as Shape];
+    refuseUnbuildable(na, report);
     return;
   }
   const given = ctx.portShapes[index];

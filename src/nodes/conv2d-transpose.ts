@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineNode } from './spec.ts';
-import { int, MAX_CHANNELS, toPair } from './common/params.ts';
+import { int, MAX_AXIS, toPair } from './common/params.ts';
 import { activationKernels, CONV_KERNELS } from './common/kernels.ts';
 import { bias, channelsOf, kernel } from './common/weights.ts';
 import { isOff, isOnes, shown } from './common/keras.ts';
@@ -9,7 +9,7 @@ import { activationCaption, convTail, convWindow, explicitCrop, slide, windowCap
 
 // tfjs Conv2DTranspose has neither dilationRate nor outputPadding, so neither is offered.
 const params = z.object({
-  filters: int(1, MAX_CHANNELS),
+  filters: int(1, MAX_AXIS),
   ...convWindow,
   ...convTail,
 });

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { defineNode } from './spec.ts';
-import { int, MAX_CHANNELS } from './common/params.ts';
+import { int, MAX_AXIS } from './common/params.ts';
 import { activationKernels, CONV_KERNELS } from './common/kernels.ts';
 import { bias, channelsOf, kernel } from './common/weights.ts';
 import { isOnes, shown } from './common/keras.ts';
 import { activationCaption, convTail, convWindow, dilationRate, explicitPadding, slideDilated, windowCaption, windowResult } from './common/window.ts';
 
 const params = z.object({
-  filters: int(1, MAX_CHANNELS),
+  filters: int(1, MAX_AXIS),
   ...convWindow,
   dilationRate,
   ...convTail,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineNode } from './spec.ts';
-import { activation, fmtShape, int, MAX_UNITS } from './common/params.ts';
+import { activation, fmtShape, int, MAX_AXIS } from './common/params.ts';
 import { failed } from './common/checks.ts';
 import { activationKernels } from './common/kernels.ts';
 import { bias, channelsOf } from './common/weights.ts';
@@ -8,7 +8,7 @@ import { isOff } from './common/keras.ts';
 import { msg } from '../i18n/text.ts';
 
 const params = z.object({
-  units: int(1, MAX_UNITS),
+  units: int(1, MAX_AXIS),
   activation: activation.default('linear'),
   useBias: z.boolean().default(true),
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineNode } from './spec.ts';
-import { int, toPair } from './common/params.ts';
+import { int, MAX_AXIS, toPair } from './common/params.ts';
 import { activationKernels, DEPTHWISE_KERNELS } from './common/kernels.ts';
 import { bias, channelsOf, kernel } from './common/weights.ts';
 import { isOnes, shown } from './common/keras.ts';
@@ -10,7 +10,7 @@ import { activationCaption, convTail, convWindow, explicitPadding, slide, window
 // its output shape and when it runs, so offering it would be a lie.
 const params = z.object({
   ...convWindow,
-  depthMultiplier: int(1, 64).default(1),
+  depthMultiplier: int(1, MAX_AXIS).default(1),
   ...convTail,
 });
 export type DepthwiseConv2DParams = z.infer<typeof params>;

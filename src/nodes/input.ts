@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { defineNode } from './spec.ts';
-import { fmtShape, int, MAX_DIM } from './common/params.ts';
+import { fmtShape, int, MAX_AXIS } from './common/params.ts';
 import { INPUT_SHAPE_KEYS, inputShape, isOff, shown } from './common/keras.ts';
 
 const params = z.object({
   /** Without the batch axis; null marks a size only known at run time. */
-  shape: z.array(int(1, MAX_DIM).nullable()).min(1).max(4),
+  shape: z.array(int(1, MAX_AXIS).nullable()).min(1).max(4),
   dtype: z.enum(['float32', 'int32']).default('float32'),
 });
 

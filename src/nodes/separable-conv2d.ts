@@ -1,16 +1,16 @@
 import { z } from 'zod';
 import { defineNode } from './spec.ts';
-import { int, MAX_CHANNELS, toPair } from './common/params.ts';
+import { int, MAX_AXIS, toPair } from './common/params.ts';
 import { activationKernels, CONV_KERNELS, DEPTHWISE_KERNELS } from './common/kernels.ts';
 import { bias, channelsOf, kernel } from './common/weights.ts';
 import { isOnes, shown } from './common/keras.ts';
 import { activationCaption, convTail, convWindow, dilationRate, explicitPadding, slideDilated, windowCaption, windowResult } from './common/window.ts';
 
 const params = z.object({
-  filters: int(1, MAX_CHANNELS),
+  filters: int(1, MAX_AXIS),
   ...convWindow,
   dilationRate,
-  depthMultiplier: int(1, 64).default(1),
+  depthMultiplier: int(1, MAX_AXIS).default(1),
   ...convTail,
 });
 export type SeparableConv2DParams = z.infer<typeof params>;

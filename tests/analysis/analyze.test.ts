@@ -65,9 +65,13 @@ describe('diagnostics name the cause and the fix', () => {
     });
   });
 
-  test('filters 1e9 is refused by validation, with the limit and the value', () => {
+  test('filters 1e9 is refused: its kernel is more than one tfjs tensor can hold', () => {
     const a = analyze(chain(['x', 'Input', { shape: [28, 28, 1] }], ['c', 'Conv2D', { filters: 1e9 }]));
-    expect(only(a.diagnostics)).toMatchObject({ code: 'bad-param', nodeId: 'c', param: 'filters', message: 'Conv2D filters: must be at most 16384 (got 1000000000)' });
+    expect(only(a.diagnostics)).toMatchObject({
+      code: 'tensor-too-large',
+      nodeId: 'c',
+      message: 'Conv2D "c" would need a kernel of [3, 3, 1, 1000000000]: 9,000,000,000 values, more than the 1,073,725,440 one tfjs tensor can hold (4 GiB of WebAssembly memory)',
+    });
     expect(a.totals.params).toBe(0);
   });
 

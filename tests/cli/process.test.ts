@@ -33,7 +33,12 @@ describe('netloom summary, as a process', { timeout: 120_000 }, () => {
     expect(json.status).toBe(1);
     expect(json.stderr).toBe('');
     expect(JSON.parse(json.stdout).diagnostics).toEqual([
-      { severity: 'error', code: 'bad-param', nodeId: 'c', param: 'filters', message: 'Conv2D filters: must be at most 16384 (got 1000000000)' },
+      {
+        severity: 'error',
+        code: 'tensor-too-large',
+        nodeId: 'c',
+        message: 'Conv2D "c" would need a kernel of [3, 3, 1, 1000000000]: 9,000,000,000 values, more than the 1,073,725,440 one tfjs tensor can hold (4 GiB of WebAssembly memory)',
+      },
     ]);
   });
 

@@ -5,16 +5,16 @@
  */
 import { z } from 'zod';
 import { defineNode, type NodeDoc } from '../spec.ts';
-import { MAX_KERNEL, MAX_STRIDE, pair, padding, toPair } from './params.ts';
+import { MAX_AXIS, pair, padding, toPair } from './params.ts';
 import { explicitPadding, slide, windowCaption, windowResult } from './window.ts';
 import { NO_WEIGHTS } from './shape.ts';
 import { failed, needImage } from './checks.ts';
 import { isOff } from './keras.ts';
 
 const poolParams = z.object({
-  poolSize: pair(1, MAX_KERNEL).default(2),
+  poolSize: pair(1, MAX_AXIS).default(2),
   /** null: the same as poolSize (windows side by side, no overlap). */
-  strides: pair(1, MAX_STRIDE).nullable().default(null),
+  strides: pair(1, MAX_AXIS).nullable().default(null),
   padding: padding.default('valid'),
 });
 export type PoolParams = z.infer<typeof poolParams>;
