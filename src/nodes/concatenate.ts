@@ -71,6 +71,7 @@ export const concatenate = defineNode({
     return { outputs: [out], weights: { trainable: 0, nonTrainable: 0 } };
   },
   layers: (p) => [{ className: 'Concatenate', config: { axis: p.axis } }],
+  keras: { keras1Merge: 'concat' },
   caption: (p) => (p.axis === -1 ? '' : `axis ${p.axis}`),
   doc: {
     en: {

@@ -246,6 +246,8 @@ export type KerasRefit =
 export interface KerasFacts {
   /** Other class names files use for this kind: Keras 1's `Convolution2D`, tfjs's `MaxPool2D`. The kind's own name needs none. */
   aliases?: readonly string[];
+  /** The Keras 1 `Merge(mode=…)` this kind computes (`'sum'` for Add); such a Merge imports as this kind. */
+  keras1Merge?: string;
   /** Keras 3 keywords for params whose name is not the snake_case of theirs, e.g. `{ alpha: 'negative_slope' }`. Import reads both spellings; the Keras export writes this one. */
   args?: Readonly<Record<string, string>>;
   /**

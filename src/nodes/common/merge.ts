@@ -58,8 +58,8 @@ export const ELEMENTWISE_GRID: Shape[][] = [
   [[2, 3, 2, 2], [2, 3, 2, 2]],
 ];
 
-/** An element-wise merge kind (Add, Multiply, …): everything but its name and docs is shared. */
-export function elementwiseNode(kind: string, doc: { en: NodeDoc; ko: NodeDoc }): NodeSpec<Record<string, never>> {
+/** An element-wise merge kind (Add, Multiply, …): everything but its name, its Keras 1 Merge mode and its docs is shared. */
+export function elementwiseNode(kind: string, keras1Merge: string, doc: { en: NodeDoc; ko: NodeDoc }): NodeSpec<Record<string, never>> {
   return defineNode({
     kind,
     category: 'merge',
@@ -70,6 +70,7 @@ export function elementwiseNode(kind: string, doc: { en: NodeDoc; ko: NodeDoc })
     layers: () => [{ className: kind, config: {} }],
     caption: () => '',
     doc,
+    keras: { keras1Merge },
     conformance: { inputs: ELEMENTWISE_GRID, params: [{}] },
   });
 }
