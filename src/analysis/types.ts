@@ -36,6 +36,8 @@ export interface NodeAnalysis {
   diagnostics: Diagnostic[];
   /** For composites: the analysis of the inner graph. */
   inner?: GraphAnalysis;
+  /** An imported layer netloom cannot build that keeps its input's shape: its output is known, its weights are not. */
+  uncounted?: boolean;
 }
 
 export interface EdgeAnalysis {
@@ -60,6 +62,8 @@ export interface GraphAnalysis {
   macs: number;
   /** Float32 bytes of all node outputs for one sample. */
   activationBytes: number;
+  /** Some layer the outputs depend on could not be counted: weights, MACs and memory are lower bounds. */
+  partial: boolean;
 }
 
 export interface ModelSummary {
@@ -88,6 +92,8 @@ export interface Analysis extends GraphAnalysis {
     flops: number;
     activationBytes: number;
     paramBytes: number;
+    /** Some layer the outputs depend on could not be counted (an error, an unsupported layer): these are lower bounds. */
+    partial: boolean;
   };
   models: ModelSummary[];
 }

@@ -6,9 +6,10 @@
 import type { GraphNode, SubGraph } from '../graph/schema.ts';
 import type { Role } from '../nodes/composite.ts';
 import { settingsOf, type LayerEntry } from './keras-schema.ts';
-import { kindFor, unknownClassReason, UNSUPPORTED_KIND } from './layer-kinds.ts';
+import { keepsShape, kindFor, unknownClassReason, UNSUPPORTED_KIND } from './layer-kinds.ts';
 import { convertParams, FROZEN_LAYER } from './layer-params.ts';
 import { fromKeras1 } from './keras1.ts';
+import { english } from '../i18n/text.ts';
 import { MODEL_CLASSES } from './read-source.ts';
 import type { ImportNote } from './types.ts';
 
@@ -82,7 +83,9 @@ export function buildLayer(entry: LayerEntry, name: string, id: string, at: stri
   const className = 'className' in legacy ? legacy.className : entry.class_name;
   const kind = 'reason' in legacy ? undefined : kindFor(className);
   const converted = kind && 'config' in legacy ? convertParams(className, kind, legacy.config) : undefined;
-  const reason = 'reason' in legacy ? legacy.reason : converted ? converted.reason : unknownClassReason(entry.class_name);
+  // Why it stays Unsupported; as Text too where the importer says it (settings a kind refuses are said in English only).
+  const why = 'why' in legacy ? legacy.why : !kind ? unknownClassReason(entry.class_name) : undefined;
+  const reason = why ? english(why) : converted?.reason;
   if (!kind || !converted || reason) {
     register(UNSUPPORTED_KIND);
     ctx.notes.push({
@@ -91,7 +94,10 @@ export function buildLayer(entry: LayerEntry, name: string, id: string, at: stri
       nodePath,
       message: `${entry.class_name} layer "${name}" is not supported: ${reason}; it is kept, with its config, as an Unsupported node and is never run`,
     });
-    return { id, kind: UNSUPPORTED_KIND, params: {}, label: entry.class_name.slice(0, 500), imported: { class_name: entry.class_name, config: entry.config, ...extras, reason } };
+    const imported: Record<string, unknown> = { class_name: entry.class_name, config: entry.config, ...extras, reason };
+    if (why) imported.why = why;
+    if (keepsShape(className, kind, entry.config)) imported.keepsShape = true;
+    return { id, kind: UNSUPPORTED_KIND, params: {}, label: entry.class_name.slice(0, 500), imported };
   }
   for (const message of converted.notes.filter((m) => !(scope.frozen && m === FROZEN_LAYER))) ctx.notes.push({ severity: 'warning', code: 'import-note', nodePath, message: `${entry.class_name} "${name}": ${message}` });
   const node: GraphNode = { id, kind, params: converted.params };

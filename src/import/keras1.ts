@@ -13,6 +13,7 @@
  */
 import { NODE_SPECS } from '../nodes/index.ts';
 import { isRecord } from './read-source.ts';
+import { english, text, type Text } from '../i18n/text.ts';
 
 /** Keras 1 key → Keras 2 key, for every layer that has it. */
 const RENAMED: Readonly<Record<string, string>> = {
@@ -50,7 +51,7 @@ export type Keras1Layer =
   /** Translated: the class to read it as (a Merge becomes its kind) and the Keras 2 config. */
   | { className: string; config: Record<string, unknown> }
   /** A Keras 1 layer netloom has no node for. */
-  | { reason: string };
+  | { reason: string; why: Text };
 
 /** Whether a model (its `{ class_name, config }`, nested models included) was written by Keras 1. */
 export function isKeras1(model: unknown, version: unknown): boolean {
@@ -84,8 +85,9 @@ export function fromKeras1(className: string, config: Record<string, unknown>): 
   const mode = config.mode ?? 'sum';
   const kind = typeof mode === 'string' ? MERGES.get(mode) : undefined;
   if (!kind) {
-    const shown = typeof mode === 'string' ? `"${mode}"` : 'a function';
-    return { reason: `a Keras 1 Merge with mode ${shown}; netloom has merge nodes for the modes ${[...MERGES.keys()].join(', ')}` };
+    const modes = [...MERGES.keys()];
+    const why = typeof mode === 'string' ? text('import.why.merge-mode', { mode, modes }) : text('import.why.merge-function', { modes });
+    return { reason: english(why), why };
   }
   if (mode !== 'concat') delete out.axis;
   return { className: kind, config: out };

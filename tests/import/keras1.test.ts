@@ -8,6 +8,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { analyze } from '../../src/analysis/analyze.ts';
 import type { GraphNode } from '../../src/graph/schema.ts';
+
+/** What the importer kept of a layer's file entry. */
+const imp = (n: GraphNode) => (n.imported ?? {}) as Record<string, unknown>;
 import { importModel } from '../../src/import/import-model.ts';
 import type { ImportResult } from '../../src/import/types.ts';
 import { render } from '../../src/i18n/text.ts';
@@ -59,8 +62,8 @@ test('a Keras 1 Sequential CNN: nb_row/nb_col, subsample, border_mode, bias, p a
   expect(p('dropout_1')).toEqual({ rate: 0.25 });
   expect(p('dense_1')).toEqual({ units: 32, activation: 'relu' });
   // init is kept under its Keras 2 name; nothing Keras 1 is left behind.
-  expect(node(r.doc.nodes, 'convolution2d_2').imported?.config).toMatchObject({ kernel_initializer: 'he_normal', data_format: 'channels_last' });
-  const leftovers = r.doc.nodes.flatMap((n) => Object.keys((n.imported?.config as object) ?? {})).filter((k) => /^(nb_\w+|subsample|border_mode|output_dim|init|p|bias|dim_ordering|[Wb]_\w+|input_dtype)$/.test(k));
+  expect(imp(node(r.doc.nodes, 'convolution2d_2')).config).toMatchObject({ kernel_initializer: 'he_normal', data_format: 'channels_last' });
+  const leftovers = r.doc.nodes.flatMap((n) => Object.keys((imp(n).config as object) ?? {})).filter((k) => /^(nb_\w+|subsample|border_mode|output_dim|init|p|bias|dim_ordering|[Wb]_\w+|input_dtype)$/.test(k));
   expect(leftovers).toEqual([]);
   // Keras: 3·5·1·6+6, 3·3·6·12 (no bias), 432·32+32, 32·10+10.
   expect(a.totals.params).toBe(96 + 648 + 13_856 + 330);
@@ -97,6 +100,6 @@ test('dim_ordering "th" (channels first) and BatchNormalization mode 2 stay Unsu
     ],
   };
   const r = ok(importModel(model));
-  const reasons = Object.fromEntries(r.doc.nodes.filter((n) => n.kind === 'Unsupported').map((n) => [n.id, n.imported?.reason]));
+  const reasons = Object.fromEntries(r.doc.nodes.filter((n) => n.kind === 'Unsupported').map((n) => [n.id, imp(n).reason]));
   expect(reasons).toEqual({ c: expect.stringContaining('channels_first'), bn: expect.stringContaining('mode 2') });
 });

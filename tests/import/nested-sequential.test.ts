@@ -8,6 +8,9 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
 import { analyze } from '../../src/analysis/analyze.ts';
 import type { GraphNode } from '../../src/graph/schema.ts';
+
+/** What the importer kept of a layer's file entry. */
+const imp = (n: GraphNode) => (n.imported ?? {}) as Record<string, unknown>;
 import { importModel } from '../../src/import/import-model.ts';
 
 const FILE = 'tests/fixtures/import/keras/keras2-nested-list-sequential.json';
@@ -41,12 +44,12 @@ test('list-style Sequentials nested three deep in a Functional model import as n
 test('custom layers (a plain class, a registered "package>Class" with a list config, a null config) become Unsupported nodes that keep what the file said', () => {
   const r = imported(readFileSync(FILE, 'utf8'));
   const unsupported = r.doc.nodes.filter((n) => n.kind === 'Unsupported');
-  expect(unsupported.map((n) => [n.id, n.label, n.imported?.config])).toEqual([
+  expect(unsupported.map((n) => [n.id, n.label, imp(n).config])).toEqual([
     ['norm', 'L2Normalize', { name: 'norm', trainable: true, axis: -1 }],
     ['attention', 'my_layers>Attention', ['query', 'key']],
     ['pool', 'RoiPool', null],
   ]);
-  expect(find(r.doc.nodes, 'attention').imported?.reason).toBe('netloom has no my_layers>Attention layer (it looks like a custom class)');
+  expect(imp(find(r.doc.nodes, 'attention')).reason).toBe('netloom has no my_layers>Attention layer (it looks like a custom class)');
   expect(r.notes.filter((n) => n.code === 'unsupported-layer').map((n) => n.nodePath)).toEqual([['norm'], ['attention'], ['pool']]);
 });
 

@@ -21,6 +21,11 @@ export function SummaryTotals({ totals }: { totals: Analysis['totals'] }) {
           [t('nonTrainableParams'), f.count(totals.nonTrainableParams)],
         ]}
       />
+      {totals.partial && (
+        <p className="muted" data-testid="summary-partial">
+          {t('partialTotals')}
+        </p>
+      )}
       <Facts
         title={t('computeTitle')}
         testId="summary-compute"
