@@ -11,7 +11,7 @@
  */
 import type { Box } from '../../data/dataset.ts';
 import type { TrainConfig } from '../config.ts';
-import { decodeGrid, encodeGridBatch, gridSize, meanAP, type GridLayout, type ScoredBox } from '../detect/index.ts';
+import { decodeGrid, encodeGridBatch, gridSize, meanAP, nms, type GridLayout, type ScoredBox } from '../detect/index.ts';
 import type { MapEvent, Metrics } from '../events.ts';
 import { detectionLoss } from '../losses.ts';
 import { text, type Text } from '../../i18n/text.ts';
@@ -23,6 +23,9 @@ import type { CheckFacts, CustomLoss, RunContext, SetTensors, Task, TaskResult }
 
 /** Values per cell besides the class scores: objectness, x, y, w, h. */
 const BOX_CHANNELS = 5;
+/** Boxes shown per sample image (decodeGrid's default), and candidates kept before NMS. */
+const MAX_BOXES = 20;
+const CANDIDATES = 64;
 
 export const gridLoss: CustomLoss = {
   name: 'grid detection loss (objectness + box + class)',
@@ -130,16 +133,18 @@ export const detect: Task = {
     if (!run.test || !boxes || !data.sampleIndices.length) return null;
     const layout = layoutOf(run.outputShape, data.test.shape);
     const outputs = await predictRows(run.tf, run.model, run.test.x, data.sampleIndices);
+    const scored = (b: ScoredBox) => ({ ...pixelBox(b), score: b.score });
     return {
       type: 'samples',
       task: 'detect',
       epoch,
       classNames: [...data.test.classNames],
-      items: data.sampleIndices.map((row, i) => ({
-        input: sampleImage(data.test.shape, data.sampleInputs[i]!),
-        truth: (boxes[row] ?? []).map(pixelBox),
-        predicted: decodeAll(outputs[i]!, layout, run.config)[0]!.map((b) => ({ ...pixelBox(b), score: b.score })),
-      })),
+      nmsIoU: run.config.nmsIoU,
+      items: data.sampleIndices.map((row, i) => {
+        // Before NMS (an IoU threshold of 1 removes nothing), so the overlays can show other thresholds.
+        const candidates = decodeGrid(outputs[i]!, layout, { scoreThreshold: run.config.scoreThreshold, iouThreshold: 1, maxOut: CANDIDATES }).map(scored);
+        return { input: sampleImage(data.test.shape, data.sampleInputs[i]!), truth: (boxes[row] ?? []).map(pixelBox), predicted: nms(candidates, run.config.nmsIoU, MAX_BOXES), candidates };
+      }),
     };
   },
 
