@@ -82,6 +82,11 @@ export function fromKeras1(className: string, config: Record<string, unknown>): 
   }
   if (('nb_row' in config || 'nb_col' in config) && !('kernel_size' in config)) out.kernel_size = [config.nb_row, config.nb_col];
   if (!merge) return { className, config: out };
+  // A Merge of whole models inside a Sequential (its `layers` are the branches) is not a node between two tensors.
+  if (Array.isArray(config.layers)) {
+    const why = text('import.why.merge-models');
+    return { reason: english(why), why };
+  }
   const mode = config.mode ?? 'sum';
   const kind = typeof mode === 'string' ? MERGES.get(mode) : undefined;
   if (!kind) {

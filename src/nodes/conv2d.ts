@@ -38,7 +38,8 @@ export const conv2d = defineNode({
   // Keras has no default kernel size.
   code: { keep: ['kernelSize'] },
   keras: {
-    aliases: ['Convolution2D'],
+    // Keras 1 names; AtrousConvolution2D's atrous_rate is read as dilation_rate (src/import/keras1.ts).
+    aliases: ['Convolution2D', 'AtrousConvolution2D'],
     refuse: (c) => (isOnes(c.groups) ? null : `groups is ${shown(c.groups)}; netloom's Conv2D has no groups`),
   },
   caption: (p) => `${p.filters} · ${windowCaption(p.kernelSize, p.strides, p.padding)}${activationCaption(p.activation)}`,

@@ -103,3 +103,20 @@ test('dim_ordering "th" (channels first) and BatchNormalization mode 2 stay Unsu
   const reasons = Object.fromEntries(r.doc.nodes.filter((n) => n.kind === 'Unsupported').map((n) => [n.id, imp(n).reason]));
   expect(reasons).toEqual({ c: expect.stringContaining('channels_first'), bn: expect.stringContaining('mode 2') });
 });
+
+test('AtrousConvolution2D is a Conv2D with its atrous_rate as dilationRate; a Merge of whole models in a Sequential stays Unsupported, saying why', () => {
+  const r = ok(
+    importModel({
+      class_name: 'Sequential',
+      keras_version: '1.2.2',
+      config: [
+        { class_name: 'AtrousConvolution2D', config: { name: 'a', nb_filter: 4, nb_row: 3, nb_col: 3, atrous_rate: [2, 2], border_mode: 'same', batch_input_shape: [null, 16, 16, 1] } },
+        { class_name: 'Merge', config: { name: 'm', mode: 'sum', layers: [{ class_name: 'Sequential', config: [] }, { class_name: 'Sequential', config: [] }] } },
+      ],
+    }),
+  );
+  expect(node(r.doc.nodes, 'a')).toMatchObject({ kind: 'Conv2D', params: { filters: 4, dilationRate: 2, padding: 'same' } });
+  expect(node(r.doc.nodes, 'm').kind).toBe('Unsupported');
+  expect(imp(node(r.doc.nodes, 'm')).reason).toBe('a Keras 1 Merge of whole models inside a Sequential; rebuild it as a functional model with a merge node after the branches');
+  expect(analyze(r.doc).nodes.get('a')!.weights.trainable).toBe(3 * 3 * 4 + 4);
+});
