@@ -277,7 +277,8 @@ function importWhy(v: unknown): boolean {
   const values = (v as { values?: unknown }).values;
   if (values === undefined) return true;
   if (!values || typeof values !== 'object' || Array.isArray(values)) return false;
-  return Object.values(values).every((x) => typeof x === 'string' ? x.length <= 200 : Array.isArray(x) && x.length <= 20 && x.every((y) => typeof y === 'string' && y.length <= 40));
+  const plain = (x: unknown) => (typeof x === 'string' && x.length <= 200) || (typeof x === 'number' && Number.isFinite(x));
+  return Object.values(values).every((x) => plain(x) || (Array.isArray(x) && x.length <= 40 && x.every(plain)));
 }
 
 /**

@@ -83,9 +83,9 @@ export function buildLayer(entry: LayerEntry, name: string, id: string, at: stri
   const className = 'className' in legacy ? legacy.className : entry.class_name;
   const kind = 'reason' in legacy ? undefined : kindFor(className);
   const converted = kind && 'config' in legacy ? convertParams(className, kind, legacy.config) : undefined;
-  // Why it stays Unsupported; as Text too where the importer says it (settings a kind refuses are said in English only).
-  const why = 'why' in legacy ? legacy.why : !kind ? unknownClassReason(entry.class_name) : undefined;
-  const reason = why ? english(why) : converted?.reason;
+  // Why it stays Unsupported: the English kept as `reason`, the Text as `why` (so a Korean screen says it in Korean).
+  const why = 'why' in legacy ? legacy.why : !kind ? unknownClassReason(entry.class_name) : converted?.reason;
+  const reason = why && english(why);
   if (!kind || !converted || reason) {
     register(UNSUPPORTED_KIND);
     ctx.notes.push({

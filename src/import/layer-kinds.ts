@@ -70,9 +70,9 @@ export function unknownClassReason(className: string): Text {
  * Config values that change what a layer computes and that netloom's node
  * cannot express: the reason, or null when the layer fits.
  */
-export function configReason(className: string, kind: string, c: Record<string, unknown>): string | null {
+export function configReason(className: string, kind: string, c: Record<string, unknown>): Text | null {
   if (c.data_format !== undefined && c.data_format !== null && c.data_format !== 'channels_last') {
-    return `data_format is ${JSON.stringify(c.data_format)}; netloom works channels-last only`;
+    return text('import.why.data-format', { value: JSON.stringify(c.data_format) });
   }
   return getSpec(kind)?.keras?.refuse?.(c, className) ?? null;
 }

@@ -6,6 +6,7 @@ import { bias, channelsOf, kernel } from './common/weights.ts';
 import { isOff, isOnes, shown } from './common/keras.ts';
 import { failed, needKnownSize } from './common/checks.ts';
 import { activationCaption, convTail, convWindow, explicitCrop, slide, windowCaption, windowResult } from './common/window.ts';
+import { text } from '../i18n/text.ts';
 
 // tfjs Conv2DTranspose has neither dilationRate nor outputPadding, so neither is offered.
 const params = z.object({
@@ -49,8 +50,8 @@ export const conv2dTranspose = defineNode({
   keras: {
     aliases: ['Convolution2DTranspose', 'Deconvolution2D'],
     refuse(c) {
-      if (!isOnes(c.dilation_rate)) return `dilation_rate is ${shown(c.dilation_rate)}; tfjs Conv2DTranspose has none`;
-      if (!isOff(c.output_padding)) return `output_padding is ${shown(c.output_padding)}; tfjs Conv2DTranspose has none`;
+      if (!isOnes(c.dilation_rate)) return text('import.why.transpose-dilation', { value: shown(c.dilation_rate) });
+      if (!isOff(c.output_padding)) return text('import.why.transpose-output-padding', { value: shown(c.output_padding) });
       return null;
     },
   },

@@ -5,6 +5,7 @@ import { activationKernels, CONV_KERNELS } from './common/kernels.ts';
 import { bias, channelsOf, kernel } from './common/weights.ts';
 import { isOnes, shown } from './common/keras.ts';
 import { activationCaption, convTail, convWindow, dilationRate, explicitPadding, slideDilated, windowCaption, windowResult } from './common/window.ts';
+import { text } from '../i18n/text.ts';
 
 const params = z.object({
   filters: int(1, MAX_AXIS),
@@ -40,7 +41,7 @@ export const conv2d = defineNode({
   keras: {
     // Keras 1 names; AtrousConvolution2D's atrous_rate is read as dilation_rate (src/import/keras1.ts).
     aliases: ['Convolution2D', 'AtrousConvolution2D'],
-    refuse: (c) => (isOnes(c.groups) ? null : `groups is ${shown(c.groups)}; netloom's Conv2D has no groups`),
+    refuse: (c) => (isOnes(c.groups) ? null : text('import.why.groups', { value: shown(c.groups), kind: 'Conv2D' })),
   },
   caption: (p) => `${p.filters} · ${windowCaption(p.kernelSize, p.strides, p.padding)}${activationCaption(p.activation)}`,
   doc: {

@@ -5,6 +5,7 @@ import { activationKernels, DEPTHWISE_KERNELS } from './common/kernels.ts';
 import { bias, channelsOf, kernel } from './common/weights.ts';
 import { isOnes, shown } from './common/keras.ts';
 import { activationCaption, convTail, convWindow, explicitPadding, slide, windowCaption, windowResult } from './common/window.ts';
+import { text } from '../i18n/text.ts';
 
 // No dilationRate: tfjs DepthwiseConv2D accepts one but ignores it, both in
 // its output shape and when it runs, so offering it would be a lie.
@@ -42,7 +43,7 @@ export const depthwiseConv2d = defineNode({
   paddingNumber: 'pad',
   // Keras has no default kernel size.
   code: { keep: ['kernelSize'] },
-  keras: { refuse: (c) => (isOnes(c.dilation_rate) ? null : `dilation_rate is ${shown(c.dilation_rate)}; tfjs DepthwiseConv2D ignores it`) },
+  keras: { refuse: (c) => (isOnes(c.dilation_rate) ? null : text('import.why.depthwise-dilation', { value: shown(c.dilation_rate) })) },
   caption: (p) => `×${p.depthMultiplier} · ${windowCaption(p.kernelSize, p.strides, p.padding)}${activationCaption(p.activation)}`,
   doc: {
     en: {

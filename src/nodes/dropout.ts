@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineNode } from './spec.ts';
 import { ANY_RANK, keepShape } from './common/shape.ts';
 import { isOff, shown } from './common/keras.ts';
+import { text } from '../i18n/text.ts';
 
 const params = z.object({
   /** Fraction of values set to zero while training; 1 would drop everything. */
@@ -16,7 +17,7 @@ export const dropout = defineNode({
   outputs: 1,
   infer: keepShape,
   layers: ({ rate }) => [{ className: 'Dropout', config: { rate } }],
-  keras: { refuse: (c) => (isOff(c.noise_shape) ? null : `noise_shape is ${shown(c.noise_shape)}; netloom's Dropout drops single values`) },
+  keras: { refuse: (c) => (isOff(c.noise_shape) ? null : text('import.why.noise-shape', { value: shown(c.noise_shape) })) },
   caption: (p) => `${Math.round(p.rate * 100)}%`,
   doc: {
     en: {

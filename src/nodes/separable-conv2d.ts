@@ -5,6 +5,7 @@ import { activationKernels, CONV_KERNELS, DEPTHWISE_KERNELS } from './common/ker
 import { bias, channelsOf, kernel } from './common/weights.ts';
 import { isOnes, shown } from './common/keras.ts';
 import { activationCaption, convTail, convWindow, dilationRate, explicitPadding, slideDilated, windowCaption, windowResult } from './common/window.ts';
+import { text } from '../i18n/text.ts';
 
 const params = z.object({
   filters: int(1, MAX_AXIS),
@@ -46,7 +47,7 @@ export const separableConv2d = defineNode({
   code: { keep: ['kernelSize'] },
   keras: {
     aliases: ['SeparableConvolution2D'],
-    refuse: (c) => (isOnes(c.groups) ? null : `groups is ${shown(c.groups)}; netloom's SeparableConv2D has no groups`),
+    refuse: (c) => (isOnes(c.groups) ? null : text('import.why.groups', { value: shown(c.groups), kind: 'SeparableConv2D' })),
     // tfjs 4.x's getConfig() omits depthMultiplier; the depthwise kernel [kh, kw, channels, depthMultiplier] holds it.
     fromWeights(p, shape, fromTfjs) {
       const kernel = shape('depthwise_kernel');

@@ -238,7 +238,7 @@ export type KerasRefit =
       weights?: Readonly<Record<string, (shape: number[]) => number[]>>;
     }
   /** No node computes it: the layer becomes an Unsupported node with this reason. */
-  | { reason: string };
+  | { reason: Text };
 
 /**
  * What a kind knows about Keras and tfjs: how their files name and configure
@@ -258,9 +258,9 @@ export interface KerasFacts {
    * Why a config (snake_case, as in the file) cannot be this kind, or null
    * when it fits: a setting netloom's layer does not have (`groups` for
    * Conv2D). Such a layer is kept as an Unsupported node with this reason
-   * (English). `data_format` other than channels-last is refused for every kind.
+   * (Text, keys `import.why.…`). `data_format` other than channels-last is refused for every kind.
    */
-  refuse?(config: Record<string, unknown>, className: string): string | null;
+  refuse?(config: Record<string, unknown>, className: string): Text | null;
   /** Config entries that are not simply a param's snake_case: ReLU's `max_value: 6` as `activation: 'relu6'`, Input's `batch_input_shape`. */
   read?(config: Record<string, unknown>, className: string): KerasRead;
   /**

@@ -71,6 +71,34 @@ describe('the class and the reason of an unsupported layer outlive the import', 
   });
 });
 
+test('a setting a kind refuses (Conv2D groups, a ReLU threshold) is said in Korean too, from the saved graph', async () => {
+  const model = {
+    class_name: 'Sequential',
+    config: {
+      name: 'm',
+      layers: [
+        { class_name: 'Conv2D', config: { name: 'grouped', filters: 4, kernel_size: 3, groups: 2, batch_input_shape: [null, 8, 8, 2] } },
+        { class_name: 'ReLU', config: { name: 'shifted', threshold: 0.5 } },
+      ],
+    },
+  };
+  const files = new Map([['m.json', JSON.stringify(model)]]);
+  await run(['import', 'm.json', '-o', 'g.json'], files);
+  const doc = loadGraph(files.get('g.json')!);
+  if (!doc.ok) throw new Error(doc.error.message);
+  const said = Object.fromEntries(analyze(doc.doc).diagnostics.filter((d) => d.code === 'unsupported-layer').map((d) => [d.nodeId, [d.message, render(d.text, 'ko')]]));
+  expect(said).toEqual({
+    grouped: [
+      'Conv2D layer "grouped" is not supported: groups is 2; netloom\'s Conv2D has no groups; it is kept, with its config, and never run',
+      'Conv2D 층 "grouped"은(는) 지원하지 않습니다(groups가 2입니다. netloom의 Conv2D에는 groups가 없습니다). 설정과 함께 보존하지만 실행하지는 않습니다',
+    ],
+    shifted: [
+      'ReLU layer "shifted" is not supported: threshold is 0.5; it is kept, with its config, and never run',
+      'ReLU 층 "shifted"은(는) 지원하지 않습니다(threshold가 0.5입니다). 설정과 함께 보존하지만 실행하지는 않습니다',
+    ],
+  });
+});
+
 describe('a layer that keeps its shape does not hide the weights after it', () => {
   test('the Lambda in front passes its shape on: every layer up to the op layer is counted, and the totals say partial', async () => {
     const { files } = await imported(LAMBDA);

@@ -11,6 +11,7 @@ import { NO_WEIGHTS } from './shape.ts';
 import { failed, needImage } from './checks.ts';
 import { isOff } from './keras.ts';
 import { globalPoolFormula } from './size-formulas.ts';
+import { text } from '../../i18n/text.ts';
 
 const poolParams = z.object({
   poolSize: pair(1, MAX_AXIS).default(2),
@@ -83,7 +84,7 @@ export function globalPoolingNode(kind: 'GlobalMaxPooling2D' | 'GlobalAveragePoo
       return { outputs: [[x![2]!]], weights: NO_WEIGHTS, formulas: globalPoolFormula(x!, kind === 'GlobalMaxPooling2D' ? 'max' : 'average') };
     },
     layers: () => [{ className: kind, config: {} }],
-    keras: { aliases: facts.aliases, refuse: (c) => (isOff(c.keepdims) ? null : 'keepdims is true; netloom global pooling returns a vector') },
+    keras: { aliases: facts.aliases, refuse: (c) => (isOff(c.keepdims) ? null : text('import.why.keepdims')) },
     caption: () => '',
     doc,
     conformance: { inputs: [[[7, 7, 8]], [[1, 1, 3]], [[null, null, 4]], [[5, 3, 2]], [[10]]], params: [{}] },
