@@ -2,6 +2,7 @@
 import type { AnyNodeSpec, Fix, Formula, Severity, Shape, WeightCount } from '../nodes/spec.ts';
 import type { Role } from '../nodes/composite.ts';
 import type { Text } from '../i18n/text.ts';
+import type { Heaviest, MemoryBudget } from './budget.ts';
 
 export interface Diagnostic {
   severity: Severity;
@@ -64,6 +65,9 @@ export interface GraphAnalysis {
   activationBytes: number;
   /** Some layer the outputs depend on could not be counted: weights, MACs and memory are lower bounds. */
   partial: boolean;
+  /** The counted node with the largest output, and the one with the most weights (paths into composites): where memory goes. */
+  largestOutput: Heaviest | null;
+  mostWeights: Heaviest | null;
 }
 
 export interface ModelSummary {
@@ -95,5 +99,7 @@ export interface Analysis extends GraphAnalysis {
     /** Some layer the outputs depend on could not be counted (an error, an unsupported layer): these are lower bounds. */
     partial: boolean;
   };
+  /** Memory to run and to train, with the graph's hinted (or default) batch size and optimizer, against what tfjs can hold. */
+  memory: MemoryBudget;
   models: ModelSummary[];
 }

@@ -35,9 +35,9 @@ describe('netloom summary, as a process', { timeout: 120_000 }, () => {
     expect(JSON.parse(json.stdout).diagnostics).toEqual([
       {
         severity: 'error',
-        code: 'tensor-too-large',
+        code: 'too-large-to-run',
         nodeId: 'c',
-        message: 'Conv2D "c" would need a kernel of [3, 3, 1, 1000000000]: 9,000,000,000 values, more than the 1,073,725,440 one tfjs tensor can hold (4 GiB of WebAssembly memory)',
+        message: 'one sample needs at least 2,744 GB (40.0 GB of weights, 2,704 GB of layer outputs; c alone outputs 2,704 GB), more than the 4.2 GB tfjs can hold: netloom cannot build or train this graph. Make the input smaller, downsample earlier (strides or pooling), or use fewer filters',
       },
     ]);
   });

@@ -5,8 +5,6 @@
  */
 export const analysis = {
   en: {
-    'diag.too-large-to-train':
-      '{{params}} weights ({{bytes}} as float32; training with Adam needs about {{extra}} more for gradients and optimizer state): too big to train in a browser, but fine to study and export',
     'diag.empty': 'the graph is empty: add an Input node and connect layers to it',
     'diag.no-output': 'the graph has no output: every node is part of a cycle or feeds another',
     'diag.no-output.inputs-only': 'nothing is connected to {{inputs}} yet: add a layer after it and connect them',
@@ -39,8 +37,6 @@ export const analysis = {
     'diag.missing-input': '{{kind}} "{{id}}" has nothing connected to input {{port}}: connect a layer to it',
     'diag.missing-input.needs': '{{kind}} "{{id}}" has nothing connected to input {{port}} (it needs {{min}}): connect a layer to it',
     'diag.nonpositive-output': '{{kind}} "{{id}}" would output {{shape}}, which has an empty axis',
-    'diag.tensor-too-large.weight': '{{kind}} "{{id}}" would need a {{name}} of {{shape}}: {{count}} values, more than the {{max}} one tfjs tensor can hold (4 GiB of WebAssembly memory)',
-    'diag.tensor-too-large.output': '{{kind}} "{{id}}" would output {{shape}} for each sample: {{count}} values, more than the {{max}} one tfjs tensor can hold (4 GiB of WebAssembly memory)',
     'diag.port-shape-mismatch': 'this block\'s Input "{{id}}" expects {{expected}}, but {{given}} arrives from outside: remove its shape or match it',
     'diag.too-deep': 'composites are nested more than {{max}} deep',
     'diag.missing-subgraph': 'composite "{{id}}" has no inner graph ("graph": { "nodes": [], "edges": [] })',
@@ -82,8 +78,6 @@ export const analysis = {
     'type.other': 'a {{name}}',
   },
   ko: {
-    'diag.too-large-to-train':
-      '가중치 {{params}}개(float32로 {{bytes}}, Adam으로 학습하면 기울기와 옵티마이저 상태에 약 {{extra}}가 더 필요): 브라우저에서 학습하기에는 너무 크지만, 구조를 공부하고 코드로 내보내기에는 좋습니다',
     'diag.empty': '그래프가 비어 있습니다: Input 노드를 추가하고 층을 연결하세요',
     'diag.no-output': '그래프에 출력이 없습니다: 모든 노드가 순환의 일부이거나 다른 노드로 이어집니다',
     'diag.no-output.inputs-only': '{{inputs}}에 아직 아무것도 연결되지 않았습니다: 그 뒤에 층을 추가하고 연결하세요',
@@ -114,8 +108,6 @@ export const analysis = {
     'diag.missing-input': '{{kind}} "{{id}}"의 입력 {{port}}에 아무것도 연결되지 않았습니다: 층을 연결하세요',
     'diag.missing-input.needs': '{{kind}} "{{id}}"의 입력 {{port}}에 아무것도 연결되지 않았습니다(입력 {{min}}개가 필요): 층을 연결하세요',
     'diag.nonpositive-output': '{{kind}} "{{id}}"의 출력이 {{shape}}이 되어 크기가 0 이하인 축이 생깁니다',
-    'diag.tensor-too-large.weight': '{{kind}} "{{id}}"에는 {{shape}} 모양의 {{name}}이(가) 필요합니다: 값이 {{count}}개로, tfjs 텐서 하나에 담을 수 있는 {{max}}개(WebAssembly 메모리 4 GiB)보다 많습니다',
-    'diag.tensor-too-large.output': '{{kind}} "{{id}}"의 출력은 샘플마다 {{shape}}입니다: 값이 {{count}}개로, tfjs 텐서 하나에 담을 수 있는 {{max}}개(WebAssembly 메모리 4 GiB)보다 많습니다',
     'diag.port-shape-mismatch': '이 블록의 Input "{{id}}"는 {{expected}}를 기대하지만 바깥에서 {{given}}가 들어옵니다: shape를 지우거나 맞추세요',
     'diag.too-deep': '복합 노드가 {{max}}단계보다 깊게 중첩되었습니다',
     'diag.missing-subgraph': '복합 노드 "{{id}}"에 내부 그래프가 없습니다("graph": { "nodes": [], "edges": [] })',

@@ -84,7 +84,7 @@ export const train = {
     refusalMore_one: 'The graph has {{count}} more problem.',
     refusalMore_other: 'The graph has {{count}} more problems.',
     refusalMoreButton: 'See them in Problems',
-    memoryAsk: 'Training this model needs about {{size}} of memory, which may be more than this browser allows. Start anyway?',
+    memoryAsk: 'Training with these settings needs about {{size}} of memory (tfjs can hold {{limit}}), and the tab keeps it until the run ends. Start anyway?',
     startAnyway: 'Start anyway',
     cancel: 'Cancel',
 
@@ -226,7 +226,7 @@ export const train = {
     refusalMore_one: '그래프에 문제가 {{count}}개 더 있습니다.',
     refusalMore_other: '그래프에 문제가 {{count}}개 더 있습니다.',
     refusalMoreButton: '문제 탭에서 보기',
-    memoryAsk: '이 모델을 학습하려면 메모리가 약 {{size}} 필요해 브라우저 한도를 넘을 수 있습니다. 그래도 시작할까요?',
+    memoryAsk: '이 설정으로 학습하면 메모리가 약 {{size}} 필요하고(tfjs가 담을 수 있는 양은 {{limit}}), 학습이 끝날 때까지 탭이 그만큼을 차지합니다. 그래도 시작할까요?',
     startAnyway: '그래도 시작',
     cancel: '취소',
 

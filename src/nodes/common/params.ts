@@ -5,11 +5,9 @@
  * param (filters, units, a kernel or pool size, a stride, a padding, an
  * axis of a shape) is the length of some tensor axis, and no tfjs tensor
  * holds more than MAX_TENSOR_VALUES values. Whether a graph of such sizes
- * fits in memory is the resource budget's question (src/analysis); a
- * single weight or output tensor larger than one tensor can be is refused
- * by analysis (src/analysis/tensor-limit.ts). Both run long before tfjs
- * sees a number, so absurd values (filters 1e9) are refused before
- * anything is allocated.
+ * fits in memory is the memory budget's question (src/analysis/budget.ts).
+ * Both run long before tfjs sees a number, so absurd values (filters 1e9)
+ * are refused before anything is allocated.
  */
 import { z } from 'zod';
 

@@ -17,10 +17,9 @@ import { effectiveConfig, useTrainSettings } from './settings.ts';
 import { keepWeights, startingWeights } from './weights-slot.ts';
 import type { DataChoice } from './data-choice.ts';
 import { english, isText, text, type Text } from '../../i18n/text.ts';
+import { ASK_FIRST_BYTES } from '../../analysis/budget.ts';
 import type { Reason } from '../../train/check.ts';
 
-/** Above this estimate, Start asks first. */
-export const MEMORY_ASK_BYTES = 1024 ** 3;
 
 let trainer: Trainer | null = null;
 let runId = 0;
@@ -129,7 +128,7 @@ async function checkThenLaunch(): Promise<void> {
   }
   const { estimateMemory } = await import('../../train/memory.ts');
   const bytes = estimateMemory(doc, config, analysisOf(doc));
-  if (bytes > MEMORY_ASK_BYTES) {
+  if (bytes > ASK_FIRST_BYTES) {
     useTrainRun.setState({ refusal: null, askMemory: bytes, askFor: doc });
     return;
   }
