@@ -149,7 +149,7 @@ function finalLines(io: CliIO, args: Args, done: DoneEvent, started: StartedEven
         epochs: done.epochsCompleted,
         test: done.test ?? {},
         backend: backend?.active ?? null,
-        ...(backend?.wasm ? { simd: backend.wasm.simd } : {}),
+        ...(backend?.wasm ? { simd: backend.wasm.simd, threads: backend.wasm.threads } : {}),
         ms: Math.round(done.elapsedMs),
         ...(done.message ? { message: done.message } : {}),
         ...(done.nodeId ? { nodeId: done.nodeId } : {}),

@@ -21,7 +21,7 @@ export const isAdversarial = (t: TaskName): t is AdversarialTaskName => (ADVERSA
 
 export const OPTIMIZER_NAMES = ['adam', 'sgd', 'rmsprop'] as const;
 export const LOSS_NAMES = ['auto', 'categoricalCrossentropy', 'binaryCrossentropy', 'meanSquaredError', 'meanAbsoluteError'] as const;
-export const BACKEND_CHOICES = ['auto', 'wasm', 'webgl', 'cpu'] as const;
+export const BACKEND_CHOICES = ['auto', 'webgpu', 'wasm', 'webgl', 'cpu'] as const;
 export const SCALINGS = ['none', 'minmax', 'standard'] as const;
 
 /** Where the samples come from: a built-in dataset by id, or data the user loaded (sent beside the config). */

@@ -274,3 +274,17 @@ test.each([
   const a = analyze(chain(['x', 'Input', { shape: [null, null, 3] }], ['n', kind, params]));
   expect(a.diagnostics.find((d) => d.severity === 'error')).toMatchObject({ code: 'unknown-size', nodeId: 'n' });
 });
+
+describe('structure messages say what is true', () => {
+  test('a lone Input: nothing is connected to it yet, not "every node is part of a cycle"', () => {
+    const a = analyze(doc([node(['image', 'Input', { shape: [28, 28, 1] }])], []));
+    expect(only(a.diagnostics)).toMatchObject({ code: 'no-output', message: 'nothing is connected to Input "image" yet: add a layer after it and connect them' });
+  });
+
+  test('an edge into handle in999 names that handle, not "1000 edges arrive"', () => {
+    const a = analyze(doc([node(['x', 'Input', { shape: [4] }]), node(['d', 'Dense', { units: 2 }])], [edge('x', 'd', { id: 'wire', targetHandle: 'in999' })]));
+    const d = errors(a.diagnostics).find((x) => x.code === 'bad-handle')!;
+    expect(d.message).toBe('edge "wire" goes into handle "in999" of Dense "d", which has only in0: connect it to in0');
+    expect(errors(a.diagnostics).map((x) => x.message).join(' ')).not.toMatch(/1000|999 edges|remove 999/);
+  });
+});

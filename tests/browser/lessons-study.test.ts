@@ -27,6 +27,7 @@ import {
   showTab,
   topLevel,
   weightsText,
+  codeText,
 } from './lesson-helpers.ts';
 
 let b: Browser;
@@ -49,14 +50,6 @@ async function heaviestRow(): Promise<string> {
 const language = (lang: 'en' | 'ko') => page.getByLabel(/^(Language|언어)$/).selectOption(lang);
 const problemRow = (nodeId: string, code: string) => page.locator(`.problem-list li[data-node="${nodeId}"][data-code="${code}"]`);
 
-/** The code panel's text for a tab, read with its Copy button. */
-async function codeText(tab: RegExp, id: 'ts' | 'py'): Promise<string> {
-  if (!(await page.locator('.code-bar').isVisible())) await page.getByTestId('toggle-code').click();
-  await page.locator('.code-bar [role="tab"]', { hasText: tab }).click();
-  await page.locator(`[data-testid=code-${id}] .monaco-editor`).waitFor({ timeout: 60_000 });
-  await page.locator('.code-bar button', { hasText: /^(Copy|Copied|복사|복사됨)/ }).click();
-  return (await page.evaluate('navigator.clipboard.readText()')) as string;
-}
 
 describe('study presets, every step of their cards', () => {
   test('VGG16: the heaviest layer, the Keras code, the memory it would need', async () => {
@@ -71,7 +64,7 @@ describe('study presets, every step of their cards', () => {
     expect(await page.getByTestId('summary-params').textContent()).toContain('138,357,544');
 
     expectStep(steps, 2, 'Python', 'keras.applications.VGG16', '138,357,544');
-    const py = await codeText(/^Python/, 'py');
+    const py = await codeText(page, /^Python/, 'py');
     expect(py).toContain('138,357,544 params in all');
     expect(py).toContain("name='block1_conv1'");
     expect(py).toContain("name='predictions'");

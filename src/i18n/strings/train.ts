@@ -71,12 +71,16 @@ export const train = {
     progressLabel: 'Training progress',
 
     backendPending: 'Backend: chosen at Start (tries {{order}})',
+    backendPendingProbe: 'Backend: measured at Start ({{order}} each train a few batches; the fastest trains)',
     backendInUse: 'Backend in use: {{name}}',
     backendSimd: 'SIMD',
     backendThreads_one: '{{count}} thread',
     backendThreads_other: '{{count}} threads',
     backendSkipped: '{{name}} skipped: {{reason}}',
     backendUntried: 'Also possible here: {{names}}',
+    backendMeasured: 'Chosen by measuring this graph: {{list}}',
+    backendRemembered: 'Chosen by an earlier measurement on this device for models of this size: {{list}}',
+    backendMsPerBatch: '{{name}} {{ms}} ms/batch',
 
     cannotStart: 'Training cannot start:',
     refusalShow: 'Show',
@@ -213,12 +217,16 @@ export const train = {
     progressLabel: '학습 진행',
 
     backendPending: '백엔드: 시작할 때 고릅니다 ({{order}} 순서로 시도)',
+    backendPendingProbe: '백엔드: 시작할 때 측정합니다 ({{order}}: 각각 배치 몇 개를 학습해 보고 가장 빠른 것으로 학습합니다)',
     backendInUse: '사용 중인 백엔드: {{name}}',
     backendSimd: 'SIMD',
     backendThreads_one: '스레드 {{count}}개',
     backendThreads_other: '스레드 {{count}}개',
     backendSkipped: '{{name}} 건너뜀: {{reason}}',
     backendUntried: '여기서 쓸 수 있는 다른 백엔드: {{names}}',
+    backendMeasured: '이 그래프로 측정해서 골랐습니다: {{list}}',
+    backendRemembered: '이 기기에서 이만한 크기의 모델로 예전에 측정한 결과로 골랐습니다: {{list}}',
+    backendMsPerBatch: '{{name}} 배치당 {{ms}} ms',
 
     cannotStart: '학습을 시작할 수 없습니다:',
     refusalShow: '보기',
