@@ -5,6 +5,7 @@ import { failed } from './common/checks.ts';
 import { needTwo } from './common/merge.ts';
 import { labelled, planMergeFix } from './common/merge-fix.ts';
 import { msg, text } from '../i18n/text.ts';
+import { fn, torchDim } from './common/torch.ts';
 import { concatFormula } from './common/size-formulas.ts';
 
 const AXIS_NAMES = ['height', 'width', 'channels'];
@@ -73,6 +74,7 @@ export const concatenate = defineNode({
   },
   layers: (p) => [{ className: 'Concatenate', config: { axis: p.axis } }],
   keras: { keras1Merge: 'concat' },
+  code: { pytorch: ({ config, inputs }) => fn(`torch.cat([${inputs.map((_, i) => `$${i}`).join(', ')}], dim=${torchDim(config.axis as number, inputs[0]!)})`) },
   caption: (p) => (p.axis === -1 ? '' : `axis ${p.axis}`),
   doc: {
     en: {

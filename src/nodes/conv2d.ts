@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { defineNode } from './spec.ts';
-import { int, MAX_AXIS } from './common/params.ts';
+import { int, MAX_AXIS, toPair, type Pair } from './common/params.ts';
 import { activationKernels, CONV_KERNELS } from './common/kernels.ts';
 import { bias, channelsOf, kernel } from './common/weights.ts';
 import { isOnes, shown } from './common/keras.ts';
+import { activate, convWeights, knownChannels, pairArg, paddedInput, py } from './common/torch.ts';
 import { activationCaption, convTail, convWindow, dilationRate, explicitPadding, slideDilated, windowCaption, windowResult } from './common/window.ts';
 import { text } from '../i18n/text.ts';
 
@@ -36,8 +37,20 @@ export const conv2d = defineNode({
   weightShapes: (p, inputs) => [kernel('kernel', p.kernelSize, channelsOf(inputs), p.filters), ...bias(p.useBias, p.filters)],
   kernels: (p) => [...CONV_KERNELS, ...activationKernels(p.activation)],
   paddingNumber: 'pad',
-  // Keras has no default kernel size.
-  code: { keep: ['kernelSize'] },
+  code: {
+    // Keras has no default kernel size.
+    keep: ['kernelSize'],
+    pytorch: ({ config: c, inputs: [x], output }) => {
+      const pad = paddedInput(c.padding, x!, c.kernelSize as Pair, c.strides as Pair, c.dilationRate as Pair);
+      const bias = c.useBias === false ? ', bias=False' : '';
+      return {
+        module: `nn.Conv2d(${knownChannels([x!])}, ${py(c.filters)}, kernel_size=${py(toPair(c.kernelSize as Pair))}${pairArg('stride', c.strides as Pair)}${pad.arg}${pairArg('dilation', c.dilationRate as Pair)}${bias})`,
+        forward: activate(c.activation, `$m(${pad.x})`, output),
+        weights: convWeights(c.useBias),
+        sources: pad.sources,
+      };
+    },
+  },
   keras: {
     // Keras 1 names; AtrousConvolution2D's atrous_rate is read as dilation_rate (src/import/keras1.ts).
     aliases: ['Convolution2D', 'AtrousConvolution2D'],

@@ -1,6 +1,6 @@
 /** Shared inference for element-wise merge nodes (Add, Multiply, Average, Maximum). */
 import { z } from 'zod';
-import { defineNode, type InferContext, type InferResult, type NodeDiagnostic, type NodeDoc, type NodeSpec, type Shape } from '../spec.ts';
+import { defineNode, type TorchWriter, type InferContext, type InferResult, type NodeDiagnostic, type NodeDoc, type NodeSpec, type Shape } from '../spec.ts';
 import { fmtShape } from './params.ts';
 import { failed } from './checks.ts';
 import { planMergeFix } from './merge-fix.ts';
@@ -58,8 +58,8 @@ export const ELEMENTWISE_GRID: Shape[][] = [
   [[2, 3, 2, 2], [2, 3, 2, 2]],
 ];
 
-/** An element-wise merge kind (Add, Multiply, …): everything but its name, its Keras 1 Merge mode and its docs is shared. */
-export function elementwiseNode(kind: string, keras1Merge: string, doc: { en: NodeDoc; ko: NodeDoc }): NodeSpec<Record<string, never>> {
+/** An element-wise merge kind (Add, Multiply, …): everything but its name, its Keras 1 Merge mode, its docs and its PyTorch is shared. */
+export function elementwiseNode(kind: string, keras1Merge: string, doc: { en: NodeDoc; ko: NodeDoc }, pytorch: TorchWriter): NodeSpec<Record<string, never>> {
   return defineNode({
     kind,
     category: 'merge',
@@ -68,6 +68,7 @@ export function elementwiseNode(kind: string, keras1Merge: string, doc: { en: No
     outputs: 1,
     infer: (inputs, _p, graph) => inferElementwise(kind, inputs, graph),
     layers: () => [{ className: kind, config: {} }],
+    code: { pytorch },
     caption: () => '',
     doc,
     keras: { keras1Merge },
