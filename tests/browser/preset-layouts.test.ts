@@ -102,7 +102,7 @@ describe('presets open readable, in Korean', () => {
     await expect.poll(() => page.getByTestId('open-gallery').textContent()).toContain('예제');
   });
 
-  test.each(PRESETS)('%s: readable at the input, nothing overlapping (screenshot preset-%s-ko.png)', async (name) => {
+  test.each(PRESETS)('%s: readable at the input, nothing overlapping (screenshot preset-<name>-ko.png)', async (name) => {
     await openPreset(name);
     await page.waitForTimeout(100);
     await shot(`preset-${name}-ko`);
