@@ -174,11 +174,11 @@ export function roiWeights(u1: number, u2: number, size: number, bins: number, r
   return out;
 }
 
-type LayerClass = new (args: TF.serialization.ConfigDict) => TF.layers.Layer;
+type DetectionLayerClass = new (args: TF.serialization.ConfigDict) => TF.layers.Layer;
 export interface DetectionLayers {
-  DefaultBoxes: LayerClass;
-  RegionProposals: LayerClass;
-  RoIAlign: LayerClass;
+  DefaultBoxes: DetectionLayerClass;
+  RegionProposals: DetectionLayerClass;
+  RoIAlign: DetectionLayerClass;
 }
 
 const detectionLayers = new WeakMap<typeof TF, DetectionLayers>();
