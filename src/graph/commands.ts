@@ -11,7 +11,7 @@
 import type { GraphDoc, GraphEdge, GraphNode, SubGraph } from './schema.ts';
 import type { Fix } from '../nodes/spec.ts';
 import { getSpec } from '../nodes/index.ts';
-import { portSlots } from './ports.ts';
+import { portSlots, sourcePort } from './ports.ts';
 import { makeRoom, NODE_SIZE, type Box, type Size } from './placement.ts';
 import { text, type Text, type TextValue } from '../i18n/text.ts';
 
@@ -99,6 +99,47 @@ export function removeNodes(doc: GraphDoc, ids: readonly string[], path: readonl
     nodes: g.nodes.filter((n) => !gone.has(n.id)),
     edges: g.edges.filter((e) => !gone.has(e.source) && !gone.has(e.target)),
   }));
+}
+
+/**
+ * Remove nodes and keep each one's path joined (Blender's "dissolve"): what
+ * fed the node now feeds every layer the node fed, into the same input port
+ * (the consumer's edge keeps its id, place and targetHandle). Nodes are
+ * taken one after another, so a selected chain collapses as a whole. A node
+ * without exactly one incoming edge, or whose edges leave from more than one
+ * output, has no single way through: the whole edit is refused, naming it.
+ */
+export function dissolveNodes(doc: GraphDoc, ids: readonly string[], path: readonly string[] = []): EditResult {
+  const g = graphAt(doc, path);
+  if (!g) return no('edit.no-graph');
+  let nodes = g.nodes;
+  let edges = g.edges;
+  for (const id of ids) {
+    const n = nodes.find((x) => x.id === id);
+    if (!n) return no('dissolve.no-node', { id });
+    const into = edges.filter((e) => e.target === id);
+    const out = edges.filter((e) => e.source === id);
+    const what = { kind: n.kind, id };
+    if (into.length === 0) return no(inputPorts(n) === 0 ? 'dissolve.takes-no-input' : 'dissolve.nothing-in', what);
+    if (into.length > 1) return no('dissolve.several-inputs', { ...what, count: into.length });
+    const ports = new Set(out.map(sourcePort));
+    if (ports.size > 1) return no('dissolve.several-outputs', { ...what, count: ports.size });
+    const feed = into[0]!;
+    edges = edges.filter((e) => e !== feed).map((e) => (e.source === id ? rewire(e, feed) : e));
+    nodes = nodes.filter((x) => x !== n);
+  }
+  return updateAt(doc, path, (sg) => ({ ...sg, nodes, edges }));
+}
+
+/** How many inputs a node takes (a composite: one per inner Input). */
+function inputPorts(n: GraphNode): number {
+  return n.kind === 'Composite' ? (n.graph?.nodes.filter((x) => x.kind === 'Input').length ?? 0) : (getSpec(n.kind)?.inputs.max ?? 1);
+}
+
+/** `e` now leaves from where `feed` came from. */
+function rewire(e: GraphEdge, feed: GraphEdge): GraphEdge {
+  const { sourceHandle: _, ...rest } = e;
+  return feed.sourceHandle ? { ...rest, source: feed.source, sourceHandle: feed.sourceHandle } : { ...rest, source: feed.source };
 }
 
 export function removeEdges(doc: GraphDoc, ids: readonly string[], path: readonly string[] = []): EditResult {
@@ -286,29 +327,9 @@ function stripUndefined<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 
-/**
- * Take out a node that has one input, joining that input's source to every
- * reader of the node (same ports). The fix for a crop or pad that is no
- * longer needed.
- */
+/** Take out one node, joining its input to every reader (same ports): the fix for a crop or pad that is no longer needed. */
 export function bypassNode(doc: GraphDoc, nodeId: string, path: readonly string[] = []): EditResult {
-  const g = graphAt(doc, path);
-  const node = g?.nodes.find((x) => x.id === nodeId);
-  if (!g || !node) return no('edit.no-node', { id: nodeId });
-  const into = g.edges.filter((e) => e.target === nodeId);
-  if (into.length !== 1) return no('edit.bypass-inputs', { id: nodeId, count: into.length });
-  const out = g.edges.filter((e) => e.source === nodeId);
-  if (out.some((e) => (e.sourceHandle ?? 'out0') !== 'out0')) return no('edit.bypass-outputs', { id: nodeId });
-  const from = into[0]!;
-  return updateAt(doc, path, (sg) => ({
-    ...sg,
-    nodes: sg.nodes.filter((n) => n.id !== nodeId),
-    edges: sg.edges.flatMap((e): GraphEdge[] => {
-      if (e.id === from.id) return [];
-      if (e.source !== nodeId) return [e];
-      return [stripUndefined({ ...e, source: from.source, sourceHandle: from.sourceHandle })];
-    }),
-  }));
+  return dissolveNodes(doc, [nodeId], path);
 }
 
 /** Apply a diagnostic's one-click fix (to the node it belongs to, unless the fix names another); an inserted layer's id comes back as `id`. */

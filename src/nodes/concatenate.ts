@@ -5,6 +5,7 @@ import { failed } from './common/checks.ts';
 import { needTwo } from './common/merge.ts';
 import { labelled, planMergeFix } from './common/merge-fix.ts';
 import { msg, text } from '../i18n/text.ts';
+import { concatFormula } from './common/size-formulas.ts';
 
 const AXIS_NAMES = ['height', 'width', 'channels'];
 
@@ -68,7 +69,7 @@ export const concatenate = defineNode({
       if (bad >= 0) return failed(mismatch(inputs, i, axis, bad, p, graph));
       out = out.map((d, j) => (j === axis ? (d === null || x[j] === null ? null : d + (x[j] as number)) : d));
     }
-    return { outputs: [out], weights: { trainable: 0, nonTrainable: 0 } };
+    return { outputs: [out], weights: { trainable: 0, nonTrainable: 0 }, formulas: concatFormula(inputs, axis) };
   },
   layers: (p) => [{ className: 'Concatenate', config: { axis: p.axis } }],
   caption: (p) => (p.axis === -1 ? '' : `axis ${p.axis}`),

@@ -5,6 +5,7 @@ import { edgesText, labelled } from './common/merge-fix.ts';
 import { failed, needImage, needKnownSize } from './common/checks.ts';
 import { borderHW, NO_WEIGHTS } from './common/shape.ts';
 import { msg, text } from '../i18n/text.ts';
+import { borderFormulas } from './common/size-formulas.ts';
 
 const params = z.object({
   /** `c`, `[h, w]` or `[[top, bottom], [left, right]]`. */
@@ -27,20 +28,22 @@ export const cropping2d = defineNode({
     const out = borderHW(x!, e, -1);
     // When the input shrank under a crop (a merge fix sized it for a larger map), stop cropping the axes it empties: what reads it then offers the right crop.
     const fits = e.map((pair, i) => (out[i] !== null && out[i]! <= 0 ? [0, 0] : pair)) as Edges4;
+    const formulas = borderFormulas(x!, e, -1);
     for (const i of [0, 1] as const) {
       const left = out[i];
       if (left === null || left > 0) continue;
       const [a, b] = e[i];
       const size = x![i]!;
-      return failed({
+      const fail = failed({
         severity: 'error',
         code: 'nonpositive-output',
         param: 'cropping',
         ...msg(i === 0 ? 'node.crop.height' : 'node.crop.width', { a: String(a), b: String(b), sum: String(a + b), size: String(size), left: String(left), max: String(size - 1) }),
         fix: { kind: 'set-param', param: 'cropping', value: fits, ...labelled(text('merge.fix.crop-fits', { edges: edgesText(fits) })) },
       });
+      return { ...fail, formulas };
     }
-    return { outputs: [[out[0], out[1], x![2]!]], weights: NO_WEIGHTS };
+    return { outputs: [[out[0], out[1], x![2]!]], weights: NO_WEIGHTS, formulas };
   },
   layers: (p) => [{ className: 'Cropping2D', config: { cropping: toEdges4(p.cropping) } }],
   code: {

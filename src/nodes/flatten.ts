@@ -3,6 +3,7 @@ import { defineNode } from './spec.ts';
 import { fmtShape, size } from './common/params.ts';
 import { failed, needKnownSize } from './common/checks.ts';
 import { msg } from '../i18n/text.ts';
+import { flattenFormula } from './common/size-formulas.ts';
 
 export const flatten = defineNode({
   kind: 'Flatten',
@@ -21,7 +22,7 @@ export const flatten = defineNode({
     }
     const unknown = needKnownSize('Flatten', x!, x!.map((_, i) => i), 'node.unknown-size.flatten');
     if (unknown) return failed(unknown);
-    return { outputs: [[size(x!)]], weights: { trainable: 0, nonTrainable: 0 } };
+    return { outputs: [[size(x!)]], weights: { trainable: 0, nonTrainable: 0 }, formulas: flattenFormula(x!) };
   },
   layers: () => [{ className: 'Flatten', config: {} }],
   caption: () => '',

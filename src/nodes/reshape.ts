@@ -4,6 +4,7 @@ import { fmtShape, int, MAX_DIM, size } from './common/params.ts';
 import { failed } from './common/checks.ts';
 import { NO_WEIGHTS } from './common/shape.ts';
 import { msg, refineText } from '../i18n/text.ts';
+import { reshapeFormulas } from './common/size-formulas.ts';
 
 const params = z.object({
   /** Without the batch axis; one entry may be -1: "whatever is left". */
@@ -56,7 +57,7 @@ export const reshape = defineNode({
         fix: free >= 0 ? { kind: 'set-param', param: 'targetShape', value: p.targetShape.map((d, i) => (i === free ? -1 : d)) } : undefined,
       });
     }
-    return { outputs: [out], weights: NO_WEIGHTS };
+    return { outputs: [out], weights: NO_WEIGHTS, formulas: reshapeFormulas(x!, p.targetShape, out) };
   },
   layers(p, [x]) {
     // tfjs counts the (unknown) batch axis as an unknown input size, so a -1 it is

@@ -71,6 +71,10 @@ export interface NodeDiagnostic {
 export interface Formula {
   /** `height`, `width`, …: named by `axis.<id>` (en and ko) in src/i18n/messages/nodes.ts. */
   axis: string;
+  /** The axis's name as Text, shown instead of `axis` when set (`axis` stays for the CLI and old readers). */
+  axisText?: Text;
+  /** What the symbols mean, shown under the formulas instead of the convolution legend (N, k, s, p). */
+  legend?: Text;
   /** e.g. `⌊(N + 2p − k) / s⌋ + 1` */
   symbolic: string;
   /** e.g. `⌊(28 + 2·1 − 3) / 2⌋ + 1 = 14` */

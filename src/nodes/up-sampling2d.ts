@@ -3,6 +3,7 @@ import { defineNode, type CodeSource } from './spec.ts';
 import { fmtPair, MAX_STRIDE, pair, toPair } from './common/params.ts';
 import { failed, needImage } from './common/checks.ts';
 import { NO_WEIGHTS } from './common/shape.ts';
+import { text } from '../i18n/text.ts';
 
 const params = z.object({
   size: pair(1, MAX_STRIDE).default(2),
@@ -23,8 +24,8 @@ export const upSampling2d = defineNode({
     return {
       outputs: [[h === null ? null : h! * sh, w === null ? null : w! * sw, c!]],
       formulas: [
-        ...(h !== null ? [{ axis: 'height', symbolic: 'N · size', numeric: `${h} · ${sh} = ${h! * sh}`, dropped: 0 }] : []),
-        ...(w !== null ? [{ axis: 'width', symbolic: 'N · size', numeric: `${w} · ${sw} = ${w! * sw}`, dropped: 0 }] : []),
+        ...(h !== null ? [{ axis: 'height', axisText: text('formula.axis.height'), legend: text('formula.legend.upsample'), symbolic: 'N · size', numeric: `${h} · ${sh} = ${h! * sh}`, dropped: 0 }] : []),
+        ...(w !== null ? [{ axis: 'width', axisText: text('formula.axis.width'), legend: text('formula.legend.upsample'), symbolic: 'N · size', numeric: `${w} · ${sw} = ${w! * sw}`, dropped: 0 }] : []),
       ],
       weights: NO_WEIGHTS,
     };

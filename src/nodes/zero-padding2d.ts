@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { edges2d, fmtEdges, toEdges4 } from './common/params.ts';
 import { failed, needImage } from './common/checks.ts';
 import { borderHW, NO_WEIGHTS } from './common/shape.ts';
+import { borderFormulas } from './common/size-formulas.ts';
 
 const params = z.object({
   /** `p`, `[h, w]` or `[[top, bottom], [left, right]]`. */
@@ -18,8 +19,9 @@ export const zeroPadding2d = defineNode({
   infer([x], p) {
     const rank = needImage('ZeroPadding2D', x!);
     if (rank) return failed(rank);
-    const [h, w] = borderHW(x!, toEdges4(p.padding), 1);
-    return { outputs: [[h, w, x![2]!]], weights: NO_WEIGHTS };
+    const e = toEdges4(p.padding);
+    const [h, w] = borderHW(x!, e, 1);
+    return { outputs: [[h, w, x![2]!]], weights: NO_WEIGHTS, formulas: borderFormulas(x!, e, 1) };
   },
   // tfjs takes all three forms; the full one leaves no doubt in exported code.
   layers: (p) => [{ className: 'ZeroPadding2D', config: { padding: toEdges4(p.padding) } }],

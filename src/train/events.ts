@@ -59,7 +59,16 @@ export type SamplesEvent =
   /** Masks are H×W class ids, row by row. */
   | { type: 'samples'; task: 'segment'; epoch: number; classNames: string[]; items: { input: SampleImage; truth: number[]; predicted: number[]; iou: number }[] }
   /** Boxes in the input's pixels (x, y top-left). */
-  | { type: 'samples'; task: 'detect'; epoch: number; classNames: string[]; items: { input: SampleImage; truth: SampleBox[]; predicted: (SampleBox & { score: number })[] }[] }
+  | {
+      type: 'samples';
+      task: 'detect';
+      epoch: number;
+      classNames: string[];
+      /** The run's NMS IoU threshold, which `predicted` was filtered with. */
+      nmsIoU?: number;
+      /** `candidates`: every box above the score threshold before NMS, so the page can redo NMS at another threshold. */
+      items: { input: SampleImage; truth: SampleBox[]; predicted: (SampleBox & { score: number })[]; candidates?: (SampleBox & { score: number })[] }[];
+    }
   /** GANs and translation: labelled rows of images (values 0–1), e.g. "fixed noise" or "A", "A→B", "A→B→A". */
   | { type: 'samples'; task: 'gan' | 'cyclegan' | 'pix2pix'; epoch: number; rows: { label: string; images: SampleImage[] }[] };
 

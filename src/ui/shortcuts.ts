@@ -1,4 +1,8 @@
-/** Editor keyboard shortcuts (not while typing in a field). */
+/**
+ * Editor keyboard shortcuts (not while typing in a field). Delete alone is
+ * React Flow's (canvas); Ctrl+Delete (Ctrl+Backspace, ⌘⌫ on a Mac) deletes
+ * and reconnects, so plain Delete keeps its meaning and Ctrl+X stays free for cut.
+ */
 import { useEffect } from 'react';
 import { useEditor } from './store.ts';
 
@@ -17,6 +21,7 @@ export function useShortcuts() {
       else if ((key === 'z' && e.shiftKey) || key === 'y') s.redo();
       else if (key === 'c') s.copy();
       else if (key === 'v') s.paste();
+      else if (key === 'delete' || key === 'backspace') s.dissolve();
       else if (key === 'd') {
         s.copy();
         s.paste();

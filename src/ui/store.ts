@@ -10,7 +10,7 @@ import { create } from 'zustand';
 import type { GraphDoc } from '../graph/schema.ts';
 import { emptyDoc } from '../graph/schema.ts';
 import type { EditResult } from '../graph/commands.ts';
-import { graphAt } from '../graph/commands.ts';
+import { dissolveNodes, graphAt } from '../graph/commands.ts';
 import { record, redo, startHistory, undo, type History } from '../graph/history.ts';
 import { analyze } from '../analysis/analyze.ts';
 import { copyFragment, pasteFragment, type Fragment } from '../graph/clipboard.ts';
@@ -38,6 +38,8 @@ export interface EditorState {
   search: { screen: XY; flow: XY } | null;
   /** The side panel's tab. */
   sideTab: SideTab;
+  /** The selection when the tab was picked: a layer picked later while reading the lesson shows the Inspector. */
+  sideTabSelection: string[];
   /** Bumped when the view should fit the graph again (open, new, entering a composite). */
   viewEpoch: number;
   clipboard: Fragment | null;
@@ -51,6 +53,8 @@ export interface EditorState {
   replace(doc: GraphDoc): void;
   undo(): void;
   redo(): void;
+  /** Delete the selected nodes and reconnect what fed each one to what it fed (one undo step). */
+  dissolve(): void;
   select(ids: string[]): void;
   open(compositeId: string): void;
   /** Go up to `depth` composites (0 = top level). */
@@ -101,6 +105,7 @@ export const useEditor = create<EditorState>()((set, get) => ({
   lang: 'en',
   search: null,
   sideTab: 'inspector',
+  sideTabSelection: [],
   viewEpoch: 0,
   clipboard: null,
 
@@ -131,6 +136,10 @@ export const useEditor = create<EditorState>()((set, get) => ({
       return afterTimeTravel(s, history, opened.has(history.present));
     });
   },
+  dissolve() {
+    const ids = get().selection;
+    if (ids.length && get().edit((d, p) => dissolveNodes(d, ids, p)).ok) set({ selection: [] });
+  },
   select(ids) {
     const cur = get().selection;
     if (ids.length === cur.length && ids.every((id, i) => id === cur[i])) return;
@@ -153,7 +162,7 @@ export const useEditor = create<EditorState>()((set, get) => ({
     set({ search: at });
   },
   showTab(tab) {
-    set({ sideTab: tab });
+    set({ sideTab: tab, sideTabSelection: get().selection });
   },
   copy() {
     const { history, selection, path } = get();

@@ -258,6 +258,6 @@ describe('removing a node a fix no longer needs', () => {
   test('a node with two inputs is not bridged, and the document is unchanged', () => {
     const g = doc([node(['a', 'Input', { shape: [4] }]), node(['b', 'Input', { shape: [4] }]), node(['s', 'Add'])], [edge('a', 's'), edge('b', 's')]);
     const r = bypassNode(g, 's');
-    expect(r.ok ? 'bridged' : english(r.reason)).toBe('"s" has 2 inputs; only a node with one input can be taken out and bridged');
+    expect(r.ok ? 'bridged' : english(r.reason)).toBe('Add "s" has 2 inputs, so it is not clear which one should take its place: delete the edges you do not want first, or use Delete');
   });
 });

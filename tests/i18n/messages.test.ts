@@ -108,8 +108,11 @@ describe('formulas are symbols and numbers; their axes have names in both langua
     for (const { kind, f } of formulas) {
       // Param names are code, not words (`N · size`).
       const names = new Set(paramKeys(getSpec(kind)!));
-      for (const k of missingKo(text(`axis.${f.axis}`))) problems.add(`${kind}: no words for axis "${f.axis}" (${k})`);
-      if (render(text(`axis.${f.axis}`), 'en') === `axis.${f.axis}`) problems.add(`${kind}: no English words for axis "${f.axis}"`);
+      // A formula names its axis as Text (`axisText`), or its axis id has words under `axis.<id>`.
+      const axis = f.axisText ?? text(`axis.${f.axis}`);
+      for (const k of missingKo(axis)) problems.add(`${kind}: no words for axis "${f.axis}" (${k})`);
+      if (render(axis, 'en') === axis.key) problems.add(`${kind}: no English words for axis "${f.axis}"`);
+      if (f.legend) for (const k of missingKo(f.legend)) problems.add(`${kind}: legend ${k}`);
       for (const field of [f.symbolic, f.numeric, f.division ?? '']) {
         const words = (field.match(/\b[A-Za-z]{2,}\b/g) ?? []).filter((w) => !names.has(w));
         if (words.length) problems.add(`${kind}: words in "${field}" (put them in note as Text)`);

@@ -17,7 +17,7 @@ import type { GraphDoc } from '../../src/graph/schema.ts';
 import { checkTraining } from '../../src/train/check.ts';
 import { english } from '../../src/i18n/text.ts';
 import { configFromDoc, type TrainConfigInput } from '../../src/train/config.ts';
-import { iou } from '../../src/train/detect/boxes.ts';
+import { iou, nms } from '../../src/train/detect/boxes.ts';
 import { meanIoU } from '../../src/train/losses.ts';
 import { endsInSoftmax } from '../../src/train/tasks/segment.ts';
 import { classColour, maskRgba, textOn } from '../../src/ui/train/results/overlays.ts';
@@ -231,6 +231,10 @@ describe('detect', () => {
       }
       // Per-class NMS at 0.45: no two boxes of a class overlap more.
       for (const a of it.predicted) for (const b of it.predicted) if (a !== b && a.cls === b.cls) expect(iou(a, b)).toBeLessThanOrEqual(0.45);
+      // The boxes from before NMS come along, so the overlays can redo NMS at another threshold.
+      expect(samples.nmsIoU).toBe(0.45);
+      expect(nms(it.candidates!, 0.45, 20)).toEqual(it.predicted);
+      expect(it.candidates!.length).toBeGreaterThanOrEqual(it.predicted.length);
       truths += it.truth.length;
       matched += it.truth.filter((t) => it.predicted.some((p) => p.cls === t.cls && iou(p, t) >= 0.5)).length;
     }

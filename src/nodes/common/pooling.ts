@@ -10,6 +10,7 @@ import { explicitPadding, slide, windowCaption, windowResult } from './window.ts
 import { NO_WEIGHTS } from './shape.ts';
 import { failed, needImage } from './checks.ts';
 import { isOff } from './keras.ts';
+import { globalPoolFormula } from './size-formulas.ts';
 
 const poolParams = z.object({
   poolSize: pair(1, MAX_KERNEL).default(2),
@@ -79,7 +80,7 @@ export function globalPoolingNode(kind: 'GlobalMaxPooling2D' | 'GlobalAveragePoo
     infer([x]) {
       const rank = needImage(kind, x!);
       if (rank) return failed(rank);
-      return { outputs: [[x![2]!]], weights: NO_WEIGHTS };
+      return { outputs: [[x![2]!]], weights: NO_WEIGHTS, formulas: globalPoolFormula(x!, kind === 'GlobalMaxPooling2D' ? 'max' : 'average') };
     },
     layers: () => [{ className: kind, config: {} }],
     keras: { aliases: facts.aliases, refuse: (c) => (isOff(c.keepdims) ? null : 'keepdims is true; netloom global pooling returns a vector') },

@@ -18,7 +18,7 @@
 import type { Box } from '../../data/dataset.ts';
 import type { TrainConfig } from '../config.ts';
 import type { LayersModel, Tf } from '../../compile/tf.ts';
-import { decodeGrid, encodeGridBatch, gridSize, meanAP, type GridLayout, type ScoredBox } from '../detect/index.ts';
+import { decodeGrid, encodeGridBatch, gridSize, meanAP, nms, type GridLayout, type ScoredBox } from '../detect/index.ts';
 import { anchorsOf, decodeAnchorRows, matchAnchorsBatch, rowWidth, type AnchorLayout } from '../detect/anchors.ts';
 import type { MapEvent, Metrics } from '../events.ts';
 import { anchorLoss, detectionLoss } from '../losses.ts';
@@ -31,6 +31,9 @@ import type { CheckFacts, CustomLoss, RunContext, SetTensors, Task, TaskResult }
 
 /** Values per cell besides the class scores: objectness, x, y, w, h. */
 const BOX_CHANNELS = 5;
+/** Boxes shown per sample image (decodeGrid's default), and candidates kept before NMS. */
+const MAX_BOXES = 20;
+const CANDIDATES = 64;
 
 /** The detection loss of the model's form: the grid loss, or SSD's loss for rows of default boxes. */
 export const gridLoss: CustomLoss = {
@@ -119,9 +122,9 @@ function checkDetect(f: CheckFacts): Text[] {
 }
 
 /** Boxes per image from the model's output values for those images (`values` holds them one after another). */
-export function decodeAll(values: Float32Array, head: Head, config: Pick<TrainConfig, 'scoreThreshold' | 'nmsIoU'>): ScoredBox[][] {
+export function decodeAll(values: Float32Array, head: Head, config: Pick<TrainConfig, 'scoreThreshold' | 'nmsIoU'>, maxOut = MAX_BOXES): ScoredBox[][] {
   const n = valuesPerImage(head);
-  const options = { scoreThreshold: config.scoreThreshold, iouThreshold: config.nmsIoU };
+  const options = { scoreThreshold: config.scoreThreshold, iouThreshold: config.nmsIoU, maxOut };
   return Array.from({ length: values.length / n }, (_, i) => {
     const one = values.subarray(i * n, (i + 1) * n);
     return head.form === 'grid' ? decodeGrid(one, head.layout, options) : decodeAnchorRows(one, head.layout, options);
@@ -180,16 +183,18 @@ export const detect: Task = {
     if (!run.test || !boxes || !data.sampleIndices.length) return null;
     const head = headOf(run.outputShape, data.test.shape);
     const outputs = await predictRows(run.tf, run.model, run.test.x, data.sampleIndices);
+    const scored = (b: ScoredBox) => ({ ...pixelBox(b), score: b.score });
     return {
       type: 'samples',
       task: 'detect',
       epoch,
       classNames: [...data.test.classNames],
-      items: data.sampleIndices.map((row, i) => ({
-        input: sampleImage(data.test.shape, data.sampleInputs[i]!),
-        truth: (boxes[row] ?? []).map(pixelBox),
-        predicted: decodeAll(outputs[i]!, head, run.config)[0]!.map((b) => ({ ...pixelBox(b), score: b.score })),
-      })),
+      nmsIoU: run.config.nmsIoU,
+      items: data.sampleIndices.map((row, i) => {
+        // Before NMS (an IoU threshold of 1 removes nothing), so the overlays can show other thresholds.
+        const candidates = decodeAll(outputs[i]!, head, { scoreThreshold: run.config.scoreThreshold, nmsIoU: 1 }, CANDIDATES)[0]!.map(scored);
+        return { input: sampleImage(data.test.shape, data.sampleInputs[i]!), truth: (boxes[row] ?? []).map(pixelBox), predicted: nms(candidates, run.config.nmsIoU, MAX_BOXES), candidates };
+      }),
     };
   },
 

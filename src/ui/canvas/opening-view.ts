@@ -1,13 +1,15 @@
 /**
  * Where the canvas looks when a graph appears (Open, a preset, New, entering
  * a composite, undoing an Open): the whole graph when it fits with readable
- * text, else a readable zoom at where data enters (its Input nodes), with
- * the minimap for the rest. A 600-node U-Net fitted on screen is a picture
+ * text, else a readable zoom at where data enters (its Input nodes), or at
+ * the layer already selected (a lesson link or a Problems row that opened
+ * the block it is in), with the minimap for the rest. A 600-node U-Net fitted on screen is a picture
  * of dots; a class must be able to read the layers.
  */
 import { useEffect } from 'react';
 import { useReactFlow, useStoreApi, type Rect, type Viewport } from '@xyflow/react';
 import type { LayerFlowNode, ShapeFlowEdge } from './faces.ts';
+import { useEditor } from '../store.ts';
 
 /** The smallest text on a node (params caption, output shape, weights, "N layers inside") in CSS px. */
 const SMALLEST_NODE_TEXT_PX = 11;
@@ -53,9 +55,11 @@ export function useOpeningView(viewEpoch: number) {
     void flow.fitView({ padding: FIT_PADDING, maxZoom: FIT_MAX_ZOOM, duration: 0 }).then(() => {
       const nodes = flow.getNodes();
       if (!live || !nodes.length || flow.getZoom() >= READABLE_ZOOM) return;
+      const selected = new Set(useEditor.getState().selection);
+      const picked = nodes.filter((n) => selected.has(n.id));
       const inputs = nodes.filter((n) => n.data.kind === 'Input');
       // Without inputs (an empty composite, a graph of loose layers): the top-left node.
-      const focus = inputs.length ? inputs : [nodes.reduce((a, n) => (n.position.y + n.position.x < a.position.y + a.position.x ? n : a))];
+      const focus = picked.length ? picked : inputs.length ? inputs : [nodes.reduce((a, n) => (n.position.y + n.position.x < a.position.y + a.position.x ? n : a))];
       const { width, height } = store.getState();
       void flow.setViewport(readableViewport(flow.getNodesBounds(nodes), flow.getNodesBounds(focus), { width, height }));
     });

@@ -7,5 +7,5 @@ export function LessonPanel() {
   const doc = useEditor((s) => s.history.present);
   const lang = useEditor((s) => s.lang);
   const about = aboutOf(doc);
-  return about ? <LessonCard about={about} lang={lang} /> : null;
+  return about ? <LessonCard about={about} lang={lang} doc={doc} /> : null;
 }

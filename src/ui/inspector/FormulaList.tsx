@@ -16,6 +16,8 @@ export const DROPPED = 'dropped-input';
 
 interface Block {
   axes: string[];
+  /** The formulas of `axes`, in the same order (for their names). */
+  all: Formula[];
   f: Formula;
 }
 
@@ -24,8 +26,10 @@ function blocks(formulas: Formula[]): Block[] {
   const out: Block[] = [];
   for (const f of formulas) {
     const same = out.find((b) => b.f.symbolic === f.symbolic && b.f.numeric === f.numeric && b.f.dropped === f.dropped && b.f.division === f.division && !b.f.note && !f.note);
-    if (same) same.axes.push(f.axis);
-    else out.push({ axes: [f.axis], f });
+    if (same) {
+      same.axes.push(f.axis);
+      same.all.push(f);
+    } else out.push({ axes: [f.axis], all: [f], f });
   }
   return out;
 }
@@ -35,13 +39,15 @@ export function FormulaList({ nodeId, formulas, diagnostics }: { nodeId: string;
   const say = useSay();
   if (formulas.length === 0) return null;
   const fix = diagnostics.find((d) => d.code === DROPPED)?.fix;
-  // An axis is an id; its name is `axis.<id>` in src/i18n/messages/nodes.ts.
-  const axisName = (a: string) => say(text(`axis.${a}`));
+  // An axis is an id; its name is `axis.<id>` in src/i18n/messages/nodes.ts unless the formula names it.
+  const axisName = (f: Formula) => say(f.axisText ?? text(`axis.${f.axis}`));
+  // Kinds without a window explain their own symbols.
+  const legend = formulas.find((f) => f.legend)?.legend;
   return (
     <section className="insp-section formulas" aria-label={t('formulaTitle')}>
       <h3>{t('formulaTitle')}</h3>
-      {blocks(formulas).map(({ axes, f }) => {
-        const names = axes.map(axisName).join(t('axisJoin'));
+      {blocks(formulas).map(({ axes, all, f }) => {
+        const names = all.map(axisName).join(t('axisJoin'));
         const lossKey = axes.length === 1 ? `loss_${axes[0]}` : axes.join(',') === 'height,width' ? 'loss_both' : 'loss';
         return (
           <div className={`formula${f.dropped > 0 ? ' lossy' : ''}`} key={axes.join(' ')} data-axis={axes.join(' ')}>
@@ -59,7 +65,7 @@ export function FormulaList({ nodeId, formulas, diagnostics }: { nodeId: string;
         );
       })}
       {fix && formulas.some((f) => f.dropped > 0) && <FixButton nodeId={nodeId} fix={fix} />}
-      <p className="formula-legend">{t('formulaLegend')}</p>
+      <p className="formula-legend">{legend ? say(legend) : t('formulaLegend')}</p>
     </section>
   );
 }

@@ -12,7 +12,7 @@ export function MultiInspector({ ids, ga }: { ids: string[]; ga: GraphAnalysis |
   const { t } = useTranslation('inspector');
   const num = useNumber();
   const [role, setRole] = useState<Role>('Block');
-  const { edit, select, copy, paste } = useEditor.getState();
+  const { edit, select, copy, paste, dissolve } = useEditor.getState();
   const weights = ids.reduce((sum, id) => {
     const w = ga?.nodes.get(id)?.weights;
     return sum + (w ? w.trainable + w.nonTrainable : 0);
@@ -31,6 +31,9 @@ export function MultiInspector({ ids, ga }: { ids: string[]; ga: GraphAnalysis |
       <div className="insp-actions">
         <button type="button" onClick={remove} data-action="delete">
           {t('deleteSelected')}
+        </button>
+        <button type="button" onClick={dissolve} title={t('dissolveSelectedTip')} data-action="dissolve">
+          {t('dissolve')}
         </button>
         <button
           type="button"

@@ -11,6 +11,7 @@ import { NodeFacts } from './NodeFacts.tsx';
 import { DiagnosticList } from './DiagnosticList.tsx';
 import { CompositeFacts } from './CompositeFacts.tsx';
 import { AugmentPreview } from './AugmentPreview.tsx';
+import { NodeActions } from './NodeActions.tsx';
 
 interface Props {
   node: GraphNode;
@@ -29,6 +30,7 @@ export function NodeInspector({ node, na, problems }: Props) {
   return (
     <div className="insp-node" data-node={node.id} data-kind={node.kind}>
       <NodeHeader node={node} spec={spec} />
+      <NodeActions nodeId={node.id} />
       <LabelField key={`${node.id}\u0000${node.label ?? ''}`} nodeId={node.id} label={node.label ?? ''} />
       {spec && (
         <section className="insp-section" aria-label={t('paramsTitle')}>

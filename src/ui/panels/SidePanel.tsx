@@ -11,10 +11,15 @@ export function SidePanel() {
   const { t } = useTranslation('app');
   const { t: tg } = useTranslation('gallery');
   const chosen = useEditor((s) => s.sideTab);
+  const chosenWith = useEditor((s) => s.sideTabSelection);
+  const selection = useEditor((s) => s.selection);
   const setTab = useEditor.getState().showTab;
   const hasLesson = useEditor((s) => aboutOf(s.history.present) !== null);
-  // Derived: a Lesson tab that disappears (another graph opened) falls back to the Inspector.
-  const tab = chosen === 'lesson' && !hasLesson ? 'inspector' : chosen;
+  // Derived: a Lesson tab that disappears (another graph opened) falls back to the Inspector, and so does
+  // picking a layer while reading the lesson ("select crop1 and read its formula"); clearing the selection
+  // (a click on the empty canvas) brings the lesson back.
+  const picked = selection.length > 0 && selection !== chosenWith;
+  const tab = chosen === 'lesson' && (!hasLesson || picked) ? 'inspector' : chosen;
   const problems = useEditor((s) => analysisOf(s.history.present).diagnostics.filter((d) => d.severity !== 'info').length);
   const tabs: [Tab, string][] = [
     ['inspector', t('tabInspector')],

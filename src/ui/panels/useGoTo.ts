@@ -2,7 +2,8 @@
  * Go to a node anywhere in the document: step out to the common composite,
  * open the ones down to `path`, select the node, and, when the graph on
  * screen did not change, pan to it (at the same zoom) if it is not wholly in
- * view. (Entering a composite fits the view to it, which shows the node.)
+ * view. (Entering a composite sets its opening view, which looks at the
+ * selected node: src/ui/canvas/opening-view.ts.)
  */
 import { useCallback } from 'react';
 import { useReactFlow } from '@xyflow/react';

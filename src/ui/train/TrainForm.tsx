@@ -5,14 +5,34 @@
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BACKEND_CHOICES, LOSS_NAMES, OPTIMIZER_NAMES, TASKS, TrainConfigSchema, type TrainConfig } from '../../train/config.ts';
+import { BACKEND_CHOICES, LOSS_NAMES, OPTIMIZER_NAMES, TASKS, TrainConfigSchema, type TaskName, type TrainConfig } from '../../train/config.ts';
 import { useTrainSettings, type FormKey } from './settings.ts';
 import { DataField } from './DataField.tsx';
 import { describeIssue } from '../../analysis/params.ts';
 import { useSay } from '../../i18n/useText.ts';
 import type { Text } from '../../i18n/text.ts';
 
-type NumberKey = 'learningRate' | 'epochs' | 'batchSize' | 'validationSplit';
+type NumberKey = 'learningRate' | 'epochs' | 'batchSize' | 'validationSplit' | 'maxSamples' | TaskKey;
+type TaskKey = 'noiseFactor' | 'thresholdK' | 'scoreThreshold' | 'nmsIoU' | 'cycleWeight' | 'identityWeight' | 'l1Weight';
+
+/** The settings only one task uses, shown while that task is chosen (the lessons ask to change them). */
+const TASK_FIELDS: Record<TaskName, { name: TaskKey; step: string }[]> = {
+  classify: [],
+  reconstruct: [],
+  denoise: [{ name: 'noiseFactor', step: '0.05' }],
+  anomaly: [{ name: 'thresholdK', step: '0.5' }],
+  segment: [],
+  detect: [
+    { name: 'scoreThreshold', step: '0.05' },
+    { name: 'nmsIoU', step: '0.05' },
+  ],
+  gan: [],
+  cyclegan: [
+    { name: 'cycleWeight', step: '1' },
+    { name: 'identityWeight', step: '1' },
+  ],
+  pix2pix: [{ name: 'l1Weight', step: '10' }],
+};
 
 export function TrainForm({ config, locked }: { config: TrainConfig; locked: boolean }) {
   const { t } = useTranslation('train');
@@ -39,25 +59,31 @@ export function TrainForm({ config, locked }: { config: TrainConfig; locked: boo
       <NumberField name="epochs" value={config.epochs} step="1" />
       <NumberField name="batchSize" value={config.batchSize} step="1" />
       <NumberField name="validationSplit" value={config.validationSplit} step="0.05" />
+      <NumberField name="maxSamples" value={config.maxSamples} step="1" />
+      {TASK_FIELDS[config.task].map(({ name, step }) => (
+        <NumberField key={name} name={name} value={config[name]} step={step} />
+      ))}
       {select('backend', BACKEND_CHOICES, (o) => (o === 'auto' ? t('backend_auto') : o))}
     </fieldset>
   );
 }
 
-function NumberField({ name, value, step }: { name: NumberKey; value: number; step: string }) {
+/** A number setting; maxSamples may be left empty (null: use every sample). */
+function NumberField({ name, value, step }: { name: NumberKey; value: number | null; step: string }) {
   const { t } = useTranslation('train');
   const set = useTrainSettings((s) => s.set);
   const say = useSay();
-  const [draft, setDraft] = useState(String(value));
+  const empty = value === null;
+  const [draft, setDraft] = useState(empty ? '' : String(value));
   const [problem, setProblem] = useState<Text | null>(null);
   // Follow the config when it changes from elsewhere (a new task, a graph with hints), unless mid-edit with a problem.
   useEffect(() => {
-    setDraft(String(value));
+    setDraft(value === null ? '' : String(value));
     setProblem(null);
   }, [value]);
   const onChange = (text: string) => {
     setDraft(text);
-    const r = TrainConfigSchema.shape[name].safeParse(text.trim() === '' ? NaN : Number(text), { reportInput: true });
+    const r = TrainConfigSchema.shape[name].safeParse(text.trim() === '' ? (name === 'maxSamples' ? null : NaN) : Number(text), { reportInput: true });
     if (r.success) {
       setProblem(null);
       if (r.data !== value) set(name, r.data);
@@ -66,7 +92,16 @@ function NumberField({ name, value, step }: { name: NumberKey; value: number; st
   return (
     <label className={`train-field${problem ? ' invalid' : ''}`}>
       <span>{t(name)}</span>
-      <input type="number" value={draft} step={step} onChange={(e) => onChange(e.target.value)} data-field={name} aria-invalid={problem ? true : undefined} />
+      <input
+        type="number"
+        value={draft}
+        step={step}
+        onChange={(e) => onChange(e.target.value)}
+        data-field={name}
+        aria-invalid={problem ? true : undefined}
+        title={t(`${name}Tip`, { defaultValue: '' }) || undefined}
+        placeholder={name === 'maxSamples' ? t('maxSamplesAll') : undefined}
+      />
       {problem && <small className="train-field-problem">{t('invalidField', { message: say(problem) })}</small>}
     </label>
   );

@@ -8,7 +8,24 @@ import { configFromDoc, type TrainConfig, type TrainConfigInput } from '../../tr
 import type { GraphDoc } from '../../graph/schema.ts';
 import type { DataChoice } from './data-choice.ts';
 
-export type FormKey = 'task' | 'optimizer' | 'learningRate' | 'loss' | 'epochs' | 'batchSize' | 'validationSplit' | 'backend';
+export type FormKey =
+  | 'task'
+  | 'optimizer'
+  | 'learningRate'
+  | 'loss'
+  | 'epochs'
+  | 'batchSize'
+  | 'validationSplit'
+  | 'maxSamples'
+  | 'backend'
+  // Settings of one task (TASK_FIELDS in TrainForm.tsx).
+  | 'noiseFactor'
+  | 'thresholdK'
+  | 'scoreThreshold'
+  | 'nmsIoU'
+  | 'cycleWeight'
+  | 'identityWeight'
+  | 'l1Weight';
 
 interface SettingsState {
   overrides: Partial<Pick<TrainConfigInput, FormKey>>;

@@ -3,7 +3,8 @@
  * the boxes the model found (solid, in its class's colour, labelled with
  * class and score), drawn in the image's own pixels over it.
  */
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import { nms } from '../../../train/detect/index.ts';
 import { useTranslation } from 'react-i18next';
 import type { SampleBox, SampleImage, SamplesEvent } from '../../../train/events.ts';
 import { imageRgba } from './pixels.ts';
@@ -73,18 +74,36 @@ export function BoxLegend({ classNames }: { classNames: readonly string[] }) {
   );
 }
 
+/** Boxes per image after NMS (as the run draws them). */
+const MAX_BOXES = 20;
+
 export function Detected({ event }: { event: DetectEvent }) {
   const { t } = useTranslation('results');
+  // NMS again on the page at another threshold, when the run sent the boxes from before NMS.
+  const trained = event.nmsIoU;
+  const live = trained !== undefined && event.items.every((it) => it.candidates);
+  const [chosen, setChosen] = useState<number | null>(null);
+  const threshold = chosen ?? trained ?? 0;
+  const boxes = useMemo(
+    () => event.items.map((it) => (live && chosen !== null && chosen !== trained ? nms(it.candidates!, chosen, MAX_BOXES) : it.predicted)),
+    [event, live, chosen, trained],
+  );
   if (!event.items.length) return <p className="res-note">{t('samplesNone')}</p>;
   return (
     <>
       <p className="res-note">{t('detectNote')}</p>
       <BoxLegend classNames={event.classNames} />
+      {live && (
+        <label className="res-nms" title={t('nmsSliderTip', { trained })}>
+          <span>{t('nmsSlider', { value: threshold.toFixed(2) })}</span>
+          <input type="range" min={0} max={1} step={0.05} value={threshold} onChange={(e) => setChosen(Number(e.target.value))} data-testid="nms-slider" />
+        </label>
+      )}
       <ul className="res-overlay-list res-boxes" data-testid="box-overlays">
         {event.items.map((it, i) => (
-          <li key={i} className="res-overlay" data-testid="sample-item" data-found={it.predicted.length} data-truth={it.truth.length}>
-            <BoxCanvas input={it.input} truth={it.truth} predicted={it.predicted} classNames={event.classNames} label={t('boxesAria', { n: i + 1, found: it.predicted.length, truth: it.truth.length })} />
-            <span className="res-overlay-score">{t('boxCounts', { found: it.predicted.length, truth: it.truth.length })}</span>
+          <li key={i} className="res-overlay" data-testid="sample-item" data-found={boxes[i]!.length} data-truth={it.truth.length}>
+            <BoxCanvas input={it.input} truth={it.truth} predicted={boxes[i]!} classNames={event.classNames} label={t('boxesAria', { n: i + 1, found: boxes[i]!.length, truth: it.truth.length })} />
+            <span className="res-overlay-score">{t('boxCounts', { found: boxes[i]!.length, truth: it.truth.length })}</span>
           </li>
         ))}
       </ul>
