@@ -9,6 +9,11 @@ const isolation = {
   'Cross-Origin-Embedder-Policy': 'require-corp',
 };
 
+// tfjs's threaded wasm starts its pthread workers from its own factory's source text
+// (Function.prototype.toString): a compressing minifier inlines outer names into that
+// function and the workers throw "e is not defined". Renaming alone keeps it whole.
+const minify = { compress: false, mangle: true } as const;
+
 export default defineConfig({
   plugins: [
     react(),
@@ -48,7 +53,7 @@ export default defineConfig({
   ],
   server: { host: '127.0.0.1', headers: isolation },
   preview: { host: '127.0.0.1', headers: isolation },
-  build: { target: 'es2022', sourcemap: true },
+  build: { target: 'es2022', sourcemap: true, rolldownOptions: { output: { minify } } },
   // The training worker is a module worker that loads tfjs and its wasm backend lazily (code-split).
-  worker: { format: 'es' },
+  worker: { format: 'es', rolldownOptions: { output: { minify } } },
 });

@@ -9,6 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { runCli } from '../src/cli/run.ts';
 import { readTextFile } from '../src/cli/read-file.ts';
 import { analyze } from '../src/analysis/analyze.ts';
+import { studyOnly } from '../src/analysis/budget.ts';
 import { loadGraph } from '../src/graph/load.ts';
 
 const files = process.argv.slice(2).length ? process.argv.slice(2) : readdirSync('graph-presets').filter((f) => f.endsWith('.json')).sort();
@@ -19,7 +20,7 @@ for (const file of files) {
   if (!r.ok) continue;
   const a = analyze(r.doc);
   const params = a.totals.params.toLocaleString('en-US');
-  if (a.diagnostics.some((d) => d.code === 'too-large-to-train') || a.totals.activationBytes > 16 * 2 ** 20) {
+  if (studyOnly(a.totals, a.memory)) {
     console.log(`| ${file} | study only | ${params} | – | – | too big to train in a browser |`);
     continue;
   }

@@ -83,7 +83,7 @@ export const LESSONS: Record<string, About> = {
       try: [
         'Open the Summary tab: `fc1` alone holds 102,764,544 of the 138,357,544 weights (25,088 × 4,096 + 4,096).',
         'Open ‹/› Code and pick Python: build_model() makes the same layers and names as keras.applications.VGG16 (`block1_conv1` … `predictions`), 138,357,544 params in all; weights="imagenet" there loads the pretrained ones.',
-        'Too big to train here: the Summary’s warning names the memory, 553 MB of weights and about 1.7 GB more to train them with Adam.',
+        'Too big to train here: the Summary’s warning names the memory, about 11.5 GB even one image at a time, 11.1 GB of it for the weights, their gradients and Adam’s state, against the 4.2 GB tfjs can hold.',
       ],
     },
     ko: {
@@ -94,7 +94,7 @@ export const LESSONS: Record<string, About> = {
       try: [
         '요약 탭을 열면 138,357,544개 가중치 가운데 102,764,544개가 `fc1` 하나에 있습니다(25,088 × 4,096 + 4,096).',
         '‹/› 코드를 열고 Python을 고르세요. build_model()이 keras.applications.VGG16과 같은 층과 이름(`block1_conv1` … `predictions`)을 만들고, 파라미터는 모두 138,357,544개입니다. 그쪽에서 weights="imagenet"을 주면 사전 학습 가중치를 불러옵니다.',
-        '브라우저에서 학습하기엔 너무 큽니다. 요약 탭의 경고가 필요한 메모리를 알려 줍니다: 가중치 553 MB, Adam으로 학습하려면 약 1.7 GB 더.',
+        '브라우저에서 학습하기엔 너무 큽니다. 요약 탭의 경고가 필요한 메모리를 알려 줍니다: 이미지를 한 장씩 학습해도 약 11.5 GB이고, 그중 11.1 GB가 가중치와 그 기울기, Adam 상태에 듭니다. tfjs가 담을 수 있는 양은 4.2 GB입니다.',
       ],
     },
   },
@@ -106,7 +106,7 @@ export const LESSONS: Record<string, About> = {
       shows:
         'Each bottleneck block (1×1 → 3×3 → 1×1) ends in an Add that sums the block’s input with its output. Because of that shortcut the gradient has a direct path back through every block, so 50 layers still train. Where the size changes, a 1×1 convolution with stride 2 reshapes the shortcut.',
       try: [
-        'Select `conv2_block2_add`: in0 is the skip edge from `conv2_block1_out`, [56, 56, 256] carried past the block’s three convolutions, and the Add sums it with their output.',
+        'Double-click `conv2_x` to open the first stage and select `conv2_block2_add` (or click its name here): in0 is the skip edge from `conv2_block1_out`, [56, 56, 256] carried past the block’s three convolutions, and the Add sums it with their output.',
         'Open Problems: the stride-2 1×1 convolutions (`conv3_block1_0_conv` and the others) warn that (56 + 2·0 − 1) / 2 = 27.5, so the last row and column are never read.',
         'Compare the Summary’s total with VGG16’s: 25,636,712 against 138,357,544, deeper yet about five times fewer weights.',
       ],
@@ -117,7 +117,7 @@ export const LESSONS: Record<string, About> = {
       shows:
         '병목 블록(1×1 → 3×3 → 1×1)은 입력과 출력을 더하는 Add로 끝납니다. 이 지름길 덕분에 기울기가 블록마다 곧바로 거슬러 올라갈 길이 생겨 50층도 학습됩니다. 크기가 바뀌는 곳에서는 stride 2인 1×1 합성곱이 지름길의 모양을 맞춥니다.',
       try: [
-        '`conv2_block2_add`를 선택하세요. in0은 `conv2_block1_out`에서 오는 건너뛰기 연결로, [56, 56, 256]이 블록의 합성곱 세 개를 건너뛰어 오고 Add가 그 출력과 더합니다.',
+        '`conv2_x`를 더블클릭해 첫 단계를 열고 `conv2_block2_add`를 선택하세요(여기서 이름을 눌러도 됩니다). in0은 `conv2_block1_out`에서 오는 건너뛰기 연결로, [56, 56, 256]이 블록의 합성곱 세 개를 건너뛰어 오고 Add가 그 출력과 더합니다.',
         '문제 탭을 여세요. stride 2인 1×1 합성곱(`conv3_block1_0_conv` 등)이 (56 + 2·0 − 1) / 2 = 27.5라서 마지막 행과 열은 읽히지 않는다고 경고합니다.',
         '요약 탭의 총 파라미터 수를 VGG16과 비교해 보세요: 25,636,712 대 138,357,544. 더 깊지만 가중치는 약 5분의 1입니다.',
       ],
@@ -131,9 +131,9 @@ export const LESSONS: Record<string, About> = {
       shows:
         'Instead of choosing one filter size, an inception module runs 1×1, 3×3, 5×5 convolutions and a pooling branch side by side and concatenates them along the channels: the network grows wide as well as deep. The 1×1 convolutions before the big filters cut the channel count, which keeps the weights at about 7 million.',
       try: [
-        'Double-click `inception_3a` to open it and select `concat`: its formula adds up the branches, 64 + 128 + 32 + 32 = 256 channels.',
+        'Double-click the stage `inception_3`, then its first module `inception_3a`, and select `concat`: its formula adds up the branches, 64 + 128 + 32 + 32 = 256 channels.',
         'Inside `inception_3a`, select `reduce3x3` and press Delete and reconnect (Ctrl+Delete): `branch3x3` now reads all 192 channels, and its weights grow from 110,720 to 221,312.',
-        'Open the Summary: about 7 M weights, yet one 224×224 image makes 24.1 MB of layer outputs (772 MB for a batch of 32): why training here would be slow.',
+        'Open the Summary: about 7 M weights, yet one 224×224 image makes 24.1 MB of layer outputs (772 MB for a batch of 32), and training that batch needs 5,734 MB, more than the 4,228 MB tfjs can hold: why it is for study here.',
       ],
     },
     ko: {
@@ -142,9 +142,9 @@ export const LESSONS: Record<string, About> = {
       shows:
         '필터 크기 하나를 고르는 대신, 인셉션 모듈은 1×1, 3×3, 5×5 합성곱과 풀링 가지를 나란히 실행한 뒤 채널 방향으로 이어 붙입니다. 신경망이 깊이뿐 아니라 옆으로도 넓어집니다. 큰 필터 앞의 1×1 합성곱이 채널 수를 줄여 가중치를 약 700만 개로 유지합니다.',
       try: [
-        '`inception_3a`를 더블클릭해 열고 `concat`을 선택하세요. 공식이 가지별 채널을 더합니다: 64 + 128 + 32 + 32 = 256.',
+        '단계 `inception_3`을 더블클릭해 열고, 그 안의 첫 모듈 `inception_3a`도 더블클릭한 뒤 `concat`을 선택하세요. 공식이 가지별 채널을 더합니다: 64 + 128 + 32 + 32 = 256.',
         '`inception_3a` 안에서 `reduce3x3`을 선택하고 지우고 다시 잇기(Ctrl+Delete)를 누르세요. `branch3x3`이 192개 채널을 모두 읽게 되어 가중치가 110,720개에서 221,312개로 늘어납니다.',
-        '요약 탭을 보세요. 가중치는 약 700만 개지만 224×224 이미지 한 장이 층 출력 24.1 MB를 만듭니다(배치 32개면 772 MB). 여기서 학습이 느린 이유입니다.',
+        '요약 탭을 보세요. 가중치는 약 700만 개지만 224×224 이미지 한 장이 층 출력 24.1 MB를 만들고(배치 32개면 772 MB), 그 배치로 학습하려면 5,734 MB가 필요해 tfjs가 담을 수 있는 4,228 MB를 넘습니다. 그래서 여기서는 관찰용입니다.',
       ],
     },
   },
@@ -382,7 +382,7 @@ export const LESSONS: Record<string, About> = {
         'The encoder halves the image four times while doubling channels; the decoder upsamples with 2×2 up-convolutions and concatenates the encoder’s feature map of the same level. Because every 3×3 convolution is unpadded, each loses 2 pixels, so the encoder maps are larger than the decoder’s and are cropped first (by 4, 16, 40 and 88 pixels per side) — the grey arrows of the paper. The output is 388×388×2.',
       try: [
         'Select `crop1` and read its formula: 568 − 2·88 = 392.',
-        'Select `crop2` and press Delete and reconnect (Ctrl+Delete): `concat2` now gets the uncropped 280×280 map and names the exact Cropping2D that fixes it, [[40,40],[40,40]], with a button that puts it back.',
+        'Select `crop2` and press Delete and reconnect (Ctrl+Delete): `concat2` now gets the uncropped 280×280 map and names the exact Cropping2D that fixes it, [[40, 40], [40, 40]], with a button that puts it back.',
         'Set `image`’s shape to 576, 576, 1: `pool3` warns that (137 + 2·0 − 2) / 2 = 67.5 leaves the last row and column unread, and `concat3` finds 105 against 104; the crops fit only an input that every pooling halves exactly, as 572 does.',
       ],
     },
@@ -393,7 +393,7 @@ export const LESSONS: Record<string, About> = {
         '인코더는 채널을 두 배로 늘리며 이미지를 네 번 절반으로 줄이고, 디코더는 2×2 업-합성곱으로 키운 뒤 같은 단계의 인코더 특징 맵을 이어 붙입니다. 3×3 합성곱마다 패딩이 없어 2픽셀씩 줄어들기 때문에 인코더 맵이 디코더보다 커서, 먼저 잘라 냅니다(변마다 4, 16, 40, 88픽셀). 논문 그림의 회색 화살표입니다. 출력은 388×388×2입니다.',
       try: [
         '`crop1`을 선택해 공식을 읽어 보세요: 568 − 2·88 = 392.',
-        '`crop2`를 선택하고 지우고 다시 잇기(Ctrl+Delete)를 누르세요. `concat2`가 잘리지 않은 280×280 맵을 받게 되어, 이를 고칠 정확한 Cropping2D [[40,40],[40,40]]를 알려 주고 다시 넣는 버튼도 보여 줍니다.',
+        '`crop2`를 선택하고 지우고 다시 잇기(Ctrl+Delete)를 누르세요. `concat2`가 잘리지 않은 280×280 맵을 받게 되어, 이를 고칠 정확한 Cropping2D [[40, 40], [40, 40]]를 알려 주고 다시 넣는 버튼도 보여 줍니다.',
         '`image`의 shape를 576, 576, 1로 바꾸면 `pool3`가 (137 + 2·0 − 2) / 2 = 67.5라서 마지막 행과 열이 읽히지 않는다고 경고하고, `concat3`이 105 대 104의 불일치를 찾습니다. 정해 둔 자르기는 모든 풀링이 정확히 절반으로 나누는 입력(572처럼)에만 맞습니다.',
       ],
     },

@@ -17,11 +17,10 @@ import { topoOrder } from './topo.ts';
 import { handleIndex, portSlots, sourcePort } from '../graph/ports.ts';
 import type { Analysis, Diagnostic, EdgeAnalysis, GraphAnalysis, ModelSummary, NodeAnalysis } from './types.ts';
 import { msg, type Text } from '../i18n/text.ts';
+import { budgetDiagnostics, hintedSettings, memoryBudget, type Heaviest } from './budget.ts';
 
 /** Composites nested deeper than this are refused (a file could nest thousands). */
 export const MAX_NESTING = 16;
-/** Above this many weights a model is for study and export, not for training in a browser. */
-export const BROWSER_TRAIN_PARAM_LIMIT = 20_000_000;
 
 interface Ctx {
   path: string[];
@@ -41,13 +40,15 @@ export function analyze(doc: GraphDoc | SubGraph): Analysis {
     g = emptyGraphAnalysis();
   }
   const params = g.weights.trainable + g.weights.nonTrainable;
-  if (params > BROWSER_TRAIN_PARAM_LIMIT) {
-    const bytes = params * 4;
-    diagnostics.push({
-      severity: 'warning',
-      code: 'too-large-to-train',
-      ...msg('diag.too-large-to-train', { params, bytes: bytesText(bytes), extra: bytesText(bytes * 3) }),
-    });
+  const sizes = { params, trainableParams: g.weights.trainable, activationBytes: g.activationBytes };
+  // What running and training need, before anything compiles or allocates (only a graph without errors: a partial total would mislead).
+  const memory = memoryBudget(sizes, hintedSettings((doc as { training?: unknown } | null)?.training));
+  if (!diagnostics.some((d) => d.severity === 'error')) {
+    for (const d of budgetDiagnostics(sizes, memory, g.largestOutput, g.mostWeights)) {
+      diagnostics.push(d);
+      // On the layer that fills the memory too, so the canvas marks it.
+      if (d.nodeId !== undefined) nodeAt(g, d.path ?? [], d.nodeId)?.diagnostics.push(d);
+    }
   }
   if (g.nodes.size === 0 && !diagnostics.some((d) => d.severity === 'error')) {
     diagnostics.push({ severity: 'error', code: 'empty', ...msg('diag.empty') });
@@ -79,19 +80,13 @@ export function analyze(doc: GraphDoc | SubGraph): Analysis {
       activationBytes: g.activationBytes,
       paramBytes: params * 4,
     },
+    memory,
     models: valid ? modelSummaries(doc, g) : [],
   };
 }
 
-/** 94 MB, 2.2 GB, 1,600 GB: decimal units, thousands separated. */
-function bytesText(bytes: number): string {
-  const gb = bytes / 1e9;
-  if (gb >= 1) return `${gb >= 100 ? Math.round(gb).toLocaleString('en-US') : gb.toFixed(1)} GB`;
-  return `${Math.round(bytes / 1e6).toLocaleString('en-US')} MB`;
-}
-
 function emptyGraphAnalysis(): GraphAnalysis {
-  return { nodes: new Map(), edges: new Map(), order: [], inputs: [], outputs: [], live: new Set(), weights: { trainable: 0, nonTrainable: 0 }, macs: 0, activationBytes: 0 };
+  return { nodes: new Map(), edges: new Map(), order: [], inputs: [], outputs: [], live: new Set(), weights: { trainable: 0, nonTrainable: 0 }, macs: 0, activationBytes: 0, largestOutput: null, mostWeights: null };
 }
 
 function analyzeGraph(graph: SubGraph, ctx: Ctx): GraphAnalysis {
@@ -227,14 +222,39 @@ function analyzeGraph(graph: SubGraph, ctx: Ctx): GraphAnalysis {
     out.weights.nonTrainable += na.weights.nonTrainable;
     out.macs += na.macs;
     // Output nodes and a composite's Input ports pass a tensor through, composites hold their own layers: count each tensor once.
-    if (na.kind === 'Composite') out.activationBytes += na.inner?.activationBytes ?? 0;
-    else if (na.kind !== 'Output' && !(na.kind === 'Input' && ctx.portShapes)) for (const s of na.outputs) out.activationBytes += 4 * (size(s) ?? 0);
+    if (na.kind === 'Composite') {
+      if (!na.inner) continue;
+      out.activationBytes += na.inner.activationBytes;
+      out.largestOutput = heavier(out.largestOutput, na.inner.largestOutput, id);
+      out.mostWeights = heavier(out.mostWeights, na.inner.mostWeights, id);
+      continue;
+    }
+    if (na.kind !== 'Output' && !(na.kind === 'Input' && ctx.portShapes)) {
+      for (const s of na.outputs) {
+        const bytes = 4 * (size(s) ?? 0);
+        out.activationBytes += bytes;
+        if (bytes > (out.largestOutput?.bytes ?? 0)) out.largestOutput = { nodeId: id, path: [], bytes };
+      }
+    }
+    const weightBytes = 4 * (na.weights.trainable + na.weights.nonTrainable);
+    if (weightBytes > (out.mostWeights?.bytes ?? 0)) out.mostWeights = { nodeId: id, path: [], bytes: weightBytes };
   }
   for (const id of out.inputs) {
     // A lone Input already gets the graph-wide "nothing is connected yet".
     if (!outgoing.has(id) && out.nodes.size > out.inputs.length) report({ severity: 'warning', code: 'unused-input', nodeId: id, ...msg('diag.unused-input', { id }) });
   }
   return out;
+}
+
+function nodeAt(g: GraphAnalysis, path: string[], id: string): NodeAnalysis | undefined {
+  let at: GraphAnalysis | undefined = g;
+  for (const p of path) at = at?.nodes.get(p)?.inner;
+  return at?.nodes.get(id);
+}
+
+/** The heavier of what this graph has so far and what a composite inside it has (its path then starts at the composite). */
+function heavier(mine: Heaviest | null, inner: Heaviest | null, compositeId: string): Heaviest | null {
+  return inner && inner.bytes > (mine?.bytes ?? 0) ? { ...inner, path: [compositeId, ...inner.path] } : mine;
 }
 
 /** An edge endpoint for a message; files can hold anything there, even objects without a prototype. */
@@ -455,8 +475,8 @@ function inferComposite(node: GraphNode, na: NodeAnalysis, ctx: Ctx, report: (d:
   na.macs = inner.macs;
 }
 
-/** The models compile() will return, keyed as it keys them. */
-function modelSummaries(doc: SubGraph, g: GraphAnalysis): ModelSummary[] {
+/** The models compile() will return, keyed as it keys them (also of a graph too big to compile here, for export). */
+export function modelSummaries(doc: SubGraph, g: GraphAnalysis): ModelSummary[] {
   const list: ModelSummary[] = [];
   const used = new Set<string>();
   const unique = (base: string) => {

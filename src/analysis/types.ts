@@ -2,6 +2,7 @@
 import type { AnyNodeSpec, Fix, Formula, Severity, Shape, WeightCount } from '../nodes/spec.ts';
 import type { Role } from '../nodes/composite.ts';
 import type { Text } from '../i18n/text.ts';
+import type { Heaviest, MemoryBudget } from './budget.ts';
 
 export interface Diagnostic {
   severity: Severity;
@@ -60,6 +61,9 @@ export interface GraphAnalysis {
   macs: number;
   /** Float32 bytes of all node outputs for one sample. */
   activationBytes: number;
+  /** The counted node with the largest output, and the one with the most weights (paths into composites): where memory goes. */
+  largestOutput: Heaviest | null;
+  mostWeights: Heaviest | null;
 }
 
 export interface ModelSummary {
@@ -89,5 +93,7 @@ export interface Analysis extends GraphAnalysis {
     activationBytes: number;
     paramBytes: number;
   };
+  /** Memory to run and to train, with the graph's hinted (or default) batch size and optimizer, against what tfjs can hold. */
+  memory: MemoryBudget;
   models: ModelSummary[];
 }

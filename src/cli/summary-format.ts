@@ -6,6 +6,7 @@ import type { Fix, Severity, Shape } from '../nodes/spec.ts';
 import { padEnd, padStart, displayWidth, printable } from './text.ts';
 import { fixLabel } from '../nodes/common/fix.ts';
 import { english } from '../i18n/text.ts';
+import { bytesText } from '../analysis/budget.ts';
 
 const num = (n: number) => n.toLocaleString('en-US');
 
@@ -28,21 +29,10 @@ const COUNT_UNITS: [number, string][] = [
   [1e6, 'M'],
   [1e3, 'K'],
 ];
-const BYTE_UNITS: [number, string][] = [
-  [1024 ** 4, 'TiB'],
-  [1024 ** 3, 'GiB'],
-  [1024 ** 2, 'MiB'],
-  [1024, 'KiB'],
-];
 
 /** 3.84M, 200.70K, 12: for MACs and FLOPs. */
 export function humanCount(n: number): string {
   return scaled(n, COUNT_UNITS, 2, '') ?? String(n);
-}
-
-/** 76.0 KiB, 40 B. */
-export function humanBytes(n: number): string {
-  return scaled(n, BYTE_UNITS, 1, ' ') ?? `${n} B`;
 }
 
 /** Where a diagnostic belongs: `enc › c1` (composite path, then node), `edge e2`, or '' for the whole graph. */
@@ -140,19 +130,28 @@ export function summaryText(doc: GraphDoc, a: Analysis): string {
     rule('═'),
     ...rows.map(line),
     rule('─'),
-    ...(a.valid ? [] : ['(the graph has errors: the totals count only the layers that could be computed)']),
+    // Too big to run is an error with every layer counted: the totals are whole.
+    ...(a.diagnostics.some((d) => d.severity === 'error' && d.code !== 'too-large-to-run') ? ['(the graph has errors: the totals count only the layers that could be computed)'] : []),
     `Total params: ${num(t.params)}`,
     `Trainable params: ${num(t.trainableParams)}`,
     `Non-trainable params: ${num(t.nonTrainableParams)}`,
-    `Parameter memory: ${humanBytes(t.paramBytes)} (float32)`,
+    `Parameter memory: ${bytesText(t.paramBytes)} (float32)`,
     `MACs: ${humanCount(t.macs)} per sample (${humanCount(t.flops)} FLOPs)`,
-    `Activation memory: ${humanBytes(t.activationBytes)} per sample (float32 outputs of every layer)`,
+    `Activation memory: ${bytesText(t.activationBytes)} per sample (float32 outputs of every layer)`,
+    ...(a.valid ? [trainingLine(a.memory)] : []),
   ];
   if (hasUnknownSize(a)) out.push('Sizes shown as ? are known only at run time: MACs and activation memory leave those layers out.');
   if (a.models.length > 1) out.push(`Models: ${a.models.map((m) => `${printable(m.key)} (${num(m.params)} params)`).join(', ')}`);
   if (a.diagnostics.length) out.push(rule('─'), ...a.diagnostics.map(diagnosticLine));
   out.push(verdict(a));
   return out.join('\n');
+}
+
+/** `Training memory: about 91 MB with batch size 64 and adam (tfjs holds 4.2 GB: batch sizes up to 3,092 fit)`, in the diagnostics' units. */
+function trainingLine(m: Analysis['memory']): string {
+  const { batchSize, optimizer } = m.settings;
+  const fits = m.largestBatch === 0 ? 'no batch size fits' : `batch sizes up to ${num(m.largestBatch)} fit`;
+  return `Training memory: about ${bytesText(m.trainBytes)} with batch size ${num(batchSize)} and ${optimizer} (tfjs holds ${bytesText(m.limitBytes)}: ${fits})`;
 }
 
 export interface SummaryJsonDiagnostic {
@@ -176,6 +175,8 @@ export interface SummaryJson {
   inputs: (Shape | null)[];
   outputs: (Shape | null)[];
   models: Record<string, { params: number; trainableParams: number; inputs: Shape[]; outputs: Shape[] }>;
+  /** The memory budget: bytes to run one sample and to train with the graph's batch size and optimizer, what tfjs holds, the largest batch that fits. */
+  memory: Analysis['memory'];
   diagnostics: SummaryJsonDiagnostic[];
 }
 
@@ -220,6 +221,7 @@ export function summaryJson(a: Analysis): SummaryJson {
     inputs: top ? top.inputs : a.inputs.map((id) => shapesOf(id)[0]!),
     outputs: top ? top.outputs : a.outputs.flatMap(shapesOf),
     models,
+    memory: a.memory,
     diagnostics: a.diagnostics.map(jsonDiagnostic),
   };
 }

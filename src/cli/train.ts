@@ -24,6 +24,7 @@ import { openGraph } from './open-graph.ts';
 import { diagnosticLine } from './summary-format.ts';
 import { printable } from './text.ts';
 import { english } from '../i18n/text.ts';
+import { budgetCaution } from '../analysis/budget.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BACKENDS = ['auto', 'wasm', 'cpu'] as const;
@@ -148,7 +149,7 @@ function finalLines(io: CliIO, args: Args, done: DoneEvent, started: StartedEven
         epochs: done.epochsCompleted,
         test: done.test ?? {},
         backend: backend?.active ?? null,
-        ...(backend?.wasm ? { simd: backend.wasm.simd } : {}),
+        ...(backend?.wasm ? { simd: backend.wasm.simd, threads: backend.wasm.threads } : {}),
         ms: Math.round(done.elapsedMs),
         ...(done.message ? { message: done.message } : {}),
         ...(done.nodeId ? { nodeId: done.nodeId } : {}),
@@ -224,6 +225,9 @@ export const trainCommand: Command = {
       for (const r of reasons) io.stderr(printable(`error: ${english(r)}`));
       return EXIT.invalid;
     }
+    // Fits, but more than the app starts without asking: say so, and train.
+    const caution = budgetCaution(analysis.totals, config);
+    if (caution) io.stderr(`warning: ${english(caution)}`);
     return quietStdout(io, async () => {
       const [{ loadTf }, { selectNodeBackend }, { nodeFetchBytes }] = await Promise.all([
         import('../compile/tf.ts'),

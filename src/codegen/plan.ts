@@ -8,7 +8,7 @@
  */
 import { msg } from '../i18n/text.ts';
 import type { GraphDoc, GraphNode, SubGraph } from '../graph/schema.ts';
-import { analyze } from '../analysis/analyze.ts';
+import { analyze, modelSummaries } from '../analysis/analyze.ts';
 import type { Analysis, Diagnostic, GraphAnalysis, ModelSummary } from '../analysis/types.ts';
 import type { LayerCall, Shape } from '../nodes/spec.ts';
 import { getSpec } from '../nodes/index.ts';
@@ -91,11 +91,14 @@ export interface CodePlan {
 export type PlanResult = { ok: true; plan: CodePlan } | { ok: false; diagnostics: Diagnostic[] };
 
 /** Plans code for a document; refuses (with analysis' errors) what compile() would refuse, except size. */
-export function planCode(doc: GraphDoc, analysis: Analysis = analyze(doc)): PlanResult {
-  if (!analysis.valid) {
-    const errors = analysis.diagnostics.filter((d) => d.severity === 'error');
+export function planCode(doc: GraphDoc, given: Analysis = analyze(doc)): PlanResult {
+  const errors = given.diagnostics.filter((d) => d.severity === 'error');
+  // Code runs elsewhere, on other hardware: a graph whose only error is that it cannot fit in tfjs here still exports.
+  const onlySize = errors.length > 0 && errors.every((d) => d.code === 'too-large-to-run');
+  if (!given.valid && !onlySize) {
     return { ok: false, diagnostics: errors.length ? errors : [{ severity: 'error', code: 'empty', ...msg('diag.nothing-to-export') }] };
   }
+  const analysis = given.valid ? given : { ...given, models: modelSummaries(doc, given) };
   const p = new Planner(analysis);
   const top = analysis.models[0]!;
   const main = p.model(top, '');

@@ -10,6 +10,7 @@
 import { msg } from '../i18n/text.ts';
 import type { GraphDoc, GraphNode, SubGraph } from '../graph/schema.ts';
 import { analyze } from '../analysis/analyze.ts';
+import { MAX_TRAINABLE_PARAMS } from '../analysis/budget.ts';
 import type { Analysis, Diagnostic, GraphAnalysis } from '../analysis/types.ts';
 import type { LayerCall, Shape } from '../nodes/spec.ts';
 import { NameTable } from './names.ts';
@@ -18,7 +19,7 @@ import type { LayersModel, SymbolicTensor, Tf } from './tf.ts';
 import { registerOwnLayers } from './layers/index.ts';
 
 export interface CompileOptions {
-  /** Refuse graphs with more weights than this (default 50 M: ~200 MB of float32). */
+  /** Refuse graphs with more weights than this (default: more than any optimizer can train in what tfjs holds, ~126 M). */
   maxParams?: number;
 }
 
@@ -34,7 +35,7 @@ export interface Compiled {
 
 export type CompileResult = { ok: true; value: Compiled } | { ok: false; diagnostics: Diagnostic[] };
 
-export const DEFAULT_MAX_PARAMS = 50_000_000;
+export const DEFAULT_MAX_PARAMS = MAX_TRAINABLE_PARAMS;
 
 export function compileGraph(tf: Tf, doc: GraphDoc | SubGraph, options: CompileOptions = {}, analysis: Analysis = analyze(doc)): CompileResult {
   if (!analysis.valid) {

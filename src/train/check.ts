@@ -5,6 +5,7 @@
  * starting a worker.
  */
 import { analyze } from '../analysis/analyze.ts';
+import { budgetRefusal, type MemoryTotals } from '../analysis/budget.ts';
 import type { Analysis, Diagnostic } from '../analysis/types.ts';
 import type { GraphDoc } from '../graph/schema.ts';
 import { text, type Text } from '../i18n/text.ts';
@@ -64,6 +65,21 @@ function tfjsLimits(doc: GraphDoc, a: Analysis): Reason[] {
     .map((i) => ({ text: issueReason(i), node: { path: i.path, id: i.nodeId } }));
 }
 
+/**
+ * The totals a run meets: an Input with open sizes (null) takes the data's,
+ * so its layer outputs are counted at that size (analysis leaves them out,
+ * and a folder of megapixel images through [?, ?, 3] would otherwise pass).
+ */
+function totalsForData(doc: GraphDoc, a: Analysis, data: DataFacts): MemoryTotals {
+  const shape = a.models[0]?.inputs.length === 1 && a.inputs.length === 1 ? a.models[0].inputs[0]! : null;
+  if (!shape || shape.every((d) => d !== null)) return a.totals;
+  const fitted = fitInput(shape, data.shape);
+  if (!fitted) return a.totals;
+  const id = a.inputs[0]!;
+  const sized = analyze({ ...doc, nodes: doc.nodes.map((n) => (n.id === id ? { ...n, params: { ...n.params, shape: fitted } } : n)) });
+  return sized.valid || sized.diagnostics.some((d) => d.code === 'too-large-to-run') ? sized.totals : a.totals;
+}
+
 /** Every reason this graph, config and data cannot train together, each with the node it is about (empty: they can). */
 export function trainingRefusal(doc: GraphDoc, config: TrainConfig, data: DataFacts, analysis: Analysis = analyze(doc)): Reason[] {
   const errors = analysis.diagnostics.filter((d) => d.severity === 'error');
@@ -71,6 +87,14 @@ export function trainingRefusal(doc: GraphDoc, config: TrainConfig, data: DataFa
     if (!errors.length) return [plain(text('train.no-layers'))];
     return errors.map((d) => ({ text: diagnosticReason(d), problem: true, ...(d.nodeId !== undefined ? { node: { path: d.path ?? [], id: d.nodeId } } : {}) }));
   }
+  // Memory first: with these settings the run would exhaust what tfjs can hold, before anything is allocated.
+  const memory = budgetRefusal(isAdversarial(config.task) ? analysis.totals : totalsForData(doc, analysis, data), config);
+  const rest = fitChecks(doc, config, data, analysis);
+  return memory ? [plain(memory), ...rest] : rest;
+}
+
+/** Whether the graph, the task and the data fit one another. */
+function fitChecks(doc: GraphDoc, config: TrainConfig, data: DataFacts, analysis: Analysis): Reason[] {
   const name = dataNameOf(config);
   if (isAdversarial(config.task)) {
     const facts = { shape: data.shape, dataName: name, ...(data.pairing !== undefined ? { pairing: data.pairing } : {}), ...(data.pairShape ? { pairShape: data.pairShape } : {}) };

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { GraphDoc } from '../graph/schema.ts';
 import { describeIssue } from '../analysis/params.ts';
 import { english, text, type Text } from '../i18n/text.ts';
+import { DEFAULT_BATCH_SIZE, MAX_BATCH_SIZE } from '../analysis/budget.ts';
 
 export const TASKS = ['classify', 'reconstruct', 'denoise', 'anomaly', 'segment', 'detect', 'gan', 'cyclegan', 'pix2pix'] as const;
 export type TaskName = (typeof TASKS)[number];
@@ -20,7 +21,7 @@ export const isAdversarial = (t: TaskName): t is AdversarialTaskName => (ADVERSA
 
 export const OPTIMIZER_NAMES = ['adam', 'sgd', 'rmsprop'] as const;
 export const LOSS_NAMES = ['auto', 'categoricalCrossentropy', 'binaryCrossentropy', 'meanSquaredError', 'meanAbsoluteError'] as const;
-export const BACKEND_CHOICES = ['auto', 'wasm', 'webgl', 'cpu'] as const;
+export const BACKEND_CHOICES = ['auto', 'webgpu', 'wasm', 'webgl', 'cpu'] as const;
 export const SCALINGS = ['none', 'minmax', 'standard'] as const;
 
 /** Where the samples come from: a built-in dataset by id, or data the user loaded (sent beside the config). */
@@ -38,7 +39,7 @@ export const TrainConfigSchema = z.object({
   /** 'auto': categorical cross-entropy for classify, MSE for the autoencoder tasks (MAE when the graph hints it). */
   loss: z.enum(LOSS_NAMES).default('auto'),
   epochs: z.number().int().min(1).max(10_000).default(5),
-  batchSize: z.number().int().min(1).max(4096).default(32),
+  batchSize: z.number().int().min(1).max(MAX_BATCH_SIZE).default(DEFAULT_BATCH_SIZE),
   /** Share of the training samples held out for val-loss/val-accuracy each epoch. */
   validationSplit: z.number().min(0).max(0.5).default(0.1),
   /** Use at most this many training samples (null: all); keeps a lesson's run short. */

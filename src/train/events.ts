@@ -155,6 +155,12 @@ export interface DoneEvent {
    * most one batch after it.
    */
   stopSeenAt?: number;
+  /**
+   * For error: the GPU under this backend went away mid-run (a lost WebGL
+   * context, a lost WebGPU device); `fallback` is the backend the kept
+   * weights now live on, which the next Start should use.
+   */
+  gpuLost?: { backend: string; fallback?: string };
 }
 
 /** Batches the run has finished, over all epochs, when it sent this batch event. */

@@ -23,7 +23,7 @@ import { loadImportedWeights } from '../import/load-weights.ts';
 import type { ImportedWeights } from '../import/types.ts';
 import type { BackendReport } from './backend/select.ts';
 import { checkTraining, diagnosticReason, factsOf, issueReason } from './check.ts';
-import { english, text } from '../i18n/text.ts';
+import { english, text, type Text } from '../i18n/text.ts';
 import { joined } from './reasons.ts';
 import { isAdversarial, type AdversarialTaskName, type TrainConfig } from './config.ts';
 import { trainAdversarial } from './adversarial/loop.ts';
@@ -38,6 +38,8 @@ import { fitInput } from './shapes.ts';
 import { recipeFor } from './tasks/index.ts';
 import type { RunContext, SetTensors, Task } from './tasks/task.ts';
 import { evaluateSet, type Tensor } from './tensors.ts';
+import { onGpu, watchBackend } from './backend/health.ts';
+import { extractWeights } from './save.ts';
 
 export { checkTraining } from './check.ts';
 export { estimateMemory } from './memory.ts';
@@ -68,6 +70,8 @@ export interface TrainOutcome {
   done: DoneEvent;
   /** The trained model (null when none was built or it failed); the caller disposes it. */
   compiled: Compiled | null;
+  /** When the GPU went away (done.gpuLost): the last good weights, copied to memory at the last epoch end. */
+  checkpoint?: ImportedWeights;
 }
 
 export async function runTraining(req: TrainRequest): Promise<TrainOutcome> {
@@ -85,7 +89,8 @@ export async function runTraining(req: TrainRequest): Promise<TrainOutcome> {
     // GANs take turns between models with an optimizer each: their own loop, the same shell.
     const result = isAdversarial(req.config.task) ? await trainAdversarial(req as TrainRequest & { config: { task: AdversarialTaskName } }, clock, state) : await train(req, clock, state);
     free();
-    outcome = { done: end(result.reason, result.extra), compiled: state.compiled };
+    const checkpoint = 'checkpoint' in result ? (result.checkpoint as ImportedWeights | undefined) : undefined;
+    outcome = { done: end(result.reason, result.extra), compiled: state.compiled, ...(checkpoint ? { checkpoint } : {}) };
   } catch (e) {
     const said = e instanceof RunFailure ? e.text : failure('train.failed', e);
     try {
@@ -104,7 +109,7 @@ export async function runTraining(req: TrainRequest): Promise<TrainOutcome> {
   return outcome;
 }
 
-async function train(req: TrainRequest, clock: Clock, state: RunState): Promise<{ reason: EndReason; extra?: Partial<DoneEvent> }> {
+async function train(req: TrainRequest, clock: Clock, state: RunState): Promise<{ reason: EndReason; extra?: Partial<DoneEvent>; checkpoint?: ImportedWeights }> {
   const { tf, doc, config, control } = req;
   const analysis: Analysis = analyze(doc);
   const task: Task | undefined = recipeFor(config.task);
@@ -166,6 +171,13 @@ async function train(req: TrainRequest, clock: Clock, state: RunState): Promise<
   const weights = model.weights;
   let previous: Tensor[] | null = null;
   const order = Array.from({ length: n }, (_, i) => i);
+  // On a GPU the weights can vanish with its context: a copy in memory at every epoch end.
+  const watch = onGpu(tf.getBackend()) ? watchBackend(tf) : null;
+  let checkpoint = watch ? extractWeights(compiled) : null;
+  const gpuLost = (lost: Text, epoch: number, batch: number) => {
+    const said = text(state.epochsCompleted ? 'train.gpu-lost.run' : 'train.gpu-lost.run-start', { lost, epoch: epoch + 1, batch: batch + 1, kept: state.epochsCompleted });
+    return { reason: 'error' as const, extra: { message: english(said), text: said, gpuLost: { backend: tf.getBackend() } }, checkpoint: checkpoint! };
+  };
   try {
     for (let epoch = 0; epoch < config.epochs; epoch++) {
       if (control?.shouldStop()) return { reason: 'stopped' };
@@ -185,10 +197,25 @@ async function train(req: TrainRequest, clock: Clock, state: RunState): Promise<
           const current = snapshot(tf, weights);
           let out: number | number[];
           try {
-            out = (await model.trainOnBatch(x!, y!)) as number | number[];
+            const step = model.trainOnBatch(x!, y!) as Promise<number | number[]>;
+            // A lost context never answers the step's read-back: the loss is waited for beside it.
+            const first = watch ? await Promise.race([step.then((v) => ({ v })), watch.whenLost().then((lost) => ({ lost }))]) : { v: await step };
+            if ('lost' in first) {
+              step.catch(() => {}); // it may fail later, or never settle
+              tf.dispose([x!, y!, ...current]);
+              return gpuLost(first.lost, epoch, b);
+            }
+            out = first.v;
           } catch (e) {
             tf.dispose([x!, y!, ...current]);
+            const gone = watch?.lost();
+            if (gone) return gpuLost(gone, epoch, b);
             throw e;
+          }
+          const gone = watch?.lost();
+          if (gone) {
+            tf.dispose([x!, y!, ...current]);
+            return gpuLost(gone, epoch, b);
           }
           const values = Array.isArray(out) ? out : [out];
           const lossValue = values[0]!;
@@ -231,12 +258,14 @@ async function train(req: TrainRequest, clock: Clock, state: RunState): Promise<
         if (task.epochMetrics) Object.assign(metrics, await task.epochMetrics(run, val));
       }
       state.epochsCompleted++;
+      if (watch && !watch.lost()) checkpoint = extractWeights(compiled);
       req.onEvent({ type: 'epoch', epoch, loss: sums[0]! / n, metrics, elapsedMs: clock.elapsed(), numTensors: tf.memory().numTensors });
       const samples = await task.samples(run, epoch);
       if (samples) req.onEvent(samples);
     }
   } finally {
     if (previous) tf.dispose(previous);
+    watch?.dispose();
   }
   const result = await task.finish(run);
   for (const e of result.events) req.onEvent(e);

@@ -37,6 +37,10 @@ export async function openBrowser(opts: { serviceWorkers?: 'allow' | 'block'; lo
     args: [
       '--no-sandbox',
       '--disable-gpu',
+      // No WebGL either, not even in workers (Chromium would emulate it with SwiftShader): "auto" then
+      // has only wasm and trains at once instead of measuring SwiftShader first (train-backends.test.ts
+      // measures it). 2D canvases and screenshots are unaffected. (--disable-3d-apis misses workers.)
+      '--disable-software-rasterizer',
       '--disable-quic',
       '--no-first-run',
       '--disable-background-networking',

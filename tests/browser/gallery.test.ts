@@ -38,10 +38,13 @@ describe('presets gallery', () => {
   test('a study-only preset says why and cannot be trained from here', async () => {
     await card('vgg16.json').click();
     const detail = page.getByTestId('gallery-detail');
-    await expect.poll(() => detail.locator('.study-note').textContent()).toContain('138,357,544 weights');
+    // 138,357,544 weights at 80 bytes each to train with Adam: 11.1 GB before a single image.
+    await expect.poll(() => detail.locator('.study-note').textContent()).toContain('even one image at a time needs about 11.5 GB of memory, more than the 4.2 GB tfjs can hold');
     expect(await page.getByTestId('preset-open-train').isDisabled()).toBe(true);
     await card('googlenet.json').click();
-    await expect.poll(() => detail.locator('.study-note').textContent()).toMatch(/\d+ MiB of layer outputs per image/);
+    // 7 M weights fit, but 24 MB of outputs per image times 32: the same numbers Start and the CLI use.
+    await expect.poll(() => detail.locator('.study-note').textContent()).toContain('with its own batch size (32) training needs about 5.7 GB of memory; netloom asks first above 1.1 GB');
+    expect(await page.getByTestId('preset-open-train').isDisabled()).toBe(true);
     await card('denoising-autoencoder.json').click();
     expect(await detail.locator('.study-note').count()).toBe(0);
     expect(await page.getByTestId('preset-open-train').isDisabled()).toBe(false);
@@ -70,6 +73,12 @@ describe('presets gallery', () => {
     await expect.poll(() => page.getByTestId('gallery-detail').locator('h3').first().textContent()).toBe('오토인코더로 이상치 탐지');
     expect(await page.locator('.gallery h2').textContent()).toBe('예제 모음');
     await page.screenshot({ path: join(SCREENSHOTS, 'gallery-ko.png') });
+    // Why a big one is for study only, in Korean, with the budget's numbers.
+    await card('googlenet.json').click();
+    await expect
+      .poll(() => page.getByTestId('gallery-detail').locator('.study-note').textContent())
+      .toBe('브라우저에서 학습하기엔 너무 무겁습니다: 이 예제의 배치 크기(32)로 학습하면 메모리가 약 5.7 GB 필요합니다. netloom은 1.1 GB를 넘으면 먼저 묻고, tfjs는 최대 4.2 GB까지 담습니다. 열어서 모양과 합계를 살펴보거나 코드를 내보내세요.');
+    await page.screenshot({ path: join(SCREENSHOTS, 'gallery-ko-study-only.png') });
     await page.keyboard.press('Escape');
     await page.getByTestId('gallery').waitFor({ state: 'detached' });
   });

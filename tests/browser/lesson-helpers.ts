@@ -104,18 +104,33 @@ export async function showTab(page: Page, which: 'inspector' | 'problems' | 'sum
   await tab(page, names[which]).click();
 }
 
+/**
+ * Waits for the layer to be drawn. A graph opens at a readable zoom on its
+ * input, so a layer far from it is out of view and not drawn: then Fit view,
+ * as a teacher would.
+ */
+export async function seeNode(page: Page, id: string): Promise<void> {
+  const n = node(page, id);
+  try {
+    await n.waitFor({ timeout: 3_000 });
+  } catch {
+    await page.locator('.react-flow__controls-fitview').click();
+    await n.waitFor();
+  }
+}
+
 /** Clicks the layer on the canvas; the inspector shows it (the Lesson tab gives way by itself). */
 export async function selectNode(page: Page, id: string): Promise<void> {
   // From the Summary or Problems tab, a teacher first goes back to the Inspector.
   if (!(await inspector(page).isVisible()) && !(await page.locator('.side [data-testid="lesson-card"]').isVisible())) await showTab(page, 'inspector');
-  // A layer out of view is not drawn: Fit view first, as a teacher would.
-  if (!(await node(page, id).isVisible())) await page.locator('.react-flow__controls-fitview').click();
+  await seeNode(page, id);
   await node(page, id).locator('.layer-head').click();
   await expect.poll(() => inspector(page).locator('.insp-node').getAttribute('data-node')).toBe(id);
 }
 
 /** Shift-clicks several layers: the inspector counts them. */
 export async function selectNodes(page: Page, ids: string[]): Promise<void> {
+  for (const id of ids) await seeNode(page, id);
   await node(page, ids[0]!).locator('.layer-head').click();
   for (const id of ids.slice(1)) await node(page, id).locator('.layer-head').click({ modifiers: ['Shift'] });
   await expect.poll(() => page.locator('.react-flow__node.selected').count()).toBe(ids.length);
@@ -123,9 +138,10 @@ export async function selectNodes(page: Page, ids: string[]): Promise<void> {
 
 /** Double-clicks a block to open it; its inside is on the canvas. */
 export async function openBlock(page: Page, id: string, inside: string): Promise<void> {
+  await seeNode(page, id);
   await node(page, id).locator('.layer-head').dblclick();
-  await node(page, inside).waitFor();
   await page.locator('.breadcrumb').waitFor();
+  await seeNode(page, inside);
 }
 
 /** Back to the top level through the breadcrumb. */
@@ -303,4 +319,13 @@ export async function addFromPalette(page: Page, kind: string, beside: string, d
 export async function edgeShape(page: Page, source: string, target: string): Promise<string | null> {
   const e = await edge(page, source, target);
   return page.getByTestId(`edge-shape-${await e.getAttribute('data-id')}`).textContent();
+}
+
+/** The code panel's text for a tab, read with its Copy button (the browser needs clipboard access). */
+export async function codeText(page: Page, tab: RegExp, id: 'ts' | 'py'): Promise<string> {
+  if (!(await page.locator('.code-bar').isVisible())) await page.getByTestId('toggle-code').click();
+  await page.locator('.code-bar [role="tab"]', { hasText: tab }).click();
+  await page.locator(`[data-testid=code-${id}] .monaco-editor`).waitFor({ timeout: 60_000 });
+  await page.locator('.code-bar button', { hasText: /^(Copy|Copied|복사|복사됨)/ }).click();
+  return (await page.evaluate('navigator.clipboard.readText()')) as string;
 }

@@ -24,6 +24,7 @@ import {
   trainField,
   trainSettings,
   undo,
+  codeText,
 } from './lesson-helpers.ts';
 
 let b: Browser;
@@ -58,14 +59,6 @@ async function dragThreshold(dx: number): Promise<void> {
   await page.mouse.up();
 }
 
-/** The code panel's text for a tab, read with its Copy button. */
-async function codeText(tab: RegExp, id: 'ts' | 'py'): Promise<string> {
-  if (!(await page.locator('.code-bar').isVisible())) await page.getByTestId('toggle-code').click();
-  await page.locator('.code-bar [role="tab"]', { hasText: tab }).click();
-  await page.locator(`[data-testid=code-${id}] .monaco-editor`).waitFor({ timeout: 60_000 });
-  await page.locator('.code-bar button', { hasText: /^(Copy|Copied|복사|복사됨)/ }).click();
-  return (await page.evaluate('navigator.clipboard.readText()')) as string;
-}
 
 describe('autoencoder lessons, every step', () => {
   test('autoencoder: 8 latent units blur the digits, reconstructions after each epoch, encoder and decoder apart in the code', async () => {
@@ -95,7 +88,7 @@ describe('autoencoder lessons, every step', () => {
     await undo(page);
 
     expectStep(steps, 3, 'buildEncoder()', 'buildDecoder()');
-    const ts = await codeText(/^TypeScript/, 'ts');
+    const ts = await codeText(page, /^TypeScript/, 'ts');
     expect(ts).toMatch(/export function buildEncoder\(\): tf\.LayersModel/);
     expect(ts).toMatch(/export function buildDecoder\(\): tf\.LayersModel/);
     expect(ts).toContain("units: 64");

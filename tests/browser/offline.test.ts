@@ -107,6 +107,8 @@ test('after one visit the app works offline: reload, open a preset, train an epo
   expect(await offlineState()).toBe('ready');
 
   await trainOneEpoch(page);
+  // The threaded wasm build came from the cache too: one thread per core.
+  expect(Number(await page.getByTestId('train-backend').getAttribute('data-threads'))).toBe(await page.evaluate('Math.min(8, navigator.hardwareConcurrency)'));
   await screenshot(page, 'offline-trained');
 
   // Monaco comes from the cache too.
@@ -134,7 +136,7 @@ test('from a plain static server without COOP/COEP headers it is not isolated, a
     await plain.page.reload();
     await plain.page.locator('.react-flow__node').first().waitFor();
     expect(await plain.page.evaluate('crossOriginIsolated')).toBe(false);
-    // Training is single-threaded wasm: it needs neither SharedArrayBuffer nor the headers.
+    // Without isolation training is single-threaded wasm: it needs neither SharedArrayBuffer nor the headers.
     await trainOneEpoch(plain.page);
     expect(await plain.page.getByTestId('train-backend').textContent()).toContain('1 thread');
     expect(plain.errors).toEqual([]);

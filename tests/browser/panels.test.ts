@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { connectHandles, openApp, SCREENSHOTS, type Browser } from './chromium.ts';
-import { analyze, BROWSER_TRAIN_PARAM_LIMIT } from '../../src/analysis/analyze.ts';
+import { analyze } from '../../src/analysis/analyze.ts';
+import { TENSOR_MEMORY_LIMIT, trainBytes } from '../../src/analysis/budget.ts';
 import { loadGraphValue } from '../../src/graph/load.ts';
 import { SAMPLE_GRAPH } from '../../src/ui/sample-graph.ts';
 
@@ -244,6 +245,12 @@ describe('summary', () => {
     expect(await fact('summary-memory', 0).textContent()).toBe('0.15 MB');
     expect(await fact('summary-memory', 1).textContent()).toBe('4.71 MB');
     expect(await fact('summary-memory', 2).textContent()).toBe('0.17 MB');
+    // Training with the defaults (batch 32, adam), as the training check counts it, and what tfjs can hold.
+    const train = trainBytes(totals, { batchSize: 32, optimizer: 'adam' });
+    expect(train).toBe(Math.ceil(80 * totals.params + 6.7 * 147_048 * 32));
+    expect(await summary().getByTestId('summary-memory').locator('dt').nth(3).textContent()).toBe('Training, batch of 32 (adam)');
+    expect(await fact('summary-memory', 3).textContent()).toBe(`${(train / 1e6).toFixed(1)} MB`);
+    expect(await fact('summary-memory', 4).textContent()).toBe('4,228 MB');
     const models = summary().getByTestId('summary-models').locator('li');
     expect(await models.count()).toBe(1);
     expect(await models.first().getAttribute('data-model')).toBe('model');
@@ -281,18 +288,18 @@ describe('summary', () => {
   });
 
   test('a model too big for the browser gets a warning with its memory estimate', async () => {
-    // 2304 · 10,000 + 10,000 Dense weights: over the limit.
+    // 2304 · 30,000 + 30,000 Dense weights: 277 MB to run, but 80 bytes a weight to train with Adam.
     await selectNodes('out');
     await tab(0).click();
-    await page.locator('.inspector [data-param="units"] input').fill('10000');
+    await page.locator('.inspector [data-param="units"] input').fill('30000');
     await tab(2).click();
     const warning = summary().getByTestId('too-large');
     await expect.poll(() => warning.count()).toBe(1);
-    const params = 41_866 - 23_050 + 2304 * 10_000 + 10_000;
-    expect(params).toBeGreaterThan(BROWSER_TRAIN_PARAM_LIMIT);
-    expect(await warning.textContent()).toContain(`${params.toLocaleString('en-US')} weights (92 MB as float32`);
+    const params = 41_866 - 23_050 + 2304 * 30_000 + 30_000;
+    expect(80 * params).toBeGreaterThan(TENSOR_MEMORY_LIMIT);
+    expect(await warning.textContent()).toContain(`training needs about ${(80 * params / 1e9).toFixed(1)} GB even one sample at a time`);
     expect(await fact('summary-params', 0).textContent()).toBe(params.toLocaleString('en-US'));
-    expect(await fact('summary-memory', 2).textContent()).toBe('92.3 MB');
+    expect(await fact('summary-memory', 2).textContent()).toBe(`${Math.round((4 * params) / 1e6)} MB`);
     await shot('summary-too-large');
     // It is a warning in Problems too, for the whole model.
     await tab(1).click();

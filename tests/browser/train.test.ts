@@ -70,6 +70,16 @@ test('Start on MNIST: wasm shown, progress and chart move, page answers clicks, 
 
   await expect.poll(() => page.getByTestId('train-backend').getAttribute('data-backend'), { timeout: 60_000 }).toBe('wasm');
   expect(await page.getByTestId('train-backend').textContent()).toContain('Backend in use: wasm (SIMD');
+  // Cross-origin isolated (vite preview sends COOP/COEP): one wasm thread per core, said in the panel.
+  const cores = (await page.evaluate('Math.min(8, navigator.hardwareConcurrency)')) as number;
+  expect(await page.evaluate('crossOriginIsolated')).toBe(true);
+  expect(Number(await page.getByTestId('train-backend').getAttribute('data-threads'))).toBe(cores);
+  expect(await page.getByTestId('train-backend').textContent()).toContain(cores === 1 ? '1 thread' : `${cores} threads`);
+  // This browser has no GPU and no WebGL (chromium.ts): "auto" has nothing to measure wasm against,
+  // so it trains at once, no probe, and says why each GPU backend was passed over.
+  expect(await page.getByTestId('train-backend').textContent()).toContain('webgl skipped: this browser makes no WebGL 2 context');
+  expect(await page.getByTestId('train-backend').textContent()).toMatch(/webgpu skipped: this browser offers no WebGPU/);
+  expect(await page.getByTestId('train-backend-probe').count()).toBe(0);
   await expect.poll(batchesDone, { timeout: 60_000 }).toBeGreaterThan(2);
   const b1 = await batchesDone();
   const p1 = await lossPoints();

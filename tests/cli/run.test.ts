@@ -5,7 +5,8 @@ import { dirname, join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { decodeText, MAX_READ_BYTES, readTextFile } from '../../src/cli/read-file.ts';
 import { displayWidth, printable } from '../../src/cli/text.ts';
-import { humanBytes, humanCount } from '../../src/cli/summary-format.ts';
+import { humanCount } from '../../src/cli/summary-format.ts';
+import { bytesText } from '../../src/analysis/budget.ts';
 import { BAD, cli, GOOD } from './helpers.ts';
 
 describe('command line', () => {
@@ -93,15 +94,15 @@ describe('the text report', () => {
   test('totals: params, memory, MACs and FLOPs, activation memory', async () => {
     const r = await cli(['summary', `${GOOD}/residual-block.json`]);
     // MACs by hand: c1 and c2 32·32·16·(3·3·16) = 2,359,296 each; bn 32·32·16 = 16,384 → 4,734,976.
-    // Activations: 6 tensors of 32·32·16 float32 = 6·64 KiB = 384 KiB.
+    // Activations: 6 tensors of 32·32·16 float32 = 6·65,536 bytes = 393 kB (decimal units, as the budget and the Summary panel say sizes).
     expect(r.stdout).toContain(
       [
         'Total params: 4,704',
         'Trainable params: 4,672',
         'Non-trainable params: 32',
-        'Parameter memory: 18.4 KiB (float32)',
+        'Parameter memory: 19 kB (float32)',
         'MACs: 4.73M per sample (9.47M FLOPs)',
-        'Activation memory: 384.0 KiB per sample (float32 outputs of every layer)',
+        'Activation memory: 393 kB per sample (float32 outputs of every layer)',
       ].join('\n'),
     );
   });
@@ -202,7 +203,7 @@ describe('text helpers', () => {
 
   test('counts and sizes round before choosing the unit', () => {
     expect([humanCount(0), humanCount(999), humanCount(1000), humanCount(999_999), humanCount(3_839_104)]).toEqual(['0', '999', '1.00K', '1.00M', '3.84M']);
-    expect([humanBytes(40), humanBytes(1024), humanBytes(1023), humanBytes(1024 ** 2 - 1), humanBytes(400_004_000_000)]).toEqual(['40 B', '1.0 KiB', '1023 B', '1.0 MiB', '372.5 GiB']);
+    expect([0, 40, 999, 1000, 9_950, 18_816, 999_999, 4_227_858_432, 400_004_000_000].map(bytesText)).toEqual(['0 B', '40 B', '999 B', '1.0 kB', '10 kB', '19 kB', '1.0 MB', '4.2 GB', '400 GB']);
   });
 });
 

@@ -66,6 +66,18 @@ describe('netloom export', () => {
     expect(r.stderr).toBe('error d: Dense needs a vector, got [26, 26, 8]: insert Flatten (or GlobalAveragePooling2D) before it\n');
   });
 
+  test('a graph too big for tfjs here still exports (the code runs elsewhere); summary still calls it invalid', async () => {
+    // One 1024×1024 image needs ~6.5 GB of layer outputs: an error for netloom, not for Keras on a big GPU.
+    const BIG = 'tests/fixtures/bad/activations-cannot-fit.json';
+    expect((await cli(['summary', BIG])).code).toBe(1);
+    const py = await cli(['export', BIG, '--lang', 'py']);
+    expect(py).toMatchObject({ code: 0, stderr: '' });
+    expect(py.stdout).toContain("conv6 = layers.Conv2D(filters=256, kernel_size=3, padding='same', activation='relu', name='conv6')(conv5)  # [1024, 1024, 256], 590,080 params");
+    const ts = await cli(['export', 'tests/fixtures/bad/weights-cannot-fit.json', '--lang', 'ts']);
+    expect(ts).toMatchObject({ code: 0, stderr: '' });
+    expect(ts.stdout).toContain("tf.layers.dense({ units: 1000000, name: 'wide' })");
+  });
+
   test('unusable input or command line: exit 2 with one clear line', async () => {
     expect(await cli(['export', 'tests/fixtures/nope.json', '--lang', 'ts'])).toMatchObject({ code: 2, stdout: '', stderr: 'cannot read tests/fixtures/nope.json: no such file\n' });
     expect((await cli(['export', CNN])).stderr).toMatch(/^which language\? add --lang ts/);

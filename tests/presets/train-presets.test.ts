@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/analyze.ts';
+import { studyOnly } from '../../src/analysis/budget.ts';
 import { findBuiltinDataset } from '../../src/data/catalog.ts';
 import { subset } from '../../src/data/dataset.ts';
 import { nodeFetchBytes } from '../../src/data/node/read-data-files.ts';
@@ -27,10 +28,10 @@ const preset = (file: string): GraphDoc => {
   return r.doc;
 };
 
-/** Presets a browser can train: no too-large warning, under 16 MiB of activations per sample (the gallery's rule). */
+/** Presets a browser can train with their own settings (the gallery's rule, from the memory budget). */
 const trainable = (doc: GraphDoc) => {
   const a = analyze(doc);
-  return !a.diagnostics.some((d) => d.code === 'too-large-to-train') && a.totals.activationBytes <= 16 * 2 ** 20;
+  return studyOnly(a.totals, a.memory) === null;
 };
 
 const FILES = readdirSync('graph-presets').filter((f) => f.endsWith('.json')).sort();

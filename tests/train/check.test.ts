@@ -145,12 +145,27 @@ describe('estimateMemory', () => {
   const params = 784 * 100 + 100 + 100 * 10 + 10;
   const activations = 4 * (784 + 100 + 10); // one sample: the Input's and each layer's output
 
-  it('counts weights, their gradients, optimizer slots and one batch of activations with their gradients', () => {
+  it('counts what the budget measured: bytes per weight by optimizer, and 6.7 bytes per byte of outputs per sample', () => {
     expect(analyze(g).totals.activationBytes).toBe(activations);
     const sgd = estimateMemory(g, configFromDoc(g, { optimizer: 'sgd', batchSize: 32 }));
-    expect(sgd).toBe(4 * params * 2 + 2 * activations * 32);
+    expect(sgd).toBe(Math.ceil(4 * 8.4 * params + 6.7 * activations * 32));
     const adam = estimateMemory(g, configFromDoc(g, { optimizer: 'adam', batchSize: 32 }));
-    expect(adam - sgd).toBe(4 * params * 2);
-    expect(estimateMemory(g, configFromDoc(g, { optimizer: 'sgd', batchSize: 64 })) - sgd).toBe(2 * activations * 32);
+    expect(adam).toBe(Math.ceil(4 * 20 * params + 6.7 * activations * 32));
+    expect(estimateMemory(g, configFromDoc(g, { optimizer: 'rmsprop', batchSize: 32 }))).toBeGreaterThan(adam);
+    expect(estimateMemory(g, configFromDoc(g, { optimizer: 'sgd', batchSize: 64 })) - sgd).toBeCloseTo(6.7 * activations * 32, -1);
+  });
+});
+
+describe('the memory budget at Start', () => {
+  // A fully convolutional autoencoder whose Input leaves the image size open: analysis cannot count its outputs, the data can.
+  const open = chain(['x', 'Input', { shape: [null, null, 3] }], ['wide', 'Conv2D', { filters: 64, kernelSize: 3, padding: 'same' }], ['back', 'Conv2D', { filters: 3, kernelSize: 1 }]);
+  const reconstruct = (shape: number[], batchSize = 32) => checkTraining(open, configFromDoc(open, { task: 'reconstruct', batchSize }), { shape, classNames: [] }).map(english);
+
+  it('counts the outputs of an Input with open sizes at the size of the data', () => {
+    // Megapixel photos: 1024·1024·(3 + 64 + 3) floats = 294 MB of outputs per image; 6.7× that per image of a batch of 32 is ~62.9 GB.
+    expect(reconstruct([1024, 1024, 3])).toEqual(['training with batch size 32 and adam needs about 62.9 GB, more than the 4.2 GB tfjs can hold: choose batch size 2 or smaller']);
+    expect(reconstruct([1024, 1024, 3], 2)).toEqual([]);
+    // The same graph on small images fits at 32.
+    expect(reconstruct([64, 64, 3])).toEqual([]);
   });
 });

@@ -5,8 +5,6 @@
  */
 export const analysis = {
   en: {
-    'diag.too-large-to-train':
-      '{{params}} weights ({{bytes}} as float32; training with Adam needs about {{extra}} more for gradients and optimizer state): too big to train in a browser, but fine to study and export',
     'diag.empty': 'the graph is empty: add an Input node and connect layers to it',
     'diag.no-output': 'the graph has no output: every node is part of a cycle or feeds another',
     'diag.no-output.inputs-only': 'nothing is connected to {{inputs}} yet: add a layer after it and connect them',
@@ -77,8 +75,6 @@ export const analysis = {
     'type.other': 'a {{name}}',
   },
   ko: {
-    'diag.too-large-to-train':
-      '가중치 {{params}}개(float32로 {{bytes}}, Adam으로 학습하면 기울기와 옵티마이저 상태에 약 {{extra}}가 더 필요): 브라우저에서 학습하기에는 너무 크지만, 구조를 공부하고 코드로 내보내기에는 좋습니다',
     'diag.empty': '그래프가 비어 있습니다: Input 노드를 추가하고 층을 연결하세요',
     'diag.no-output': '그래프에 출력이 없습니다: 모든 노드가 순환의 일부이거나 다른 노드로 이어집니다',
     'diag.no-output.inputs-only': '{{inputs}}에 아직 아무것도 연결되지 않았습니다: 그 뒤에 층을 추가하고 연결하세요',

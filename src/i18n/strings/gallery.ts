@@ -15,8 +15,10 @@ export const gallery = {
     topic_generative: 'Generative models',
     params: '{{params}} weights',
     studyOnly: 'study only',
-    studyWeights: 'Too big to train in a browser ({{params}} weights): open it to study its shapes and totals, or export the code.',
-    studyActivations: 'Too heavy to train in a browser ({{mib}} MiB of layer outputs per image): open it to study its shapes and totals, or export the code.',
+    studyAnyBatch:
+      'Too big to train in a browser: even one image at a time needs about {{need}} of memory, more than the {{limit}} tfjs can hold. Open it to study its shapes and totals, or export the code.',
+    studyBatch:
+      'Too heavy to train in a browser: with its own batch size ({{batch}}) training needs about {{need}} of memory; netloom asks first above {{ask}}, and tfjs holds at most {{limit}}. Open it to study its shapes and totals, or export the code.',
     open: 'Open',
     openTrain: 'Open and train',
     tryThis: 'Try this',
@@ -39,8 +41,10 @@ export const gallery = {
     topic_generative: '생성 모델',
     params: '가중치 {{params}}개',
     studyOnly: '관찰용',
-    studyWeights: '브라우저에서 학습하기엔 너무 큽니다(가중치 {{params}}개). 열어서 모양과 합계를 살펴보거나 코드를 내보내세요.',
-    studyActivations: '브라우저에서 학습하기엔 너무 무겁습니다(이미지 한 장에 층 출력 {{mib}} MiB). 열어서 모양과 합계를 살펴보거나 코드를 내보내세요.',
+    studyAnyBatch:
+      '브라우저에서 학습하기엔 너무 큽니다: 이미지를 한 장씩 학습해도 메모리가 약 {{need}} 필요해 tfjs가 담을 수 있는 {{limit}}를 넘습니다. 열어서 모양과 합계를 살펴보거나 코드를 내보내세요.',
+    studyBatch:
+      '브라우저에서 학습하기엔 너무 무겁습니다: 이 예제의 배치 크기({{batch}})로 학습하면 메모리가 약 {{need}} 필요합니다. netloom은 {{ask}}를 넘으면 먼저 묻고, tfjs는 최대 {{limit}}까지 담습니다. 열어서 모양과 합계를 살펴보거나 코드를 내보내세요.',
     open: '열기',
     openTrain: '열고 학습하기',
     tryThis: '해 볼 것',

@@ -71,12 +71,16 @@ export const train = {
     progressLabel: 'Training progress',
 
     backendPending: 'Backend: chosen at Start (tries {{order}})',
+    backendPendingProbe: 'Backend: measured at Start ({{order}} each train a few batches; the fastest trains)',
     backendInUse: 'Backend in use: {{name}}',
     backendSimd: 'SIMD',
     backendThreads_one: '{{count}} thread',
     backendThreads_other: '{{count}} threads',
     backendSkipped: '{{name}} skipped: {{reason}}',
     backendUntried: 'Also possible here: {{names}}',
+    backendMeasured: 'Chosen by measuring this graph: {{list}}',
+    backendRemembered: 'Chosen by an earlier measurement on this device for models of this size: {{list}}',
+    backendMsPerBatch: '{{name}} {{ms}} ms/batch',
 
     cannotStart: 'Training cannot start:',
     refusalShow: 'Show',
@@ -84,7 +88,7 @@ export const train = {
     refusalMore_one: 'The graph has {{count}} more problem.',
     refusalMore_other: 'The graph has {{count}} more problems.',
     refusalMoreButton: 'See them in Problems',
-    memoryAsk: 'Training this model needs about {{size}} of memory, which may be more than this browser allows. Start anyway?',
+    memoryAsk: 'Training with these settings needs about {{size}} of memory (tfjs can hold {{limit}}), and the tab keeps it until the run ends. Start anyway?',
     startAnyway: 'Start anyway',
     cancel: 'Cancel',
 
@@ -214,12 +218,16 @@ export const train = {
     progressLabel: '학습 진행',
 
     backendPending: '백엔드: 시작할 때 고릅니다 ({{order}} 순서로 시도)',
+    backendPendingProbe: '백엔드: 시작할 때 측정합니다 ({{order}}: 각각 배치 몇 개를 학습해 보고 가장 빠른 것으로 학습합니다)',
     backendInUse: '사용 중인 백엔드: {{name}}',
     backendSimd: 'SIMD',
     backendThreads_one: '스레드 {{count}}개',
     backendThreads_other: '스레드 {{count}}개',
     backendSkipped: '{{name}} 건너뜀: {{reason}}',
     backendUntried: '여기서 쓸 수 있는 다른 백엔드: {{names}}',
+    backendMeasured: '이 그래프로 측정해서 골랐습니다: {{list}}',
+    backendRemembered: '이 기기에서 이만한 크기의 모델로 예전에 측정한 결과로 골랐습니다: {{list}}',
+    backendMsPerBatch: '{{name}} 배치당 {{ms}} ms',
 
     cannotStart: '학습을 시작할 수 없습니다:',
     refusalShow: '보기',
@@ -227,7 +235,7 @@ export const train = {
     refusalMore_one: '그래프에 문제가 {{count}}개 더 있습니다.',
     refusalMore_other: '그래프에 문제가 {{count}}개 더 있습니다.',
     refusalMoreButton: '문제 탭에서 보기',
-    memoryAsk: '이 모델을 학습하려면 메모리가 약 {{size}} 필요해 브라우저 한도를 넘을 수 있습니다. 그래도 시작할까요?',
+    memoryAsk: '이 설정으로 학습하면 메모리가 약 {{size}} 필요하고(tfjs가 담을 수 있는 양은 {{limit}}), 학습이 끝날 때까지 탭이 그만큼을 차지합니다. 그래도 시작할까요?',
     startAnyway: '그래도 시작',
     cancel: '취소',
 

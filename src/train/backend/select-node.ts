@@ -11,7 +11,7 @@ import { selectBackend, type BackendReport, type Platform, type SelectOptions } 
 export function nodePlatform(): Platform {
   // The package's main file sits in dist/, next to the three .wasm builds.
   const dist = dirname(createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm'));
-  return { name: 'node', wasmPaths: dist + sep, webglUnavailable: text('train.backend.node-no-webgl') };
+  return { name: 'node', wasmPaths: dist + sep, webglUnavailable: text('train.backend.node-no-webgl'), webgpuUnavailable: text('train.backend.node-no-webgpu'), threads: 1 };
 }
 
 export function selectNodeBackend(tf: Tf, options: SelectOptions = {}): Promise<BackendReport> {

@@ -18,13 +18,20 @@
  *  - AvgPoolGrad wrong at partial windows, as on every backend (avg-pool-grad.ts);
  *  - ResizeNearestNeighborGrad and ResizeBilinearGrad ignore halfPixelCenters
  *    (tfjs-layers never sets it): those calls go to the adjoint loops;
+ *  - present but slow, wrapped: Sum and Mean over leading axes (bias and
+ *    BatchNormalization gradients; leading-sum.ts), BatchMatMul with a
+ *    transposed operand (Dense gradients; matmul-transposed.ts), Tile that
+ *    repeats a per-channel vector (BatchNormalization gradients; repeat-tile.ts),
+ *    Identity (a copy on wasm, ~30 per resnet-mini step from tfjs's gradient
+ *    bookkeeping; now it shares the data as wasm's Reshape and the cpu
+ *    backend's Identity do: no wasm kernel writes into its inputs);
  *  - Prelu wrong when alpha is not x's trailing axes (PReLU sharing a middle
  *    axis): alpha is tiled first (prelu-broadcast.ts).
  *
  * Nothing moves to the cpu backend. Safe to call more than once, before or
  * after the wasm backend initialises (kernels are looked up when an op runs).
  */
-import type { NamedAttrMap, TensorInfo } from '@tensorflow/tfjs';
+import type { KernelFunc, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs';
 import type { Tf } from '../../compile/tf.ts';
 import { conv2dBackpropFilter } from './conv-filter-grad.ts';
 import { conv2dBackpropInput } from './conv-input-grad.ts';
@@ -33,6 +40,9 @@ import { maxPoolGradKernel, resizeGradKernel } from './array-kernels.ts';
 import { explicitSame, isWrapped, SAME_PADDED_KERNELS } from './same-padding.ts';
 import { avgPoolGradExcludingPadding, isAvgPoolFixed } from './avg-pool-grad.ts';
 import { isOurs, mark, replaceKernel } from './registry.ts';
+import { leadingReduction } from './leading-sum.ts';
+import { matMulWithoutTransposes } from './matmul-transposed.ts';
+import { wholeRepeatTile } from './repeat-tile.ts';
 import { preluBroadcast } from './prelu-broadcast.ts';
 
 type Impl = (tf: Tf, inputs: Record<string, TensorInfo>, attrs: NamedAttrMap, backend: unknown) => TensorInfo;
@@ -47,7 +57,7 @@ const MISSING: Record<string, Impl> = {
 export const WASM_TRAINING_KERNELS = {
   added: Object.keys(MISSING),
   replaced: ['Conv2DBackpropInput', 'MaxPoolGrad'],
-  wrapped: [...Object.keys(SAME_PADDED_KERNELS), 'AvgPoolGrad', 'ResizeNearestNeighborGrad', 'ResizeBilinearGrad', 'Prelu'],
+  wrapped: [...Object.keys(SAME_PADDED_KERNELS), 'AvgPoolGrad', 'ResizeNearestNeighborGrad', 'ResizeBilinearGrad', 'Sum', 'Mean', 'BatchMatMul', 'Tile', 'Identity', 'Prelu'],
 } as const;
 
 /** Registers everything above for 'wasm'; returns the kernel names it changed now (empty when already done). */
@@ -84,6 +94,33 @@ export function registerWasmTrainingKernels(tf: Tf): string[] {
     const loop = resizeGradKernel('wasm', mode);
     replaceKernel(tf, { ...native, kernelFunc: mark((args) => (args.attrs?.halfPixelCenters ? loop(args) : native.kernelFunc(args))) });
     changed.push(name);
+  }
+  for (const name of ['Sum', 'Mean']) {
+    const native = tf.getKernel(name, 'wasm');
+    if (!native || isOurs(native)) continue;
+    replaceKernel(tf, leadingReduction(native, name === 'Mean'));
+    changed.push(name);
+  }
+  const identity = tf.getKernel('Identity', 'wasm');
+  if (identity && !isOurs(identity)) {
+    const kernelFunc: KernelFunc = (args) => {
+      const x = args.inputs.x as TensorInfo;
+      if (x.dtype === 'string') return identity.kernelFunc(args);
+      (args.backend as unknown as { incRef(dataId: object): void }).incRef(x.dataId);
+      return { dataId: x.dataId, shape: x.shape, dtype: x.dtype };
+    };
+    replaceKernel(tf, { ...identity, kernelFunc: mark(kernelFunc) });
+    changed.push('Identity');
+  }
+  const tile = tf.getKernel('Tile', 'wasm');
+  if (tile && !isOurs(tile)) {
+    replaceKernel(tf, wholeRepeatTile(tile));
+    changed.push('Tile');
+  }
+  const matMul = tf.getKernel('BatchMatMul', 'wasm');
+  if (matMul && !isOurs(matMul)) {
+    replaceKernel(tf, matMulWithoutTransposes(tf, matMul));
+    changed.push('BatchMatMul');
   }
   const prelu = tf.getKernel('Prelu', 'wasm');
   if (prelu && !isOurs(prelu)) {

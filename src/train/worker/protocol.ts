@@ -7,6 +7,7 @@ import type { DatasetSplit } from '../../data/dataset.ts';
 import type { GraphDoc } from '../../graph/schema.ts';
 import type { ImportedWeights } from '../../import/types.ts';
 import type { TrainConfig } from '../config.ts';
+import type { RememberedBackend } from '../backend/select.ts';
 import type { DoneEvent, TrainEvent } from '../events.ts';
 import { english, isText, text, type Text } from '../../i18n/text.ts';
 
@@ -24,12 +25,13 @@ export interface RunOutcome {
 
 export interface TrainerApi {
   /**
-   * Loads tfjs, picks the backend, loads the data, trains, and reports every
+   * Loads tfjs, picks the backend ("auto": measured, or `remembered` from an
+   * earlier measurement on this device), loads the data, trains, and reports every
    * event through `onEvent` (a comlink proxy). Resolves when the run ends,
    * after the `done` event; never rejects for a training problem (those end
    * in a `done` event with reason `error` and one plain line).
    */
-  start(doc: GraphDoc, config: TrainConfig, userData: DatasetSplit | null, initialWeights: ImportedWeights | null, onEvent: (e: TrainEvent) => void): Promise<RunOutcome>;
+  start(doc: GraphDoc, config: TrainConfig, userData: DatasetSplit | null, initialWeights: ImportedWeights | null, onEvent: (e: TrainEvent) => void, remembered?: RememberedBackend | null): Promise<RunOutcome>;
   /** Takes effect between batches. */
   pause(): void;
   resume(): void;

@@ -13,10 +13,13 @@ import type { DatasetSplit } from '../../data/dataset.ts';
 import type { GraphDoc } from '../../graph/schema.ts';
 import type { ImportedWeights } from '../../import/types.ts';
 import { selectBrowserBackend } from '../backend/select-browser.ts';
+import type { RememberedBackend } from '../backend/select.ts';
 import { loadPretrainedWeights, pretrainedBlocks, type FetchUrl } from '../pretrained.ts';
 import type { TrainConfig } from '../config.ts';
 import { batchesFinishedAt, type DoneEvent, type TrainEvent } from '../events.ts';
 import { runTraining } from '../run.ts';
+import { compileGraph } from '../../compile/compile.ts';
+import { loadImportedWeights } from '../../import/load-weights.ts';
 import { latentEncoderKey, latentPoints } from '../latent.ts';
 import { exportTrained, extractWeights, predictOne } from '../save.ts';
 import { plainMessage, said, type ExportedModel, type RunOutcome, type TrainerApi } from './protocol.ts';
@@ -92,8 +95,35 @@ function trainedModel(): { tf: Tf; model: Compiled['main'] } {
   return { tf, model: compiled.main };
 }
 
+/**
+ * The GPU went away mid-run (RELIABILITY #18): the next backend that starts
+ * (wasm, else cpu) gets a fresh model with the weights the run copied at its
+ * last epoch end, so Download, Keep and the drawing pad work, and the page
+ * is told which backend to start on next.
+ */
+async function afterGpuLoss(tf: Tf, doc: GraphDoc, done: DoneEvent, checkpoint: ImportedWeights | undefined): Promise<DoneEvent> {
+  try {
+    compiled?.main.dispose();
+  } catch {
+    // its textures went with the context
+  }
+  compiled = null;
+  try {
+    const next = await selectBrowserBackend(tf, { doc, order: ['wasm', 'cpu'] });
+    const built = compileGraph(tf, doc);
+    if (built.ok && checkpoint) {
+      loadImportedWeights(tf, built.value, checkpoint);
+      compiled = built.value;
+    }
+    const said = text('train.gpu-lost.next', { said: done.text!, next: next.active });
+    return { ...done, message: english(said), text: said, gpuLost: { ...done.gpuLost!, fallback: next.active } };
+  } catch {
+    return done;
+  }
+}
+
 const api: TrainerApi = {
-  async start(doc: GraphDoc, config: TrainConfig, userData: DatasetSplit | null, initialWeights: ImportedWeights | null, send: (e: TrainEvent) => void): Promise<RunOutcome> {
+  async start(doc: GraphDoc, config: TrainConfig, userData: DatasetSplit | null, initialWeights: ImportedWeights | null, send: (e: TrainEvent) => void, remembered: RememberedBackend | null = null): Promise<RunOutcome> {
     if (running) return failed(text('train.worker-busy'), send);
     running = true;
     stopRequested = false;
@@ -102,6 +132,8 @@ const api: TrainerApi = {
     stopSeenAt = null;
     const onEvent = (e: TrainEvent) => {
       if (e.type === 'batch') batchesFinished = batchesFinishedAt(e);
+      // A lost GPU's done event waits until the kept weights live on the next backend (below).
+      if (e.type === 'done' && e.gpuLost) return;
       send(e.type === 'done' ? withStopSeen(e) : e);
     };
     try {
@@ -109,12 +141,15 @@ const api: TrainerApi = {
       compiled = null;
       try {
         tf ??= await loadTf();
+      // For browser tests: they reach tfjs's WebGL context here to lose it (WEBGL_lose_context).
+      (self as unknown as { netloomTf?: Tf }).netloomTf = tf;
       } catch (e) {
         return failed(text('train.no-tfjs', { detail: plainMessage(e) }), onEvent);
       }
       let backend;
       try {
-        backend = await selectBrowserBackend(tf, { doc, order: config.backend === 'auto' ? undefined : [config.backend] });
+        const choice = config.backend;
+        backend = await selectBrowserBackend(tf, { doc, ...(choice === 'auto' ? { probe: { settings: config, remembered } } : { order: [choice] }) });
       } catch (e) {
         return failed(saidOf(e), onEvent);
       }
@@ -125,6 +160,11 @@ const api: TrainerApi = {
       if (stopRequested) return failed(null, onEvent);
       const r = await runTraining({ tf, doc, config, data, backend, initialWeights: weights ?? undefined, onEvent, control });
       compiled = r.compiled;
+      if (r.done.gpuLost) {
+        const done = await afterGpuLoss(tf, doc, r.done, r.checkpoint);
+        send(done);
+        return { done, hasModel: compiled !== null };
+      }
       // The latent map of a 2-D encoder (latent-2d preset), drawn from the trained model after the run.
       if (r.done.reason === 'finished' && compiled && latentEncoderKey(compiled)) {
         const latent = latentPoints(tf, compiled, data.test, Math.max(0, r.done.epochsCompleted - 1));

@@ -10,6 +10,7 @@ import { LessonCard } from './LessonCard.tsx';
 import { Thumbnail } from './Thumbnail.tsx';
 import { TOPICS } from './about.ts';
 import { loadPresets, type PresetEntry } from './presets.ts';
+import { ASK_FIRST_BYTES, bytesText, TENSOR_MEMORY_LIMIT } from '../../analysis/budget.ts';
 import './gallery.css';
 
 export interface GalleryProps {
@@ -44,10 +45,10 @@ export function Gallery({ onClose, onOpen }: GalleryProps) {
   const current = entries?.find((e) => e.file === chosen) ?? null;
   const title = (e: PresetEntry) => e.about?.[lang].title ?? e.doc.name;
   const studyNote = (e: PresetEntry) =>
-    e.studyOnly?.why === 'weights'
-      ? t('studyWeights', { params: e.studyOnly.params.toLocaleString(lang) })
-      : e.studyOnly?.why === 'activations'
-        ? t('studyActivations', { mib: e.studyOnly.mib })
+    e.studyOnly?.why === 'any-batch'
+      ? t('studyAnyBatch', { need: bytesText(e.studyOnly.need), limit: bytesText(TENSOR_MEMORY_LIMIT) })
+      : e.studyOnly?.why === 'batch'
+        ? t('studyBatch', { batch: e.studyOnly.batch, need: bytesText(e.studyOnly.need), ask: bytesText(ASK_FIRST_BYTES), limit: bytesText(TENSOR_MEMORY_LIMIT) })
         : null;
 
   return (

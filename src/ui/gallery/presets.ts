@@ -4,6 +4,7 @@
  * it can train in this browser.
  */
 import { analyze } from '../../analysis/analyze.ts';
+import { studyOnly, type StudyOnly } from '../../analysis/budget.ts';
 import { loadGraphValue } from '../../graph/load.ts';
 import type { GraphDoc } from '../../graph/schema.ts';
 import { aboutOf, type About } from './about.ts';
@@ -14,8 +15,8 @@ export interface PresetEntry {
   doc: GraphDoc;
   about: About | null;
   params: number;
-  /** Null when it trains here; otherwise why not: too many weights, or too many activations per image. */
-  studyOnly: { why: 'weights'; params: number } | { why: 'activations'; mib: number } | null;
+  /** Null when it trains here with its own settings; otherwise why not, from the memory budget. */
+  studyOnly: StudyOnly | null;
 }
 
 // Lazy: the presets (about 300 KB of JSON) load only when the gallery opens.
@@ -51,9 +52,6 @@ const rank = (file: string) => {
   return i < 0 ? ORDER.length : i;
 };
 
-/** Too big to train in a tab: analysis' own warning, or too many activations per batch. */
-const ACTIVATION_LIMIT = 16 * 1024 * 1024;
-
 export async function loadPresets(): Promise<PresetEntry[]> {
   const entries = await Promise.all(
     Object.entries(FILES).map(async ([path, load]) => {
@@ -61,12 +59,7 @@ export async function loadPresets(): Promise<PresetEntry[]> {
       const r = loadGraphValue(await load());
       if (!r.ok) return null;
       const a = analyze(r.doc);
-      const studyOnly: PresetEntry['studyOnly'] = a.diagnostics.some((d) => d.code === 'too-large-to-train')
-        ? { why: 'weights', params: a.totals.params }
-        : a.totals.activationBytes > ACTIVATION_LIMIT
-          ? { why: 'activations', mib: Math.round(a.totals.activationBytes / 2 ** 20) }
-          : null;
-      return { file, doc: r.doc, about: aboutOf(r.doc), params: a.totals.params, studyOnly } satisfies PresetEntry;
+      return { file, doc: r.doc, about: aboutOf(r.doc), params: a.totals.params, studyOnly: studyOnly(a.totals, a.memory) } satisfies PresetEntry;
     }),
   );
   return entries.filter((e): e is PresetEntry => e !== null).sort((a, b) => rank(a.file) - rank(b.file) || a.file.localeCompare(b.file));

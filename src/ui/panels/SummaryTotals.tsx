@@ -1,13 +1,10 @@
-/** The whole model's parameters, compute and memory, from analysis totals. */
+/** The whole model's parameters, compute and memory, from analysis totals and its memory budget. */
 import { useTranslation } from 'react-i18next';
 import type { Analysis } from '../../analysis/types.ts';
 import { useFormat } from './format.ts';
 import { Facts } from './Facts.tsx';
 
-/** The batch size the memory estimate is shown for (a common training default). */
-export const SUMMARY_BATCH = 32;
-
-export function SummaryTotals({ totals }: { totals: Analysis['totals'] }) {
+export function SummaryTotals({ totals, memory }: { totals: Analysis['totals']; memory: Analysis['memory'] }) {
   const { t } = useTranslation('panels');
   const f = useFormat();
   return (
@@ -34,8 +31,11 @@ export function SummaryTotals({ totals }: { totals: Analysis['totals'] }) {
         testId="summary-memory"
         rows={[
           [t('activationsOne'), f.mb(totals.activationBytes)],
-          [t('activationsBatch', { n: SUMMARY_BATCH }), f.mb(totals.activationBytes * SUMMARY_BATCH)],
+          [t('activationsBatch', { n: memory.settings.batchSize }), f.mb(totals.activationBytes * memory.settings.batchSize)],
           [t('paramMemory'), f.mb(totals.paramBytes)],
+          // The graph's own batch size and optimizer (its training hints, else the defaults), as the training check counts.
+          [t('trainingMemory', { n: memory.settings.batchSize, optimizer: memory.settings.optimizer }), f.mb(memory.trainBytes)],
+          [t('memoryLimit'), f.mb(memory.limitBytes)],
         ]}
       />
     </>

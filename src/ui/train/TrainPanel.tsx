@@ -11,7 +11,7 @@ import { isActive, useTrainRun } from './run-state.ts';
 import { effectiveConfig, useTrainSettings } from './settings.ts';
 import { sameModel } from './graph-changed.ts';
 import { cancelAsk, startAnyway } from './session.ts';
-import { bytes } from './format.ts';
+import { bytesText, TENSOR_MEMORY_LIMIT } from '../../analysis/budget.ts';
 import { TrainForm } from './TrainForm.tsx';
 import { RunButtons } from './RunButtons.tsx';
 import { BackendLine } from './BackendLine.tsx';
@@ -55,7 +55,7 @@ export default function TrainPanel({ onClose }: { onClose: () => void }) {
         {refusal && !active && <Refusal reasons={refusal.reasons} />}
         {run.askMemory !== null && run.askFor && sameModel(run.askFor, doc) && !active && (
           <div className="train-ask" role="alertdialog" data-testid="train-ask-memory">
-            <span>{t('memoryAsk', { size: bytes(run.askMemory) })}</span>
+            <span>{t('memoryAsk', { size: bytesText(run.askMemory), limit: bytesText(TENSOR_MEMORY_LIMIT) })}</span>
             <button onClick={startAnyway}>{t('startAnyway')}</button>
             <button onClick={cancelAsk}>{t('cancel')}</button>
           </div>

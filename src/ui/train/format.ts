@@ -9,14 +9,6 @@ export function duration(ms: number): string {
   return h ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
 }
 
-/** 1.5e9 → "1.4 GiB". */
-export function bytes(n: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let i = 0;
-  while (n >= 1024 && i < units.length - 1) ((n /= 1024), i++);
-  return `${n < 10 && i ? n.toFixed(1) : Math.round(n)} ${units[i]}`;
-}
-
 /** A metric's value: shares as percentages (acc 0.9712 → "97.1%", also IoU and mAP), others with 4 significant digits. */
 export function metric(name: string, v: number): string {
   if (!Number.isFinite(v)) return String(v);

@@ -16,11 +16,11 @@ import { applyEvents, batchesDone, IDLE, isActive, useTrainRun } from './run-sta
 import { effectiveConfig, useTrainSettings } from './settings.ts';
 import { keepWeights, startingWeights } from './weights-slot.ts';
 import type { DataChoice } from './data-choice.ts';
+import { forget, recall, remember, sizeBucket } from './remember-backend.ts';
 import { english, isText, text, type Text } from '../../i18n/text.ts';
+import { ASK_FIRST_BYTES } from '../../analysis/budget.ts';
 import type { Reason } from '../../train/check.ts';
 
-/** Above this estimate, Start asks first. */
-export const MEMORY_ASK_BYTES = 1024 ** 3;
 
 let trainer: Trainer | null = null;
 let runId = 0;
@@ -81,9 +81,15 @@ function schedule() {
   backup = setTimeout(flush, wait + 400);
 }
 
-function listen(id: number) {
+function listen(id: number, bucket: number) {
   return (e: TrainEvent) => {
     if (id !== runId) return;
+    if (e.type === 'started') remember(bucket, e.backend);
+    if (e.type === 'done' && e.gpuLost?.fallback) {
+      // The next Start goes on where the kept weights now live; a remembered probe that chose this GPU is forgotten.
+      forget(bucket);
+      useTrainSettings.getState().set('backend', e.gpuLost.fallback as TrainConfig['backend']);
+    }
     pending.push(e);
     schedule();
   };
@@ -129,7 +135,7 @@ async function checkThenLaunch(): Promise<void> {
   }
   const { estimateMemory } = await import('../../train/memory.ts');
   const bytes = estimateMemory(doc, config, analysisOf(doc));
-  if (bytes > MEMORY_ASK_BYTES) {
+  if (bytes > ASK_FIRST_BYTES) {
     useTrainRun.setState({ refusal: null, askMemory: bytes, askFor: doc });
     return;
   }
@@ -157,14 +163,17 @@ function launch(doc: GraphDoc, config: TrainConfig, choice: DataChoice | null) {
   const t = createTrainer(crash);
   trainer = t;
   const userData = choice?.source === 'user' ? choice.split : null;
+  const bucket = sizeBucket(analysisOf(doc).totals.macs, config.batchSize);
   t.api
-    .start(doc, config, userData, weights, t.listener(listen(id)))
+    .start(doc, config, userData, weights, t.listener(listen(id, bucket)), config.backend === 'auto' ? recall(bucket) : null)
     .then((outcome) => {
       if (id !== runId) return;
       // The done event normally came before this answer; the queue shows it (and the results) frame by frame.
       if (!useTrainRun.getState().done && !pending.some((e) => e.type === 'done')) pending.push(outcome.done);
       useTrainRun.setState({ hasModel: outcome.hasModel });
       schedule();
+      // After a lost GPU the last good weights are kept for the next Start, as the message says.
+      if (outcome.done.gpuLost?.fallback && outcome.hasModel) void keepTrainedWeights().catch(() => {});
     })
     .catch((e: unknown) => crash(text('train.as-said', { detail: callFailure(e) })));
 }

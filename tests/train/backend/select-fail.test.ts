@@ -6,7 +6,7 @@ import { text } from '../../../src/i18n/text.ts';
 
 test('wasm files missing: cpu becomes active, the reason is kept, tfjs did not switch on its own', async () => {
   tf.env().set('IS_TEST', true);
-  const r = await selectBackend(tf, { name: 'node', wasmPaths: '/nonexistent/netloom-wasm/', webglUnavailable: text('train.backend.node-no-webgl') });
+  const r = await selectBackend(tf, { name: 'node', wasmPaths: '/nonexistent/netloom-wasm/', webglUnavailable: text('train.backend.node-no-webgl'), webgpuUnavailable: text('train.backend.node-no-webgpu'), threads: 1 });
   expect(r.active).toBe('cpu');
   expect(r.skipped.map((s) => s.backend)).toEqual(['wasm', 'webgl']);
   expect(r.skipped[0]!.reason).toMatch(/^initialisation failed: .*wasm/);

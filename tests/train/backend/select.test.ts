@@ -2,6 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, test } from 'vitest';
 import { selectNodeBackend } from '../../../src/train/backend/select-node.ts';
+import { wasmThreads } from '../../../src/train/backend/select.ts';
 import { trainableOn } from '../../../src/train/backend/trainable.ts';
 import { chain, composite, doc, edge, node } from '../../analysis/helpers.ts';
 
@@ -76,4 +77,15 @@ describe('trainableOn', () => {
     const g = chain(['x', 'Input', { shape: [4, 4, 2] }], ['bn', 'BatchNormalization', { center: false }]);
     for (const b of ['cpu', 'wasm', 'webgl']) expect(trainableOn(b, g, tf)).toMatchObject([{ nodeId: 'bn', scope: 'tfjs' }]);
   });
+});
+
+describe('wasmThreads: how many threads wasm asks for in a browser', () => {
+  test.each([
+    [{ crossOriginIsolated: true, navigator: { hardwareConcurrency: 2 } }, 2],
+    [{ crossOriginIsolated: true, navigator: { hardwareConcurrency: 16 } }, 8], // tfjs's build starts 8 pthread workers
+    [{ crossOriginIsolated: true, navigator: { hardwareConcurrency: 1 } }, 1],
+    [{ crossOriginIsolated: false, navigator: { hardwareConcurrency: 8 } }, 1], // no SharedArrayBuffer without COOP/COEP
+    [{ navigator: { hardwareConcurrency: 8 } }, 1],
+    [{ crossOriginIsolated: true }, 1],
+  ])('%j → %i', (scope, n) => expect(wasmThreads(scope)).toBe(n));
 });
