@@ -8,7 +8,7 @@
  * - Korean fonts (the Korean screenshots): installed the same way when
  *   missing; elsewhere a one-line warning (tests still pass, screenshots
  *   would show boxes).
- * - pyflakes and numpy for Debian's python3 (the Keras export checks):
+ * - pyflakes, numpy, torch and onnx for Debian's python3 (the Keras and PyTorch export checks):
  *   installed the same way when missing; elsewhere a one-line warning, and
  *   those tests are skipped by name.
  */
@@ -68,10 +68,10 @@ if (!hasKoreanFont()) {
 const pyMissing = PYTHON_PACKAGES.filter((p) => !debianPythonHas(p.module)).map((p) => p.apt);
 if (pyMissing.length) {
   if (canAptInstall()) {
-    say(`installing ${pyMissing.join(' and ')} with apt-get (the Keras export checks run pyflakes and numpy)`);
-    if (!aptInstall(pyMissing)) say(`${pyMissing.join(' and ')} could not be installed: the Keras export tests that need them will be skipped, by name`);
+    say(`installing ${pyMissing.join(' and ')} with apt-get (the Keras and PyTorch export checks run pyflakes, numpy, torch and onnx)`);
+    if (!aptInstall(pyMissing)) say(`${pyMissing.join(' and ')} could not be installed: the export tests that need them will be skipped, by name`);
   } else {
-    say(`no ${pyMissing.join(' or ')} for /usr/bin/python3: the Keras export tests that need them will be skipped, by name; \`sudo apt-get install ${pyMissing.join(' ')}\` runs them`);
+    say(`no ${pyMissing.join(' or ')} for /usr/bin/python3: the export tests that need them will be skipped, by name; \`sudo apt-get install ${pyMissing.join(' ')}\` runs them`);
   }
 }
 

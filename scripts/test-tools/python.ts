@@ -1,8 +1,10 @@
 /**
- * The Python the Keras export tests run beside python3's own py_compile:
+ * The Python the export tests run beside python3's own py_compile:
  * Debian's python3 (/usr/bin/python3) with pyflakes (unused imports and
- * results, shadowed names) and numpy (the exported loss, metric, layer and
- * data code run under a small numpy stand-in for keras.ops). Debian's, not
+ * results, shadowed names), numpy (the exported loss, metric, layer and
+ * data code run under a small numpy stand-in for keras.ops) torch (the
+ * PyTorch export built, loaded with weights and run) and onnx (its ONNX
+ * files checked). Debian's, not
  * the first python3 on PATH: a pyenv or venv python3 does not see Debian's
  * packages. Shared by scripts/test-tools/ensure.ts, which installs them, and
  * the tests, which skip by name what cannot run.
@@ -16,6 +18,8 @@ export const DEBIAN_PYTHON = '/usr/bin/python3';
 export const PYTHON_PACKAGES = [
   { module: 'pyflakes', apt: 'python3-pyflakes' },
   { module: 'numpy', apt: 'python3-numpy' },
+  { module: 'torch', apt: 'python3-torch' },
+  { module: 'onnx', apt: 'python3-onnx' },
 ] as const;
 
 export type PythonModule = (typeof PYTHON_PACKAGES)[number]['module'];

@@ -1,6 +1,6 @@
 /**
- * `netloom export FILE --lang ts|py [-o OUT] [--mirrored]`: a graph file as
- * TensorFlow.js (TypeScript) or Keras (Python) code, on stdout or into OUT.
+ * `netloom export FILE --lang ts|py|torch [-o OUT] [--mirrored]`: a graph file as
+ * TensorFlow.js (TypeScript), Keras (Python) or PyTorch (Python) code, on stdout or into OUT.
  * Exit 2: the file or the command line cannot be used. Exit 1: the graph has
  * errors (one line each on stderr, nothing written). Exit 0: code written.
  */
@@ -18,22 +18,22 @@ export interface ExportIO extends CliIO {
 
 interface ExportArgs {
   file: string;
-  lang: 'ts' | 'py';
+  lang: 'ts' | 'py' | 'torch';
   out?: string;
   mirrored: boolean;
 }
 
-const LANGS = ['ts', 'py'] as const;
+const LANGS = ['ts', 'py', 'torch'] as const;
 
 /** Without --lang, OUT's extension decides. */
 function parse({ flags, options, positionals }: ParsedArgs): ExportArgs | string {
   const given = options.get('--lang');
-  if (given !== undefined && !(LANGS as readonly string[]).includes(given)) return `--lang takes ts or py (got ${printable(given)})`;
+  if (given !== undefined && !(LANGS as readonly string[]).includes(given)) return `--lang takes ts, py or torch (got ${printable(given)})`;
   if (positionals.length !== 1) return positionals.length ? `one graph file at a time (got ${positionals.length})` : 'which file? give one graph file';
   const file = positionals[0]!;
   const out = options.get('-o');
   const lang = (given as ExportArgs['lang'] | undefined) ?? (out?.endsWith('.py') ? 'py' : out?.endsWith('.ts') ? 'ts' : undefined);
-  if (!lang) return 'which language? add --lang ts (TensorFlow.js) or --lang py (Keras)';
+  if (!lang) return 'which language? add --lang ts (TensorFlow.js), --lang py (Keras) or --lang torch (PyTorch)';
   if (flags.has('--mirrored') && lang !== 'py') return '--mirrored is for Keras code: use it with --lang py';
   return { file, lang, out, mirrored: flags.has('--mirrored') };
 }
@@ -52,8 +52,8 @@ function overwriteRefusal(file: string, out: string, io: CliIO): string | null {
 
 export const exportCommand: Command = {
   name: 'export',
-  usage: 'FILE --lang ts|py [-o OUT] [--mirrored]',
-  summary: 'write a graph file as TensorFlow.js (ts) or Keras (py) code; --mirrored builds the Keras model under MirroredStrategy',
+  usage: 'FILE --lang ts|py|torch [-o OUT] [--mirrored]',
+  summary: 'write a graph file as TensorFlow.js (ts), Keras (py) or PyTorch (torch) code; --mirrored builds the Keras model under MirroredStrategy',
   flags: ['--mirrored'],
   options: ['--lang', '-o'],
   async run(parsed, io: ExportIO) {
@@ -71,7 +71,9 @@ export const exportCommand: Command = {
     const r =
       args.lang === 'ts'
         ? (await import('../codegen/typescript.ts')).emitTypeScript(opened.doc)
-        : (await import('../codegen/keras.ts')).emitKeras(opened.doc, { mirroredStrategy: args.mirrored });
+        : args.lang === 'torch'
+          ? (await import('../codegen/torch.ts')).emitTorch(opened.doc)
+          : (await import('../codegen/keras.ts')).emitKeras(opened.doc, { mirroredStrategy: args.mirrored });
     if (!r.ok) {
       for (const d of r.diagnostics) io.stderr(diagnosticLine(d));
       return EXIT.invalid;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineNode } from './spec.ts';
+import { activate, fn } from './common/torch.ts';
 import { activation as activationName } from './common/params.ts';
 import { ANY_RANK, keepShape } from './common/shape.ts';
 import { activationKernels } from './common/kernels.ts';
@@ -16,6 +17,7 @@ export const activation = defineNode({
   infer: keepShape,
   layers: ({ activation }) => [{ className: 'Activation', config: { activation } }],
   kernels: (p) => activationKernels(p.activation),
+  code: { pytorch: ({ config, output }) => fn(activate(config.activation, '$0', output)) },
   keras: {
     // ReLU layers are one activation: relu, or relu6 with max_value 6.
     aliases: ['ReLU'],

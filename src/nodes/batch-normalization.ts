@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { defineNode, type NodeDiagnostic, type WeightShape } from './spec.ts';
+import { defineNode, type CodeSource, type NodeDiagnostic, type WeightShape } from './spec.ts';
+import { py, torchDim } from './common/torch.ts';
 import { fmtShape, int, size } from './common/params.ts';
 import { failed } from './common/checks.ts';
 import { isOff } from './common/keras.ts';
@@ -81,6 +82,27 @@ export const batchNormalization = defineNode({
     return [...out, ['moving_mean', [n]], ['moving_variance', [n]]];
   },
   kernels: () => ['FusedBatchNorm'],
+  code: {
+    pytorch: ({ config: c, inputs: [x] }) => {
+      const shape = x!;
+      const axis = c.axis as number;
+      const n = shape[axis < 0 ? shape.length + axis : axis - 1];
+      // Keras's momentum is how much of the running average stays, PyTorch's how much the batch brings.
+      const args = `${py(n)}, eps=${py(c.epsilon)}, momentum=${py(Number((1 - (c.momentum as number)).toPrecision(12)))}`;
+      const weights = [
+        ...(c.scale === false ? [] : [{ from: 'gamma', to: 'weight' }]),
+        ...(c.center === false ? [] : [{ from: 'beta', to: 'bias' }]),
+        { from: 'moving_mean', to: 'running_mean' },
+        { from: 'moving_variance', to: 'running_var' },
+      ];
+      const dim = torchDim(axis, shape);
+      const plain = c.scale !== false && c.center !== false;
+      if (plain && shape.length === 3 && dim === 1) return { module: `nn.BatchNorm2d(${args})`, forward: '$m($0)', weights };
+      if (plain && shape.length === 1) return { module: `nn.BatchNorm1d(${args})`, forward: '$m($0)', weights };
+      const flags = `${c.scale === false ? ', scale=False' : ''}${c.center === false ? ', center=False' : ''}`;
+      return { module: `BatchNorm(${args}, dim=${dim}${flags})`, forward: '$m($0)', weights, sources: [BATCH_NORM] };
+    },
+  },
   keras: {
     refuse(c) {
       if (!isOff(c.renorm)) return 'renorm is on; netloom has plain batch normalization only';
@@ -109,3 +131,25 @@ export const batchNormalization = defineNode({
     params: [{}, { center: false }, { scale: false }, { center: false, scale: false }, { axis: 1 }, { axis: -2 }, { momentum: 0.9, epsilon: 1e-5 }],
   },
 });
+
+/** BatchNormalization on any axis, with or without gamma and beta (nn.BatchNorm*d normalise dim 1 and learn both). */
+const BATCH_NORM: CodeSource = {
+  id: 'BatchNorm',
+  code: String.raw`
+class BatchNorm(nn.Module):
+    """Keras's BatchNormalization on any axis: statistics per entry of dim over all other axes, with or without
+    the learned scale (gamma, here weight) and shift (beta, here bias). momentum as PyTorch means it."""
+
+    def __init__(self, num_features, eps=1e-3, momentum=0.01, dim=1, scale=True, center=True):
+        super().__init__()
+        self.eps, self.momentum, self.dim = eps, momentum, dim
+        self.weight = nn.Parameter(torch.ones(num_features)) if scale else None
+        self.bias = nn.Parameter(torch.zeros(num_features)) if center else None
+        self.register_buffer('running_mean', torch.zeros(num_features))
+        self.register_buffer('running_var', torch.ones(num_features))
+
+    def forward(self, x):
+        y = F.batch_norm(x.movedim(self.dim, 1), self.running_mean, self.running_var, self.weight, self.bias, self.training, self.momentum, self.eps)
+        return y.movedim(1, self.dim)
+`.trim(),
+};

@@ -5,6 +5,7 @@ import { failed } from './common/checks.ts';
 import { needTwo } from './common/merge.ts';
 import { labelled, planMergeFix } from './common/merge-fix.ts';
 import { msg, text } from '../i18n/text.ts';
+import { fn, torchDim } from './common/torch.ts';
 import { concatFormula } from './common/size-formulas.ts';
 
 const AXIS_NAMES = ['height', 'width', 'channels'];
@@ -72,6 +73,7 @@ export const concatenate = defineNode({
     return { outputs: [out], weights: { trainable: 0, nonTrainable: 0 }, formulas: concatFormula(inputs, axis) };
   },
   layers: (p) => [{ className: 'Concatenate', config: { axis: p.axis } }],
+  code: { pytorch: ({ config, inputs }) => fn(`torch.cat([${inputs.map((_, i) => `$${i}`).join(', ')}], dim=${torchDim(config.axis as number, inputs[0]!)})`) },
   caption: (p) => (p.axis === -1 ? '' : `axis ${p.axis}`),
   doc: {
     en: {

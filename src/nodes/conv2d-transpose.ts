@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { defineNode } from './spec.ts';
-import { int, MAX_CHANNELS, toPair } from './common/params.ts';
+import { int, MAX_CHANNELS, toPair, type Pair } from './common/params.ts';
 import { activationKernels, CONV_KERNELS } from './common/kernels.ts';
 import { bias, channelsOf, kernel } from './common/weights.ts';
 import { isOff, isOnes, shown } from './common/keras.ts';
 import { failed, needKnownSize } from './common/checks.ts';
+import { activate, convWeights, knownChannels, pairArg, py } from './common/torch.ts';
 import { activationCaption, convTail, convWindow, explicitCrop, slide, windowCaption, windowResult } from './common/window.ts';
 
 // tfjs Conv2DTranspose has neither dilationRate nor outputPadding, so neither is offered.
@@ -44,8 +45,33 @@ export const conv2dTranspose = defineNode({
   weightShapes: (p, inputs) => [kernel('kernel', p.kernelSize, p.filters, channelsOf(inputs)), ...bias(p.useBias, p.filters)],
   kernels: (p) => [...CONV_KERNELS, ...activationKernels(p.activation)],
   paddingNumber: 'crop',
-  // Keras has no default kernel size.
-  code: { keep: ['kernelSize'] },
+  code: {
+    // Keras has no default kernel size.
+    keep: ['kernelSize'],
+    pytorch: ({ config: c, inputs: [x], output }) => {
+      // Per axis: PyTorch gives (N − 1)·s − 2p + k + output_padding. Keras gives N·s ('same'; the k − s extra
+      // rows cropped, the odd one at the bottom) or (N − 1)·s + max(k, s) ('valid').
+      const [kh, kw] = toPair(c.kernelSize as Pair);
+      const [sh, sw] = toPair(c.strides as Pair);
+      const axis = (k: number, s: number) => {
+        const total = c.padding === 'same' ? Math.max(k - s, 0) : 0;
+        const before = Math.floor(total / 2);
+        return { pad: before, extra: Math.max(s - k, 0), cut: total - 2 * before };
+      };
+      const [rows, cols] = [axis(kh, sh), axis(kw, sw)];
+      const padding = rows.pad || cols.pad ? `, padding=${py([rows.pad, cols.pad])}` : '';
+      const extra = rows.extra || cols.extra ? `, output_padding=${py([rows.extra, cols.extra])}` : '';
+      const cut = rows.cut || cols.cut ? `[:, :, ${rows.cut ? ':-1' : ':'}, ${cols.cut ? ':-1' : ':'}]` : '';
+      const bias = c.useBias === false ? ', bias=False' : '';
+      return {
+        module: `nn.ConvTranspose2d(${knownChannels([x!])}, ${py(c.filters)}, kernel_size=${py([kh, kw])}${pairArg('stride', [sh, sw])}${padding}${extra}${bias})`,
+        forward: activate(c.activation, `$m($0)${cut}`, output),
+        // Its kernel [kh, kw, out, in] becomes PyTorch's [in, out, kh, kw]: the same transpose as a convolution's.
+        weights: convWeights(c.useBias),
+        ...(cut ? { note: "Conv2DTranspose with padding='same' and an odd kernel-minus-stride: Keras crops the odd row/column at the bottom/right ([:, :, :-1])." } : {}),
+      };
+    },
+  },
   keras: {
     aliases: ['Convolution2DTranspose', 'Deconvolution2D'],
     refuse(c) {

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { defineNode } from './spec.ts';
-import { int, MAX_CHANNELS } from './common/params.ts';
+import { int, MAX_CHANNELS, toPair, type Pair } from './common/params.ts';
 import { activationKernels, CONV_KERNELS } from './common/kernels.ts';
 import { bias, channelsOf, kernel } from './common/weights.ts';
 import { isOnes, shown } from './common/keras.ts';
+import { activate, convWeights, knownChannels, pairArg, paddedInput, py } from './common/torch.ts';
 import { activationCaption, convTail, convWindow, dilationRate, explicitPadding, slideDilated, windowCaption, windowResult } from './common/window.ts';
 
 const params = z.object({
@@ -35,8 +36,20 @@ export const conv2d = defineNode({
   weightShapes: (p, inputs) => [kernel('kernel', p.kernelSize, channelsOf(inputs), p.filters), ...bias(p.useBias, p.filters)],
   kernels: (p) => [...CONV_KERNELS, ...activationKernels(p.activation)],
   paddingNumber: 'pad',
-  // Keras has no default kernel size.
-  code: { keep: ['kernelSize'] },
+  code: {
+    // Keras has no default kernel size.
+    keep: ['kernelSize'],
+    pytorch: ({ config: c, inputs: [x], output }) => {
+      const pad = paddedInput(c.padding, x!, c.kernelSize as Pair, c.strides as Pair, c.dilationRate as Pair);
+      const bias = c.useBias === false ? ', bias=False' : '';
+      return {
+        module: `nn.Conv2d(${knownChannels([x!])}, ${py(c.filters)}, kernel_size=${py(toPair(c.kernelSize as Pair))}${pairArg('stride', c.strides as Pair)}${pad.arg}${pairArg('dilation', c.dilationRate as Pair)}${bias})`,
+        forward: activate(c.activation, `$m(${pad.x})`, output),
+        weights: convWeights(c.useBias),
+        sources: pad.sources,
+      };
+    },
+  },
   keras: {
     aliases: ['Convolution2D'],
     refuse: (c) => (isOnes(c.groups) ? null : `groups is ${shown(c.groups)}; netloom's Conv2D has no groups`),

@@ -4,6 +4,7 @@ import { edges2d, fmtEdges, toEdges4, type Edges4 } from './common/params.ts';
 import { edgesText, labelled } from './common/merge-fix.ts';
 import { failed, needImage, needKnownSize } from './common/checks.ts';
 import { borderHW, NO_WEIGHTS } from './common/shape.ts';
+import { fn } from './common/torch.ts';
 import { msg, text } from '../i18n/text.ts';
 import { borderFormulas } from './common/size-formulas.ts';
 
@@ -50,6 +51,11 @@ export const cropping2d = defineNode({
     // tfjs requires `cropping`, and spells its factory with a capital D.
     keep: ['cropping'],
     ts: (std) => ({ ...std, callee: 'tf.layers.cropping2D' }),
+    pytorch: ({ config }) => {
+      const [[t, b], [l, r]] = toEdges4(config.cropping as Edges4);
+      const range = (from: number, to: number) => `${from || ''}:${to ? -to : ''}`;
+      return fn(`$0[:, :, ${range(t, b)}, ${range(l, r)}]`);
+    },
   },
   caption: (p) => `−${fmtEdges(p.cropping)}`,
   doc: {

@@ -5,6 +5,7 @@ import { failed } from './common/checks.ts';
 import { activationKernels } from './common/kernels.ts';
 import { bias, channelsOf } from './common/weights.ts';
 import { isOff } from './common/keras.ts';
+import { activate, knownChannels, py } from './common/torch.ts';
 import { msg } from '../i18n/text.ts';
 
 const params = z.object({
@@ -45,6 +46,14 @@ export const dense = defineNode({
   layers: ({ units, activation, useBias }) => [{ className: 'Dense', config: { units, activation, useBias } }],
   weightShapes: (p, inputs) => [['kernel', [channelsOf(inputs), p.units]], ...bias(p.useBias, p.units)],
   kernels: (p) => ['_FusedMatMul', ...activationKernels(p.activation)],
+  code: {
+    // nn.Linear acts on the last axis, as Keras's Dense does; its weight is the kernel transposed.
+    pytorch: ({ config: c, inputs: [x], output }) => ({
+      module: `nn.Linear(${knownChannels([x!])}, ${py(c.units)}${c.useBias === false ? ', bias=False' : ''})`,
+      forward: activate(c.activation, '$m($0)', output),
+      weights: [{ from: 'kernel', to: 'weight', perm: [1, 0] }, ...(c.useBias === false ? [] : [{ from: 'bias', to: 'bias' }])],
+    }),
+  },
   keras: {
     refuse: (c) => (isOff(c.lora_rank) ? null : 'it has LoRA weights (lora_rank)'),
     // Keras applies Dense to the last axis of any input. On [H, W, C] that is exactly a 1×1 Conv2D

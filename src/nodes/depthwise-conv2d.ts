@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineNode } from './spec.ts';
-import { int, toPair } from './common/params.ts';
+import { int, toPair, type Pair } from './common/params.ts';
+import { activate, depthwiseWeight, knownChannels, pairArg, paddedInput, py } from './common/torch.ts';
 import { activationKernels, DEPTHWISE_KERNELS } from './common/kernels.ts';
 import { bias, channelsOf, kernel } from './common/weights.ts';
 import { isOnes, shown } from './common/keras.ts';
@@ -40,8 +41,22 @@ export const depthwiseConv2d = defineNode({
   },
   kernels: (p) => [...DEPTHWISE_KERNELS, ...activationKernels(p.activation)],
   paddingNumber: 'pad',
-  // Keras has no default kernel size.
-  code: { keep: ['kernelSize'] },
+  code: {
+    // Keras has no default kernel size.
+    keep: ['kernelSize'],
+    // A convolution with one group per input channel: output channel c·m + j is filter j of channel c, as in TensorFlow.
+    pytorch: ({ config: c, inputs: [x], output }) => {
+      const pad = paddedInput(c.padding, x!, c.kernelSize as Pair, c.strides as Pair);
+      const cin = knownChannels([x!]);
+      const m = (c.depthMultiplier as number | undefined) ?? 1;
+      return {
+        module: `nn.Conv2d(${cin}, ${cin * m}, kernel_size=${py(toPair(c.kernelSize as Pair))}${pairArg('stride', c.strides as Pair)}${pad.arg}, groups=${cin}${c.useBias === false ? ', bias=False' : ''})`,
+        forward: activate(c.activation, `$m(${pad.x})`, output),
+        weights: [depthwiseWeight(c.kernelSize as Pair, cin, m), ...(c.useBias === false ? [] : [{ from: 'bias', to: 'bias' }])],
+        sources: pad.sources,
+      };
+    },
+  },
   keras: { refuse: (c) => (isOnes(c.dilation_rate) ? null : `dilation_rate is ${shown(c.dilation_rate)}; tfjs DepthwiseConv2D ignores it`) },
   caption: (p) => `×${p.depthMultiplier} · ${windowCaption(p.kernelSize, p.strides, p.padding)}${activationCaption(p.activation)}`,
   doc: {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineNode } from './spec.ts';
+import { py } from './common/torch.ts';
 import { ANY_RANK, keepShape } from './common/shape.ts';
 import { isOff, shown } from './common/keras.ts';
 
@@ -16,6 +17,8 @@ export const dropout = defineNode({
   outputs: 1,
   infer: keepShape,
   layers: ({ rate }) => [{ className: 'Dropout', config: { rate } }],
+  // A module: it drops only in train() mode.
+  code: { pytorch: ({ config }) => ({ module: `nn.Dropout(${py(config.rate)})`, forward: '$m($0)' }) },
   keras: { refuse: (c) => (isOff(c.noise_shape) ? null : `noise_shape is ${shown(c.noise_shape)}; netloom's Dropout drops single values`) },
   caption: (p) => `${Math.round(p.rate * 100)}%`,
   doc: {

@@ -12,6 +12,7 @@
  */
 import { z } from 'zod';
 import { defineNode } from './spec.ts';
+import { fn, py } from './common/torch.ts';
 import { ANY_RANK, keepShape } from './common/shape.ts';
 import { ownLayerTs } from './common/own-layer.ts';
 
@@ -53,6 +54,7 @@ export const elu = defineNode({
   // alpha ≠ 1: then the file carries netloom's own ELU (src/compile/layers/elu.ts, which compile
   // registers) and builds it. Keras's own ELU takes alpha, so Python needs nothing here.
   code: {
+    pytorch: ({ config }) => fn(`F.elu($0, ${py(config.alpha)})`),
     ts: (std, call) =>
       call.config.alpha === 1
         ? { ...std, callee: 'tf.layers.elu' }

@@ -3,6 +3,7 @@ import { defineNode } from './spec.ts';
 import { fmtShape, size } from './common/params.ts';
 import { failed, needKnownSize } from './common/checks.ts';
 import { msg } from '../i18n/text.ts';
+import { fn, toChannelsLast } from './common/torch.ts';
 import { flattenFormula } from './common/size-formulas.ts';
 
 export const flatten = defineNode({
@@ -25,6 +26,8 @@ export const flatten = defineNode({
     return { outputs: [[size(x!)]], weights: { trainable: 0, nonTrainable: 0 }, formulas: flattenFormula(x!) };
   },
   layers: () => [{ className: 'Flatten', config: {} }],
+  // Keras flattens channels last (height, width, channel): a map is put back in that order first.
+  code: { pytorch: ({ inputs: [x] }) => fn(`${toChannelsLast('$0', x!)}.flatten(1)`) },
   caption: () => '',
   doc: {
     en: {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { defineNode } from './spec.ts';
+import { defineNode, type CodeSource } from './spec.ts';
+import { py } from './common/torch.ts';
 import { ANY_RANK, keepShape } from './common/shape.ts';
 
 const params = z.object({
@@ -15,6 +16,7 @@ export const gaussianNoise = defineNode({
   outputs: 1,
   infer: keepShape,
   layers: ({ stddev }) => [{ className: 'GaussianNoise', config: { stddev } }],
+  code: { pytorch: ({ config }) => ({ module: `GaussianNoise(${py(config.stddev)})`, forward: '$m($0)', sources: [GAUSSIAN_NOISE] }) },
   caption: (p) => `σ ${p.stddev}`,
   doc: {
     en: {
@@ -33,3 +35,19 @@ export const gaussianNoise = defineNode({
   starter: { stddev: 0.2 },
   conformance: { inputs: ANY_RANK, params: [{ stddev: 0.1 }, { stddev: 0 }, { stddev: 1 }] },
 });
+
+/** GaussianNoise for PyTorch, which has no such layer: noise in train() mode only. */
+const GAUSSIAN_NOISE: CodeSource = {
+  id: 'GaussianNoise',
+  code: String.raw`
+class GaussianNoise(nn.Module):
+    """Keras's GaussianNoise: adds normal noise (mean 0, standard deviation stddev) while training, nothing in eval()."""
+
+    def __init__(self, stddev):
+        super().__init__()
+        self.stddev = stddev
+
+    def forward(self, x):
+        return x + torch.randn_like(x) * self.stddev if self.training else x
+`.trim(),
+};

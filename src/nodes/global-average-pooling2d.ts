@@ -1,4 +1,4 @@
-import { globalPoolingNode } from './common/pooling.ts';
+import { globalPoolingNode, globalPool } from './common/pooling.ts';
 
 export const globalAveragePooling2d = globalPoolingNode('GlobalAveragePooling2D', {
   en: {
@@ -13,4 +13,4 @@ export const globalAveragePooling2d = globalPoolingNode('GlobalAveragePooling2D'
     detail:
       '채널 하나를 모든 위치에 걸친 평균값 하나로 바꾸므로, 결과가 이미지 크기와 상관없어집니다. 마지막 Dense 앞에서 Flatten 대신 쓰는 가벼운 방법입니다(ResNet, MobileNet). 가중치가 없고 뒤따르는 Dense 층도 작게 유지됩니다.',
   },
-}, { aliases: ['GlobalAvgPool2D'] });
+}, { aliases: ['GlobalAvgPool2D'], pytorch: globalPool('mean') });

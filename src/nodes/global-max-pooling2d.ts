@@ -1,4 +1,4 @@
-import { globalPoolingNode } from './common/pooling.ts';
+import { globalPoolingNode, globalPool } from './common/pooling.ts';
 
 export const globalMaxPooling2d = globalPoolingNode('GlobalMaxPooling2D', {
   en: {
@@ -13,4 +13,4 @@ export const globalMaxPooling2d = globalPoolingNode('GlobalMaxPooling2D', {
     detail:
       '채널마다 "이 특징이 어디에든 나타났는가, 얼마나 강하게?"만 남기고 위치는 버립니다. 물체가 이미지 어디에나 있을 수 있는 분류 문제에서 분류기 앞에 쓰기 좋습니다. 가중치는 없습니다.',
   },
-}, { aliases: ['GlobalMaxPool2D'] });
+}, { aliases: ['GlobalMaxPool2D'], pytorch: globalPool('amax') });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineNode } from './spec.ts';
+import { fn, py } from './common/torch.ts';
 import { ANY_RANK, keepShape } from './common/shape.ts';
 
 const params = z.object({
@@ -18,7 +19,10 @@ export const leakyRelu = defineNode({
   kernels: () => ['LeakyRelu'],
   // Keras 3 renamed alpha; tfjs and tf.keras 2 files say alpha.
   keras: { args: { alpha: 'negative_slope' } },
-  code: { keras: (std) => ({ ...std, note: "LeakyReLU's slope is negative_slope in Keras 3 (tfjs and tf.keras 2 call it alpha)." }) },
+  code: {
+    pytorch: ({ config }) => fn(`F.leaky_relu($0, ${py(config.alpha)})`),
+    keras: (std) => ({ ...std, note: "LeakyReLU's slope is negative_slope in Keras 3 (tfjs and tf.keras 2 call it alpha)." }),
+  },
   caption: (p) => `α ${p.alpha}`,
   doc: {
     en: {

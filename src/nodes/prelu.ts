@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { defineNode, type Shape } from './spec.ts';
+import { defineNode, type CodeSource, type Shape } from './spec.ts';
 import { fmtShape, int, size } from './common/params.ts';
 import { failed } from './common/checks.ts';
 import { ANY_RANK } from './common/shape.ts';
 import { msg } from '../i18n/text.ts';
+import { channelsFirst } from './common/torch.ts';
 
 const params = z.object({
   /** Axes (1 = the first after the batch) along which one alpha is shared, e.g. [1, 2] for one alpha per channel of a feature map. */
@@ -47,7 +48,16 @@ export const prelu = defineNode({
     // Keras also takes one axis as a plain number.
     read: (c) => (typeof c.shared_axes === 'number' ? { params: { sharedAxes: [c.shared_axes] }, handled: ['shared_axes'] } : { params: {}, handled: [] }),
   },
-  code: { ts: (std) => ({ ...std, callee: 'tf.layers.prelu' }) },
+  code: {
+    ts: (std) => ({ ...std, callee: 'tf.layers.prelu' }),
+    // alpha has the input's shape (1 on shared axes); a map's is held channels first, as the map is.
+    pytorch: ({ config, inputs: [x] }) => {
+      const shape = alphaShape(x!, config.sharedAxes as number[] | null) as number[];
+      const first = channelsFirst(x!);
+      const held = first ? [shape[2]!, shape[0]!, shape[1]!] : shape;
+      return { module: `PReLU((${held.join(', ')}${held.length === 1 ? ',' : ''}))`, forward: '$m($0)', weights: [{ from: 'alpha', to: 'alpha', ...(first ? { perm: [2, 0, 1] } : {}) }], sources: [PRELU] };
+    },
+  },
   caption: (p) => (p.sharedAxes ? `sharedAxes ${p.sharedAxes.join(', ')}` : ''),
   doc: {
     en: {
@@ -65,3 +75,20 @@ export const prelu = defineNode({
   },
   conformance: { inputs: [...ANY_RANK, [[null, null, 3]]], params: [{}, { sharedAxes: [1, 2] }, { sharedAxes: [1] }, { sharedAxes: [3] }] },
 });
+
+/** Keras's PReLU (one learned slope per value, or shared over axes); nn.PReLU shares over every axis but channels. */
+const PRELU: CodeSource = {
+  id: 'PReLU',
+  code: String.raw`
+class PReLU(nn.Module):
+    """Keras's PReLU: x where x >= 0, alpha * x below, with alpha learned per value (shape: one sample's, 1 on the
+    shared axes), starting at 0."""
+
+    def __init__(self, shape):
+        super().__init__()
+        self.alpha = nn.Parameter(torch.zeros(shape))
+
+    def forward(self, x):
+        return torch.relu(x) - self.alpha * torch.relu(-x)
+`.trim(),
+};

@@ -1,5 +1,5 @@
 import { defineNode } from './spec.ts';
-import { augmentTs, AUGMENT_INPUTS, augmentInfer, photometric } from './common/augment.ts';
+import { augmentTorch, augmentTs, AUGMENT_INPUTS, augmentInfer, photometric } from './common/augment.ts';
 
 const params = photometric;
 
@@ -12,7 +12,7 @@ export const randomContrast = defineNode({
   infer: augmentInfer('RandomContrast'),
   layers: ({ factor, valueRange, seed }) => [{ className: 'RandomContrast', config: { factor, valueRange, seed } }],
   // Keras's default range is 0–255; netloom's data is 0–1.
-  code: { keep: ['valueRange'], ts: augmentTs },
+  code: { keep: ['valueRange'], ts: augmentTs, pytorch: ({ config: c }) => augmentTorch('RandomContrast', { factor: c.factor, value_range: c.valueRange, seed: c.seed }) },
   caption: (p) => `contrast ×${Math.round((1 - p.factor) * 100) / 100}–${Math.round((1 + p.factor) * 100) / 100}`,
   doc: {
     en: {

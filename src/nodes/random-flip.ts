@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineNode, type CodeSource } from './spec.ts';
-import { augmentTs, AUGMENT_INPUTS, augmentInfer, seed } from './common/augment.ts';
+import { augmentTorch, augmentTs, AUGMENT_INPUTS, augmentInfer, seed } from './common/augment.ts';
 
 const params = z.object({
   mode: z.enum(['horizontal', 'vertical', 'horizontal_and_vertical']).default('horizontal_and_vertical'),
@@ -18,6 +18,7 @@ export const randomFlip = defineNode({
   kernels: (p) => (p.mode === 'horizontal' ? ['FlipLeftRight'] : p.mode === 'vertical' ? ['Reverse'] : ['FlipLeftRight', 'Reverse']),
   code: {
     ts: augmentTs,
+    pytorch: ({ config: c }) => augmentTorch('RandomFlip', { mode: c.mode, seed: c.seed }),
     // Keras ≥ 3.6 tosses one coin for both axes; netloom one per axis: the file defines that layer.
     keras: (std, call) =>
       call.config.mode === 'horizontal_and_vertical' ? { callee: 'RandomFlipBothAxes', args: std.args.filter(([k]) => k !== 'mode'), source: FLIP_BOTH } : std,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineNode } from './spec.ts';
-import { augmentTs, AUGMENT_INPUTS, augmentInfer, fill, seed } from './common/augment.ts';
+import { augmentTorch, augmentTs, AUGMENT_INPUTS, augmentInfer, fill, seed, fillArgs } from './common/augment.ts';
 
 const params = z.object({
   /** Fraction of a full turn: 0.1 rotates by up to ±36°. */
@@ -18,7 +18,7 @@ export const randomRotation = defineNode({
   infer: augmentInfer('RandomRotation'),
   layers: ({ factor, fillMode, interpolation, fillValue, seed }) => [{ className: 'RandomRotation', config: { factor, fillMode, interpolation, fillValue, seed } }],
   kernels: () => ['Cos', 'Sin', 'Pack', 'Transform'],
-  code: { ts: augmentTs },
+  code: { ts: augmentTs, pytorch: ({ config: c }) => augmentTorch('RandomRotation', { factor: c.factor, ...fillArgs(c) }) },
   caption: (p) => `±${Math.round(p.factor * 360 * 10) / 10}°`,
   doc: {
     en: {

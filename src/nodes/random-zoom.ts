@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineNode } from './spec.ts';
-import { augmentTs, AUGMENT_INPUTS, augmentInfer, fill, seed } from './common/augment.ts';
+import { augmentTorch, augmentTs, AUGMENT_INPUTS, augmentInfer, fill, seed, fillArgs } from './common/augment.ts';
 
 const params = z.object({
   /** Zoom drawn from [−f, +f]: positive zooms out, negative zooms in (Keras's convention). */
@@ -22,7 +22,7 @@ export const randomZoom = defineNode({
     { className: 'RandomZoom', config: { heightFactor, widthFactor, fillMode, interpolation, fillValue, seed } },
   ],
   kernels: () => ['Pack', 'Transform'],
-  code: { ts: augmentTs },
+  code: { ts: augmentTs, pytorch: ({ config: c }) => augmentTorch('RandomZoom', { height_factor: c.heightFactor, width_factor: c.widthFactor, ...fillArgs(c) }) },
   caption: (p) => `±${Math.round(p.heightFactor * 100)}%${p.widthFactor === null ? '' : ` × ±${Math.round(p.widthFactor * 100)}%`}`,
   doc: {
     en: {

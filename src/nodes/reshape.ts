@@ -4,6 +4,7 @@ import { fmtShape, int, MAX_DIM, size } from './common/params.ts';
 import { failed } from './common/checks.ts';
 import { NO_WEIGHTS } from './common/shape.ts';
 import { msg, refineText } from '../i18n/text.ts';
+import { fn, py, toChannelsFirst, toChannelsLast } from './common/torch.ts';
 import { reshapeFormulas } from './common/size-formulas.ts';
 
 const params = z.object({
@@ -67,6 +68,15 @@ export const reshape = defineNode({
     const n = x ? size(x) : null;
     const filled = n === null ? null : fill(p.targetShape, n);
     return [{ className: 'Reshape', config: { targetShape: Array.isArray(filled) ? [...filled] : [...p.targetShape] } }];
+  },
+  // Keras reshapes the values in channels-last order: a map is put in that order first, and back after.
+  code: {
+    pytorch: ({ config, inputs: [x], output }) => {
+      const target = config.targetShape as number[];
+      // reshape with the batch size from the tensor (not unflatten: ONNX export lacks it); the target may hold -1.
+      const last = toChannelsLast('$0', x!);
+      return fn(toChannelsFirst(target.length === 1 ? `${last}.flatten(1)` : `${last}.reshape($0.shape[0], ${target.map((d) => py(d)).join(', ')})`, output));
+    },
   },
   caption: (p) => fmtShape(p.targetShape.map((d) => (d === -1 ? null : d))),
   doc: {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { defineNode } from './spec.ts';
-import { int, MAX_CHANNELS, toPair } from './common/params.ts';
+import { defineNode, type CodeSource } from './spec.ts';
+import { int, MAX_CHANNELS, toPair, type Pair } from './common/params.ts';
+import { activate, CONV_KERNEL, depthwiseWeight, knownChannels, pairArg, paddedInput, py } from './common/torch.ts';
 import { activationKernels, CONV_KERNELS, DEPTHWISE_KERNELS } from './common/kernels.ts';
 import { bias, channelsOf, kernel } from './common/weights.ts';
 import { isOnes, shown } from './common/keras.ts';
@@ -42,8 +43,26 @@ export const separableConv2d = defineNode({
   },
   kernels: (p) => [...DEPTHWISE_KERNELS, ...CONV_KERNELS, ...activationKernels(p.activation)],
   paddingNumber: 'pad',
-  // Keras has no default kernel size.
-  code: { keep: ['kernelSize'] },
+  code: {
+    // Keras has no default kernel size.
+    keep: ['kernelSize'],
+    pytorch: ({ config: c, inputs: [x], output }) => {
+      const pad = paddedInput(c.padding, x!, c.kernelSize as Pair, c.strides as Pair, c.dilationRate as Pair);
+      const cin = knownChannels([x!]);
+      const m = (c.depthMultiplier as number | undefined) ?? 1;
+      const args = `${pairArg('stride', c.strides as Pair)}${pad.arg}${pairArg('dilation', c.dilationRate as Pair)}${m !== 1 ? `, depth_multiplier=${py(m)}` : ''}${c.useBias === false ? ', bias=False' : ''}`;
+      return {
+        module: `SeparableConv2d(${cin}, ${py(c.filters)}, kernel_size=${py(toPair(c.kernelSize as Pair))}${args})`,
+        forward: activate(c.activation, `$m(${pad.x})`, output),
+        weights: [
+          depthwiseWeight(c.kernelSize as Pair, cin, m, 'depthwise.weight'),
+          { from: 'pointwise_kernel', to: 'pointwise.weight', perm: CONV_KERNEL },
+          ...(c.useBias === false ? [] : [{ from: 'bias', to: 'pointwise.bias' }]),
+        ],
+        sources: [...pad.sources, SEPARABLE],
+      };
+    },
+  },
   keras: {
     aliases: ['SeparableConvolution2D'],
     refuse: (c) => (isOnes(c.groups) ? null : `groups is ${shown(c.groups)}; netloom's SeparableConv2D has no groups`),
@@ -90,3 +109,22 @@ export const separableConv2d = defineNode({
     ],
   },
 });
+
+/** Keras's SeparableConv2D as PyTorch modules: a depthwise convolution, then a pointwise one. */
+const SEPARABLE: CodeSource = {
+  id: 'SeparableConv2d',
+  code: String.raw`
+class SeparableConv2d(nn.Module):
+    """Keras's SeparableConv2D: a depthwise convolution (each input channel filtered on its own, depth_multiplier
+    filters each), then a 1x1 convolution mixing the channels into out_channels. The bias is the 1x1's."""
+
+    def __init__(self, in_channels, out_channels, kernel_size, stride=1, padding=0, dilation=1, depth_multiplier=1, bias=True):
+        super().__init__()
+        middle = in_channels * depth_multiplier
+        self.depthwise = nn.Conv2d(in_channels, middle, kernel_size, stride, padding, dilation, groups=in_channels, bias=False)
+        self.pointwise = nn.Conv2d(middle, out_channels, 1, bias=bias)
+
+    def forward(self, x):
+        return self.pointwise(self.depthwise(x))
+`.trim(),
+};

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineNode } from './spec.ts';
+import { fn, torchDim } from './common/torch.ts';
 import { fmtShape, int } from './common/params.ts';
 import { failed } from './common/checks.ts';
 import { ANY_RANK, NO_WEIGHTS } from './common/shape.ts';
@@ -30,7 +31,7 @@ export const softmax = defineNode({
   outputActivation: 'softmax',
   keras: { refuse: (c) => (Array.isArray(c.axis) && c.axis.length > 1 ? `axis is ${shown(c.axis)}; netloom's Softmax works on one axis, the last` : null) },
   // tfjs's Softmax layer defaults to axis 1, Keras's to -1: always say which.
-  code: { keep: ['axis'] },
+  code: { keep: ['axis'], pytorch: ({ inputs: [x] }) => fn(`torch.softmax($0, dim=${torchDim(-1, x!)})`) },
   caption: (p) => (p.axis === -1 ? '' : `axis ${p.axis}`),
   doc: {
     en: {

@@ -190,11 +190,58 @@ export interface LayerCode {
 export type LayerWriter = (std: LayerCode, call: LayerCall) => LayerCode;
 
 /**
+ * One layer call as PyTorch code sees it. Shapes are netloom's (per sample,
+ * channels last); in the exported forward() a tensor of rank 3 ([H, W, C])
+ * is held channels-first, [batch, C, H, W], as PyTorch's layers take it, and
+ * every other rank as netloom has it (src/nodes/common/torch.ts).
+ */
+export interface TorchCall {
+  className: string;
+  /** The layer's full config (tfjs names). */
+  config: Record<string, unknown>;
+  inputs: Shape[];
+  output: Shape;
+}
+
+/** One weight of a layer as PyTorch holds it, made from the tfjs weight of name `from`. */
+export interface TorchWeight {
+  /** tfjs weight name: `kernel`, `depthwise_kernel`, `moving_mean`. */
+  from: string;
+  /** Its state_dict name under the layer's module: `weight`, `depthwise.weight`, `running_mean`. */
+  to: string;
+  /** The tfjs array's axes in PyTorch's order (a transpose): a conv kernel [kh, kw, in, out] → [out, in, kh, kw] is [3, 2, 0, 1]. */
+  perm?: readonly number[];
+  /** Then this shape, when PyTorch's differs (a depthwise kernel [C, m, kh, kw] → [C·m, 1, kh, kw]). */
+  reshape?: readonly number[];
+}
+
+/**
+ * How PyTorch code writes a layer call. `forward` is a Python expression in
+ * which `$m` stands for the layer's module (`self.conv1`), `$0`, `$1`, … for
+ * its inputs (always plain variable names) and `$all` for all of them,
+ * comma-separated. Only numbers and fixed words go in: no user text.
+ */
+export interface TorchLayer {
+  /** A module the model holds as an attribute (`nn.Conv2d(1, 8, kernel_size=(3, 3))`): anything with weights, or that trains differently from how it predicts. */
+  module?: string;
+  forward: string;
+  /** The module's weights, one per tfjs weight of the layer (none for a module without). */
+  weights?: readonly TorchWeight[];
+  /** Code the file must carry (classes or functions PyTorch lacks, e.g. Keras's 'same' padding for sizes known only at run time), each once per file. */
+  sources?: readonly CodeSource[];
+  /** One comment line for the file's head (each once). */
+  note?: string;
+}
+
+/** How a kind writes its layer calls in PyTorch, or why it cannot (named to the user, the export refused). */
+export type TorchWriter = (call: TorchCall) => TorchLayer | { refuse: string };
+
+/**
  * How generated code writes this kind's layer calls, per language (a
  * language without a writer here gets its default). The writers of a layer
  * class are those of the kind of that name: a `_pad` helper is written by
- * ZeroPadding2D's spec. Another language (PyTorch) adds its writer here and
- * its default in src/codegen/layer-code.ts.
+ * ZeroPadding2D's spec. Defaults live in src/codegen/layer-code.ts; PyTorch
+ * has none (a kind without `pytorch` is refused by name).
  */
 export interface CodeFacts {
   /** Arguments printed even at their default: the library requires them (Keras has no default kernel size) or defaults them otherwise (tfjs's Softmax axis is 1). */
@@ -203,6 +250,8 @@ export interface CodeFacts {
   ts?: LayerWriter;
   /** Python for Keras 3. Default: `layers.<ClassName>` with snake_case arguments (or `keras.args`). */
   keras?: LayerWriter;
+  /** Python for PyTorch (src/codegen/torch.ts). No default: without it the kind cannot be exported to PyTorch. */
+  pytorch?: TorchWriter;
 }
 
 /** What a kind's `keras.read` made of a Keras config. */

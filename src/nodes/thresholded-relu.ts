@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineNode, type CodeSource } from './spec.ts';
+import { fn, py } from './common/torch.ts';
 import { ANY_RANK, keepShape } from './common/shape.ts';
 import { ownLayerTs } from './common/own-layer.ts';
 
@@ -19,6 +20,8 @@ export const thresholdedRelu = defineNode({
   // x·step(x − theta): step's gradient is zeros.
   kernels: () => ['ZerosLike'],
   code: {
+    // x where x > theta, else 0.
+    pytorch: ({ config }) => fn(`F.threshold($0, ${py(config.theta)}, 0.0)`),
     // tfjs's own ThresholdedReLU cannot be trained (it compares with tf.greater, which has no gradient): the file carries netloom's.
     ts: (std, call) => ownLayerTs(std, call, 'thresholdedRelu', ['ThresholdedReLU as netloom defines it: the same values as tfjs\'s own layer, which fails its first training step.']),
     // Keras 3 has no ThresholdedReLU (tf.keras 2 had): the file defines it.

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { defineNode, type CodeSource } from './spec.ts';
-import { fmtPair, MAX_STRIDE, pair, toPair } from './common/params.ts';
+import { fmtPair, MAX_STRIDE, pair, toPair, type Pair } from './common/params.ts';
 import { failed, needImage } from './common/checks.ts';
 import { NO_WEIGHTS } from './common/shape.ts';
+import { fn, py } from './common/torch.ts';
 import { text } from '../i18n/text.ts';
 
 const params = z.object({
@@ -36,6 +37,15 @@ export const upSampling2d = defineNode({
     // tfjs samples bilinear at i / size, Keras at (i + 0.5) / size − 0.5: the file defines netloom's.
     keras: (std, call) =>
       call.config.interpolation === 'bilinear' ? { callee: 'BilinearUpSampling2D', args: std.args.filter(([k]) => k !== 'interpolation'), source: BILINEAR } : std,
+    // Nearest: each pixel repeated (exact; F.interpolate computes source rows in floating point).
+    // Bilinear: tfjs's rule again (F.interpolate's align_corners=False is Keras's half-pixel rule).
+    pytorch: ({ config }) => {
+      const [sh, sw] = toPair(config.size as Pair);
+      if (config.interpolation === 'bilinear') return fn(`upsample_bilinear($0, ${py([sh, sw])})`, { sources: [BILINEAR_TORCH] });
+      const rows = sh === 1 ? '' : `.repeat_interleave(${sh}, dim=2)`;
+      const cols = sw === 1 ? '' : `.repeat_interleave(${sw}, dim=3)`;
+      return fn(`$0${rows}${cols}`);
+    },
   },
   kernels: (p) => (p.interpolation === 'bilinear' ? ['ResizeBilinear', 'ResizeBilinearGrad'] : ['ResizeNearestNeighbor', 'ResizeNearestNeighborGrad']),
   caption: (p) => `×${fmtPair(toPair(p.size))}${p.interpolation === 'bilinear' ? ' bilinear' : ''}`,
@@ -93,5 +103,25 @@ class BilinearUpSampling2D(keras.layers.Layer):
 
     def get_config(self):
         return {**super().get_config(), 'size': self.size}
+`.trim(),
+};
+
+/** UpSampling2D(interpolation='bilinear') in PyTorch, as tfjs computes it. */
+const BILINEAR_TORCH: CodeSource = {
+  id: 'upsample_bilinear',
+  code: String.raw`
+def upsample_bilinear(x, size):
+    """UpSampling2D(interpolation='bilinear') as netloom (TensorFlow.js) computes it on a [batch, channels, height,
+    width] map: output pixel i reads input position i / size (half_pixel_centers=False), so a row [0, 1] becomes
+    [0, 0.5, 1, 1]. PyTorch's interpolate(mode='bilinear', align_corners=False) reads (i + 0.5) / size - 0.5: [0, 0.25, 0.75, 1]."""
+    for dim, factor in ((2, size[0]), (3, size[1])):
+        n = x.shape[dim]
+        i = torch.arange(n * factor, device=x.device)
+        low = torch.div(i, factor, rounding_mode='floor')
+        high = torch.clamp(low + 1, max=n - 1)
+        t = ((i % factor).to(x.dtype) / factor).reshape((-1, 1) if dim == 2 else (-1,))
+        a = x.index_select(dim, low)
+        x = a + (x.index_select(dim, high) - a) * t
+    return x
 `.trim(),
 };

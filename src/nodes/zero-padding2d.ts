@@ -1,8 +1,9 @@
 import { defineNode } from './spec.ts';
 import { z } from 'zod';
-import { edges2d, fmtEdges, toEdges4 } from './common/params.ts';
+import { edges2d, fmtEdges, toEdges4, type Edges4 } from './common/params.ts';
 import { failed, needImage } from './common/checks.ts';
 import { borderHW, NO_WEIGHTS } from './common/shape.ts';
+import { fn, py } from './common/torch.ts';
 import { borderFormulas } from './common/size-formulas.ts';
 
 const params = z.object({
@@ -25,6 +26,12 @@ export const zeroPadding2d = defineNode({
   },
   // tfjs takes all three forms; the full one leaves no doubt in exported code.
   layers: (p) => [{ className: 'ZeroPadding2D', config: { padding: toEdges4(p.padding) } }],
+  code: {
+    pytorch: ({ config }) => {
+      const [[t, b], [l, r]] = toEdges4(config.padding as Edges4);
+      return fn(`F.pad($0, ${py([l, r, t, b])})`);
+    },
+  },
   caption: (p) => `+${fmtEdges(p.padding)}`,
   doc: {
     en: {

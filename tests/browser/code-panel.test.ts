@@ -100,6 +100,17 @@ test('the TypeScript and Python tabs show the model and follow the graph', async
   await page.locator('[data-testid=code-py] .monaco-editor').waitFor();
   await expect.poll(jsonText).toMatch(/filters=40/);
   await page.screenshot({ path: join(SCREENSHOTS, 'code-python.png') });
+  // PyTorch: a module class whose first convolution has the 40 filters, channels last at its edges.
+  await page.locator('.code-bar [role="tab"]', { hasText: 'PyTorch' }).click();
+  await page.locator('[data-testid=code-torch] .monaco-editor').waitFor();
+  await expect.poll(jsonText).toMatch(/^class Model\(nn\.Module\):$/m);
+  const torch = await jsonText();
+  expect(torch).toMatch(/= nn\.Conv2d\(1, 40, kernel_size=\(3, 3\)/);
+  expect(torch).toContain('def load_weights(model, path):');
+  await page.locator('.react-flow__node[data-id="conv1"] .layer-head').click();
+  await page.locator('.inspector [data-param="filters"] input').first().fill('36');
+  await expect.poll(jsonText).toMatch(/= nn\.Conv2d\(1, 36, kernel_size=\(3, 3\)/);
+  await page.screenshot({ path: join(SCREENSHOTS, 'code-pytorch.png') });
   expect(b.errors).toEqual([]);
 });
 
@@ -145,9 +156,9 @@ test('the status follows the text: a bad edit says why in full, undoing it in th
   expect(b.errors).toEqual([]);
 });
 
-test('every download of a graph has the same stem: Save, the Graph JSON, TypeScript and Python tabs', async () => {
+test('every download of a graph has the same stem: Save, the Graph JSON, TypeScript, Python and PyTorch tabs', async () => {
   const names: string[] = [];
-  for (const tab of ['Graph JSON', 'TypeScript', 'Python']) {
+  for (const tab of ['Graph JSON', 'TypeScript', 'Python', 'PyTorch']) {
     await page.locator('.code-bar [role="tab"]', { hasText: tab }).click();
     const button = page.getByTestId('code-download');
     const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
@@ -156,7 +167,7 @@ test('every download of a graph has the same stem: Save, the Graph JSON, TypeScr
   }
   const [saved] = await Promise.all([page.waitForEvent('download'), page.locator('[data-action="save"]').click()]);
   names.push(saved.suggestedFilename());
-  expect(names).toEqual(['Tiny_net_v2.json', 'Tiny_net_v2.ts', 'Tiny_net_v2.py', 'Tiny_net_v2.json']);
+  expect(names).toEqual(['Tiny_net_v2.json', 'Tiny_net_v2.ts', 'Tiny_net_v2.py', 'Tiny_net_v2_torch.py', 'Tiny_net_v2.json']);
 });
 
 test('the code drawer: Page Up on its splitter makes it taller, and a reload keeps that', async () => {

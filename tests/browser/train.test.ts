@@ -3,13 +3,20 @@
  * sample CNN, press Start on MNIST, watch the backend, the progress and the
  * loss chart, click around while it trains, press Stop; an invalid graph is
  * refused in plain words; a short full run shows test accuracy and
- * downloads a model.json + weights.bin that belong together.
+ * downloads a model.json + weights.bin that belong together, and the
+ * PyTorch download whose module predicts what tfjs predicts with them.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { Download, Page } from 'playwright-core';
 import { openApp, SCREENSHOTS, type Browser } from './chromium.ts';
+import { DEBIAN_PYTHON, missingPython } from '../../scripts/test-tools/python.ts';
+
+const noTorch = missingPython('torch');
 
 let b: Browser;
 let page: Page;
@@ -179,6 +186,46 @@ test('a short full run shows test accuracy and downloads model.json + weights.bi
   // Sample CNN: 320 + 18,496 + 31,370 weights (the Summary's total), float32.
   expect(values).toBe(50_186);
   expect(bin.byteLength).toBe(values * 4);
+});
+
+test.skipIf(!!noTorch)(`'PyTorch (code + weights)' downloads three files; the PyTorch module loads the trained weights and predicts what tfjs predicts${noTorch ? ` (skipped: ${noTorch})` : ''}`, async () => {
+  const downloads: Download[] = [];
+  page.on('download', (d) => downloads.push(d));
+  const button = page.getByTestId('train-download-torch');
+  expect(await button.textContent()).toBe('⬇ PyTorch (code + weights)');
+  await button.click();
+  await expect.poll(() => downloads.length, { timeout: 20_000 }).toBe(3);
+  const dir = mkdtempSync(join(tmpdir(), 'netloom-torch-download-'));
+  try {
+    for (const d of downloads) await d.saveAs(join(dir, d.suggestedFilename()));
+    expect(downloads.map((d) => d.suggestedFilename()).sort()).toEqual(['Small_CNN.model.json', 'Small_CNN.weights.bin', 'Small_CNN_torch.py']);
+    // tfjs's prediction from the downloaded files, in Node, on 4 random images.
+    const model = JSON.parse(readFileSync(join(dir, 'Small_CNN.model.json'), 'utf8'));
+    const bin = readFileSync(join(dir, 'Small_CNN.weights.bin'));
+    const net = await tf.loadLayersModel(
+      tf.io.fromMemory({ modelTopology: model.modelTopology, weightSpecs: model.weightsManifest[0].weights, weightData: bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength) }),
+    );
+    const x = tf.randomUniform([4, 28, 28, 1], 0, 1, 'float32', 7);
+    writeFileSync(join(dir, 'x.json'), JSON.stringify(Array.from(x.dataSync())));
+    const want = Array.from((net.predict(x) as tf.Tensor).dataSync());
+    const script = [
+      'import json, sys, torch',
+      "sys.path.insert(0, sys.argv[1])",
+      'import Small_CNN_torch as m',
+      "model = m.load_weights(m.build_model(), sys.argv[1] + '/Small_CNN.model.json').eval()",
+      "x = torch.tensor(json.load(open(sys.argv[1] + '/x.json'))).reshape(4, 28, 28, 1)",
+      'with torch.no_grad():',
+      '    print(json.dumps({"y": model(x).flatten().tolist(), "check": m.check(model)}))',
+    ].join('\n');
+    const r = spawnSync(DEBIAN_PYTHON, ['-c', script, dir], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    const got = JSON.parse(r.stdout) as { y: number[]; check: { params: number; outputs: number[][] } };
+    expect(got.check).toEqual({ params: 50_186, outputs: [[10]] });
+    expect(Math.max(...got.y.map((v, i) => Math.abs(v - want[i]!)))).toBeLessThan(1e-5);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  await shot('train-download-torch');
 });
 
 test('the panel fits beside the canvas and inspector at 1920×1080 and in Korean', async () => {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, test } from 'vitest';
 import { runCli } from '../../src/cli/run.ts';
+import { emitTorch } from '../../src/codegen/torch.ts';
 import { emitKeras } from '../../src/codegen/keras.ts';
 import { emitTypeScript } from '../../src/codegen/typescript.ts';
 import { loadGraph } from '../../src/graph/load.ts';
@@ -39,6 +40,15 @@ describe('netloom export', () => {
     expect(ts).toMatchObject({ code: 0, stderr: '', stdout: codeOf(emitTypeScript(doc(CNN))) });
     const py = await cli(['export', '--lang', 'py', CNN]);
     expect(py).toMatchObject({ code: 0, stderr: '', stdout: codeOf(emitKeras(doc(CNN))) });
+  });
+
+  test('--lang torch prints the PyTorch module; --mirrored is refused for it', async () => {
+    const torch = await cli(['export', CNN, '--lang', 'torch']);
+    expect(torch).toMatchObject({ code: 0, stderr: '', stdout: codeOf(emitTorch(doc(CNN))) });
+    expect(torch.stdout).toMatch(/^class Model\(nn\.Module\):$/m);
+    const mirrored = await cli(['export', CNN, '--lang', 'torch', '--mirrored']);
+    expect(mirrored.code).toBe(2);
+    expect(mirrored.stderr).toMatch(/^--mirrored is for Keras code/);
   });
 
   test('--mirrored builds the Keras model in a MirroredStrategy scope, and is refused for TypeScript', async () => {
@@ -81,7 +91,7 @@ describe('netloom export', () => {
   test('unusable input or command line: exit 2 with one clear line', async () => {
     expect(await cli(['export', 'tests/fixtures/nope.json', '--lang', 'ts'])).toMatchObject({ code: 2, stdout: '', stderr: 'cannot read tests/fixtures/nope.json: no such file\n' });
     expect((await cli(['export', CNN])).stderr).toMatch(/^which language\? add --lang ts/);
-    expect((await cli(['export', CNN, '--lang', 'js'])).stderr).toMatch(/^--lang takes ts or py/);
+    expect((await cli(['export', CNN, '--lang', 'js'])).stderr).toMatch(/^--lang takes ts, py or torch/);
     expect((await cli(['export', '--lang', 'ts'])).stderr).toMatch(/^which file\?/);
     expect((await cli(['export', CNN, '--lang', 'ts', '--python'])).stderr).toMatch(/^unknown option --python/);
     for (const argv of [['export', CNN], ['export', CNN, '--lang', 'js'], ['export', CNN, BAD, '--lang', 'ts']]) expect((await cli(argv)).code).toBe(2);

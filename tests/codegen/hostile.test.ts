@@ -1,7 +1,7 @@
 /**
  * RELIABILITY #9: hostile ids, labels, graph names and training hints.
  * Each hostile graph is exported next to a twin with plain ids and labels.
- * The hostile export must type-check (tsc --strict) or parse (py_compile),
+ * The hostile export (TypeScript, Keras, PyTorch) must type-check (tsc --strict) or parse (py_compile),
  * build the same model as compile(), and have exactly the token structure of
  * its twin once strings, names and comments are masked: user text can change
  * what a name or a string says, never how many statements there are.
@@ -12,6 +12,7 @@ import { analyze } from '../../src/analysis/analyze.ts';
 import { compileGraph } from '../../src/compile/compile.ts';
 import { emitKeras } from '../../src/codegen/keras.ts';
 import { emitTypeScript } from '../../src/codegen/typescript.ts';
+import { emitTorch } from '../../src/codegen/torch.ts';
 import type { EmitResult } from '../../src/codegen/result.ts';
 import type { GraphDoc, GraphEdge, GraphNode } from '../../src/graph/schema.ts';
 import { loadModule, pyCheck, tscStrict, tsTokens, type PyRun, type TscRun } from './harness.ts';
@@ -110,6 +111,7 @@ beforeAll(async () => {
       tsCode.set(p.name + suffix, code(emitTypeScript(doc)));
       pyCode.set(p.name + suffix, code(emitKeras(doc)));
       pyCode.set(`${p.name + suffix}_m`, code(emitKeras(doc, { mirroredStrategy: true })));
+      pyCode.set(`${p.name + suffix}_t`, code(emitTorch(doc)));
     }
   }
   ts = tscStrict(tsCode);
@@ -150,11 +152,11 @@ describe('hostile names', () => {
   test('Python parses (py_compile), with the same tokens as the plain twin and nothing injected', () => {
     expect(py.errors).toEqual({});
     for (const p of pairs) {
-      for (const m of ['', '_m']) {
+      for (const m of ['', '_m', '_t']) {
         expect(py.shapes[p.name + m], p.name + m).toEqual(py.shapes[`${p.name}_plain${m}`]);
         for (const w of FORBIDDEN_PY) expect(py.names[p.name + m], `${p.name}: ${w}`).not.toContain(w);
       }
-      expect(pyCode.get(p.name)!.replace(/#.*$/gm, ''), p.name).toMatch(/^[\x20-\x7e\n]*$/);
+      for (const m of ['', '_t']) expect(pyCode.get(p.name + m)!.replace(/#.*$/gm, ''), p.name + m).toMatch(/^[\x20-\x7e\n]*$/);
     }
   });
 

@@ -241,7 +241,7 @@ describe('detect', () => {
     expect(matched / truths).toBeGreaterThan(0.5);
     r.compiled!.main.dispose();
     expect(tf.memory().numTensors).toBe(before);
-  });
+  }, 300_000);
 
   it('names a class-count mismatch, an unusable grid and another loss with the numbers', () => {
     const detector = preset('detector.json');

@@ -1,6 +1,6 @@
 /** Shared inference for element-wise merge nodes (Add, Multiply, Average, Maximum). */
 import { z } from 'zod';
-import { defineNode, type InferContext, type InferResult, type NodeDiagnostic, type NodeDoc, type NodeSpec, type Shape } from '../spec.ts';
+import { defineNode, type TorchWriter, type InferContext, type InferResult, type NodeDiagnostic, type NodeDoc, type NodeSpec, type Shape } from '../spec.ts';
 import { fmtShape } from './params.ts';
 import { failed } from './checks.ts';
 import { planMergeFix } from './merge-fix.ts';
@@ -59,7 +59,7 @@ export const ELEMENTWISE_GRID: Shape[][] = [
 ];
 
 /** An element-wise merge kind (Add, Multiply, …): everything but its name and docs is shared. */
-export function elementwiseNode(kind: string, doc: { en: NodeDoc; ko: NodeDoc }): NodeSpec<Record<string, never>> {
+export function elementwiseNode(kind: string, doc: { en: NodeDoc; ko: NodeDoc }, pytorch: TorchWriter): NodeSpec<Record<string, never>> {
   return defineNode({
     kind,
     category: 'merge',
@@ -68,6 +68,7 @@ export function elementwiseNode(kind: string, doc: { en: NodeDoc; ko: NodeDoc })
     outputs: 1,
     infer: (inputs, _p, graph) => inferElementwise(kind, inputs, graph),
     layers: () => [{ className: kind, config: {} }],
+    code: { pytorch },
     caption: () => '',
     doc,
     conformance: { inputs: ELEMENTWISE_GRID, params: [{}] },

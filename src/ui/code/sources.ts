@@ -6,11 +6,12 @@ import type { GraphDoc } from '../../graph/schema.ts';
 import { saveGraph } from '../../graph/load.ts';
 import { emitTypeScript } from '../../codegen/typescript.ts';
 import { emitKeras } from '../../codegen/keras.ts';
+import { emitTorch } from '../../codegen/torch.ts';
 import type { EmitResult } from '../../codegen/result.ts';
-import { fileStem } from '../persist/fileName.ts';
+import { fileStem, torchFileName } from '../persist/fileName.ts';
 
 export interface CodeSource {
-  id: 'ts' | 'py' | 'json';
+  id: 'ts' | 'py' | 'torch' | 'json';
   /** Monaco language id. */
   language: string;
   /** i18n key in the 'code' namespace. */
@@ -57,4 +58,13 @@ export const KERAS: CodeSource = {
   editable: false,
 };
 
-export const CODE_SOURCES: CodeSource[] = [TYPESCRIPT, KERAS, GRAPH_JSON];
+export const TORCH: CodeSource = {
+  id: 'torch',
+  language: 'python',
+  labelKey: 'tabTorch',
+  fileName: (doc) => torchFileName(doc.name),
+  generate: (doc) => codeOrProblems(emitTorch(doc), '#'),
+  editable: false,
+};
+
+export const CODE_SOURCES: CodeSource[] = [TYPESCRIPT, KERAS, TORCH, GRAPH_JSON];

@@ -2,7 +2,7 @@
  * One file-name stem per graph, shared by every download of it: the graph
  * file, the TypeScript and Python code, the trained model and its weights
  * ("MNIST CNN" → MNIST_CNN.json, MNIST_CNN.ts, MNIST_CNN.py,
- * MNIST_CNN.model.json, MNIST_CNN.weights.bin). Underscores, because the
+ * MNIST_CNN_torch.py, MNIST_CNN.model.json, MNIST_CNN.weights.bin). Underscores, because the
  * Python file must be importable as a module (`import MNIST_CNN`), and a
  * stem that is one everywhere is easy to find again; letters of any script
  * stay (Python 3 module names may be Korean).
@@ -30,3 +30,6 @@ export function fileStem(name: string, fallback = 'graph'): string {
 export function fileNameFor(name: string, fallback = 'graph'): string {
   return `${fileStem(name, fallback)}.json`;
 }
+
+/** The PyTorch code's name: `<stem>_torch.py`, importable as a module, beside the Keras file's `<stem>.py`. */
+export const torchFileName = (name: string): string => `${fileStem(name)}_torch.py`;

@@ -8,7 +8,8 @@ import { useShallow } from 'zustand/react/shallow';
 import { failureText } from '../../train/worker/protocol.ts';
 import { batchesDone, batchPosition, useTrainRun } from './run-state.ts';
 import { exportModel, keepTrainedWeights } from './session.ts';
-import { downloadModel, modelFileNames } from './download.ts';
+import { downloadModel, downloadTorch, modelFileNames } from './download.ts';
+import { torchFileName } from '../persist/fileName.ts';
 import { duration, metric } from './format.ts';
 import { metricName } from './metric-name.ts';
 import { canKeepWeights } from './weights-slot.ts';
@@ -71,6 +72,16 @@ export function Outcome() {
           >
             ⬇ {t('download')}
           </button>
+          {s.doc && (
+            <button
+              onClick={() => void act(async () => downloadTorch(await exportModel(), s.doc!), 'downloadFailed')}
+              disabled={busy}
+              title={t('downloadTorchHint', { ...names, py: torchFileName(s.doc.name ?? '') })}
+              data-testid="train-download-torch"
+            >
+              ⬇ {t('downloadTorch')}
+            </button>
+          )}
           {canKeepWeights && (
             <button onClick={() => void act(keepTrainedWeights, 'keepFailed')} disabled={busy || s.kept} title={t('keepHint')} data-testid="train-keep">
               {t('keep')}

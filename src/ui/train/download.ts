@@ -1,9 +1,11 @@
 /**
  * Saves a trained model as the two files tfjs's loadLayersModel reads:
- * `<name>.model.json`, whose weightsManifest points at `<name>.weights.bin`.
+ * `<name>.model.json`, whose weightsManifest points at `<name>.weights.bin`;
+ * for PyTorch, with `<name>_torch.py`, whose load_weights() reads them.
  */
-import { fileStem } from '../persist/fileName.ts';
+import { fileStem, torchFileName } from '../persist/fileName.ts';
 import type { ExportedModel } from '../../train/worker/protocol.ts';
+import type { GraphDoc } from '../../graph/schema.ts';
 
 /** File names from the graph's stem, as its other downloads: "Small CNN" → Small_CNN.model.json / Small_CNN.weights.bin. */
 export function modelFileNames(graphName: string): { json: string; bin: string } {
@@ -33,4 +35,17 @@ export function downloadModel(model: ExportedModel, graphName: string): void {
   const json = typeof model.modelJson === 'string' ? JSON.parse(model.modelJson) : model.modelJson;
   save(new Blob([JSON.stringify(withWeightsPath(json, names.bin))], { type: 'application/json' }), names.json);
   save(new Blob([model.weightsBin], { type: 'application/octet-stream' }), names.bin);
+}
+
+/**
+ * The trained model for PyTorch: the PyTorch code of the graph as it was at
+ * Start, and the model.json + weights.bin its load_weights() reads. Throws a
+ * value carrying the export's Text when the graph cannot be written for PyTorch.
+ */
+export async function downloadTorch(model: ExportedModel, doc: GraphDoc): Promise<void> {
+  const { emitTorch } = await import('../../codegen/torch.ts');
+  const r = emitTorch(doc);
+  if (!r.ok) throw { text: r.diagnostics[0]!.text };
+  downloadModel(model, doc.name ?? '');
+  save(new Blob([r.code], { type: 'text/x-python' }), torchFileName(doc.name ?? ''));
 }

@@ -1,0 +1,120 @@
+/**
+ * The fixed Python of the PyTorch file's train(): one process, or one per
+ * device under torchrun (DistributedDataParallel: gloo on CPU, nccl on GPU,
+ * a DistributedSampler, gradients averaged across processes), checkpoint
+ * save/resume, and a last line of JSON metrics. The data is .npy files
+ * (x.npy: samples channels last, scaled as netloom scales them; y.npy:
+ * targets). src/codegen/torch.ts writes the task's settings before it.
+ */
+export const TORCH_TRAIN = String.raw`
+def load_npy(data_dir):
+    """x.npy (samples in netloom's shapes, channels last, scaled as netloom scales them) and, for tasks with
+    targets, y.npy (class indices or one-hot rows for a classifier)."""
+    import numpy as np
+    data_dir = Path(data_dir)
+    x = torch.from_numpy(np.load(data_dir / 'x.npy').astype('float32'))
+    y = torch.from_numpy(np.load(data_dir / 'y.npy')) if (data_dir / 'y.npy').exists() else None
+    return x, y
+
+
+def task_loss(output, target):
+    """The loss netloom trains this task with (LOSS), on probabilities as Keras computes it (clipped at 1e-7)."""
+    if LOSS == 'categoricalCrossentropy':
+        if target.dim() == 1:
+            target = F.one_hot(target.long(), output.shape[-1]).to(output.dtype)
+        return -(target * torch.log(output.clamp(1e-7, 1.0))).sum(-1).mean()
+    if LOSS == 'sparseCategoricalCrossentropy':
+        return F.nll_loss(torch.log(output.clamp(1e-7, 1.0)), target.long().flatten())
+    if LOSS == 'binaryCrossentropy':
+        return F.binary_cross_entropy(output.clamp(1e-7, 1 - 1e-7), target.to(output.dtype))
+    if LOSS == 'meanAbsoluteError':
+        return (output - target).abs().mean()
+    return ((output - target) ** 2).mean()
+
+
+def make_optimizer(model, learning_rate):
+    """netloom's optimizer with TensorFlow.js's defaults (epsilon 1e-7, RMSprop's rho 0.9)."""
+    if OPTIMIZER == 'sgd':
+        return torch.optim.SGD(model.parameters(), lr=learning_rate)
+    if OPTIMIZER == 'rmsprop':
+        return torch.optim.RMSprop(model.parameters(), lr=learning_rate, alpha=0.9, eps=1e-7)
+    if OPTIMIZER == 'adagrad':
+        return torch.optim.Adagrad(model.parameters(), lr=learning_rate)
+    if OPTIMIZER == 'adadelta':
+        return torch.optim.Adadelta(model.parameters(), lr=learning_rate, eps=1e-7)
+    if OPTIMIZER == 'adamax':
+        return torch.optim.Adamax(model.parameters(), lr=learning_rate, eps=1e-7)
+    return torch.optim.Adam(model.parameters(), lr=learning_rate, eps=1e-7)
+
+
+def train(data_dir, epochs=EPOCHS, batch_size=BATCH_SIZE, learning_rate=LEARNING_RATE, weights=None, checkpoint=None, seed=SEED):
+    """Trains build_model() on data_dir as netloom trains this task (TASK). Under torchrun every process takes its
+    share of each epoch (DistributedSampler) and DistributedDataParallel averages the gradients: gloo on CPU,
+    nccl on GPU; batch_size is per process. Returns the metrics of the last epoch (the same on every process)."""
+    distributed = torch.distributed.is_available() and torch.distributed.is_torchelastic_launched()
+    cuda = torch.cuda.is_available()
+    if distributed:
+        torch.distributed.init_process_group('nccl' if cuda else 'gloo')
+        rank, world = torch.distributed.get_rank(), torch.distributed.get_world_size()
+    else:
+        rank, world = 0, 1
+    device = torch.device(f'cuda:{rank % torch.cuda.device_count()}' if cuda else 'cpu')
+    torch.manual_seed(seed)
+    model = build_model()
+    if weights:
+        load_weights(model, weights)
+    model.to(device)
+    optimizer = make_optimizer(model, learning_rate)
+    start = 0
+    if checkpoint and Path(checkpoint).exists():
+        state = torch.load(checkpoint, map_location=device)
+        model.load_state_dict(state['model'])
+        optimizer.load_state_dict(state['optimizer'])
+        start = state['epoch']
+    net = torch.nn.parallel.DistributedDataParallel(model, device_ids=[device.index] if cuda else None) if distributed else model
+    x, y = load_npy(data_dir)
+    if tuple(x.shape[1:]) != tuple(INPUT_SHAPES[0]):
+        raise ValueError(f'x.npy holds samples of shape {tuple(x.shape[1:])}; this model takes {tuple(INPUT_SHAPES[0])} (channels last)')
+    if y is None or TASK != 'classify' and TASK != 'fit':
+        y = x  # the autoencoder tasks learn to give back their input (the normal samples, for anomaly)
+    dataset = torch.utils.data.TensorDataset(x, y)
+    sampler = torch.utils.data.DistributedSampler(dataset, num_replicas=world, rank=rank, shuffle=True, seed=seed) if distributed else None
+    loader = torch.utils.data.DataLoader(dataset, batch_size=batch_size, shuffle=sampler is None, sampler=sampler)
+    noise = torch.Generator().manual_seed(seed + rank)
+    metrics = {}
+    for epoch in range(start, epochs):
+        if sampler is not None:
+            sampler.set_epoch(epoch)
+        net.train()
+        totals = torch.zeros(3, dtype=torch.float64)  # loss sum, right guesses, samples
+        for inputs, targets in loader:
+            if TASK == 'denoise':
+                # Fresh noise for every batch, clipped to 0-1, as netloom trains a denoising autoencoder.
+                inputs = (inputs + NOISE_FACTOR * torch.randn(inputs.shape, generator=noise)).clamp(0, 1)
+            inputs, targets = inputs.to(device), targets.to(device)
+            output = net(inputs)
+            loss = task_loss(output, targets)
+            optimizer.zero_grad()
+            loss.backward()
+            optimizer.step()
+            totals[0] += loss.item() * len(inputs)
+            totals[2] += len(inputs)
+            if TASK == 'classify':
+                labels = targets.argmax(-1) if targets.dim() > 1 else targets.long()
+                totals[1] += (output.argmax(-1) == labels).sum().item()
+        if distributed:
+            totals = totals.to(device)
+            torch.distributed.all_reduce(totals)
+            totals = totals.cpu()
+        metrics = {'epoch': epoch + 1, 'loss': round(float(totals[0] / totals[2]), 6)}
+        if TASK == 'classify':
+            metrics['accuracy'] = round(float(totals[1] / totals[2]), 6)
+        if rank == 0:
+            print(json.dumps(metrics), flush=True)
+            if checkpoint:
+                torch.save({'model': model.state_dict(), 'optimizer': optimizer.state_dict(), 'epoch': epoch + 1}, checkpoint)
+    metrics['processes'] = world
+    if distributed:
+        torch.distributed.destroy_process_group()
+    return metrics, rank
+`.trim();
