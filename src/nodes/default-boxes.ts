@@ -12,7 +12,8 @@ import { failed, needImage } from './common/checks.ts';
 import { NO_WEIGHTS } from './common/shape.ts';
 import { ownLayerTs } from './common/own-layer.ts';
 import { msg } from '../i18n/text.ts';
-import { DETECTION_KERAS_NOTE } from './common/detection-code.ts';
+import { DETECTION_KERAS_NOTE, DETECTION_TORCH } from './common/detection-code.ts';
+import { fn, py } from './common/torch.ts';
 
 const params = z.object({
   /** Box sides as fractions of the image side (SSD's scales). */
@@ -48,6 +49,7 @@ export const defaultBoxes = defineNode({
   code: {
     ts: (std, call) => ownLayerTs(std, call, 'detection', ["DefaultBoxes, RegionProposals and RoIAlign as netloom defines them (tfjs has no such layers)."]),
     keras: DETECTION_KERAS_NOTE,
+    pytorch: ({ config }) => fn(`default_boxes($0, ${py(config.sizes ?? [0.25])}, ${py(config.aspectRatios ?? [1])})`, { sources: [DETECTION_TORCH] }),
   },
   caption: (p) => `${perCell(p)} / cell`,
   doc: {

@@ -12,7 +12,8 @@ import { failed } from './common/checks.ts';
 import { NO_WEIGHTS } from './common/shape.ts';
 import { ownLayerTs } from './common/own-layer.ts';
 import { msg } from '../i18n/text.ts';
-import { DETECTION_KERAS_NOTE } from './common/detection-code.ts';
+import { DETECTION_KERAS_NOTE, DETECTION_TORCH } from './common/detection-code.ts';
+import { fn, py } from './common/torch.ts';
 
 const params = z.object({
   /** How many boxes go on to stage 2 (K). */
@@ -39,6 +40,7 @@ export const regionProposals = defineNode({
   code: {
     ts: (std, call) => ownLayerTs(std, call, 'detection', ["DefaultBoxes, RegionProposals and RoIAlign as netloom defines them (tfjs has no such layers)."]),
     keras: DETECTION_KERAS_NOTE,
+    pytorch: ({ config }) => fn(`region_proposals($0, ${py(config.proposals ?? 32)}, ${py(config.iouThreshold ?? 0.7)}, ${py(config.preNms ?? 300)})`, { sources: [DETECTION_TORCH] }),
   },
   caption: (p) => `${p.proposals} · NMS ${p.iouThreshold}`,
   doc: {

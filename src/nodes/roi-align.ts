@@ -11,7 +11,8 @@ import { failed, needImage } from './common/checks.ts';
 import { NO_WEIGHTS } from './common/shape.ts';
 import { ownLayerTs } from './common/own-layer.ts';
 import { msg } from '../i18n/text.ts';
-import { DETECTION_KERAS_NOTE } from './common/detection-code.ts';
+import { DETECTION_KERAS_NOTE, DETECTION_TORCH } from './common/detection-code.ts';
+import { fn, py } from './common/torch.ts';
 
 const params = z.object({
   /** Bins per side of every crop (P). */
@@ -43,6 +44,7 @@ export const roiAlign = defineNode({
   code: {
     ts: (std, call) => ownLayerTs(std, call, 'detection', ["DefaultBoxes, RegionProposals and RoIAlign as netloom defines them (tfjs has no such layers)."]),
     keras: DETECTION_KERAS_NOTE,
+    pytorch: ({ config }) => fn(`roi_align($0, $1, ${py(config.poolSize ?? 4)}, ${py(config.samplingRatio ?? 2)})`, { sources: [DETECTION_TORCH] }),
   },
   caption: (p) => `${p.poolSize}×${p.poolSize}`,
   doc: {

@@ -149,3 +149,98 @@ export const DETECTION_KERAS_NOTE: LayerWriter = (std, call) => ({
   source: DETECTION_PY,
   note: 'DefaultBoxes, RegionProposals and RoIAlign: Keras has no such layers; this file defines them with keras.ops, computing what netloom computes.',
 });
+
+/**
+ * The same three layers for the PyTorch export, as functions (no weights):
+ * forward() holds a feature map channels first, so DefaultBoxes and
+ * RoIAlign turn it channels last before they read it; rows stay as they are.
+ */
+export const DETECTION_TORCH: CodeSource = {
+  id: 'netloom_detection_torch',
+  code: String.raw`
+def default_boxes(x, sizes, ratios):
+    """netloom's DefaultBoxes: a head [batch, A*k, H, W] becomes rows [batch, H*W*A, k + 4], each the k values of one
+    box, then the box (x1, y1, x2, y2 as fractions of the image); A = sizes x ratios boxes centred on every cell."""
+    x = x.permute(0, 2, 3, 1)
+    batch, rows, cols, channels = x.shape
+    corners = []
+    for r in range(rows):
+        for c in range(cols):
+            cx, cy = (c + 0.5) / cols, (r + 0.5) / rows
+            for s in sizes:
+                for ratio in ratios:
+                    w, h = s * ratio ** 0.5, s / ratio ** 0.5
+                    corners.append([cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2])
+    a = len(sizes) * len(ratios)
+    boxes = torch.tensor(corners, dtype=x.dtype, device=x.device)
+    values = x.reshape(batch, rows * cols * a, channels // a)
+    return torch.cat([values, boxes.expand(batch, -1, -1)], dim=2)
+
+
+def decode_box_deltas(anchors, deltas):
+    """Boxes x1, y1, x2, y2 from anchors and deltas (dx, dy, dw, dh), variances 0.1 and 0.2."""
+    aw, ah = anchors[..., 2] - anchors[..., 0], anchors[..., 3] - anchors[..., 1]
+    cx = anchors[..., 0] + aw / 2 + deltas[..., 0] * 0.1 * aw
+    cy = anchors[..., 1] + ah / 2 + deltas[..., 1] * 0.1 * ah
+    w = aw * torch.exp(torch.clamp(deltas[..., 2] * 0.2, max=math.log(1000 / 16)))
+    h = ah * torch.exp(torch.clamp(deltas[..., 3] * 0.2, max=math.log(1000 / 16)))
+    return torch.stack([cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2], dim=-1)
+
+
+def box_iou(a, b):
+    """IoU of one x1, y1, x2, y2 box against many (0 where either is empty)."""
+    w = torch.clamp(torch.minimum(a[2], b[:, 2]) - torch.maximum(a[0], b[:, 0]), min=0)
+    h = torch.clamp(torch.minimum(a[3], b[:, 3]) - torch.maximum(a[1], b[:, 1]), min=0)
+    inter = w * h
+    union = (a[2] - a[0]) * (a[3] - a[1]) + (b[:, 2] - b[:, 0]) * (b[:, 3] - b[:, 1]) - inter
+    return torch.where(inter > 0, inter / union, torch.zeros_like(inter))
+
+
+def region_proposals(rows, count, iou_threshold, pre_nms):
+    """netloom's RegionProposals: rows [batch, N, 9] (4 deltas, objectness logit, anchor) become the best proposals
+    [batch, count, 5] (x1, y1, x2, y2, objectness): decoded, clipped to the image, the best max(count, pre_nms) by
+    score, boxes with no area dropped, greedy NMS; zero rows when fewer survive. No gradient flows through them."""
+    rows = rows.detach()
+    out = torch.zeros(rows.shape[0], count, 5, dtype=rows.dtype, device=rows.device)
+    take = min(rows.shape[1], max(count, pre_nms))
+    for i in range(rows.shape[0]):
+        order = torch.sort(-rows[i, :, 4], stable=True).indices[:take]
+        picked = rows[i, order]
+        boxes = torch.clamp(decode_box_deltas(picked[:, 5:9], picked[:, :4]), 0.0, 1.0)
+        alive = (boxes[:, 2] > boxes[:, 0]) & (boxes[:, 3] > boxes[:, 1])
+        boxes, scores = boxes[alive], torch.sigmoid(picked[alive, 4])
+        kept = []
+        for j in range(boxes.shape[0]):
+            if len(kept) == count:
+                break
+            if kept and bool((box_iou(boxes[j], boxes[kept]) > iou_threshold).any()):
+                continue
+            out[i, len(kept), :4] = boxes[j]
+            out[i, len(kept), 4] = scores[j]
+            kept.append(j)
+    return out
+
+
+def roi_weights(u1, u2, size, bins, ratio):
+    """RoIAlign's sampling along one axis for K boxes: [K, bins, size], each bin the mean of ratio bilinear samples."""
+    points = (torch.arange(bins, dtype=u1.dtype)[:, None] + (torch.arange(ratio, dtype=u1.dtype)[None] + 0.5) / ratio) / bins
+    y = (u1[:, None, None] + points * (u2 - u1)[:, None, None]) * size - 0.5
+    inside = ((y >= -1) & (y <= size)).to(u1.dtype)
+    y = torch.clamp(y, 0.0, size - 1.0)
+    w = torch.clamp(1 - torch.abs(y[..., None] - torch.arange(size, dtype=u1.dtype)), min=0)
+    return (w * inside[..., None]).mean(dim=2)
+
+
+def roi_align(feature_map, boxes, pool_size, sampling_ratio):
+    """netloom's RoIAlign: every box (x1, y1, x2, y2 as fractions of the image) cut out of the feature map
+    [batch, C, H, W] into pool_size x pool_size bins of sampling_ratio^2 bilinear samples: [batch, K, P, P, C]."""
+    fmap = feature_map.permute(0, 2, 3, 1)
+    _, height, width, _ = fmap.shape
+    boxes = boxes.detach().to(fmap.dtype)
+    batch, k, depth = boxes.shape
+    flat = boxes.reshape(batch * k, depth)
+    wy = roi_weights(flat[:, 1], flat[:, 3], height, pool_size, sampling_ratio).reshape(batch, k, pool_size, height)
+    wx = roi_weights(flat[:, 0], flat[:, 2], width, pool_size, sampling_ratio).reshape(batch, k, pool_size, width)
+    return torch.einsum('bkph,bhwc,bkqw->bkpqc', wy, fmap, wx)
+`.trim(),
+};
