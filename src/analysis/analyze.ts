@@ -16,7 +16,7 @@ import { paramKeys, suggest } from './param-keys.ts';
 import { topoOrder } from './topo.ts';
 import { handleIndex, portSlots, sourcePort } from '../graph/ports.ts';
 import type { Analysis, Diagnostic, EdgeAnalysis, GraphAnalysis, ModelSummary, NodeAnalysis } from './types.ts';
-import { msg, type Text } from '../i18n/text.ts';
+import { isText, msg, text, type Text } from '../i18n/text.ts';
 import { budgetDiagnostics, hintedSettings, memoryBudget, type Heaviest } from './budget.ts';
 
 /** Composites nested deeper than this are refused (a file could nest thousands). */
@@ -79,6 +79,7 @@ export function analyze(doc: GraphDoc | SubGraph): Analysis {
       flops: 2 * g.macs,
       activationBytes: g.activationBytes,
       paramBytes: params * 4,
+      partial: g.partial,
     },
     memory,
     models: valid ? modelSummaries(doc, g) : [],
@@ -86,7 +87,7 @@ export function analyze(doc: GraphDoc | SubGraph): Analysis {
 }
 
 function emptyGraphAnalysis(): GraphAnalysis {
-  return { nodes: new Map(), edges: new Map(), order: [], inputs: [], outputs: [], live: new Set(), weights: { trainable: 0, nonTrainable: 0 }, macs: 0, activationBytes: 0, largestOutput: null, mostWeights: null };
+  return { nodes: new Map(), edges: new Map(), order: [], inputs: [], outputs: [], live: new Set(), weights: { trainable: 0, nonTrainable: 0 }, macs: 0, activationBytes: 0, partial: false, largestOutput: null, mostWeights: null };
 }
 
 function analyzeGraph(graph: SubGraph, ctx: Ctx): GraphAnalysis {
@@ -170,7 +171,10 @@ function analyzeGraph(graph: SubGraph, ctx: Ctx): GraphAnalysis {
     const node = nodeById.get(id)!;
     const na = out.nodes.get(id)!;
     const ins = assignPorts(node, na, incoming.get(id) ?? [], out.edges, report);
-    if (!ins) continue;
+    if (!ins) {
+      passShapeThrough(node, na, incoming.get(id) ?? [], out);
+      continue;
+    }
     const shapes: Shape[] = [];
     let blocked = false;
     for (const e of ins) {
@@ -218,6 +222,8 @@ function analyzeGraph(graph: SubGraph, ctx: Ctx): GraphAnalysis {
       }
       continue;
     }
+    // A layer the outputs need whose weights are unknown (not computed, or only its shape passed on): the totals are a lower bound.
+    if (na.uncounted || na.outputs.length === 0 || na.inner?.partial) out.partial = true;
     out.weights.trainable += na.weights.trainable;
     out.weights.nonTrainable += na.weights.nonTrainable;
     out.macs += na.macs;
@@ -270,6 +276,49 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V) {
   else m.set(k, [v]);
 }
 
+/**
+ * A layer an import could not turn into a node kind, as the importer kept it
+ * (`imported`: the file's class name, why, and whether it keeps its input's
+ * shape). Later messages name that class and reason, not the stand-in kind.
+ */
+function importedLayer(n: GraphNode): { className: string; reason?: string; why?: Text; keepsShape: boolean } | undefined {
+  const imp = n.imported;
+  if (!imp || typeof imp !== 'object' || Array.isArray(imp)) return undefined;
+  const { class_name: className, reason, why, keepsShape } = imp as Record<string, unknown>;
+  if (typeof className !== 'string' || !className) return undefined;
+  const said = typeof reason === 'string' && reason ? { reason: reason.slice(0, 500), ...(importWhy(why) ? { why: why as Text } : {}) } : {};
+  return { className: className.slice(0, 200), ...said, keepsShape: keepsShape === true };
+}
+
+/** The reason as the importer wrote it in Text (`import.why.…`, word-free values), so a Korean screen says it in Korean; anything else in a file is not trusted as Text. */
+function importWhy(v: unknown): boolean {
+  if (!isText(v) || !v.key.startsWith('import.why.')) return false;
+  const values = (v as { values?: unknown }).values;
+  if (values === undefined) return true;
+  if (!values || typeof values !== 'object' || Array.isArray(values)) return false;
+  const plain = (x: unknown) => (typeof x === 'string' && x.length <= 200) || (typeof x === 'number' && Number.isFinite(x));
+  return Object.values(values).every((x) => plain(x) || (Array.isArray(x) && x.length <= 40 && x.every(plain)));
+}
+
+/**
+ * An imported layer that keeps its input's shape (a Lambda, an activation
+ * netloom lacks) passes that shape on, so the layers after it are computed
+ * and counted; its own weights are not known (`uncounted`), so the totals
+ * are partial. It still cannot run: its error stays.
+ */
+function passShapeThrough(node: GraphNode, na: NodeAnalysis, edges: GraphEdge[], g: GraphAnalysis) {
+  if (na.spec || edges.length !== 1 || !importedLayer(node)?.keepsShape) return;
+  const e = edges[0]!;
+  const shape = g.nodes.get(e.source)?.outputs[sourcePort(e)];
+  if (!shape) return;
+  const info = g.edges.get(e.id)!;
+  info.shape = shape;
+  info.port = 0;
+  na.inputs = [shape];
+  na.outputs = [shape];
+  na.uncounted = true;
+}
+
 function analyzeParams(n: GraphNode, ctx: Ctx, report: (d: Diagnostic) => void): NodeAnalysis {
   const spec = getSpec(n.kind);
   const na: NodeAnalysis = {
@@ -289,7 +338,12 @@ function analyzeParams(n: GraphNode, ctx: Ctx, report: (d: Diagnostic) => void):
     report(d);
   };
   if (!spec) {
-    add({ severity: 'error', code: 'unknown-kind', nodeId: n.id, ...msg('diag.unknown-kind', { kind: n.kind }) });
+    const layer = importedLayer(n);
+    if (!layer) add({ severity: 'error', code: 'unknown-kind', nodeId: n.id, ...msg('diag.unknown-kind', { kind: n.kind }) });
+    else {
+      const values = { className: layer.className, id: n.id, ...(layer.reason ? { reason: layer.why ?? text('diag.as-recorded', { detail: layer.reason }) } : {}) };
+      add({ severity: 'error', code: 'unsupported-layer', nodeId: n.id, ...msg(layer.reason ? 'diag.unsupported-layer' : 'diag.unsupported-layer.no-reason', values) });
+    }
     return na;
   }
   // Inside a composite, an Input's shape comes from the outer edge.
@@ -426,6 +480,7 @@ function inferLayer(na: NodeAnalysis, report: (d: Diagnostic) => void, graph: In
   na.weights = r.weights ?? { trainable: 0, nonTrainable: 0 };
   na.macs = r.macs ?? 0;
 }
+
 
 function inferInput(node: GraphNode, na: NodeAnalysis, ctx: Ctx, index: number, report: (d: Diagnostic) => void) {
   if (!ctx.portShapes) {

@@ -37,6 +37,8 @@ export interface NodeAnalysis {
   diagnostics: Diagnostic[];
   /** For composites: the analysis of the inner graph. */
   inner?: GraphAnalysis;
+  /** An imported layer netloom cannot build that keeps its input's shape: its output is known, its weights are not. */
+  uncounted?: boolean;
 }
 
 export interface EdgeAnalysis {
@@ -61,6 +63,8 @@ export interface GraphAnalysis {
   macs: number;
   /** Float32 bytes of all node outputs for one sample. */
   activationBytes: number;
+  /** Some layer the outputs depend on could not be counted: weights, MACs and memory are lower bounds. */
+  partial: boolean;
   /** The counted node with the largest output, and the one with the most weights (paths into composites): where memory goes. */
   largestOutput: Heaviest | null;
   mostWeights: Heaviest | null;
@@ -92,6 +96,8 @@ export interface Analysis extends GraphAnalysis {
     flops: number;
     activationBytes: number;
     paramBytes: number;
+    /** Some layer the outputs depend on could not be counted (an error, an unsupported layer): these are lower bounds. */
+    partial: boolean;
   };
   /** Memory to run and to train, with the graph's hinted (or default) batch size and optimizer, against what tfjs can hold. */
   memory: MemoryBudget;

@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { commandUsage, EXIT, readError, type CliIO, type Command, type ParsedArgs } from './io.ts';
 import { openGraph } from './open-graph.ts';
 import { loadGraph } from '../graph/load.ts';
-import { diagnosticLine } from './summary-format.ts';
+import { diagnosticLines } from './summary-format.ts';
 import { printable } from './text.ts';
 
 /** CliIO plus a writer: tests inject one, the real CLI writes with node:fs. */
@@ -75,7 +75,7 @@ export const exportCommand: Command = {
           ? (await import('../codegen/torch.ts')).emitTorch(opened.doc)
           : (await import('../codegen/keras.ts')).emitKeras(opened.doc, { mirroredStrategy: args.mirrored });
     if (!r.ok) {
-      for (const d of r.diagnostics) io.stderr(diagnosticLine(d));
+      for (const line of diagnosticLines(r.diagnostics)) io.stderr(line);
       return EXIT.invalid;
     }
     if (args.out === undefined) {

@@ -13,12 +13,12 @@ import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { analyze } from '../analysis/analyze.ts';
 import { loadGraph, saveGraph } from '../graph/load.ts';
 import { importModel } from '../import/import-model.ts';
-import { UNSUPPORTED_KIND } from '../import/layer-kinds.ts';
 import { WEIGHTS_FORMAT, writeWeights } from '../import/weights-file.ts';
 import type { ImportNote } from '../import/types.ts';
-import type { Diagnostic } from '../analysis/types.ts';
 import { commandUsage, EXIT, readError, type CliIO, type Command } from './io.ts';
 import { printable } from './text.ts';
+import { diagnosticLines } from './summary-format.ts';
+import { groupedLines, type Said } from './grouped.ts';
 
 /** Binary files, injectable for tests; Node's fs otherwise. */
 export interface BinaryIO {
@@ -75,8 +75,10 @@ export function runImport(modelPath: string, outPath: string | undefined, io: Cl
   }
   const a = analyze(r.doc);
   // The warning above names the weights files already.
-  for (const n of r.notes) if (!(bins.problems.length && n.code === 'weights-not-given')) io.stderr(noteLine(n));
-  for (const d of a.diagnostics) if (d.severity === 'error' && !isUnsupportedKind(d, r.doc)) io.stderr(diagnosticLine(d));
+  const notes = r.notes.filter((n) => !(bins.problems.length && n.code === 'weights-not-given'));
+  for (const line of groupedLines(notes.map(said))) io.stderr(printable(line));
+  // The notes name each unsupported layer already.
+  for (const line of diagnosticLines(a.diagnostics.filter((d) => d.severity === 'error' && d.code !== 'unsupported-layer'))) io.stderr(line);
 
   const graph = saveGraph(r.doc);
   const stem = outPath?.replace(/\.json$/i, '');
@@ -247,19 +249,8 @@ function isNetloomWeights(text: string, bin?: string): boolean {
   }
 }
 
-function isUnsupportedKind(d: Diagnostic, doc: { nodes: { id: string; kind: string; graph?: { nodes: unknown[] } }[] }): boolean {
-  if (d.code !== 'unknown-kind' || d.nodeId === undefined) return false;
-  let g: { nodes: { id: string; kind: string; graph?: unknown }[] } | undefined = doc;
-  for (const id of d.path ?? []) g = g?.nodes.find((n) => n.id === id)?.graph as typeof g;
-  return g?.nodes.find((n) => n.id === d.nodeId)?.kind === UNSUPPORTED_KIND;
-}
-
-function noteLine(n: ImportNote): string {
-  const at = (n.nodePath ?? []).join(' › ');
-  return printable(`${n.severity}${at ? ` ${at}` : ''}: ${n.message}`);
-}
-
-function diagnosticLine(d: Diagnostic): string {
-  const at = [...(d.path ?? []), ...(d.nodeId !== undefined ? [d.nodeId] : d.edgeId !== undefined ? [`edge ${d.edgeId}`] : [])].join(' › ');
-  return printable(`${d.severity}${at ? ` ${at}` : ''}: ${d.message}`);
+/** A note as a line about its layer (grouped.ts groups the alike). */
+function said(n: ImportNote): Said {
+  const at = n.nodePath ?? [];
+  return { severity: n.severity, code: n.code, path: at.slice(0, -1), subject: at.at(-1), message: n.message };
 }

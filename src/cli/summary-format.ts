@@ -6,6 +6,7 @@ import type { Fix, Severity, Shape } from '../nodes/spec.ts';
 import { padEnd, padStart, displayWidth, printable } from './text.ts';
 import { fixLabel } from '../nodes/common/fix.ts';
 import { english } from '../i18n/text.ts';
+import { groupedLines } from './grouped.ts';
 import { bytesText } from '../analysis/budget.ts';
 
 const num = (n: number) => n.toLocaleString('en-US');
@@ -45,6 +46,18 @@ export function where(d: Diagnostic): string {
 export function diagnosticLine(d: Diagnostic): string {
   const w = where(d);
   return printable(`${d.severity}${w ? ` ${w}` : ''}: ${d.message}`);
+}
+
+/** Every diagnostic as diagnosticLine() writes it, except that three or more alike but for their layer make one line (grouped.ts). */
+export function diagnosticLines(ds: Diagnostic[]): string[] {
+  const said = ds.map((d) => ({
+    severity: d.severity,
+    code: d.code,
+    path: [...(d.path ?? []), ...(d.nodeId === undefined && d.edgeId !== undefined ? [`edge ${d.edgeId}`] : [])],
+    subject: d.nodeId,
+    message: d.message,
+  }));
+  return groupedLines(said).map(printable);
 }
 
 function plural(n: number, word: string): string {
@@ -94,7 +107,7 @@ function tableRows(doc: SubGraph, a: Analysis): Row[] {
       rows.push({
         layer: printable(`${'  '.repeat(depth)}${id} (${kind})`),
         shape: known ? na.outputs.map(fmtShape).join(', ') : '—',
-        params: known ? num(na.weights.trainable + na.weights.nonTrainable) : '—',
+        params: na.uncounted ? '?' : known ? num(na.weights.trainable + na.weights.nonTrainable) : '—',
         from: from.length > 1 ? printable(from.map((e) => e.source + (e.sourceHandle && e.sourceHandle !== 'out0' ? `[${e.sourceHandle.slice(3)}]` : '')).join(', ')) : '',
       });
       if (na.inner && n.graph) walk(n.graph, na.inner, depth + 1);
@@ -131,7 +144,9 @@ export function summaryText(doc: GraphDoc, a: Analysis): string {
     ...rows.map(line),
     rule('─'),
     // Too big to run is an error with every layer counted: the totals are whole.
-    ...(a.diagnostics.some((d) => d.severity === 'error' && d.code !== 'too-large-to-run') ? ['(the graph has errors: the totals count only the layers that could be computed)'] : []),
+    ...(a.diagnostics.some((d) => d.severity === 'error' && d.code !== 'too-large-to-run')
+      ? [a.totals.partial ? '(the graph has errors: the totals count only the layers that could be computed; they are partial)' : '(the graph has errors: the totals count only the layers that could be computed)']
+      : []),
     `Total params: ${num(t.params)}`,
     `Trainable params: ${num(t.trainableParams)}`,
     `Non-trainable params: ${num(t.nonTrainableParams)}`,
@@ -142,7 +157,7 @@ export function summaryText(doc: GraphDoc, a: Analysis): string {
   ];
   if (hasUnknownSize(a)) out.push('Sizes shown as ? are known only at run time: MACs and activation memory leave those layers out.');
   if (a.models.length > 1) out.push(`Models: ${a.models.map((m) => `${printable(m.key)} (${num(m.params)} params)`).join(', ')}`);
-  if (a.diagnostics.length) out.push(rule('─'), ...a.diagnostics.map(diagnosticLine));
+  if (a.diagnostics.length) out.push(rule('─'), ...diagnosticLines(a.diagnostics));
   out.push(verdict(a));
   return out.join('\n');
 }
@@ -171,6 +186,8 @@ export interface SummaryJson {
   valid: boolean;
   params: number;
   trainableParams: number;
+  /** Present (true) when some layer could not be counted: params and trainableParams are lower bounds. */
+  partial?: true;
   /** Shapes without the batch axis; null for a size (or a whole tensor) that is not known. */
   inputs: (Shape | null)[];
   outputs: (Shape | null)[];
@@ -218,6 +235,7 @@ export function summaryJson(a: Analysis): SummaryJson {
     valid: a.valid,
     params: a.totals.params,
     trainableParams: a.totals.trainableParams,
+    ...(a.totals.partial ? { partial: true as const } : {}),
     inputs: top ? top.inputs : a.inputs.map((id) => shapesOf(id)[0]!),
     outputs: top ? top.outputs : a.outputs.flatMap(shapesOf),
     models,

@@ -6,7 +6,7 @@
  * than once becomes one node per call.
  */
 import type { GraphEdge, GraphNode, SubGraph } from '../graph/schema.ts';
-import { check, LayerSchema, ModelConfigSchema, type LayerEntry } from './keras-schema.ts';
+import { check, LayerSchema, ModelConfigSchema, settingsOf, type LayerEntry } from './keras-schema.ts';
 import { buildLayer, isModelEntry, layerName, type BuildCtx, type Scope } from './build-layer.ts';
 import { inputShape } from '../nodes/common/keras.ts';
 import { readCalls, readModelRefs, type TensorRef } from './tensor-refs.ts';
@@ -179,9 +179,9 @@ function sinksAreOutputs(g: GraphParts, outs: string[], refs: TensorRef[]): bool
 /** The input shape a Sequential's first layer declares, looking into a model used as that first layer. */
 function declaredShape(entry: LayerEntry | undefined, depth = 0): unknown[] | undefined {
   if (!entry || depth > 16) return undefined;
-  const own = inputShape(entry.config);
+  const own = inputShape(settingsOf(entry));
   if (own || !isModelEntry(entry)) return own;
-  const inner = LayerSchema.array().safeParse(entry.config.layers);
+  const inner = LayerSchema.array().safeParse(Array.isArray(entry.config) ? entry.config : settingsOf(entry).layers);
   if (!inner.success) return undefined;
   return declaredShape(inner.data.find((l) => l.class_name === 'InputLayer') ?? inner.data[0], depth + 1);
 }

@@ -5,9 +5,11 @@
  */
 import type { GraphNode, SubGraph } from '../graph/schema.ts';
 import type { Role } from '../nodes/composite.ts';
-import type { LayerEntry } from './keras-schema.ts';
-import { kindFor, unknownClassReason, UNSUPPORTED_KIND } from './layer-kinds.ts';
+import { settingsOf, type LayerEntry } from './keras-schema.ts';
+import { keepsShape, kindFor, unknownClassReason, UNSUPPORTED_KIND } from './layer-kinds.ts';
 import { convertParams, FROZEN_LAYER } from './layer-params.ts';
+import { fromKeras1 } from './keras1.ts';
+import { english } from '../i18n/text.ts';
 import { MODEL_CLASSES } from './read-source.ts';
 import type { ImportNote } from './types.ts';
 
@@ -24,6 +26,8 @@ export interface BuildCtx {
   notes: ImportNote[];
   /** Keras layer name → every node made from it (one per call, per copy of its model). */
   owners: Map<string, Owner[]>;
+  /** The file was written by Keras 1: its layers are read in Keras 2 names first (keras1.ts). */
+  keras1?: boolean;
 }
 
 export interface Scope {
@@ -48,7 +52,7 @@ export function isModelEntry(entry: LayerEntry): boolean {
 }
 
 export function layerName(entry: LayerEntry, index: number): string {
-  const n = entry.name ?? entry.config.name;
+  const n = entry.name ?? settingsOf(entry).name;
   return typeof n === 'string' && n ? n : `${entry.class_name.toLowerCase()}_${index + 1}`;
 }
 
@@ -60,22 +64,28 @@ export function buildLayer(entry: LayerEntry, name: string, id: string, at: stri
     list.push({ kerasScope: scope.kerasScope, nodePath, kind });
     ctx.owners.set(name, list);
   };
+  const config = settingsOf(entry);
   if (isModelEntry(entry)) {
-    const frozen = scope.frozen || entry.config.trainable === false;
+    const frozen = scope.frozen || config.trainable === false;
     const graph = inner(entry, at, { path: nodePath, kerasScope: [...scope.kerasScope, name], frozen });
-    const modelName = typeof entry.config.name === 'string' ? entry.config.name : name;
+    const modelName = typeof config.name === 'string' ? config.name : name;
     const params: Record<string, unknown> = { role: roleFor(modelName) };
     if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(modelName) && modelName.length <= 64) params.name = modelName;
     // Keras writes a frozen nested model's `trainable: false` (tfjs's toJSON does not): keep it frozen.
-    if (entry.config.trainable === false) params.trainable = false;
+    if (config.trainable === false) params.trainable = false;
     const node: GraphNode = { id, kind: 'Composite', params, graph };
     if (Object.keys(extras).length) node.imported = { class_name: entry.class_name, ...extras };
     register('Composite');
     return node;
   }
-  const kind = kindFor(entry.class_name);
-  const converted = kind ? convertParams(entry.class_name, kind, entry.config) : undefined;
-  const reason = converted ? converted.reason : unknownClassReason(entry.class_name);
+  // A Keras 1 file: its settings in Keras 2 names, a Merge as the kind of its mode.
+  const legacy = ctx.keras1 ? fromKeras1(entry.class_name, config) : { className: entry.class_name, config };
+  const className = 'className' in legacy ? legacy.className : entry.class_name;
+  const kind = 'reason' in legacy ? undefined : kindFor(className);
+  const converted = kind && 'config' in legacy ? convertParams(className, kind, legacy.config) : undefined;
+  // Why it stays Unsupported: the English kept as `reason`, the Text as `why` (so a Korean screen says it in Korean).
+  const why = 'why' in legacy ? legacy.why : !kind ? unknownClassReason(entry.class_name) : converted?.reason;
+  const reason = why && english(why);
   if (!kind || !converted || reason) {
     register(UNSUPPORTED_KIND);
     ctx.notes.push({
@@ -84,7 +94,10 @@ export function buildLayer(entry: LayerEntry, name: string, id: string, at: stri
       nodePath,
       message: `${entry.class_name} layer "${name}" is not supported: ${reason}; it is kept, with its config, as an Unsupported node and is never run`,
     });
-    return { id, kind: UNSUPPORTED_KIND, params: {}, label: entry.class_name.slice(0, 500), imported: { class_name: entry.class_name, config: entry.config, ...extras, reason } };
+    const imported: Record<string, unknown> = { class_name: entry.class_name, config: entry.config, ...extras, reason };
+    if (why) imported.why = why;
+    if (keepsShape(className, kind, entry.config)) imported.keepsShape = true;
+    return { id, kind: UNSUPPORTED_KIND, params: {}, label: entry.class_name.slice(0, 500), imported };
   }
   for (const message of converted.notes.filter((m) => !(scope.frozen && m === FROZEN_LAYER))) ctx.notes.push({ severity: 'warning', code: 'import-note', nodePath, message: `${entry.class_name} "${name}": ${message}` });
   const node: GraphNode = { id, kind, params: converted.params };

@@ -17,7 +17,8 @@ import { paramsFromWeights, refitToInputs } from './refit.ts';
 import { decodeWeights, type WeightFiles } from './decode-weights.ts';
 import { assignWeights } from './assign-weights.ts';
 import { ImportFailure, importError, type ImportedWeights, type ImportResult } from './types.ts';
-import { text } from '../i18n/text.ts';
+import { msg, text } from '../i18n/text.ts';
+import { isKeras1 } from './keras1.ts';
 
 export type { WeightFiles } from './decode-weights.ts';
 
@@ -29,7 +30,11 @@ export type { WeightFiles } from './decode-weights.ts';
 export function importModel(json: unknown, weightFiles?: WeightFiles): ImportResult {
   try {
     const src = readSource(json);
-    const ctx: BuildCtx = { notes: [], owners: new Map() };
+    const ctx: BuildCtx = { notes: [], owners: new Map(), keras1: isKeras1(src.model, src.origin.keras_version) };
+    if (ctx.keras1) {
+      const version = typeof src.origin.keras_version === 'string' ? src.origin.keras_version.slice(0, 20) : undefined;
+      ctx.notes.push({ severity: 'info', code: 'keras1', ...msg(version ? 'import.keras1' : 'import.keras1.no-version', version ? { version } : {}) });
+    }
     const graph = buildModel(src.model, src.at, { path: [], kerasScope: [] }, ctx);
     const cfg = src.model.config;
     const name = isRecord(cfg) && typeof cfg.name === 'string' && cfg.name ? cfg.name.slice(0, 500) : 'Imported model';

@@ -28,14 +28,23 @@ export type WeightGroup = z.infer<typeof WeightGroupSchema>;
 
 export const WeightsManifestSchema = z.array(WeightGroupSchema);
 
-/** One entry of a model config's `layers`. Keras 2 Sequential layers carry their name only in `config.name`. */
+/**
+ * One entry of a model config's `layers`. Keras 2 Sequential layers carry
+ * their name only in `config.name`. Keras ≤ 2.2 wrote a Sequential used as a
+ * layer with its config as the bare list of its layers, at any depth; a
+ * custom class may hold a list or null there too (it becomes an Unsupported node).
+ */
 export const LayerSchema = z.looseObject({
   class_name: Name,
   name: Name.optional(),
-  config: z.record(z.string(), z.unknown()).default({}),
+  config: z.union([z.record(z.string(), z.unknown()), z.array(z.unknown())]).nullable().default({}),
   inbound_nodes: z.array(z.unknown()).optional(),
 });
 export type LayerEntry = z.infer<typeof LayerSchema>;
+
+/** A layer's settings: its config, or none when the config is a bare list (a Keras ≤ 2.2 Sequential). */
+export const settingsOf = (entry: { config: unknown }): Record<string, unknown> =>
+  entry.config !== null && typeof entry.config === 'object' && !Array.isArray(entry.config) ? (entry.config as Record<string, unknown>) : {};
 
 /** `{ class_name, config }` of a whole model (or of a model used as a layer). */
 export const ModelSchema = z.looseObject({

@@ -10,6 +10,7 @@
 import { getSpec, NODE_SPECS } from '../nodes/index.ts';
 import type { AnyNodeSpec } from '../nodes/spec.ts';
 import { isRecord } from './read-source.ts';
+import { text, type Text } from '../i18n/text.ts';
 
 export const UNSUPPORTED_KIND = 'Unsupported';
 
@@ -19,18 +20,36 @@ const structural = (spec: AnyNodeSpec) => spec.category === 'input' || spec.cate
 /** Keras / tfjs spellings that mean one of our kinds under another name, from the kinds' `keras.aliases`. */
 const ALIASES = new Map(NODE_SPECS.flatMap((s) => (s.keras?.aliases ?? []).map((a) => [a, s.kind] as const)));
 
+/** Why netloom has no node for these classes: a key of the `import.why.` messages. */
 const WHY: Record<string, string> = {
-  Lambda: 'a Lambda layer holds Python code, and netloom never runs code from a file (Keras Lambda layers ran code on load: CVE-2024-3660)',
-  TFOpLambda: 'it is a TensorFlow operation recorded as a layer, which netloom has no node for',
-  SlicingOpLambda: 'it is a TensorFlow slicing operation recorded as a layer, which netloom has no node for',
-  LSTM: 'recurrent layers are not in netloom',
-  GRU: 'recurrent layers are not in netloom',
-  SimpleRNN: 'recurrent layers are not in netloom',
-  Bidirectional: 'recurrent layers are not in netloom',
-  Attention: 'attention layers are not in netloom',
-  MultiHeadAttention: 'attention layers are not in netloom',
-  AdditiveAttention: 'attention layers are not in netloom',
+  Lambda: 'lambda',
+  TFOpLambda: 'tf-op',
+  SlicingOpLambda: 'tf-slicing',
+  LSTM: 'recurrent',
+  GRU: 'recurrent',
+  SimpleRNN: 'recurrent',
+  Bidirectional: 'recurrent',
+  Attention: 'attention',
+  MultiHeadAttention: 'attention',
+  AdditiveAttention: 'attention',
 };
+
+/** Keras classes netloom has no kind for that give out a tensor of their input's shape. */
+const SHAPE_KEEPING = new Set(['GaussianDropout', 'AlphaDropout', 'SpatialDropout1D', 'SpatialDropout2D', 'SpatialDropout3D', 'ActivityRegularization', 'Masking', 'LayerNormalization', 'UnitNormalization', 'GroupNormalization', 'Identity']);
+/** Kinds whose layer gives out its input's shape whatever its settings: one refused for a setting still does. */
+const SHAPE_KEEPING_CATEGORIES = new Set(['activation', 'regularize', 'norm', 'augment']);
+
+/**
+ * Whether a layer kept as Unsupported gives out its input's shape, so the
+ * layers after it can still be computed and counted. A Lambda is taken to
+ * when it names no output_shape (the common x / 255, a custom activation);
+ * one that names an output shape (or a function for it) is not.
+ */
+export function keepsShape(className: string, kind: string | undefined, config: unknown): boolean {
+  if (kind) return SHAPE_KEEPING_CATEGORIES.has(getSpec(kind)?.category ?? '');
+  if (className === 'Lambda') return isRecord(config) && (config.output_shape === null || config.output_shape === undefined);
+  return SHAPE_KEEPING.has(className);
+}
 
 /** The netloom kind for a Keras class, or undefined when there is none. */
 export function kindFor(className: string): string | undefined {
@@ -40,17 +59,20 @@ export function kindFor(className: string): string | undefined {
   return spec && !structural(spec) ? className : undefined;
 }
 
-export function unknownClassReason(className: string): string {
-  return WHY[className] ?? `netloom has no ${className} layer${/^[A-Z][A-Za-z0-9]*$/.test(className) ? '' : ' (it looks like a custom class)'}`;
+/** Why a class netloom has no kind for stays Unsupported, as Text (its English is the `reason` kept with the node). */
+export function unknownClassReason(className: string): Text {
+  const known = WHY[className];
+  if (known) return text(`import.why.${known}`);
+  return text(/^[A-Z][A-Za-z0-9]*$/.test(className) ? 'import.why.no-layer' : 'import.why.custom-class', { className });
 }
 
 /**
  * Config values that change what a layer computes and that netloom's node
  * cannot express: the reason, or null when the layer fits.
  */
-export function configReason(className: string, kind: string, c: Record<string, unknown>): string | null {
+export function configReason(className: string, kind: string, c: Record<string, unknown>): Text | null {
   if (c.data_format !== undefined && c.data_format !== null && c.data_format !== 'channels_last') {
-    return `data_format is ${JSON.stringify(c.data_format)}; netloom works channels-last only`;
+    return text('import.why.data-format', { value: JSON.stringify(c.data_format) });
   }
   return getSpec(kind)?.keras?.refuse?.(c, className) ?? null;
 }

@@ -11,13 +11,14 @@ import { ACTIVATIONS } from '../nodes/common/params.ts';
 import { paramKeys } from '../analysis/param-keys.ts';
 import { configReason, unwrap } from './layer-kinds.ts';
 import { INPUT_SHAPE_KEYS } from '../nodes/common/keras.ts';
+import { text, type Text } from '../i18n/text.ts';
 
 export interface Converted {
   params: Record<string, unknown>;
   /** Config entries not turned into params (original keys), `name` excluded. */
   rest: Record<string, unknown>;
   /** Set when the layer cannot be represented: it becomes an Unsupported node. */
-  reason?: string;
+  reason?: Text;
   notes: string[];
 }
 
@@ -77,12 +78,12 @@ function simplePair(v: unknown): unknown {
   return Array.isArray(v) && v.length === 2 && v[0] === v[1] && typeof v[0] === 'number' ? v[0] : v;
 }
 
-function activationName(v: unknown): { ok: true; name: string } | { ok: false; reason: string } {
+function activationName(v: unknown): { ok: true; name: string } | { ok: false; reason: Text } {
   if (v === null || v === undefined) return { ok: true, name: 'linear' };
   const name = typeof v === 'string' ? (v === 'silu' ? 'swish' : v) : undefined;
   if (name && (ACTIVATIONS as readonly string[]).includes(name)) return { ok: true, name };
-  const shown = typeof v === 'string' ? `"${v}"` : 'a custom object';
-  return { ok: false, reason: `its activation ${shown} is not one netloom offers (${ACTIVATIONS.join(', ')})` };
+  const offered = [...ACTIVATIONS];
+  return { ok: false, reason: typeof v === 'string' ? text('import.why.activation', { name: v.slice(0, 100), offered }) : text('import.why.activation-object', { offered }) };
 }
 
 /** Drop each param whose value is what the kind would default it to anyway. */

@@ -16,6 +16,7 @@ import type { KerasNote } from '../nodes/spec.ts';
 import { getSpec } from '../nodes/index.ts';
 import { UNSUPPORTED_KIND } from './layer-kinds.ts';
 import type { ImportedWeights, ImportNote } from './types.ts';
+import { english } from '../i18n/text.ts';
 
 /** How weights of a rewritten node change shape, by node path (joined by "/") and weight name. */
 export type WeightReshapes = Map<string, Readonly<Record<string, (shape: number[]) => number[]>>>;
@@ -45,10 +46,10 @@ export function refitToInputs(doc: GraphDoc, notes: ImportNote[]): WeightReshape
       const imported = (node.imported as Record<string, unknown> | undefined) ?? { class_name: kind, config: {} };
       const r = onInput(node.params, shape);
       if ('reason' in r) {
-        node.imported = { ...imported, config: { ...(imported.config as object), ...node.params }, reason: r.reason };
+        node.imported = { ...imported, config: { ...(imported.config as object), ...node.params }, reason: english(r.reason), why: r.reason };
         node.kind = UNSUPPORTED_KIND;
         node.params = {};
-        notes.push({ severity: 'error', code: 'unsupported-layer', nodePath, message: `${kind} layer "${node.id}" is not supported: ${r.reason}; it is kept as an Unsupported node and is never run` });
+        notes.push({ severity: 'error', code: 'unsupported-layer', nodePath, message: `${kind} layer "${node.id}" is not supported: ${english(r.reason)}; it is kept as an Unsupported node and is never run` });
       } else {
         node.kind = r.kind;
         node.params = r.params;

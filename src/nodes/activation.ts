@@ -5,6 +5,7 @@ import { activation as activationName } from './common/params.ts';
 import { ANY_RANK, keepShape } from './common/shape.ts';
 import { activationKernels } from './common/kernels.ts';
 import { isOff, shown } from './common/keras.ts';
+import { text } from '../i18n/text.ts';
 
 const params = z.object({ activation: activationName });
 
@@ -23,9 +24,9 @@ export const activation = defineNode({
     aliases: ['ReLU'],
     refuse(c, className) {
       if (className === 'ReLU') {
-        if (!(isOff(c.max_value) || c.max_value === 6)) return `max_value is ${shown(c.max_value)}; netloom has relu and relu6`;
-        if (!(isOff(c.negative_slope) || c.negative_slope === 0)) return 'negative_slope is set: use LeakyReLU';
-        if (!(isOff(c.threshold) || c.threshold === 0)) return `threshold is ${shown(c.threshold)}`;
+        if (!(isOff(c.max_value) || c.max_value === 6)) return text('import.why.relu-max-value', { value: shown(c.max_value) });
+        if (!(isOff(c.negative_slope) || c.negative_slope === 0)) return text('import.why.relu-negative-slope');
+        if (!(isOff(c.threshold) || c.threshold === 0)) return text('import.why.relu-threshold', { value: shown(c.threshold) });
       }
       return null;
     },

@@ -3,8 +3,8 @@ import { defineNode, type CodeSource, type NodeDiagnostic, type WeightShape } fr
 import { py, torchDim } from './common/torch.ts';
 import { fmtShape, int, size } from './common/params.ts';
 import { failed } from './common/checks.ts';
-import { isOff } from './common/keras.ts';
-import { msg, type Text } from '../i18n/text.ts';
+import { isOff, shown } from './common/keras.ts';
+import { msg, type Text, text } from '../i18n/text.ts';
 
 const params = z.object({
   /** The axis whose entries get their own statistics, Keras-style (counts the batch axis; -1 = channels). */
@@ -105,9 +105,11 @@ export const batchNormalization = defineNode({
   },
   keras: {
     refuse(c) {
-      if (!isOff(c.renorm)) return 'renorm is on; netloom has plain batch normalization only';
-      if (!isOff(c.virtual_batch_size)) return 'it uses virtual_batch_size (ghost batch normalization)';
-      if (!isOff(c.adjustment)) return 'it has an adjustment function';
+      if (!isOff(c.renorm)) return text('import.why.bn-renorm');
+      if (!isOff(c.virtual_batch_size)) return text('import.why.bn-virtual-batch');
+      if (!isOff(c.adjustment)) return text('import.why.bn-adjustment');
+      // Keras 1: mode 0 is the usual layer; 1 normalizes each sample, 2 uses the batch's statistics when predicting too.
+      if (c.mode !== undefined && c.mode !== 0) return text('import.why.bn-mode', { value: shown(c.mode) });
       return null;
     },
   },

@@ -73,6 +73,7 @@ export const concatenate = defineNode({
     return { outputs: [out], weights: { trainable: 0, nonTrainable: 0 }, formulas: concatFormula(inputs, axis) };
   },
   layers: (p) => [{ className: 'Concatenate', config: { axis: p.axis } }],
+  keras: { keras1Merge: 'concat' },
   code: { pytorch: ({ config, inputs }) => fn(`torch.cat([${inputs.map((_, i) => `$${i}`).join(', ')}], dim=${torchDim(config.axis as number, inputs[0]!)})`) },
   caption: (p) => (p.axis === -1 ? '' : `axis ${p.axis}`),
   doc: {

@@ -1,16 +1,17 @@
 import { z } from 'zod';
 import { defineNode } from './spec.ts';
-import { int, MAX_CHANNELS, toPair, type Pair } from './common/params.ts';
+import { int, MAX_AXIS, toPair, type Pair } from './common/params.ts';
 import { activationKernels, CONV_KERNELS } from './common/kernels.ts';
 import { bias, channelsOf, kernel } from './common/weights.ts';
 import { isOff, isOnes, shown } from './common/keras.ts';
 import { failed, needKnownSize } from './common/checks.ts';
 import { activate, convWeights, knownChannels, pairArg, py } from './common/torch.ts';
 import { activationCaption, convTail, convWindow, explicitCrop, slide, windowCaption, windowResult } from './common/window.ts';
+import { text } from '../i18n/text.ts';
 
 // tfjs Conv2DTranspose has neither dilationRate nor outputPadding, so neither is offered.
 const params = z.object({
-  filters: int(1, MAX_CHANNELS),
+  filters: int(1, MAX_AXIS),
   ...convWindow,
   ...convTail,
 });
@@ -75,8 +76,8 @@ export const conv2dTranspose = defineNode({
   keras: {
     aliases: ['Convolution2DTranspose', 'Deconvolution2D'],
     refuse(c) {
-      if (!isOnes(c.dilation_rate)) return `dilation_rate is ${shown(c.dilation_rate)}; tfjs Conv2DTranspose has none`;
-      if (!isOff(c.output_padding)) return `output_padding is ${shown(c.output_padding)}; tfjs Conv2DTranspose has none`;
+      if (!isOnes(c.dilation_rate)) return text('import.why.transpose-dilation', { value: shown(c.dilation_rate) });
+      if (!isOff(c.output_padding)) return text('import.why.transpose-output-padding', { value: shown(c.output_padding) });
       return null;
     },
   },

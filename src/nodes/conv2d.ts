@@ -1,14 +1,15 @@
 import { z } from 'zod';
 import { defineNode } from './spec.ts';
-import { int, MAX_CHANNELS, toPair, type Pair } from './common/params.ts';
+import { int, MAX_AXIS, toPair, type Pair } from './common/params.ts';
 import { activationKernels, CONV_KERNELS } from './common/kernels.ts';
 import { bias, channelsOf, kernel } from './common/weights.ts';
 import { isOnes, shown } from './common/keras.ts';
 import { activate, convWeights, knownChannels, pairArg, paddedInput, py } from './common/torch.ts';
 import { activationCaption, convTail, convWindow, dilationRate, explicitPadding, slideDilated, windowCaption, windowResult } from './common/window.ts';
+import { text } from '../i18n/text.ts';
 
 const params = z.object({
-  filters: int(1, MAX_CHANNELS),
+  filters: int(1, MAX_AXIS),
   ...convWindow,
   dilationRate,
   ...convTail,
@@ -51,8 +52,9 @@ export const conv2d = defineNode({
     },
   },
   keras: {
-    aliases: ['Convolution2D'],
-    refuse: (c) => (isOnes(c.groups) ? null : `groups is ${shown(c.groups)}; netloom's Conv2D has no groups`),
+    // Keras 1 names; AtrousConvolution2D's atrous_rate is read as dilation_rate (src/import/keras1.ts).
+    aliases: ['Convolution2D', 'AtrousConvolution2D'],
+    refuse: (c) => (isOnes(c.groups) ? null : text('import.why.groups', { value: shown(c.groups), kind: 'Conv2D' })),
   },
   caption: (p) => `${p.filters} · ${windowCaption(p.kernelSize, p.strides, p.padding)}${activationCaption(p.activation)}`,
   doc: {

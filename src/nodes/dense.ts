@@ -1,15 +1,15 @@
 import { z } from 'zod';
 import { defineNode } from './spec.ts';
-import { activation, fmtShape, int, MAX_UNITS } from './common/params.ts';
+import { activation, fmtShape, int, MAX_AXIS } from './common/params.ts';
 import { failed } from './common/checks.ts';
 import { activationKernels } from './common/kernels.ts';
 import { bias, channelsOf } from './common/weights.ts';
 import { isOff } from './common/keras.ts';
 import { activate, knownChannels, py } from './common/torch.ts';
-import { msg } from '../i18n/text.ts';
+import { msg, text } from '../i18n/text.ts';
 
 const params = z.object({
-  units: int(1, MAX_UNITS),
+  units: int(1, MAX_AXIS),
   activation: activation.default('linear'),
   useBias: z.boolean().default(true),
 });
@@ -55,11 +55,11 @@ export const dense = defineNode({
     }),
   },
   keras: {
-    refuse: (c) => (isOff(c.lora_rank) ? null : 'it has LoRA weights (lora_rank)'),
+    refuse: (c) => (isOff(c.lora_rank) ? null : text('import.why.lora')),
     // Keras applies Dense to the last axis of any input. On [H, W, C] that is exactly a 1×1 Conv2D
     // with the same weights (kernel [C, units] → [1, 1, C, units]); on more axes nothing is.
     onInput({ units, ...rest }, x) {
-      if (x.length !== 3) return { reason: `Dense on ${fmtShape(x)} (${x.length} axes) has no netloom equivalent` };
+      if (x.length !== 3) return { reason: text('import.why.dense-axes', { shape: fmtShape(x), count: x.length }) };
       return {
         kind: 'Conv2D',
         params: { filters: units, kernelSize: 1, ...rest },

@@ -1,17 +1,18 @@
 import { z } from 'zod';
 import { defineNode } from './spec.ts';
-import { int, toPair, type Pair } from './common/params.ts';
+import { int, MAX_AXIS, toPair, type Pair } from './common/params.ts';
 import { activate, depthwiseWeight, knownChannels, pairArg, paddedInput, py } from './common/torch.ts';
 import { activationKernels, DEPTHWISE_KERNELS } from './common/kernels.ts';
 import { bias, channelsOf, kernel } from './common/weights.ts';
 import { isOnes, shown } from './common/keras.ts';
 import { activationCaption, convTail, convWindow, explicitPadding, slide, windowCaption, windowResult } from './common/window.ts';
+import { text } from '../i18n/text.ts';
 
 // No dilationRate: tfjs DepthwiseConv2D accepts one but ignores it, both in
 // its output shape and when it runs, so offering it would be a lie.
 const params = z.object({
   ...convWindow,
-  depthMultiplier: int(1, 64).default(1),
+  depthMultiplier: int(1, MAX_AXIS).default(1),
   ...convTail,
 });
 export type DepthwiseConv2DParams = z.infer<typeof params>;
@@ -57,7 +58,7 @@ export const depthwiseConv2d = defineNode({
       };
     },
   },
-  keras: { refuse: (c) => (isOnes(c.dilation_rate) ? null : `dilation_rate is ${shown(c.dilation_rate)}; tfjs DepthwiseConv2D ignores it`) },
+  keras: { refuse: (c) => (isOnes(c.dilation_rate) ? null : text('import.why.depthwise-dilation', { value: shown(c.dilation_rate) })) },
   caption: (p) => `×${p.depthMultiplier} · ${windowCaption(p.kernelSize, p.strides, p.padding)}${activationCaption(p.activation)}`,
   doc: {
     en: {

@@ -3,6 +3,7 @@ import { defineNode } from './spec.ts';
 import { py } from './common/torch.ts';
 import { ANY_RANK, keepShape } from './common/shape.ts';
 import { isOff, shown } from './common/keras.ts';
+import { text } from '../i18n/text.ts';
 
 const params = z.object({
   /** Fraction of values set to zero while training; 1 would drop everything. */
@@ -19,7 +20,7 @@ export const dropout = defineNode({
   layers: ({ rate }) => [{ className: 'Dropout', config: { rate } }],
   // A module: it drops only in train() mode.
   code: { pytorch: ({ config }) => ({ module: `nn.Dropout(${py(config.rate)})`, forward: '$m($0)' }) },
-  keras: { refuse: (c) => (isOff(c.noise_shape) ? null : `noise_shape is ${shown(c.noise_shape)}; netloom's Dropout drops single values`) },
+  keras: { refuse: (c) => (isOff(c.noise_shape) ? null : text('import.why.noise-shape', { value: shown(c.noise_shape) })) },
   caption: (p) => `${Math.round(p.rate * 100)}%`,
   doc: {
     en: {

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { defineNode } from './spec.ts';
-import { fmtShape, int, MAX_DIM } from './common/params.ts';
+import { fmtShape, int, MAX_AXIS } from './common/params.ts';
 import { INPUT_SHAPE_KEYS, inputShape, isOff, shown } from './common/keras.ts';
+import { text } from '../i18n/text.ts';
 
 const params = z.object({
   /** Without the batch axis; null marks a size only known at run time. */
-  shape: z.array(int(1, MAX_DIM).nullable()).min(1).max(4),
+  shape: z.array(int(1, MAX_AXIS).nullable()).min(1).max(4),
   dtype: z.enum(['float32', 'int32']).default('float32'),
 });
 
@@ -24,7 +25,7 @@ export const input = defineNode({
   caption: (p) => fmtShape(p.shape),
   keras: {
     aliases: ['InputLayer'],
-    refuse: (c) => (!isOff(c.sparse) || !isOff(c.ragged) ? 'sparse or ragged inputs are not in netloom' : null),
+    refuse: (c) => (!isOff(c.sparse) || !isOff(c.ragged) ? text('import.why.sparse') : null),
     read(c) {
       const shape = inputShape(c);
       const known = c.dtype === 'float32' || c.dtype === 'int32';

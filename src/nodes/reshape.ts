@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineNode, type Shape } from './spec.ts';
-import { fmtShape, int, MAX_DIM, size } from './common/params.ts';
+import { fmtShape, int, MAX_AXIS, size } from './common/params.ts';
 import { failed } from './common/checks.ts';
 import { NO_WEIGHTS } from './common/shape.ts';
 import { msg, refineText } from '../i18n/text.ts';
@@ -10,7 +10,7 @@ import { reshapeFormulas } from './common/size-formulas.ts';
 const params = z.object({
   /** Without the batch axis; one entry may be -1: "whatever is left". */
   targetShape: z
-    .array(z.union([int(1, MAX_DIM), z.literal(-1)]))
+    .array(z.union([int(1, MAX_AXIS), z.literal(-1)]))
     .min(1)
     .max(4)
     .refine((t) => t.filter((d) => d === -1).length <= 1, refineText('node.reshape.one-free')),

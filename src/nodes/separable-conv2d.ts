@@ -1,17 +1,18 @@
 import { z } from 'zod';
 import { defineNode, type CodeSource } from './spec.ts';
-import { int, MAX_CHANNELS, toPair, type Pair } from './common/params.ts';
+import { int, MAX_AXIS, toPair, type Pair } from './common/params.ts';
 import { activate, CONV_KERNEL, depthwiseWeight, knownChannels, pairArg, paddedInput, py } from './common/torch.ts';
 import { activationKernels, CONV_KERNELS, DEPTHWISE_KERNELS } from './common/kernels.ts';
 import { bias, channelsOf, kernel } from './common/weights.ts';
 import { isOnes, shown } from './common/keras.ts';
 import { activationCaption, convTail, convWindow, dilationRate, explicitPadding, slideDilated, windowCaption, windowResult } from './common/window.ts';
+import { text } from '../i18n/text.ts';
 
 const params = z.object({
-  filters: int(1, MAX_CHANNELS),
+  filters: int(1, MAX_AXIS),
   ...convWindow,
   dilationRate,
-  depthMultiplier: int(1, 64).default(1),
+  depthMultiplier: int(1, MAX_AXIS).default(1),
   ...convTail,
 });
 export type SeparableConv2DParams = z.infer<typeof params>;
@@ -65,7 +66,7 @@ export const separableConv2d = defineNode({
   },
   keras: {
     aliases: ['SeparableConvolution2D'],
-    refuse: (c) => (isOnes(c.groups) ? null : `groups is ${shown(c.groups)}; netloom's SeparableConv2D has no groups`),
+    refuse: (c) => (isOnes(c.groups) ? null : text('import.why.groups', { value: shown(c.groups), kind: 'SeparableConv2D' })),
     // tfjs 4.x's getConfig() omits depthMultiplier; the depthwise kernel [kh, kw, channels, depthMultiplier] holds it.
     fromWeights(p, shape, fromTfjs) {
       const kernel = shape('depthwise_kernel');

@@ -5,7 +5,7 @@ import { fmtShape, int } from './common/params.ts';
 import { failed } from './common/checks.ts';
 import { ANY_RANK, NO_WEIGHTS } from './common/shape.ts';
 import { shown } from './common/keras.ts';
-import { msg } from '../i18n/text.ts';
+import { msg, text } from '../i18n/text.ts';
 
 const params = z.object({
   /** Keras-style axis (counts the batch axis; -1 = the last). tfjs computes softmax over the last axis only. */
@@ -29,7 +29,7 @@ export const softmax = defineNode({
   layers: ({ axis }) => [{ className: 'Softmax', config: { axis } }],
   kernels: () => ['Softmax'],
   outputActivation: 'softmax',
-  keras: { refuse: (c) => (Array.isArray(c.axis) && c.axis.length > 1 ? `axis is ${shown(c.axis)}; netloom's Softmax works on one axis, the last` : null) },
+  keras: { refuse: (c) => (Array.isArray(c.axis) && c.axis.length > 1 ? text('import.why.softmax-axes', { value: shown(c.axis) }) : null) },
   // tfjs's Softmax layer defaults to axis 1, Keras's to -1: always say which.
   code: { keep: ['axis'], pytorch: ({ inputs: [x] }) => fn(`torch.softmax($0, dim=${torchDim(-1, x!)})`) },
   caption: (p) => (p.axis === -1 ? '' : `axis ${p.axis}`),

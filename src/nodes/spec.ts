@@ -288,7 +288,7 @@ export type KerasRefit =
       weights?: Readonly<Record<string, (shape: number[]) => number[]>>;
     }
   /** No node computes it: the layer becomes an Unsupported node with this reason. */
-  | { reason: string };
+  | { reason: Text };
 
 /**
  * What a kind knows about Keras and tfjs: how their files name and configure
@@ -300,15 +300,17 @@ export type KerasRefit =
 export interface KerasFacts {
   /** Other class names files use for this kind: Keras 1's `Convolution2D`, tfjs's `MaxPool2D`. The kind's own name needs none. */
   aliases?: readonly string[];
+  /** The Keras 1 `Merge(mode=…)` this kind computes (`'sum'` for Add); such a Merge imports as this kind. */
+  keras1Merge?: string;
   /** Keras 3 keywords for params whose name is not the snake_case of theirs, e.g. `{ alpha: 'negative_slope' }`. Import reads both spellings; the Keras export writes this one. */
   args?: Readonly<Record<string, string>>;
   /**
    * Why a config (snake_case, as in the file) cannot be this kind, or null
    * when it fits: a setting netloom's layer does not have (`groups` for
    * Conv2D). Such a layer is kept as an Unsupported node with this reason
-   * (English). `data_format` other than channels-last is refused for every kind.
+   * (Text, keys `import.why.…`). `data_format` other than channels-last is refused for every kind.
    */
-  refuse?(config: Record<string, unknown>, className: string): string | null;
+  refuse?(config: Record<string, unknown>, className: string): Text | null;
   /** Config entries that are not simply a param's snake_case: ReLU's `max_value: 6` as `activation: 'relu6'`, Input's `batch_input_shape`. */
   read?(config: Record<string, unknown>, className: string): KerasRead;
   /**

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { defineNode, type CodeSource } from './spec.ts';
-import { fmtPair, MAX_STRIDE, pair, toPair, type Pair } from './common/params.ts';
+import { fmtPair, MAX_AXIS, pair, toPair, type Pair } from './common/params.ts';
 import { failed, needImage } from './common/checks.ts';
 import { NO_WEIGHTS } from './common/shape.ts';
 import { fn, py } from './common/torch.ts';
 import { text } from '../i18n/text.ts';
 
 const params = z.object({
-  size: pair(1, MAX_STRIDE).default(2),
+  size: pair(1, MAX_AXIS).default(2),
   interpolation: z.enum(['nearest', 'bilinear']).default('nearest'),
 });
 

@@ -16,6 +16,8 @@ const CODE_WORDS = [
   'relu', 'sigmoid', 'tanh', 'softmax', 'linear', 'elu', 'selu', 'gelu', 'swish', 'softplus', 'softsign', 'same', 'valid', 'adam', 'sgd', 'rmsprop',
   'nearest', 'bilinear', 'horizontal', 'vertical', 'channels', 'last', 'first', 'true', 'false', 'null', 'none',
   'mse', 'mae', 'categorical', 'crossentropy', 'binary', 'sparse', 'glorot', 'uniform', 'normal', 'zeros', 'ones', 'he',
+  // Keras 1 Merge modes, quoted from a file
+  'sum', 'mul', 'ave', 'max', 'concat', 'cos', 'dot',
   // product, library and dataset names
   'netloom', 'tfjs', 'tensorflow', 'keras', 'python', 'typescript', 'json', 'wasm', 'webgl', 'webgpu', 'cpu', 'gpu', 'simd', 'mnist', 'csv', 'png', 'svg',
   'json', 'adam', 'resnet', 'vgg', 'googlenet', 'inception', 'unet', 'fcn', 'yolo', 'ssd', 'dcgan', 'cyclegan', 'pix2pix', 'gan', 'iou', 'map', 'nms', 'roi',

@@ -33,7 +33,12 @@ describe('netloom summary, as a process', { timeout: 120_000 }, () => {
     expect(json.status).toBe(1);
     expect(json.stderr).toBe('');
     expect(JSON.parse(json.stdout).diagnostics).toEqual([
-      { severity: 'error', code: 'bad-param', nodeId: 'c', param: 'filters', message: 'Conv2D filters: must be at most 16384 (got 1000000000)' },
+      {
+        severity: 'error',
+        code: 'too-large-to-run',
+        nodeId: 'c',
+        message: 'one sample needs at least 2,744 GB (40.0 GB of weights, 2,704 GB of layer outputs; c alone outputs 2,704 GB), more than the 4.2 GB tfjs can hold: netloom cannot build or train this graph. Make the input smaller, downsample earlier (strides or pooling), or use fewer filters',
+      },
     ]);
   });
 

@@ -68,7 +68,7 @@ describe('compileGraph', () => {
   test('a graph with errors is refused with the analysis diagnostics, before tfjs is touched', () => {
     const before = tf.memory().numTensors;
     const r = compileGraph(tf, chain(['x', 'Input', { shape: [28, 28, 1] }], ['c', 'Conv2D', { filters: 1e9 }]));
-    expect(r).toMatchObject({ ok: false, diagnostics: [{ code: 'bad-param', nodeId: 'c' }] });
+    expect(r).toMatchObject({ ok: false, diagnostics: [{ code: 'too-large-to-run', nodeId: 'c' }] });
     expect(tf.memory().numTensors).toBe(before);
   });
 

@@ -226,8 +226,8 @@ describe('Keras 2 Lambda and op layers', () => {
     const a = analyze(doc);
     expect(a.valid).toBe(false);
     expect(a.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.code, d.nodeId])).toEqual([
-      ['unknown-kind', 'rescale'],
-      ['unknown-kind', 'tf.math.multiply'],
+      ['unsupported-layer', 'rescale'],
+      ['unsupported-layer', 'tf.math.multiply'],
     ]);
   });
 

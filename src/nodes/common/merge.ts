@@ -58,8 +58,8 @@ export const ELEMENTWISE_GRID: Shape[][] = [
   [[2, 3, 2, 2], [2, 3, 2, 2]],
 ];
 
-/** An element-wise merge kind (Add, Multiply, …): everything but its name and docs is shared. */
-export function elementwiseNode(kind: string, doc: { en: NodeDoc; ko: NodeDoc }, pytorch: TorchWriter): NodeSpec<Record<string, never>> {
+/** An element-wise merge kind (Add, Multiply, …): everything but its name, its Keras 1 Merge mode, its docs and its PyTorch is shared. */
+export function elementwiseNode(kind: string, keras1Merge: string, doc: { en: NodeDoc; ko: NodeDoc }, pytorch: TorchWriter): NodeSpec<Record<string, never>> {
   return defineNode({
     kind,
     category: 'merge',
@@ -71,6 +71,7 @@ export function elementwiseNode(kind: string, doc: { en: NodeDoc; ko: NodeDoc },
     code: { pytorch },
     caption: () => '',
     doc,
+    keras: { keras1Merge },
     conformance: { inputs: ELEMENTWISE_GRID, params: [{}] },
   });
 }

@@ -1,15 +1,26 @@
 /**
- * Parameter building blocks shared by node kinds. Limits are generous for
- * real models but refuse absurd values (filters 1e9) before anything is
- * allocated: validation runs in analysis, long before tfjs sees a number.
+ * Parameter building blocks shared by node kinds.
+ *
+ * Limits come from what tfjs can build, not from round numbers: every size
+ * param (filters, units, a kernel or pool size, a stride, a padding, an
+ * axis of a shape) is the length of some tensor axis, and no tfjs tensor
+ * holds more than MAX_TENSOR_VALUES values. Whether a graph of such sizes
+ * fits in memory is the memory budget's question (src/analysis/budget.ts).
+ * Both run long before tfjs sees a number, so absurd values (filters 1e9)
+ * are refused before anything is allocated.
  */
 import { z } from 'zod';
 
-export const MAX_CHANNELS = 16384;
-export const MAX_UNITS = 1_000_000;
-export const MAX_KERNEL = 64;
-export const MAX_STRIDE = 64;
-export const MAX_DIM = 100_000;
+/**
+ * The most float32 values one tfjs tensor can hold: the wasm backend
+ * (netloom's default) keeps every tensor in one WebAssembly memory of at
+ * most 4 GiB − 64 KiB (its `getHeapMax()`: 4,294,901,760 bytes), 4 bytes a
+ * value (cpu's typed arrays stop later, at 2³² values).
+ */
+export const MAX_TENSOR_VALUES = Math.floor(4_294_901_760 / 4);
+
+/** The longest axis a tensor can have, so the largest size param. */
+export const MAX_AXIS = MAX_TENSOR_VALUES;
 
 export const int = (min: number, max: number) => z.number().int().min(min).max(max);
 
@@ -23,7 +34,7 @@ export function toPair(v: Pair): [number, number] {
 }
 
 /** 'valid', 'same', or an explicit zero padding p (compiled as ZeroPadding2D + 'valid'). */
-export const padding = z.union([z.enum(['valid', 'same']), int(0, 1024)]);
+export const padding = z.union([z.enum(['valid', 'same']), int(0, MAX_AXIS)]);
 export type Padding = z.infer<typeof padding>;
 
 /**
@@ -31,7 +42,8 @@ export type Padding = z.infer<typeof padding>;
  * map, in the three Keras forms: `p` (all sides), `[h, w]` (top = bottom = h,
  * left = right = w), or `[[top, bottom], [left, right]]`.
  */
-export const edges2d = z.union([int(0, 1024), z.tuple([int(0, 1024), int(0, 1024)]), z.tuple([z.tuple([int(0, 1024), int(0, 1024)]), z.tuple([int(0, 1024), int(0, 1024)])])]);
+const edge = int(0, MAX_AXIS);
+export const edges2d = z.union([edge, z.tuple([edge, edge]), z.tuple([z.tuple([edge, edge]), z.tuple([edge, edge])])]);
 export type Edges2D = z.infer<typeof edges2d>;
 export type Edges4 = [[number, number], [number, number]];
 

@@ -5,18 +5,19 @@
  */
 import { z } from 'zod';
 import { defineNode, type NodeDoc, type TorchWriter } from '../spec.ts';
-import { MAX_KERNEL, MAX_STRIDE, pair, padding, toPair, type Pair } from './params.ts';
+import { MAX_AXIS, pair, padding, toPair, type Pair } from './params.ts';
 import { explicitPadding, slide, windowCaption, windowResult } from './window.ts';
 import { NO_WEIGHTS } from './shape.ts';
 import { failed, needImage } from './checks.ts';
 import { isOff } from './keras.ts';
 import { fn, py, windowPadding } from './torch.ts';
 import { globalPoolFormula } from './size-formulas.ts';
+import { text } from '../../i18n/text.ts';
 
 const poolParams = z.object({
-  poolSize: pair(1, MAX_KERNEL).default(2),
+  poolSize: pair(1, MAX_AXIS).default(2),
   /** null: the same as poolSize (windows side by side, no overlap). */
-  strides: pair(1, MAX_STRIDE).nullable().default(null),
+  strides: pair(1, MAX_AXIS).nullable().default(null),
   padding: padding.default('valid'),
 });
 export type PoolParams = z.infer<typeof poolParams>;
@@ -87,7 +88,7 @@ export function globalPoolingNode(kind: 'GlobalMaxPooling2D' | 'GlobalAveragePoo
     },
     layers: () => [{ className: kind, config: {} }],
     code: { pytorch: facts.pytorch },
-    keras: { aliases: facts.aliases, refuse: (c) => (isOff(c.keepdims) ? null : 'keepdims is true; netloom global pooling returns a vector') },
+    keras: { aliases: facts.aliases, refuse: (c) => (isOff(c.keepdims) ? null : text('import.why.keepdims')) },
     caption: () => '',
     doc,
     conformance: { inputs: [[[7, 7, 8]], [[1, 1, 3]], [[null, null, 4]], [[5, 3, 2]], [[10]]], params: [{}] },

@@ -5,18 +5,18 @@
  */
 import { z } from 'zod';
 import type { InferResult, LayerCall, NodeDiagnostic, Shape, WeightCount } from '../spec.ts';
-import { activation, fmtPair, MAX_KERNEL, MAX_STRIDE, pair, padding, toPair, type Pair, type Padding } from './params.ts';
+import { activation, fmtPair, MAX_AXIS, pair, padding, toPair, type Pair, type Padding } from './params.ts';
 import { spatial2d, type Spatial2D, type Window } from './conv-math.ts';
 import { failed, isDiagnostic, needChannels, needImage } from './checks.ts';
 import { msg } from '../../i18n/text.ts';
 
 /** The window params of learned convolutions, with Keras names and defaults (kernelSize has none in Keras). */
 export const convWindow = {
-  kernelSize: pair(1, MAX_KERNEL).default(3),
-  strides: pair(1, MAX_STRIDE).default(1),
+  kernelSize: pair(1, MAX_AXIS).default(3),
+  strides: pair(1, MAX_AXIS).default(1),
   padding: padding.default('valid'),
 };
-export const dilationRate = pair(1, 32).default(1);
+export const dilationRate = pair(1, MAX_AXIS).default(1);
 /** What a learned convolution does after the window: activation and bias. */
 export const convTail = {
   activation: activation.default('linear'),

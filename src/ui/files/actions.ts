@@ -130,7 +130,10 @@ async function importModelFile(file: File, bins: File[]): Promise<boolean | 'not
       : broken || unmatched
         ? t('files:importedWeightsBroken', { reason: broken ?? unmatched })
         : t('files:importedNoWeights');
-  say({ kind: 'info', text: `${head} ${tail}` });
+  // A Keras 1 file says so: its settings were read under their Keras 2 names.
+  const keras1 = r.notes.find((n) => n.code === 'keras1');
+  const said = keras1 ? sayNow(keras1) : '';
+  say({ kind: 'info', text: [head, said && `${said[0]!.toUpperCase()}${said.slice(1)}.`, tail].filter(Boolean).join(' ') });
   return true;
 }
 

@@ -65,7 +65,7 @@ export function LayerRow({ node, na, live, path, depth }: Props) {
           </div>
         </td>
         <td className="shape">{na && na.outputs.length ? na.outputs.map(fmtShape).join(' ') : '—'}</td>
-        <td className="num">{f.count(params)}</td>
+        <td className="num">{na?.uncounted ? <span title={t('uncountedTip')}>?</span> : f.count(params)}</td>
       </tr>
       {isComposite && open && <LayerRows graph={node.graph!} ga={na?.inner} path={[...path, node.id]} depth={depth + 1} />}
     </>

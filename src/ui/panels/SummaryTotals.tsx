@@ -18,6 +18,11 @@ export function SummaryTotals({ totals, memory }: { totals: Analysis['totals']; 
           [t('nonTrainableParams'), f.count(totals.nonTrainableParams)],
         ]}
       />
+      {totals.partial && (
+        <p className="muted" data-testid="summary-partial">
+          {t('partialTotals')}
+        </p>
+      )}
       <Facts
         title={t('computeTitle')}
         testId="summary-compute"
