@@ -5,7 +5,7 @@ import { resnet50 } from './resnet50.ts';
 import { vgg16 } from './vgg16.ts';
 import { transferLearning } from './transfer.ts';
 import { fcn, fcnSmall, unet, unetSmall } from './segmentation.ts';
-import { detector } from './detection.ts';
+import { detector, ssd } from './detection.ts';
 import { cyclegan, dcgan, pix2pix } from './gans.ts';
 import { augmentationCnn, mnistCnn } from './mnist-cnn.ts';
 import { resnetMini } from './resnet-mini.ts';
@@ -23,6 +23,7 @@ export const CODED_PRESETS: Record<string, () => GraphDoc> = {
   'unet.json': unet,
   'unet-small.json': unetSmall,
   'detector.json': detector,
+  'ssd.json': ssd,
   'dcgan.json': dcgan,
   'cyclegan.json': cyclegan,
   'pix2pix.json': pix2pix,

@@ -456,6 +456,33 @@ export const LESSONS: Record<string, About> = {
       ],
     },
   },
+  'ssd.json': {
+    topic: 'detection',
+    en: {
+      title: 'SSD-style detector',
+      summary: 'Default boxes of three shapes on two feature maps, each box classified and nudged in one pass.',
+      shows:
+        'Like the grid detector, this is one-stage: no region proposals, every box is judged in the same single pass. SSD puts a set of default boxes (anchors) on each cell of more than one feature map: here 8×8 cells with small boxes and 4×4 cells with big ones, each in three aspect ratios (1, 2 and ½), 240 boxes per image. For every default box the head gives 4 numbers that move and stretch it onto an object, a background score and a score per class. While training, a default box learns an object when their IoU (overlap ÷ union) is at least 0.5, and background when it is under 0.4; since almost all boxes are background, only the three background boxes per object that the model gets most wrong count (hard-negative mining). The box error is a smooth L1, the class error a cross-entropy. Afterwards, boxes of the same class that overlap a better one are removed by non-max suppression (NMS). The results give mAP@0.5 and the milliseconds per image, to set beside the grid detector: the course notes say one-stage detectors are faster than two-stage ones (R-CNN family), which first propose regions of interest and classify each one. Measured on a 2-core machine (wasm), on the same 400 held-out images after each preset’s own 12 epochs: mAP@0.5 0.98 here against 0.95 for the grid detector, and about 7.6 against 5.8 ms per image — the boxes at two scales find shapes better and cost time.',
+      try: [
+        'Train, then compare mAP@0.5 and the ms per image above the AP bars with the grid detector (detector.json) trained for the same epochs.',
+        'After training, drag the NMS IoU threshold above the overlays up to 1: neighbouring default boxes that found the same shape all show.',
+        'Select `boxes_8x8` and set its aspectRatios to [1], and the filters of `head_8x8` to 8: one default box per cell instead of three. The shapes here are about as wide as they are high; train again and see whether mAP changes, and what that says about choosing aspect ratios for your own data.',
+        'Give `boxes_4x4` the size of `boxes_8x8` (sizes [0.25]) and train again: no default box fits the biggest shapes any more; watch the AP.',
+      ],
+    },
+    ko: {
+      title: 'SSD 방식 탐지기',
+      summary: '두 특징 맵에 모양이 세 가지인 기본 상자를 두고, 상자마다 분류와 위치 보정을 한 번에 합니다.',
+      shows:
+        '격자 탐지기처럼 원스테이지입니다. 후보 영역을 뽑지 않고, 모든 상자를 한 번의 계산으로 판단합니다. SSD는 여러 특징 맵의 칸마다 기본 상자(앵커) 묶음을 둡니다. 여기서는 8×8 칸에 작은 상자, 4×4 칸에 큰 상자를 두고 각각 가로세로 비율을 세 가지(1, 2, ½)로 해서 이미지 한 장에 상자가 240개입니다. 헤드는 기본 상자마다 상자를 물체 쪽으로 옮기고 늘일 숫자 4개, 배경 점수, 클래스별 점수를 냅니다. 학습할 때 기본 상자는 물체와의 IoU(겹친 넓이 ÷ 합친 넓이)가 0.5 이상이면 그 물체를, 0.4 미만이면 배경을 배웁니다. 상자 대부분이 배경이므로 물체 하나당 모델이 가장 많이 틀린 배경 상자 세 개만 손실에 넣습니다(hard negative mining). 상자 오차는 smooth L1, 클래스 오차는 교차 엔트로피입니다. 끝으로 같은 클래스에서 더 좋은 상자와 많이 겹치는 상자는 NMS(비최대 억제)로 지웁니다. 결과에는 mAP@0.5와 이미지 한 장당 밀리초가 나오니 격자 탐지기와 나란히 비교해 보세요. 강의 노트에 따르면 원스테이지 탐지기는 관심 영역을 먼저 추천받고 하나씩 분류하는 투스테이지 탐지기(R-CNN 계열)보다 빠릅니다. 코어 2개짜리 컴퓨터(wasm)에서 각 예제의 기본 설정대로 12 에포크 학습한 뒤 같은 테스트 이미지 400장으로 재어 보면, mAP@0.5는 이 모델이 0.98, 격자 탐지기가 0.95이고, 이미지당 시간은 약 7.6 ms 대 5.8 ms입니다. 두 크기의 기본 상자가 도형을 더 잘 찾는 대신 시간이 더 듭니다.',
+      try: [
+        '학습한 뒤 AP 막대 위의 mAP@0.5와 이미지당 ms를, 같은 에포크만큼 학습한 격자 탐지기(detector.json)와 비교해 보세요.',
+        '학습한 뒤 겹쳐 보기 위의 NMS IoU 임계값을 1까지 끌어 올려 보세요. 같은 도형을 찾은 이웃 기본 상자들이 모두 보입니다.',
+        '`boxes_8x8`을 선택해 aspectRatios를 [1]로, `head_8x8`의 filters를 8로 바꾸세요. 칸마다 기본 상자가 세 개에서 한 개로 줄어듭니다. 여기 도형들은 너비와 높이가 비슷하니, 다시 학습해 mAP가 달라지는지 보고 내 데이터에 맞는 가로세로 비율을 고르는 일에 대해 생각해 보세요.',
+        '`boxes_4x4`에 `boxes_8x8`과 같은 크기(sizes [0.25])를 주고 다시 학습하세요. 가장 큰 도형에 맞는 기본 상자가 없어지면 AP가 어떻게 되는지 보세요.',
+      ],
+    },
+  },
   'dcgan.json': {
     topic: 'generative',
     en: {

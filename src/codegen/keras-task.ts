@@ -103,7 +103,10 @@ export function planKerasTask(plan: CodePlan): KerasTask {
   let dataset: BuiltinDataset | null = null;
   let reasons: string[] = [];
   if (task !== 'fit' && builtin) {
-    reasons = checkTraining(doc, config, builtinFacts(builtin), analysis).map(english);
+    // What tfjs can hold in a browser does not limit the exported file: only the data's reasons count.
+    reasons = checkTraining(doc, config, builtinFacts(builtin), analysis)
+      .filter((t) => !t.key.startsWith('budget.'))
+      .map(english);
     if (!reasons.length) dataset = builtin;
   }
   if (!hinted && !(typeof hints.dataset === 'string')) reasons = [];

@@ -39,6 +39,9 @@ import { randomRotation } from './random-rotation.ts';
 import { randomZoom } from './random-zoom.ts';
 import { randomBrightness } from './random-brightness.ts';
 import { randomContrast } from './random-contrast.ts';
+import { defaultBoxes } from './default-boxes.ts';
+import { regionProposals } from './region-proposals.ts';
+import { roiAlign } from './roi-align.ts';
 
 export const NODE_SPECS: readonly AnyNodeSpec[] = [
   input,
@@ -77,6 +80,9 @@ export const NODE_SPECS: readonly AnyNodeSpec[] = [
   randomZoom,
   randomBrightness,
   randomContrast,
+  defaultBoxes,
+  regionProposals,
+  roiAlign,
 ];
 
 const byKind = new Map(NODE_SPECS.map((s) => [s.kind, s]));

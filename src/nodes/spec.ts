@@ -25,6 +25,7 @@ export type Category =
   | 'activation'
   | 'regularize'
   | 'augment'
+  | 'detect'
   | 'composite'
   | 'output';
 

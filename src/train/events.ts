@@ -94,6 +94,8 @@ export interface MapEvent {
   classNames: string[];
   perClass: (number | null)[];
   map: number;
+  /** Milliseconds per test image to predict and decode its boxes (NMS included), on the run's backend. */
+  msPerImage?: number;
 }
 
 /** Classification on the held-out test set after training (rows = true class, columns = predicted). */

@@ -191,3 +191,75 @@ export function detectionLoss(tf: Tf, target: Tensor, output: Tensor, weights: D
     return parts.total;
   });
 }
+
+export type AnchorLossParts = {
+  total: Scalar;
+  /** Smooth-L1 of the box deltas over positive anchors. */
+  box: Scalar;
+  /** Cross-entropy over positive anchors and the mined hard negatives. */
+  classes: Scalar;
+};
+
+/** SSD keeps this many background anchors per object anchor (hard-negative mining). */
+export const NEGATIVES_PER_POSITIVE = 3;
+
+/**
+ * The SSD loss from `target` (detect/anchors.ts matchAnchors rows) and
+ * `output` (the head's rows), both [B, N, 4 + 1 + C + 4]:
+ *   (Σ_pos CE + Σ_hard-neg CE + α·Σ_pos smoothL1(deltas)) / number of positives.
+ * Hard-negative mining: per image, only the 3·positives background anchors
+ * the model gets most wrong (highest cross-entropy) count, at least 3, so
+ * the hundreds of easy background anchors do not drown the few objects.
+ * Which anchors those are is read from the values (a choice, not a
+ * function with a gradient), the way SSD sorts them; anchors whose target
+ * is all zeros are ignored.
+ */
+export function anchorLossParts(tf: Tf, target: Tensor, output: Tensor, alpha = 1): AnchorLossParts {
+  return tf.tidy(() => {
+    const k = output.shape[output.rank - 1]!;
+    const c = k - 8;
+    const [tBox, tCls] = tf.split(target, [4, c, 4], -1) as [Tensor, Tensor];
+    const [oBox, oCls] = tf.split(output, [4, c, 4], -1) as [Tensor, Tensor];
+    const [tBackground, tObjects] = tf.split(tCls, [1, c - 1], -1) as [Tensor, Tensor];
+    const negative = tBackground.squeeze([-1]);
+    const positive = tObjects.sum(-1);
+    const logP = logSoftmax(tf, oCls);
+    const ce = tCls.mul(logP).sum(-1).neg();
+    // Background cross-entropy of every anchor, to rank the negatives.
+    const background = logP.slice([0, 0, 0], [-1, -1, 1]).squeeze([-1]).neg();
+    const [b, n] = ce.shape as [number, number];
+    const hard = hardNegatives(background.mul(negative).dataSync(), negative.dataSync(), positive.dataSync(), b, n);
+    const hardMask = tf.tensor2d(hard, [b, n]);
+    const count = tf.maximum(positive.sum(), 1);
+    const classes = ce.mul(positive.add(hardMask)).sum().div(count) as Scalar;
+    // Smooth L1 (Huber, δ = 1) as ½·min(d, 1)² + (d − min(d, 1)): no branch, a gradient everywhere.
+    const diff = tf.abs(oBox.sub(tBox));
+    const small = tf.minimum(diff, 1);
+    const smoothL1 = small.square().mul(0.5).add(diff.sub(small)).sum(-1);
+    const box = smoothL1.mul(positive).sum().div(count) as Scalar;
+    return { total: classes.add(box.mul(alpha)) as Scalar, box, classes };
+  });
+}
+
+/** Per image, 1 for the background anchors with the highest loss (3 per positive, at least 3), 0 elsewhere. */
+export function hardNegatives(loss: ArrayLike<number>, negative: ArrayLike<number>, positive: ArrayLike<number>, images: number, anchors: number): Float32Array {
+  const out = new Float32Array(images * anchors);
+  for (let i = 0; i < images; i++) {
+    const o = i * anchors;
+    let positives = 0;
+    const candidates: number[] = [];
+    for (let a = 0; a < anchors; a++) {
+      positives += positive[o + a]!;
+      if (negative[o + a]! > 0) candidates.push(a);
+    }
+    const keep = Math.max(NEGATIVES_PER_POSITIVE, Math.round(NEGATIVES_PER_POSITIVE * positives));
+    candidates.sort((x, y) => loss[o + y]! - loss[o + x]! || x - y);
+    for (const a of candidates.slice(0, keep)) out[o + a] = 1;
+  }
+  return out;
+}
+
+/** anchorLossParts(...).total. */
+export function anchorLoss(tf: Tf, target: Tensor, output: Tensor): Scalar {
+  return tf.tidy(() => anchorLossParts(tf, target, output).total);
+}

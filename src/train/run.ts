@@ -135,7 +135,7 @@ async function train(req: TrainRequest, clock: Clock, state: RunState): Promise<
 
   const inputShape = fitInput(model.inputs[0]!.shape.slice(1), data.train.shape)!;
   const outputShape = model.outputs[0]!.shape.slice(1).map((d, i) => d ?? inputShape[i] ?? 1);
-  const shapes = { inputShape, outputShape, config };
+  const shapes = { inputShape, outputShape, config, model };
   const sets = (role: 'train' | 'val' | 'test', ds = data[role]): SetTensors | null => {
     if (!ds.count) return null;
     const t = task.tensors(tf, ds, role, shapes);

@@ -282,10 +282,18 @@ def _log_softmax(x, axis=-1):
     return shifted - np.log(np.sum(np.exp(shifted), axis=axis, keepdims=True))
 
 
+def _top_k(x, k):
+    order = np.argsort(-x, axis=-1, kind='stable')[..., :k]
+    return np.take_along_axis(x, order, axis=-1), order
+
+
 ops = types.SimpleNamespace(
     relu=_relu, log1p=np.log1p, exp=np.exp, abs=np.abs, square=np.square, sum=np.sum, log_softmax=_log_softmax,
     sigmoid=lambda x: 1 / (1 + np.exp(-x)), shape=np.shape, arange=np.arange, minimum=np.minimum,
     cast=lambda x, dtype: np.asarray(x).astype(dtype), reshape=np.reshape, take=np.take, greater=np.greater,
+    concatenate=np.concatenate, broadcast_to=np.broadcast_to, convert_to_tensor=np.asarray, stop_gradient=lambda x: x,
+    top_k=_top_k, take_along_axis=np.take_along_axis, clip=np.clip, where=np.where, stack=np.stack, argmax=np.argmax,
+    expand_dims=np.expand_dims, maximum=np.maximum, einsum=np.einsum, mean=np.mean,
 )
 
 

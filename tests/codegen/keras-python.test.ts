@@ -175,6 +175,61 @@ print(json.dumps({'out': cut.ThresholdedReLU(theta=0.5).call(x).tolist()}))
     x.dispose();
   });
 
+  test.skipIf(!!noNumpy)(`DefaultBoxes, RegionProposals and RoIAlign, which Keras lacks, are defined by the file and give what netloom's tfjs layers give${skipped(noNumpy)}`, () => {
+    const doc: GraphDoc = {
+      format: 'netloom.graph',
+      version: 1,
+      name: 'two stages',
+      nodes: [
+        { id: 'head', kind: 'Input', params: { shape: [4, 4, 10] } },
+        { id: 'anchors', kind: 'DefaultBoxes', params: { sizes: [0.3], aspectRatios: [1, 2] } },
+        { id: 'proposals', kind: 'RegionProposals', params: { proposals: 6, iouThreshold: 0.5, preNms: 20 } },
+        { id: 'map', kind: 'Input', params: { shape: [5, 6, 3] } },
+        { id: 'crops', kind: 'RoIAlign', params: { poolSize: 2, samplingRatio: 2 } },
+      ],
+      edges: [
+        { id: 'e1', source: 'head', target: 'anchors' },
+        { id: 'e2', source: 'anchors', target: 'proposals' },
+        { id: 'e3', source: 'map', target: 'crops' },
+        { id: 'e4', source: 'proposals', target: 'crops' },
+      ],
+    };
+    const py = code(doc);
+    expect(py).toContain("anchors = DefaultBoxes(sizes=(0.3,), aspect_ratios=(1, 2), name='anchors')(head)");
+    const head = tf.randomNormal([2, 4, 4, 10], 0, 1, 'float32', 3);
+    const map = tf.randomUniform([2, 5, 6, 3], 0, 1, 'float32', 4);
+    const compiled = compileGraph(tf, doc);
+    if (!compiled.ok) throw new Error('compile refused');
+    const [rows, proposals, crops] = ['anchors', 'proposals', 'crops'].map((id) => {
+      const sub = tf.model({ inputs: compiled.value.main.inputs, outputs: compiled.value.main.getLayer(id).output as tf.SymbolicTensor });
+      return ((sub.predict([head, map]) as tf.Tensor).arraySync() as unknown[]).flat(4) as number[];
+    });
+    const got = runWithKerasShim(
+      String.raw`
+import json
+import numpy as np
+import stages as m
+head = np.array(json.load(open('head.json')), 'float32')
+fmap = np.array(json.load(open('map.json')), 'float32')
+rows = m.DefaultBoxes(sizes=[0.3], aspect_ratios=[1, 2]).call(head)
+proposals = m.RegionProposals(proposals=6, iou_threshold=0.5, pre_nms=20).call(rows)
+crops = m.RoIAlign(pool_size=2, sampling_ratio=2).call([fmap, proposals])
+print(json.dumps({'rows': rows.ravel().tolist(), 'proposals': proposals.ravel().tolist(), 'crops': crops.ravel().tolist(), 'shape': list(crops.shape)}))
+`,
+      new Map([['stages', py]]),
+      { head: head.arraySync(), map: map.arraySync() },
+    ) as { rows: number[]; proposals: number[]; crops: number[]; shape: number[] };
+    expect(got.shape).toEqual([2, 6, 2, 2, 3]);
+    got.rows.forEach((v, i) => expect(v, `row value ${i}`).toBeCloseTo(rows![i]!, 5));
+    got.proposals.forEach((v, i) => expect(v, `proposal value ${i}`).toBeCloseTo(proposals![i]!, 4));
+    got.crops.forEach((v, i) => expect(v, `crop value ${i}`).toBeCloseTo(crops![i]!, 4));
+    // Not a comparison of zeros: NMS kept some boxes and dropped others (zero rows at the end).
+    const kept = (img: number) => proposals!.slice(img * 30, img * 30 + 30).filter((_, j) => j % 5 === 4 && proposals![img * 30 + j]! > 0).length;
+    expect(kept(0)).toBeGreaterThan(1);
+    expect(crops!.some((v) => v > 0.1)).toBe(true);
+    compiled.value.main.dispose();
+  });
+
   test.skipIf(!!noNumpy)(`load_data prepares data as netloom does: 0-1 images, one-hot labels, a stratified seeded 10% validation split, -1...1 for GANs, fresh noise per batch${skipped(noNumpy)}`, () => {
     const names = ['mnist-cnn', 'transfer-learning', 'dcgan', 'denoising-autoencoder', 'autoencoder', 'pix2pix', 'cyclegan'];
     const files = new Map(names.map((n) => [n.replace(/-/g, '_'), code(preset(n))]));

@@ -186,6 +186,13 @@ describe('what the Keras export trains (issue 20)', () => {
     expect(one('RandomFlip', { mode: 'horizontal' })).not.toContain('class RandomFlipBothAxes');
   });
 
+  test('6. Conv2DTranspose with numeric padding: the shape comments are what the model gives (the full transpose, then the crop)', () => {
+    const py = code(emitKeras({ format: 'netloom.graph', version: 1, name: 't', nodes: [{ id: 'x', kind: 'Input', params: { shape: [32, 26, 1] } }, { id: 'n', kind: 'Conv2DTranspose', params: { filters: 4, kernelSize: 3, strides: 2, padding: 1 } }], edges: [{ id: 'e', source: 'x', target: 'n' }] }));
+    // (32 − 1)·2 + 3 = 65 before the crop of 1 on each side; netloom says 63.
+    expect(py).toMatch(/n = layers\.Conv2DTranspose\(.*\)\(x\) {2}# \[65, 53, 4\], 40 params/);
+    expect(py).toMatch(/n_crop = layers\.Cropping2D\(cropping=1, name='n_crop'\)\(n\) {2}# \[63, 51, 4\]/);
+  });
+
   test("7. blocks named strategy or main do not shadow the file's own names", () => {
     const renamed = JSON.parse(JSON.stringify(preset('dcgan')).replace('"role":"Generator"', '"role":"Generator","name":"strategy"').replace('"role":"Discriminator"', '"role":"Discriminator","name":"main"')) as GraphDoc;
     const py = code(emitKeras(renamed, { mirroredStrategy: true }));

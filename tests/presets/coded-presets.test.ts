@@ -190,6 +190,7 @@ describe('segmentation, detection and GAN presets', () => {
     ['fcn-small.json', 24_144, [64, 64, 4]],
     ['unet-small.json', 29_348, [64, 64, 4]],
     ['detector.json', 60_744, [8, 8, 8]],
+    ['ssd.json', 124_848, [240, 12]],
   ])('%s has %i weights and gives %j', (file, params, shape) => {
     const a = analyze(preset(file));
     expect(a.valid).toBe(true);

@@ -214,7 +214,8 @@ describe('detect', () => {
     // Measured 0.83 after these 5 epochs (0.95 after the preset's 12 on all 1,800 images).
     expect(event.map).toBeGreaterThan(0.5);
     for (const ap of event.perClass) expect(ap).toBeGreaterThan(0.3);
-    expect(r.done.test).toEqual({ loss: expect.any(Number), mAP: event.map });
+    expect(r.done.test).toEqual({ loss: expect.any(Number), mAP: event.map, msPerImage: event.msPerImage });
+    expect(event.msPerImage).toBeGreaterThan(0);
 
     const samples = r.of('samples').at(-1)!;
     if (samples.task !== 'detect') throw new Error(`samples of ${samples.task}`);
@@ -262,7 +263,7 @@ describe('netloom train', () => {
     expect(r.code).toBe(0);
     const out = r.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(Object.keys(out[0]!)).toEqual(['epoch', 'loss', 'val_loss', 'val_mAP', 'ms']);
-    expect(out.at(-1)).toMatchObject({ done: 'finished', test: { loss: expect.any(Number), mAP: expect.any(Number) } });
+    expect(out.at(-1)).toMatchObject({ done: 'finished', test: { loss: expect.any(Number), mAP: expect.any(Number), msPerImage: expect.any(Number) } });
   });
 });
 

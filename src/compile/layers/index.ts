@@ -1,5 +1,5 @@
 /**
- * netloom's own tfjs layer classes: layers tfjs lacks (augmentation) or
+ * netloom's own tfjs layer classes: layers tfjs lacks (augmentation, the detector layers) or
  * cannot do as Keras does, one module per file in this folder, by id (the
  * file name in camelCase). Each module exports one `register…(tf)` that
  * defines its classes once per tfjs instance, registers them for
@@ -13,12 +13,14 @@
  */
 import type { Tf } from '../tf.ts';
 import { registerAugmentLayers } from './augment.ts';
+import { registerDetectionLayers } from './detection.ts';
 import { registerEluLayer } from './elu.ts';
 import { registerThresholdedReluLayer } from './thresholded-relu.ts';
 
 /** Every module, by id. */
 export const OWN_LAYERS = {
   augment: registerAugmentLayers,
+  detection: registerDetectionLayers,
   elu: registerEluLayer,
   thresholdedRelu: registerThresholdedReluLayer,
 } as const satisfies Record<string, (tf: Tf) => unknown>;

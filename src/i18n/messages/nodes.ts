@@ -52,17 +52,23 @@ export const nodes = {
 
     'node.crop.height': 'Cropping2D removes {{a}} + {{b}} = {{sum}} rows from a height of {{size}}, leaving {{left}}: crop at most {{max}} rows in total',
     'node.crop.width': 'Cropping2D removes {{a}} + {{b}} = {{sum}} columns from a width of {{size}}, leaving {{left}}: crop at most {{max}} columns in total',
+    'node.default-boxes.split':
+      'DefaultBoxes gives every cell {{boxes}} boxes ({{sizes}} sizes × {{ratios}} aspect ratios), so the {{channels}} channels of {{shape}} must split into {{boxes}} equal parts: give the head a multiple of {{boxes}} filters (boxes × values per box)',
     'node.dense.rank': 'Dense needs a vector, got {{shape}}: insert Flatten (or GlobalAveragePooling2D) before it',
     'node.dense.unknown-features': 'Dense needs a known input size to size its weights; got {{shape}}',
     'node.flatten.already-flat': 'Flatten needs at least 2 axes, got the vector {{shape}}: it is already flat, remove this Flatten',
     'node.prelu.axis': 'PReLU sharedAxes {{axes}} name an axis {{shape}} does not have: use axes 1 to {{rank}}',
     'node.prelu.unknown-size':
       'PReLU learns one alpha per value on the axes it does not share, so it needs their sizes, but the input is {{shape}}: share the unknown axes ({{axes}}) with sharedAxes',
+    'node.region-proposals.rows':
+      'RegionProposals reads rows of 9 values (4 box deltas, 1 objectness score, then the anchor box), as DefaultBoxes gives on an RPN head with 5 values per box; got {{shape}}',
     'node.reshape.count':
       'Reshape cannot turn {{shape}} ({{n}} values) into {{target}} ({{known}} values): make the sizes multiply to {{n}}, or put -1 in one place',
     'node.reshape.divide':
       'Reshape cannot turn {{shape}} ({{n}} values) into {{target}}: the other sizes multiply to {{known}}, which does not divide {{n}} ({{n}} / {{known}} = {{quotient}}); choose sizes whose product divides {{n}}',
     'node.reshape.one-free': 'may contain -1 only once (it stands for "the size that is left")',
+    'node.roi-align.boxes':
+      'RoIAlign reads its boxes (in1) as rows [K, 4 or more]: x1, y1, x2, y2 as fractions of the image, as RegionProposals gives them; got {{shape}}',
     'node.softmax.axis': 'Softmax axis {{axis}} is not the last axis of {{shape}}, and tfjs computes softmax over the last axis only: use -1',
     'node.range.order': 'the low end must be below the high end',
 
@@ -113,16 +119,22 @@ export const nodes = {
 
     'node.crop.height': 'Cropping2D가 높이 {{size}}에서 행을 {{a}} + {{b}} = {{sum}}개 잘라 내면 {{left}}개가 남습니다: 모두 합쳐 {{max}}개까지만 자르세요',
     'node.crop.width': 'Cropping2D가 너비 {{size}}에서 열을 {{a}} + {{b}} = {{sum}}개 잘라 내면 {{left}}개가 남습니다: 모두 합쳐 {{max}}개까지만 자르세요',
+    'node.default-boxes.split':
+      'DefaultBoxes는 칸마다 상자를 {{boxes}}개(크기 {{sizes}}가지 × 가로세로 비율 {{ratios}}가지) 두므로 {{shape}}의 채널 {{channels}}개가 {{boxes}}개로 똑같이 나뉘어야 합니다: 헤드의 filters를 {{boxes}}의 배수(상자 수 × 상자당 값 수)로 하세요',
     'node.dense.rank': 'Dense에는 벡터가 필요한데, 들어온 것은 {{shape}}입니다: 앞에 Flatten(또는 GlobalAveragePooling2D)을 넣으세요',
     'node.dense.unknown-features': 'Dense는 가중치의 크기를 정하려면 입력 크기를 알아야 하는데, 들어온 것은 {{shape}}입니다',
     'node.flatten.already-flat': 'Flatten에는 축이 2개 이상 필요한데, 들어온 것은 벡터 {{shape}}입니다: 이미 평평하니 이 Flatten을 지우세요',
     'node.prelu.axis': 'PReLU의 sharedAxes {{axes}}에 {{shape}}에 없는 축이 있습니다: 1부터 {{rank}}까지의 축을 쓰세요',
     'node.prelu.unknown-size':
       'PReLU는 공유하지 않는 축의 값마다 alpha를 하나씩 학습하므로 그 축들의 크기를 알아야 하는데, 입력이 {{shape}}입니다: 크기를 모르는 축({{axes}})을 sharedAxes로 공유하세요',
+    'node.region-proposals.rows':
+      'RegionProposals는 값 9개짜리 행(상자 보정값 4개, 물체일 점수 1개, 그리고 앵커 상자)을 읽습니다. 상자당 값이 5개인 RPN 헤드 뒤에 DefaultBoxes를 두면 이런 행이 나오는데, 들어온 것은 {{shape}}입니다',
     'node.reshape.count': 'Reshape로 {{shape}}(값 {{n}}개)를 {{target}}(값 {{known}}개)로 바꿀 수 없습니다: 크기들의 곱이 {{n}}이(가) 되게 하거나, 한 곳에 -1을 넣으세요',
     'node.reshape.divide':
       'Reshape로 {{shape}}(값 {{n}}개)를 {{target}}(으)로 바꿀 수 없습니다: {{n}}을(를) 나머지 크기들의 곱({{known}})으로 나누면 나머지가 생깁니다({{n}} / {{known}} = {{quotient}}). 곱이 {{n}}의 약수가 되도록 크기를 고르세요',
     'node.reshape.one-free': '-1은 한 번만 쓸 수 있습니다(-1은 "남는 크기"를 뜻합니다)',
+    'node.roi-align.boxes':
+      'RoIAlign은 상자(in1)를 행 [K, 4 이상]으로 읽습니다: RegionProposals가 주는 것처럼 이미지에 대한 비율로 쓴 x1, y1, x2, y2입니다. 들어온 것은 {{shape}}입니다',
     'node.softmax.axis': 'Softmax의 axis {{axis}}은(는) {{shape}}의 마지막 축이 아닌데, tfjs는 마지막 축에 대해서만 softmax를 계산합니다: -1을 쓰세요',
     'node.range.order': '최솟값이 최댓값보다 작아야 합니다',
 

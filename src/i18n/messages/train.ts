@@ -99,6 +99,10 @@ export const train = {
     'train.detect.got.open': 'an open number of channels',
     'train.detect.channels_one': 'the output of "{{output}}" gives {{got}}, but {{data}} has {{count}} class ({{classes}}): set its filters to {{filters}}',
     'train.detect.channels_other': 'the output of "{{output}}" gives {{got}}, but {{data}} has {{count}} classes ({{classes}}): set its filters to {{filters}}',
+    'train.detect.rows_one':
+      'the output of "{{output}}" is rows {{shape}}; a detector on default boxes needs rows of 4 box deltas + 1 background score + a score per class + the 4 anchor values = {{total}}, and the data has {{count}} class ({{classes}}): give each head {{per}} filters per box (boxes per cell × {{per}})',
+    'train.detect.rows_other':
+      'the output of "{{output}}" is rows {{shape}}; a detector on default boxes needs rows of 4 box deltas + 1 background score + a score per class + the 4 anchor values = {{total}}, and the data has {{count}} classes ({{classes}}): give each head {{per}} filters per box (boxes per cell × {{per}})',
     'train.detect.loss': 'detection trains with its own loss (objectness, box and class together), not {{loss}}: set the loss to auto',
     'train.detect.no-boxes.train': 'the training samples of {{data}} have no boxes: detection learns from them; choose shapes-detection',
     'train.detect.no-boxes.test': 'the test samples of {{data}} have no boxes: detection learns from them; choose shapes-detection',
@@ -301,6 +305,8 @@ export const train = {
     'train.detect.got.split': '칸마다 채널 {{channels}}개 = 5(물체 점수, x, y, 너비, 높이) + 클래스 점수 {{scores}}개',
     'train.detect.got.open': '정해지지 않은 개수의 채널',
     'train.detect.channels': '"{{output}}"의 출력은 {{got}}인데, {{data}}의 클래스는 {{count}}개({{classes}})입니다: filters를 {{filters}}(으)로 바꾸세요',
+    'train.detect.rows':
+      '"{{output}}"의 출력은 행 {{shape}}입니다. 기본 상자 위의 검출기에는 상자 보정값 4개 + 배경 점수 1개 + 클래스별 점수 + 앵커 값 4개 = {{total}}개짜리 행이 필요하고, 데이터의 클래스는 {{count}}개({{classes}})입니다: 헤드마다 상자당 필터를 {{per}}개(칸당 상자 수 × {{per}}) 주세요',
     'train.detect.loss': '객체 탐지는 자체 손실(물체 점수, 상자, 클래스를 함께)로 학습하며 {{loss}}은(는) 쓰지 않습니다: 손실 함수를 자동으로 바꾸세요',
     'train.detect.no-boxes.train': '{{data}}의 학습 샘플에 상자가 없습니다: 객체 탐지는 상자에서 배웁니다. shapes-detection을 고르세요',
     'train.detect.no-boxes.test': '{{data}}의 테스트 샘플에 상자가 없습니다: 객체 탐지는 상자에서 배웁니다. shapes-detection을 고르세요',

@@ -40,6 +40,7 @@ export const results = {
     iouExplain: 'IoU (intersection over union) = pixels that truth and model both give this class ÷ pixels that either gives it. 100% is a perfect mask.',
     mapTitle: 'Average precision per class on the test set',
     mapValue: 'mAP@0.5 = {{map}}',
+    mapSpeed: '{{ms}} ms per image to find the boxes (this backend, non-max suppression included)',
     mapExplain: 'A found box is right when it overlaps a true box of its class with IoU ≥ 0.5. AP is the area under the class’s precision–recall curve (boxes taken best score first); mAP is the mean over classes.',
 
     // Image rows (gan, cyclegan, pix2pix)
@@ -236,6 +237,7 @@ export const results = {
     iouExplain: 'IoU(교집합 ÷ 합집합) = 정답과 모델이 둘 다 이 클래스라고 한 픽셀 수 ÷ 둘 중 하나라도 이 클래스라고 한 픽셀 수. 100%면 완벽한 마스크입니다.',
     mapTitle: '테스트 세트의 클래스별 평균 정밀도(AP)',
     mapValue: 'mAP@0.5 = {{map}}',
+    mapSpeed: '이미지 한 장의 상자를 찾는 데 {{ms}} ms (이 백엔드 기준, 비최대 억제 포함)',
     mapExplain: '찾은 상자가 같은 클래스의 정답 상자와 IoU 0.5 이상 겹치면 맞은 것입니다. AP는 그 클래스의 정밀도–재현율 곡선 아래 넓이(점수가 높은 상자부터)이고, mAP는 클래스들의 평균입니다.',
 
     // Image rows (gan, cyclegan, pix2pix)

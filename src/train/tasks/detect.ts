@@ -1,9 +1,15 @@
 /**
- * detect: a one-stage (YOLO-style) grid detector. The model's output is an
- * S×S grid with 5 + C raw values per cell (objectness, x, y, w, h, a score
- * per class; see ../detect/grid.ts); S is read from the output's shape, C
- * must be the dataset's classes. Targets are the boxes encoded on that grid;
- * the loss is detectionLoss. Boxes come back by decoding the grid and
+ * detect: a one-stage detector, in one of two forms read from the model's
+ * output shape:
+ *  - a YOLO-style grid [S, S, 5 + C]: 5 + C raw values per cell
+ *    (objectness, x, y, w, h, a score per class; see ../detect/grid.ts).
+ *    Targets are the boxes encoded on that grid; the loss is detectionLoss.
+ *  - SSD-style rows of default boxes [N, 4 + 1 + C + 4], as DefaultBoxes
+ *    (+ Concatenate over scales) gives them: deltas, background + class
+ *    scores, the anchor (see ../detect/anchors.ts). Targets come from IoU
+ *    matching against the anchors the model's own rows carry; the loss is
+ *    anchorLoss (smooth L1 + cross-entropy with hard-negative mining).
+ * C must be the dataset's classes. Boxes come back by decoding and
  * per-class non-max suppression (config.scoreThreshold, config.nmsIoU).
  * mAP@0.5 on the validation set after each epoch (val_mAP); samples: the
  * input with its true and predicted boxes; after training: AP per class
@@ -11,9 +17,11 @@
  */
 import type { Box } from '../../data/dataset.ts';
 import type { TrainConfig } from '../config.ts';
+import type { LayersModel, Tf } from '../../compile/tf.ts';
 import { decodeGrid, encodeGridBatch, gridSize, meanAP, nms, type GridLayout, type ScoredBox } from '../detect/index.ts';
+import { anchorsOf, decodeAnchorRows, matchAnchorsBatch, rowWidth, type AnchorLayout } from '../detect/anchors.ts';
 import type { MapEvent, Metrics } from '../events.ts';
-import { detectionLoss } from '../losses.ts';
+import { anchorLoss, detectionLoss } from '../losses.ts';
 import { text, type Text } from '../../i18n/text.ts';
 import { showShape } from '../shapes.ts';
 import { evaluateSet, predictAll, predictRows, sampleImage } from '../tensors.ts';
@@ -27,14 +35,43 @@ const BOX_CHANNELS = 5;
 const MAX_BOXES = 20;
 const CANDIDATES = 64;
 
+/** The detection loss of the model's form: the grid loss, or SSD's loss for rows of default boxes. */
 export const gridLoss: CustomLoss = {
-  name: 'grid detection loss (objectness + box + class)',
-  make: (tf) => (target, output) => detectionLoss(tf, target, output),
+  name: 'detection loss (objectness or background, box, class)',
+  make: (tf, model) =>
+    model.outputs[0]!.shape.length === 3 ? (target, output) => anchorLoss(tf, target, output) : (target, output) => detectionLoss(tf, target, output),
 };
 
 /** The grid a run's model gives, on images of the data's size. */
 export function layoutOf(outputShape: readonly number[], imageShape: readonly number[]): GridLayout {
   return { grid: outputShape[0]!, classes: outputShape[2]! - BOX_CHANNELS, height: imageShape[0]!, width: imageShape[1]! };
+}
+
+/** How to read a model's output: a grid, or rows of default boxes. */
+export type Head = { form: 'grid'; layout: GridLayout } | { form: 'rows'; layout: AnchorLayout };
+
+export function headOf(outputShape: readonly number[], imageShape: readonly number[]): Head {
+  if (outputShape.length === 2) {
+    return { form: 'rows', layout: { anchors: outputShape[0]!, classes: outputShape[1]! - rowWidth(0), height: imageShape[0]!, width: imageShape[1]! } };
+  }
+  return { form: 'grid', layout: layoutOf(outputShape, imageShape) };
+}
+
+const valuesPerImage = (head: Head) => (head.form === 'grid' ? gridSize(head.layout) : head.layout.anchors * rowWidth(head.layout.classes));
+
+/** The default boxes a rows-form model carries in its output (the same for every image): one prediction on a blank image. */
+function modelAnchors(tf: Tf, model: LayersModel, inputShape: number[], head: Head & { form: 'rows' }): Float32Array {
+  const out = tf.tidy(() => (model.predict(tf.zeros([1, ...inputShape])) as ReturnType<Tf['zeros']>).dataSync());
+  return anchorsOf(out, head.layout);
+}
+
+function checkRows(f: CheckFacts, k: number | null, reasons: Text[]): void {
+  const [rows, width] = f.outputShape;
+  const output = f.outputId;
+  if (rows === null) reasons.push(text('train.detect.open-grid', { output, shape: showShape(f.outputShape) }));
+  if (k !== null && width !== rowWidth(k)) {
+    reasons.push(text('train.detect.rows', { output, shape: showShape(f.outputShape), count: k, classes: classList(f.classNames), per: 5 + k, total: rowWidth(k) }));
+  }
 }
 
 function checkDetect(f: CheckFacts): Text[] {
@@ -51,6 +88,11 @@ function checkDetect(f: CheckFacts): Text[] {
   const filters = k === null ? text('train.detect.filters.any') : text('train.detect.filters', { k, total: BOX_CHANNELS + k });
   const out = f.outputShape;
   const output = f.outputId;
+  if (out.length === 2) {
+    checkRows(f, k, reasons);
+    if (f.config.loss !== 'auto') reasons.push(text('train.detect.loss', { loss: f.config.loss }));
+    return reasons;
+  }
   if (out.length !== 3) {
     reasons.push(text('train.detect.not-grid', { output, shape: showShape(out), filters }));
     return reasons;
@@ -79,17 +121,24 @@ function checkDetect(f: CheckFacts): Text[] {
   return reasons;
 }
 
-/** Boxes per image from the model's grid values for those images (`values` holds them one after another). */
-function decodeAll(values: Float32Array, layout: GridLayout, config: TrainConfig): ScoredBox[][] {
-  const n = gridSize(layout);
-  return Array.from({ length: values.length / n }, (_, i) => decodeGrid(values.subarray(i * n, (i + 1) * n), layout, { scoreThreshold: config.scoreThreshold, iouThreshold: config.nmsIoU }));
+/** Boxes per image from the model's output values for those images (`values` holds them one after another). */
+export function decodeAll(values: Float32Array, head: Head, config: Pick<TrainConfig, 'scoreThreshold' | 'nmsIoU'>, maxOut = MAX_BOXES): ScoredBox[][] {
+  const n = valuesPerImage(head);
+  const options = { scoreThreshold: config.scoreThreshold, iouThreshold: config.nmsIoU, maxOut };
+  return Array.from({ length: values.length / n }, (_, i) => {
+    const one = values.subarray(i * n, (i + 1) * n);
+    return head.form === 'grid' ? decodeGrid(one, head.layout, options) : decodeAnchorRows(one, head.layout, options);
+  });
 }
 
-/** mAP@0.5 of the model on a set whose truth boxes are `truths`. */
+/** mAP@0.5 of the model on a set whose truth boxes are `truths`, and the milliseconds per image of predicting and decoding them. */
 async function setMAP(run: RunContext, set: SetTensors, truths: readonly (readonly Box[])[]) {
-  const layout = layoutOf(run.outputShape, run.data.test.shape);
+  const head = headOf(run.outputShape, run.data.test.shape);
+  const t0 = performance.now();
   const values = await predictAll(run.tf, run.model, set.x, set.count, run.batchSize);
-  return meanAP(decodeAll(values, layout, run.config), truths, layout.classes, 0.5);
+  const boxes = decodeAll(values, head, run.config);
+  const msPerImage = (performance.now() - t0) / Math.max(1, set.count);
+  return { ...meanAP(boxes, truths, head.layout.classes, 0.5), msPerImage };
 }
 
 const pixelBox = (b: Box) => ({ x: b.x, y: b.y, w: b.w, h: b.h, cls: b.cls });
@@ -115,10 +164,11 @@ export const detect: Task = {
     return null;
   },
 
-  tensors(tf, ds, _role, { inputShape, outputShape }) {
-    const layout = layoutOf(outputShape, ds.shape);
+  tensors(tf, ds, _role, { inputShape, outputShape, model }) {
+    const head = headOf(outputShape, ds.shape);
     const x = tf.tensor(ds.x, [ds.count, ...inputShape]);
-    const y = tf.tensor(encodeGridBatch(ds.boxes ?? [], layout).target, [ds.count, ...outputShape]);
+    const target = head.form === 'grid' ? encodeGridBatch(ds.boxes ?? [], head.layout).target : matchAnchorsBatch(modelAnchors(tf, model, inputShape, head), ds.boxes ?? [], head.layout);
+    const y = tf.tensor(target, [ds.count, ...outputShape]);
     return { x, y, count: ds.count };
   },
 
@@ -131,7 +181,7 @@ export const detect: Task = {
     const { data } = run;
     const boxes = data.test.boxes;
     if (!run.test || !boxes || !data.sampleIndices.length) return null;
-    const layout = layoutOf(run.outputShape, data.test.shape);
+    const head = headOf(run.outputShape, data.test.shape);
     const outputs = await predictRows(run.tf, run.model, run.test.x, data.sampleIndices);
     const scored = (b: ScoredBox) => ({ ...pixelBox(b), score: b.score });
     return {
@@ -142,7 +192,7 @@ export const detect: Task = {
       nmsIoU: run.config.nmsIoU,
       items: data.sampleIndices.map((row, i) => {
         // Before NMS (an IoU threshold of 1 removes nothing), so the overlays can show other thresholds.
-        const candidates = decodeGrid(outputs[i]!, layout, { scoreThreshold: run.config.scoreThreshold, iouThreshold: 1, maxOut: CANDIDATES }).map(scored);
+        const candidates = decodeAll(outputs[i]!, head, { scoreThreshold: run.config.scoreThreshold, nmsIoU: 1 }, CANDIDATES)[0]!.map(scored);
         return { input: sampleImage(data.test.shape, data.sampleInputs[i]!), truth: (boxes[row] ?? []).map(pixelBox), predicted: nms(candidates, run.config.nmsIoU, MAX_BOXES), candidates };
       }),
     };
@@ -152,8 +202,8 @@ export const detect: Task = {
     const boxes = run.data.test.boxes;
     if (!run.test?.count || !boxes) return { events: [], test: {} };
     const [loss] = await evaluateSet(run.tf, run.model, run.test, run.batchSize);
-    const { map, perClass } = await setMAP(run, run.test, boxes);
-    const event: MapEvent = { type: 'map', classNames: [...run.data.test.classNames], perClass, map };
-    return { events: [event], test: { loss: loss!, mAP: map } };
+    const { map, perClass, msPerImage } = await setMAP(run, run.test, boxes);
+    const event: MapEvent = { type: 'map', classNames: [...run.data.test.classNames], perClass, map, msPerImage };
+    return { events: [event], test: { loss: loss!, mAP: map, msPerImage } };
   },
 };

@@ -96,8 +96,8 @@ export interface Task {
   select?(train: Dataset, config: TrainConfig): Dataset;
   /** A reason the prepared data cannot be used (too few samples of a kind), or null. */
   checkData?(data: PreparedData, config: TrainConfig): Text | null;
-  /** A set's tensors: inputs shaped `inputShape`, targets shaped like the model's output. */
-  tensors(tf: Tf, ds: Dataset, role: SetRole, ctx: { inputShape: number[]; outputShape: number[]; config: TrainConfig }): SetTensors;
+  /** A set's tensors: inputs shaped `inputShape`, targets shaped like the model's output (the model is there for what its output carries: detect's default boxes). */
+  tensors(tf: Tf, ds: Dataset, role: SetRole, ctx: { inputShape: number[]; outputShape: number[]; config: TrainConfig; model: LayersModel }): SetTensors;
   /** A training batch's inputs from its clean samples (denoise: noise, fresh per batch). */
   corrupt?(tf: Tf, clean: Tensor, config: TrainConfig, seed: number): Tensor;
   /** Metrics measured after each epoch beside the validation loss (segment: val_meanIoU), when the run has a validation set. */

@@ -12,6 +12,7 @@ export const CATEGORY_COLORS: Record<Category | 'unknown', string> = {
   activation: '#d45543',
   regularize: '#96a02f',
   augment: '#2f9cc8',
+  detect: '#b0603a',
   composite: '#1f2a44',
   output: '#4d5566',
   unknown: '#999999',

@@ -41,6 +41,7 @@ const ORDER = [
   'unet-small',
   'unet',
   'detector',
+  'ssd',
   'dcgan',
   'pix2pix',
   'cyclegan',

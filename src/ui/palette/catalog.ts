@@ -42,6 +42,7 @@ const SECTIONS: { id: string; categories: Category[] }[] = [
   { id: 'shape', categories: ['shape'] },
   { id: 'merge', categories: ['merge'] },
   { id: 'augment', categories: ['augment'] },
+  { id: 'detect', categories: ['detect'] },
   { id: 'composite', categories: ['composite'] },
 ];
 

@@ -12,6 +12,11 @@ export function MapView({ event }: { event: MapEvent }) {
       <p className="res-note" data-testid="map-value">
         {t('mapValue', { map: percent(event.map, 1) })}
       </p>
+      {event.msPerImage !== undefined && (
+        <p className="res-note" data-testid="map-speed">
+          {t('mapSpeed', { ms: event.msPerImage.toFixed(event.msPerImage < 10 ? 2 : 1) })}
+        </p>
+      )}
       <ClassBars classNames={event.classNames} values={event.perClass} />
       <p className="res-note res-muted res-explain">{t('mapExplain')}</p>
     </figure>
