@@ -34,6 +34,7 @@ export const LESSONS: Record<string, About> = {
         'Select `conv1` and set its padding to "valid": its formula reads ⌊(28 + 2·0 − 3) / 1⌋ + 1 = 26, so 28×28 becomes 26×26.',
         'Give `conv2` strides 2: its formula halves 14 to ⌈14 / 2⌉ = 7, and `pool2`’s formula then warns that the last row of the 7 is never read.',
         'Delete `flatten`, add a GlobalAveragePooling2D from the palette and connect `pool2` → it → `digit`: `digit`’s weights drop from 31,370 (3,136 inputs) to 650 (64 inputs).',
+        'Select `conv2` and open What it sees: 64 maps of a test digit, strongest first, from the random start weights. Train one epoch and look again, then open Grad-CAM: the heatmap over the digit shows where `conv2` found the predicted class.',
       ],
     },
     ko: {
@@ -45,6 +46,7 @@ export const LESSONS: Record<string, About> = {
         '`conv1`을 선택해 padding을 "valid"로 바꾸면 공식이 ⌊(28 + 2·0 − 3) / 1⌋ + 1 = 26이 되어 28×28이 26×26이 됩니다.',
         '`conv2`의 strides를 2로 하면 공식이 14를 ⌈14 / 2⌉ = 7로 줄이고, 이어서 `pool2`의 공식이 7의 마지막 행은 읽히지 않는다고 경고합니다.',
         '`flatten`을 지우고 팔레트에서 GlobalAveragePooling2D를 추가해 `pool2` → GlobalAveragePooling2D → `digit`으로 연결하세요. `digit`의 가중치가 31,370개(입력 3,136개)에서 650개(입력 64개)로 줄어듭니다.',
+        '`conv2`를 선택하고 ‘이 층이 보는 것’을 펼치세요. 무작위 시작 가중치로 만든 테스트 숫자의 맵 64개가 반응이 강한 순서로 나옵니다. 한 에포크 학습한 뒤 다시 보고, Grad-CAM을 펼치세요. 숫자 위의 히트맵이 `conv2`가 예측한 클래스를 어디에서 찾았는지 보여 줍니다.',
       ],
     },
   },
@@ -84,6 +86,7 @@ export const LESSONS: Record<string, About> = {
         'Open the Summary tab: `fc1` alone holds 102,764,544 of the 138,357,544 weights (25,088 × 4,096 + 4,096).',
         'Open ‹/› Code and pick Python: build_model() makes the same layers and names as keras.applications.VGG16 (`block1_conv1` … `predictions`), 138,357,544 params in all; weights="imagenet" there loads the pretrained ones.',
         'Too big to train here: the Summary’s warning names the memory, about 11.5 GB even one image at a time, 11.1 GB of it for the weights, their gradients and Adam’s state, against the 4.2 GB tfjs can hold.',
+        'Select `block1_pool` and open Convolution, step by step: the 2×2 window moves by 2, so each output cell reads its own four pixels and 224 becomes 112 (drawn 20×20, as it says).',
       ],
     },
     ko: {
@@ -95,6 +98,7 @@ export const LESSONS: Record<string, About> = {
         '요약 탭을 열면 138,357,544개 가중치 가운데 102,764,544개가 `fc1` 하나에 있습니다(25,088 × 4,096 + 4,096).',
         '‹/› 코드를 열고 Python을 고르세요. build_model()이 keras.applications.VGG16과 같은 층과 이름(`block1_conv1` … `predictions`)을 만들고, 파라미터는 모두 138,357,544개입니다. 그쪽에서 weights="imagenet"을 주면 사전 학습 가중치를 불러옵니다.',
         '브라우저에서 학습하기엔 너무 큽니다. 요약 탭의 경고가 필요한 메모리를 알려 줍니다: 이미지를 한 장씩 학습해도 약 11.5 GB이고, 그중 11.1 GB가 가중치와 그 기울기, Adam 상태에 듭니다. tfjs가 담을 수 있는 양은 4.2 GB입니다.',
+        '`block1_pool`을 선택하고 ‘합성곱, 한 단계씩’을 펼치세요. 2×2 창이 2칸씩 움직여 출력 칸마다 자기 픽셀 네 개만 읽으므로 224가 112가 됩니다(화면에 적힌 대로 20×20으로 줄여 그립니다).',
       ],
     },
   },
@@ -234,6 +238,7 @@ export const LESSONS: Record<string, About> = {
         'Open `encoder`, give `latent` 8 units and train: the reconstructions blur and their errors grow, next to a run with 64.',
         'While it trains, the panel shows test digits beside their reconstructions after every epoch, each with its error.',
         'Open ‹/› Code: buildEncoder() and buildDecoder() make the two halves as models of their own, so you can use the encoder alone.',
+        'Select `decoder` and open Latent walk: eight pictures decoded along the line between the codes of two test digits. Before training they are noise; train one epoch and one digit turns into the other.',
       ],
     },
     ko: {
@@ -245,6 +250,7 @@ export const LESSONS: Record<string, About> = {
         '`encoder`를 열고 `latent`를 8 유닛으로 줄여 학습시키세요. 64 유닛일 때보다 복원이 흐려지고 오류가 커집니다.',
         '학습하는 동안 패널이 에포크마다 테스트 숫자와 그 복원 결과를 나란히, 오류와 함께 보여 줍니다.',
         '‹/› 코드를 열면 buildEncoder()와 buildDecoder()가 두 부분을 각각의 모델로 만들어서, 인코더만 따로 쓸 수 있습니다.',
+        '`decoder`를 선택하고 ‘잠재 공간 걷기’를 펼치세요. 두 테스트 숫자의 코드를 잇는 직선 위에서 디코딩한 그림 여덟 장입니다. 학습 전에는 잡음이고, 한 에포크 학습하면 한 숫자가 다른 숫자로 바뀌어 갑니다.',
       ],
     },
   },
@@ -409,6 +415,7 @@ export const LESSONS: Record<string, About> = {
         'Train it and fcn-small with the same epochs and Samples to use; compare mean IoU and the mask overlays.',
         'Delete the skip edge from `down1_conv2` into `concat1`, then select `concat1` and press Delete and reconnect; train again and compare the boundaries and mean IoU.',
         'Set `down1_conv2`’s padding to "valid": 64 becomes 62, `pool2` drops the last row of the odd 31, and `concat2` reports 31×31 against 30×30, which is why the original U-Net crops.',
+        'Select `up2` and open Convolution, step by step: each of the 16×16 input cells stamps a 2×2 kernel onto the 32×32 output, 2 apart, so no two stamps overlap.',
       ],
     },
     ko: {
@@ -420,6 +427,7 @@ export const LESSONS: Record<string, About> = {
         '이 모델과 fcn-small을 같은 에포크와 같은 사용할 샘플 수로 학습시키고 평균 IoU와 마스크 겹쳐 보기를 비교해 보세요.',
         '`down1_conv2`에서 `concat1`로 가는 건너뛰기 연결을 지운 뒤, `concat1`을 선택하고 지우고 다시 잇기를 누르세요. 다시 학습시켜 경계와 평균 IoU를 비교해 보세요.',
         '`down1_conv2`의 padding을 "valid"로 바꾸면 64가 62가 되고, `pool2`가 홀수인 31의 마지막 행을 버리며, `concat2`가 31×31 대 30×30의 불일치를 알립니다. 원본 U-Net이 잘라 붙이는 이유입니다.',
+        '`up2`를 선택하고 ‘합성곱, 한 단계씩’을 펼치세요. 16×16 입력 칸마다 2×2 커널을 32×32 출력에 2칸 간격으로 찍으므로 겹치는 곳이 없습니다.',
       ],
     },
   },

@@ -31,7 +31,16 @@ export interface Compiled {
   analysis: Analysis;
   /** Node id (with composite prefix path joined by "/") → tfjs layer name of its main layer. */
   layerNames: Map<string, string>;
+  /**
+   * Node path → the tfjs layers it compiled to, in call order (the first
+   * takes the node's inputs, the last gives its output). Composites are not
+   * listed: their inner nodes are. src/inspect runs a graph node by node with these.
+   */
+  nodeLayers: Map<string, Layer[]>;
 }
+
+/** One tfjs layer (a nested model is one too). */
+export type Layer = LayersModel['layers'][number];
 
 export type CompileResult = { ok: true; value: Compiled } | { ok: false; diagnostics: Diagnostic[] };
 
@@ -64,7 +73,7 @@ export function compileGraph(tf: Tf, doc: GraphDoc | SubGraph, options: CompileO
     const inputs = analysis.inputs.map((id) => b.input(id, analysis.nodes.get(id)!.outputs[0]!, ''));
     const outputs = b.graph(doc, analysis, inputs, '', [], models);
     const main = tf.model({ inputs, outputs, name: mainKey });
-    return { ok: true, value: { main, models: { [mainKey]: main, ...models }, analysis, layerNames: b.layerNames } };
+    return { ok: true, value: { main, models: { [mainKey]: main, ...models }, analysis, layerNames: b.layerNames, nodeLayers: b.nodeLayers } };
   } catch (e) {
     for (const m of Object.values(models)) m.dispose();
     return {
@@ -77,6 +86,7 @@ export function compileGraph(tf: Tf, doc: GraphDoc | SubGraph, options: CompileO
 class Builder {
   readonly names = new NameTable();
   readonly layerNames = new Map<string, string>();
+  readonly nodeLayers = new Map<string, Layer[]>();
   constructor(
     private tf: Tf,
     private analysis: Analysis,
@@ -98,13 +108,17 @@ class Builder {
     let x: SymbolicTensor | SymbolicTensor[] = inputs.length === 1 ? inputs[0]! : inputs;
     const main = this.names.name(id, prefix);
     this.layerNames.set([...path, id].join('/'), main);
+    const made: Layer[] = [];
+    this.nodeLayers.set([...path, id].join('/'), made);
     for (const call of calls) {
       const entry = registry[call.className];
       if (!entry) throw new Error(`tfjs has no layer class ${call.className}`);
-      const Layer = entry[0] as unknown as new (args: Record<string, unknown>) => { apply(x: unknown): unknown };
+      const LayerClass = entry[0] as unknown as new (args: Record<string, unknown>) => Layer;
       const name = call.suffix ? this.names.claim(`${main}${call.suffix}`) : main;
       // A copy: tfjs layers may rewrite their arguments, which share arrays with the cached params.
-      x = new Layer({ ...structuredClone(call.config), name }).apply(x) as SymbolicTensor;
+      const layer = new LayerClass({ ...structuredClone(call.config), name });
+      made.push(layer);
+      x = layer.apply(x) as SymbolicTensor;
     }
     return x as SymbolicTensor;
   }

@@ -16,9 +16,10 @@ import { results } from './strings/results.ts';
 import { gallery } from './strings/gallery.ts';
 import { latent } from './strings/latent.ts';
 import { offline } from './strings/offline.ts';
+import { inside } from './strings/inside.ts';
 import { render, type Text } from './text.ts';
 
-export const NAMESPACES = { app, palette, inspector, panels, files, code, train, results, gallery, latent, offline } as const;
+export const NAMESPACES = { app, palette, inspector, panels, files, code, train, results, gallery, latent, offline, inside } as const;
 
 export type Lang = 'en' | 'ko';
 const LANG_KEY = 'netloom.lang';

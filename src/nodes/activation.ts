@@ -18,6 +18,7 @@ export const activation = defineNode({
   infer: keepShape,
   layers: ({ activation }) => [{ className: 'Activation', config: { activation } }],
   kernels: (p) => activationKernels(p.activation),
+  inside: { logits: 'input' },
   code: { pytorch: ({ config, output }) => fn(activate(config.activation, '$0', output)) },
   keras: {
     // ReLU layers are one activation: relu, or relu6 with max_value 6.

@@ -7,6 +7,7 @@ import { isOff, isOnes, shown } from './common/keras.ts';
 import { failed, needKnownSize } from './common/checks.ts';
 import { activate, convWeights, knownChannels, pairArg, py } from './common/torch.ts';
 import { activationCaption, convTail, convWindow, explicitCrop, slide, windowCaption, windowResult } from './common/window.ts';
+import { stampGrid } from './common/inside.ts';
 import { text } from '../i18n/text.ts';
 
 // tfjs Conv2DTranspose has neither dilationRate nor outputPadding, so neither is offered.
@@ -46,6 +47,7 @@ export const conv2dTranspose = defineNode({
   weightShapes: (p, inputs) => [kernel('kernel', p.kernelSize, p.filters, channelsOf(inputs)), ...bias(p.useBias, p.filters)],
   kernels: (p) => [...CONV_KERNELS, ...activationKernels(p.activation)],
   paddingNumber: 'crop',
+  inside: { filters: { weight: 'kernel', layout: 'transpose' }, grid: (p) => stampGrid(p.kernelSize, p.strides, p.padding) },
   code: {
     // Keras has no default kernel size.
     keep: ['kernelSize'],

@@ -6,6 +6,7 @@ import { bias, channelsOf, kernel } from './common/weights.ts';
 import { isOnes, shown } from './common/keras.ts';
 import { activate, convWeights, knownChannels, pairArg, paddedInput, py } from './common/torch.ts';
 import { activationCaption, convTail, convWindow, dilationRate, explicitPadding, slideDilated, windowCaption, windowResult } from './common/window.ts';
+import { slideGrid } from './common/inside.ts';
 import { text } from '../i18n/text.ts';
 
 const params = z.object({
@@ -37,6 +38,7 @@ export const conv2d = defineNode({
   weightShapes: (p, inputs) => [kernel('kernel', p.kernelSize, channelsOf(inputs), p.filters), ...bias(p.useBias, p.filters)],
   kernels: (p) => [...CONV_KERNELS, ...activationKernels(p.activation)],
   paddingNumber: 'pad',
+  inside: { filters: { weight: 'kernel', layout: 'conv' }, grid: (p) => slideGrid(p.kernelSize, p.strides, p.padding, p.dilationRate) },
   code: {
     // Keras has no default kernel size.
     keep: ['kernelSize'],

@@ -6,6 +6,7 @@ import { failed, needImage, needKnownSize } from './common/checks.ts';
 import { borderHW, NO_WEIGHTS } from './common/shape.ts';
 import { fn } from './common/torch.ts';
 import { msg, text } from '../i18n/text.ts';
+import { borderGrid } from './common/inside.ts';
 import { borderFormulas } from './common/size-formulas.ts';
 
 const params = z.object({
@@ -47,6 +48,7 @@ export const cropping2d = defineNode({
     return { outputs: [[out[0], out[1], x![2]!]], weights: NO_WEIGHTS, formulas };
   },
   layers: (p) => [{ className: 'Cropping2D', config: { cropping: toEdges4(p.cropping) } }],
+  inside: { grid: (p) => borderGrid(p.cropping, -1) },
   code: {
     // tfjs requires `cropping`, and spells its factory with a capital D.
     keep: ['cropping'],

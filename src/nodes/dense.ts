@@ -46,6 +46,7 @@ export const dense = defineNode({
   layers: ({ units, activation, useBias }) => [{ className: 'Dense', config: { units, activation, useBias } }],
   weightShapes: (p, inputs) => [['kernel', [channelsOf(inputs), p.units]], ...bias(p.useBias, p.units)],
   kernels: (p) => ['_FusedMatMul', ...activationKernels(p.activation)],
+  inside: { logits: 'dense' },
   code: {
     // nn.Linear acts on the last axis, as Keras's Dense does; its weight is the kernel transposed.
     pytorch: ({ config: c, inputs: [x], output }) => ({

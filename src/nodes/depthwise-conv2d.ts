@@ -6,6 +6,7 @@ import { activationKernels, DEPTHWISE_KERNELS } from './common/kernels.ts';
 import { bias, channelsOf, kernel } from './common/weights.ts';
 import { isOnes, shown } from './common/keras.ts';
 import { activationCaption, convTail, convWindow, explicitPadding, slide, windowCaption, windowResult } from './common/window.ts';
+import { slideGrid } from './common/inside.ts';
 import { text } from '../i18n/text.ts';
 
 // No dilationRate: tfjs DepthwiseConv2D accepts one but ignores it, both in
@@ -42,6 +43,7 @@ export const depthwiseConv2d = defineNode({
   },
   kernels: (p) => [...DEPTHWISE_KERNELS, ...activationKernels(p.activation)],
   paddingNumber: 'pad',
+  inside: { filters: { weight: 'depthwise_kernel', layout: 'depthwise' }, grid: (p) => slideGrid(p.kernelSize, p.strides, p.padding) },
   code: {
     // Keras has no default kernel size.
     keep: ['kernelSize'],

@@ -6,6 +6,7 @@ import { activationKernels, CONV_KERNELS, DEPTHWISE_KERNELS } from './common/ker
 import { bias, channelsOf, kernel } from './common/weights.ts';
 import { isOnes, shown } from './common/keras.ts';
 import { activationCaption, convTail, convWindow, dilationRate, explicitPadding, slideDilated, windowCaption, windowResult } from './common/window.ts';
+import { slideGrid } from './common/inside.ts';
 import { text } from '../i18n/text.ts';
 
 const params = z.object({
@@ -44,6 +45,8 @@ export const separableConv2d = defineNode({
   },
   kernels: (p) => [...DEPTHWISE_KERNELS, ...CONV_KERNELS, ...activationKernels(p.activation)],
   paddingNumber: 'pad',
+  // Its first half, one kernel per input channel, is what it looks for in space.
+  inside: { filters: { weight: 'depthwise_kernel', layout: 'depthwise' }, grid: (p) => slideGrid(p.kernelSize, p.strides, p.padding, p.dilationRate) },
   code: {
     // Keras has no default kernel size.
     keep: ['kernelSize'],

@@ -29,6 +29,7 @@ export const softmax = defineNode({
   layers: ({ axis }) => [{ className: 'Softmax', config: { axis } }],
   kernels: () => ['Softmax'],
   outputActivation: 'softmax',
+  inside: { logits: 'input' },
   keras: { refuse: (c) => (Array.isArray(c.axis) && c.axis.length > 1 ? text('import.why.softmax-axes', { value: shown(c.axis) }) : null) },
   // tfjs's Softmax layer defaults to axis 1, Keras's to -1: always say which.
   code: { keep: ['axis'], pytorch: ({ inputs: [x] }) => fn(`torch.softmax($0, dim=${torchDim(-1, x!)})`) },

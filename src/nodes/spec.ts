@@ -389,6 +389,35 @@ export interface NodeSpec<P = Record<string, unknown>> {
    * one node (src/import/fold-padding.ts).
    */
   paddingNumber?: 'pad' | 'crop';
+  /** What the inspector's views of the inside of the network need to know. */
+  inside?: InsideFacts<P>;
+}
+
+/**
+ * How the convolution animation moves over an input (src/ui/inspect/conv-plan.ts
+ * draws it with the arithmetic `infer` uses). Sizes are [rows, columns].
+ */
+export type GridMotion =
+  /** A window sliding with a stride over an input padded 'same', 'valid' or by p on each side. */
+  | { kind: 'slide'; kernel: [number, number]; strides: [number, number]; padding: 'valid' | 'same' | number; dilation: [number, number] }
+  /** A transposed convolution: each input cell stamps the kernel on the output, `strides` apart. */
+  | { kind: 'stamp'; kernel: [number, number]; strides: [number, number]; padding: 'valid' | 'same' | number }
+  /** Rows and columns added (positive) or removed (negative): [[top, bottom], [left, right]]. */
+  | { kind: 'border'; edges: [[number, number], [number, number]] };
+
+/** What the inspector's "inside" views (src/inspect, src/ui/inspect) know of a kind. */
+export interface InsideFacts<P> {
+  /**
+   * Where the main layer keeps its filters and how they lie: [kh, kw, in, out]
+   * ('conv'), [kh, kw, out, in] ('transpose'), [kh, kw, in, multiplier]
+   * ('depthwise'). The Filters view draws them; Grad-CAM starts at the last
+   * node that has them.
+   */
+  filters?: { weight: string; layout: 'conv' | 'transpose' | 'depthwise' };
+  /** How the convolution animation moves for these params. */
+  grid?(p: P): GridMotion;
+  /** A final softmax's class scores before it (Grad-CAM's target): the layer's input ('input'), or input · kernel + bias ('dense'). */
+  logits?: 'input' | 'dense';
 }
 
 /** Erases P for storage in the registry. */

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { edges2d, fmtEdges, toEdges4, type Edges4 } from './common/params.ts';
 import { failed, needImage } from './common/checks.ts';
 import { borderHW, NO_WEIGHTS } from './common/shape.ts';
+import { borderGrid } from './common/inside.ts';
 import { fn, py } from './common/torch.ts';
 import { borderFormulas } from './common/size-formulas.ts';
 
@@ -26,6 +27,7 @@ export const zeroPadding2d = defineNode({
   },
   // tfjs takes all three forms; the full one leaves no doubt in exported code.
   layers: (p) => [{ className: 'ZeroPadding2D', config: { padding: toEdges4(p.padding) } }],
+  inside: { grid: (p) => borderGrid(p.padding, 1) },
   code: {
     pytorch: ({ config }) => {
       const [[t, b], [l, r]] = toEdges4(config.padding as Edges4);

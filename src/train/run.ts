@@ -63,6 +63,8 @@ export interface TrainRequest {
   initialWeights?: ImportedWeights;
   /** In order: started, batch…, epoch, samples, …, confusion | anomaly | iou | map, done. */
   onEvent(e: TrainEvent): void;
+  /** The model as soon as it is built (the worker looks inside it between batches); the run still owns it. */
+  onCompiled?(compiled: Compiled): void;
   control?: TrainControl;
 }
 
@@ -129,6 +131,7 @@ async function train(req: TrainRequest, clock: Clock, state: RunState): Promise<
   state.compiled = compiled;
   const model = compiled.main;
   if (req.initialWeights?.size) loadImportedWeights(tf, compiled, req.initialWeights);
+  req.onCompiled?.(compiled);
 
   const inputShape = fitInput(model.inputs[0]!.shape.slice(1), data.train.shape)!;
   const outputShape = model.outputs[0]!.shape.slice(1).map((d, i) => d ?? inputShape[i] ?? 1);

@@ -64,7 +64,8 @@ describe('autoencoder lessons, every step', () => {
   test('autoencoder: 8 latent units blur the digits, reconstructions after each epoch, encoder and decoder apart in the code', async () => {
     await language('en');
     const steps = await openLesson(page, 'autoencoder.json');
-    expect(steps).toHaveLength(3);
+    // The fourth step, with the views inside the network: lessons-inside.test.ts.
+    expect(steps).toHaveLength(4);
 
     expectStep(steps, 2, 'reconstructions after every epoch', 'error');
     await trainSettings(page, { epochs: 2, maxSamples: 2000 });

@@ -84,7 +84,8 @@ async function mirroredInPreview(): Promise<number> {
 describe('classification lessons, every step', () => {
   test('small CNN: valid padding, a stride of 2, GlobalAveragePooling2D instead of Flatten', async () => {
     const steps = await openLesson(page, 'mnist-cnn.json');
-    expect(steps).toHaveLength(3);
+    // The fourth step, with the views inside the network: lessons-inside.test.ts.
+    expect(steps).toHaveLength(4);
 
     expectStep(steps, 1, 'conv1', '"valid"', '⌊(28 + 2·0 − 3) / 1⌋ + 1 = 26', '26×26');
     await selectNode(page, 'conv1');

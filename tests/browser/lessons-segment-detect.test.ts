@@ -91,7 +91,8 @@ describe('segmentation and detection lessons, every step', () => {
 
   test('unet-small: a comparison with fcn-small, a skip removed, valid padding breaks concat2', async () => {
     const steps = await openLesson(page, 'unet-small.json');
-    expect(steps).toHaveLength(3);
+    // The fourth step, with the views inside the network: lessons-inside.test.ts.
+    expect(steps).toHaveLength(4);
 
     expectStep(steps, 3, 'down1_conv2', '"valid"', '62', 'pool2', '31', 'concat2', '31×31', '30×30');
     await selectNode(page, 'down1_conv2');

@@ -55,7 +55,8 @@ describe('study presets, every step of their cards', () => {
   test('VGG16: the heaviest layer, the Keras code, the memory it would need', async () => {
     await language('en');
     const steps = await openLesson(page, 'vgg16.json');
-    expect(steps).toHaveLength(3);
+    // The fourth step, with the views inside the network: lessons-inside.test.ts.
+    expect(steps).toHaveLength(4);
 
     expectStep(steps, 1, 'fc1', '102,764,544', '138,357,544');
     await showTab(page, 'summary');

@@ -14,12 +14,13 @@ import { importing } from './import.ts';
 import { formulas } from './formulas.ts';
 import { dissolve } from './dissolve.ts';
 import { budget } from './budget.ts';
+import { inspect } from './inspect.ts';
 
 export type MessageTable = Readonly<Record<string, string>>;
 export type MessageTables = Readonly<Record<'en' | 'ko', MessageTable>>;
 
 /** The areas, kept apart so a test can name the file a key is missing from. */
-export const MESSAGE_AREAS = { analysis, nodes, graph, merges, train, data, import: importing, formulas, dissolve, budget } as const;
+export const MESSAGE_AREAS = { analysis, nodes, graph, merges, train, data, import: importing, formulas, dissolve, budget, inspect } as const;
 
 function merge(lang: 'en' | 'ko'): MessageTable {
   return Object.assign({}, ...Object.values(MESSAGE_AREAS).map((a) => a[lang])) as MessageTable;

@@ -10,6 +10,7 @@ import { explicitPadding, slide, windowCaption, windowResult } from './window.ts
 import { NO_WEIGHTS } from './shape.ts';
 import { failed, needImage } from './checks.ts';
 import { isOff } from './keras.ts';
+import { slideGrid } from './inside.ts';
 import { fn, py, windowPadding } from './torch.ts';
 import { globalPoolFormula } from './size-formulas.ts';
 import { text } from '../../i18n/text.ts';
@@ -51,6 +52,7 @@ export function poolingNode(kind: 'MaxPooling2D' | 'AveragePooling2D', doc: Docs
     },
     kernels: () => facts.kernels ?? [],
     paddingNumber: 'pad',
+    inside: { grid: (p) => slideGrid(p.poolSize, p.strides ?? p.poolSize, p.padding) },
     code: { pytorch: facts.pytorch },
     keras: { aliases: facts.aliases },
     caption: (p) => windowCaption(p.poolSize, p.strides ?? p.poolSize, p.padding),

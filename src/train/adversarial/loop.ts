@@ -65,6 +65,7 @@ export async function trainAdversarial(req: TrainRequest & { config: { task: Adv
   const compiled = built.value;
   state.compiled = compiled;
   if (req.initialWeights?.size) loadImportedWeights(tf, compiled, req.initialWeights);
+  req.onCompiled?.(compiled);
 
   const trainer = ADVERSARIAL_RECIPES[config.task].start({
     tf,

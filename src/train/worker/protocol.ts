@@ -10,6 +10,10 @@ import type { TrainConfig } from '../config.ts';
 import type { RememberedBackend } from '../backend/select.ts';
 import type { DoneEvent, TrainEvent } from '../events.ts';
 import { english, isText, text, type Text } from '../../i18n/text.ts';
+import type { Dataset } from '../../data/dataset.ts';
+import type { Shape } from '../../nodes/spec.ts';
+import type { InspectAnswer, InspectRequest } from '../../inspect/requests.ts';
+import type { SampleSet } from '../../inspect/types.ts';
 
 /** A trained model in tfjs's format: the model.json object and its one weights file. */
 export interface ExportedModel {
@@ -45,6 +49,18 @@ export interface TrainerApi {
   weights(): Promise<ImportedWeights>;
   /** Frees the model and its tensors. */
   dispose(): void;
+
+  /**
+   * For the inspection views, in a worker that does not train: builds `doc`
+   * with the weights a run would start from (`weights` over pretrained
+   * blocks' own, fresh ones drawn with `seed` for the rest), replacing any
+   * model held. Resolves with null, or why the graph cannot be built.
+   */
+  prepare(doc: GraphDoc, weights: ImportedWeights | null, seed: number): Promise<Text | null>;
+  /** Looks inside the model held: the run's (between two batches while it trains), the trained one, or the prepared one. */
+  inspect(req: InspectRequest): Promise<InspectAnswer>;
+  /** `count` test samples fitted to `input`: of built-in dataset `builtin`, of `user` data, or noise; or why none. */
+  samples(builtin: string | null, user: Dataset | null, input: Shape, count: number): Promise<SampleSet | Text>;
 }
 
 /**

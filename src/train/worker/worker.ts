@@ -26,9 +26,23 @@ import { plainMessage, said, type ExportedModel, type RunOutcome, type TrainerAp
 import { english, isText, text, type Text } from '../../i18n/text.ts';
 import { RunFailure } from '../run-parts.ts';
 import { joined } from '../reasons.ts';
+import type { Dataset } from '../../data/dataset.ts';
+import type { Shape } from '../../nodes/spec.ts';
+import { seededRandom } from '../run-parts.ts';
+import { SEED_STREAMS, streamSeed } from '../prepare.ts';
+import { diagnosticReason } from '../check.ts';
+import { Inspection } from '../../inspect/inspection.ts';
+import { answer, type InspectAnswer, type InspectRequest } from '../../inspect/requests.ts';
+import { samplesFor } from '../../inspect/samples.ts';
+import type { SampleSet } from '../../inspect/types.ts';
 
 let tf: Tf | null = null;
 let compiled: Compiled | null = null;
+/** The inspection views' look at `compiled` (and the graph it was built from). */
+let look: Inspection | null = null;
+/** A prepare() in progress: inspect() waits for it. */
+let preparing: Promise<unknown> = Promise.resolve();
+let backendReady: Promise<unknown> | null = null;
 let running = false;
 let stopRequested = false;
 let paused = false;
@@ -139,6 +153,7 @@ const api: TrainerApi = {
     try {
       compiled?.main.dispose();
       compiled = null;
+      look = null;
       try {
         tf ??= await loadTf();
       // For browser tests: they reach tfjs's WebGL context here to lose it (WEBGL_lose_context).
@@ -158,9 +173,18 @@ const api: TrainerApi = {
       const weights = await startingWeights(doc, initialWeights);
       if (isText(weights)) return failed(text('train.no-pretrained', { detail: weights }), onEvent);
       if (stopRequested) return failed(null, onEvent);
-      const r = await runTraining({ tf, doc, config, data, backend, initialWeights: weights ?? undefined, onEvent, control });
+      backendReady = Promise.resolve();
+      const t = tf;
+      const onCompiled = (c: Compiled) => {
+        compiled = c;
+        look = new Inspection(t, c, doc);
+      };
+      const r = await runTraining({ tf, doc, config, data, backend, initialWeights: weights ?? undefined, onEvent, onCompiled, control });
       compiled = r.compiled;
+      look = compiled ? new Inspection(tf, compiled, doc) : null;
       if (r.done.gpuLost) {
+        // The model lived on the lost GPU backend: the views look at their own model until the next run.
+        look = null;
         const done = await afterGpuLoss(tf, doc, r.done, r.checkpoint);
         send(done);
         return { done, hasModel: compiled !== null };
@@ -206,9 +230,77 @@ const api: TrainerApi = {
     return extractWeights(compiled!);
   },
   dispose() {
+    if (running) return;
     compiled?.main.dispose();
     compiled = null;
+    look = null;
+  },
+  prepare(doc: GraphDoc, weights: ImportedWeights | null, seed: number): Promise<Text | null> {
+    const job = preparing.then(() => prepareModel(doc, weights, seed));
+    preparing = job.catch(() => undefined);
+    return job;
+  },
+  async inspect(req: InspectRequest): Promise<InspectAnswer> {
+    await preparing;
+    if (!look) return { ok: false, text: text('inspect.no-model') };
+    return answer(look, req);
+  },
+  async samples(builtin: string | null, user: Dataset | null, input: Shape, count: number): Promise<SampleSet | Text> {
+    let ds: Dataset | null = user;
+    let name = user ? 'user' : '';
+    if (!ds && builtin) {
+      const got = await builtinTest(builtin);
+      if (isText(got)) return got;
+      ds = got;
+      name = builtin;
+    }
+    return samplesFor(ds, name, input, count) ?? text('inspect.no-samples');
   },
 };
+
+/** Test sets of built-in datasets already loaded here. */
+const tests = new Map<string, Promise<Dataset | Text>>();
+function builtinTest(id: string): Promise<Dataset | Text> {
+  let got = tests.get(id);
+  if (!got) {
+    const builtin = findBuiltinDataset(id);
+    got = builtin ? builtin.load({ fetchBytes: browserFetchBytes() }).then((r) => (r.ok ? r.value.test : r.error.text)) : Promise.resolve(text('data.no-such-builtin', { id }));
+    tests.set(id, got);
+  }
+  return got;
+}
+
+/** prepare(): tfjs and a backend once, then the graph with its starting weights. */
+async function prepareModel(doc: GraphDoc, chosen: ImportedWeights | null, seed: number): Promise<Text | null> {
+  if (running) return text('train.worker-busy');
+  try {
+    tf ??= await loadTf();
+  } catch (e) {
+    return text('train.no-tfjs', { detail: plainMessage(e) });
+  }
+  try {
+    backendReady ??= selectBrowserBackend(tf);
+    await backendReady;
+  } catch (e) {
+    backendReady = null;
+    return saidOf(e);
+  }
+  compiled?.main.dispose();
+  compiled = null;
+  look = null;
+  const t = tf;
+  // The same draw as a run with this seed starts from (run.ts), so "before training" is exactly that.
+  const built = seededRandom(streamSeed(seed, SEED_STREAMS.weights), () => compileGraph(t, doc));
+  if (!built.ok) return text('inspect.not-built', { reasons: joined(built.diagnostics.map(diagnosticReason)) });
+  const weights = await startingWeights(doc, chosen);
+  if (isText(weights)) {
+    built.value.main.dispose();
+    return text('train.no-pretrained', { detail: weights });
+  }
+  if (weights?.size) loadImportedWeights(t, built.value, weights);
+  compiled = built.value;
+  look = new Inspection(t, compiled, doc);
+  return null;
+}
 
 Comlink.expose(api);

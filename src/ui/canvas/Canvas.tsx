@@ -35,6 +35,7 @@ import type { Text } from '../../i18n/text.ts';
 import { useSay } from '../../i18n/useText.ts';
 import { OverviewMap } from './OverviewMap.tsx';
 import { useOpeningView } from './opening-view.ts';
+import { ThumbsToggle } from '../inspect/NodeThumbs.tsx';
 
 const nodeTypes = { layer: LayerNode };
 const edgeTypes = { shape: ShapeEdge };
@@ -264,7 +265,9 @@ export function Canvas() {
       >
         <Background variant={BackgroundVariant.Dots} gap={16} size={1} />
         <OverviewMap />
-        <Controls />
+        <Controls>
+          <ThumbsToggle />
+        </Controls>
       </ReactFlow>
       {graph && graph.nodes.length === 0 && <div className="canvas-empty">{t('emptyCanvas')}</div>}
     </div>

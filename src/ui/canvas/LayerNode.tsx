@@ -3,10 +3,11 @@ import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import type { LayerFlowNode } from './faces.ts';
+import { NodeThumb } from '../inspect/NodeThumbs.tsx';
 
 const fmt = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(n >= 1e7 ? 0 : 1)}M` : n >= 1e4 ? `${(n / 1e3).toFixed(0)}k` : n.toLocaleString('en-US'));
 
-function LayerNodeView({ data, selected }: NodeProps<LayerFlowNode>) {
+function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
   const { t } = useTranslation('panels');
   const ins = Array.from({ length: data.inputs }, (_, i) => i);
   const outs = Array.from({ length: data.kind === 'Output' ? 0 : data.outputs }, (_, i) => i);
@@ -29,6 +30,7 @@ function LayerNodeView({ data, selected }: NodeProps<LayerFlowNode>) {
       </div>
       {data.label && <div className="layer-label">{data.label}</div>}
       {data.caption && <div className="layer-caption">{data.caption}</div>}
+      <NodeThumb id={id} label={data.label || data.title} />
       <div className="layer-foot">
         <span className="layer-shape" data-testid="node-shape">
           {data.shapes[0] ?? '—'}

@@ -11,6 +11,7 @@ import { NodeFacts } from './NodeFacts.tsx';
 import { DiagnosticList } from './DiagnosticList.tsx';
 import { CompositeFacts } from './CompositeFacts.tsx';
 import { AugmentPreview } from './AugmentPreview.tsx';
+import { InsideViews } from '../inspect/InsideViews.tsx';
 import { NodeActions } from './NodeActions.tsx';
 
 interface Props {
@@ -40,6 +41,7 @@ export function NodeInspector({ node, na, problems }: Props) {
       )}
       {spec?.category === 'augment' && <AugmentPreview nodeId={node.id} />}
       {na && <FormulaList nodeId={node.id} formulas={formulas} diagnostics={problems} />}
+      <InsideViews node={node} na={na} />
       {composite ? <CompositeFacts node={node} na={na} /> : na && <NodeFacts na={na} />}
       <DiagnosticList nodeId={node.id} diagnostics={diagnostics} />
     </div>

@@ -214,6 +214,11 @@ export function stop(): void {
   useTrainRun.setState({ status: 'stopping', stopPressedAt: batchesDone(useTrainRun.getState()) });
 }
 
+/** The training worker's API while it exists (the inspection views look inside its model). */
+export function trainerApi(): Trainer['api'] | null {
+  return trainer?.api ?? null;
+}
+
 /** Class probabilities for one drawn digit, from the trained model in the worker. */
 export async function predict(pixels: Float32Array): Promise<number[]> {
   if (!trainer) throw said(text('train.no-model-yet'));
