@@ -23,6 +23,9 @@ const RANDOM = new Set(['Dropout', 'GaussianNoise']); // different random draws 
 // Augmentation changes data before any weight: training never needs its input gradient (tfjs has none for
 // image transforms), so these run forward in training mode only; trainableOn refuses them behind weights.
 const AUGMENT = new Set(NODE_SPECS.filter((s) => s.category === 'augment').map((s) => s.kind));
+// Box selection has no gradient by design: RegionProposals picks boxes by score and NMS (a Faster R-CNN
+// stops gradients there), and RoIAlign's gradient reaches its feature map but not the boxes it reads.
+const NO_GRADIENT: Record<string, 'all' | number[]> = { RegionProposals: 'all', RoIAlign: [1] };
 
 beforeAll(async () => {
   await setupBackends();
@@ -66,14 +69,19 @@ function step(model: tf.LayersModel, c: Case): Float32Array[] {
   return tf.tidy(() => {
     const xs = c.shapes.map((s, i) => tf.variable(tf.tensor(input([2, ...s], 40 + i).data, [2, ...s])));
     const weights = model.trainableWeights.map((w) => w.read() as tf.Variable);
-    const { value, grads } = tf.variableGrads(() => {
+    const loss = () => {
       let y: tf.Tensor | tf.Tensor[] = xs.length === 1 ? xs[0]! : xs;
       for (const layer of model.layers) if (layer.getClassName() !== 'InputLayer') y = layer.call(y, { training: true }) as tf.Tensor;
       const out = y as tf.Tensor;
       const r = input(out.shape, 77);
       return tf.sum(tf.mul(out, tf.tensor(r.data, out.shape))) as tf.Scalar;
-    }, [...xs, ...weights]);
-    const out = [value.dataSync() as Float32Array, ...[...xs, ...weights].map((v) => grads[v.name]!.dataSync() as Float32Array)];
+    };
+    const none = NO_GRADIENT[c.kind];
+    if (none === 'all') return [loss().dataSync() as Float32Array];
+    const skip = new Set((none ?? []).map((i) => xs[i]!));
+    const vars = [...xs.filter((x) => !skip.has(x)), ...weights];
+    const { value, grads } = tf.variableGrads(loss, vars);
+    const out = [value.dataSync() as Float32Array, ...vars.map((v) => grads[v.name]!.dataSync() as Float32Array)];
     tf.dispose(xs);
     return out;
   });
