@@ -43,7 +43,7 @@ export const TORCH_MIN = [1, 13] as const;
 /** Module-level names the file defines or imports, claimed before any name from the graph. */
 const MODULE = ['json', 'math', 'argparse', 'Path', 'torch', 'nn', 'F', 'build_model', 'build_models', 'keras_init', 'INPUT_SHAPES', 'WEIGHTS', 'read_tfjs_weights', 'load_weights', 'count_params', 'check', 'export_onnx', 'main',
   'TASK', 'LOSS', 'OPTIMIZER', 'EPOCHS', 'BATCH_SIZE', 'LEARNING_RATE', 'SEED', 'NOISE_FACTOR', 'load_npy', 'task_loss', 'make_optimizer', 'train',
-  'contextlib', 'OUTPUT_SHAPE', 'FROM_LOGITS', 'NOISE_SIZE', 'IMAGE_SHAPE', 'start_processes', 'make_loader', 'sum_over_processes', 'class_masks', 'mean_iou',
+  'contextlib', 'OUTPUT_SHAPE', 'FROM_LOGITS', 'NOISE_SIZE', 'SOURCE_SHAPE', 'IMAGE_SHAPE', 'L1_WEIGHT', 'start_processes', 'make_loader', 'sum_over_processes', 'class_masks', 'mean_iou',
   'gan_parts', 'gan_optimizer', 'bce_logits'];
 
 /** The tasks TORCH_TRAIN is written for: one input, one output, a loss per batch. */
@@ -54,6 +54,7 @@ const DATA_HELP: Record<string, string> = {
   classify: 'DIR/x.npy (samples) and DIR/y.npy (class indices or one-hot rows)',
   segment: 'DIR/x.npy (images) and DIR/y.npy (a class id per pixel)',
   gan: 'DIR/x.npy (real images, 0-1)',
+  pix2pix: 'DIR/x.npy (source images, 0-1) and DIR/y.npy (their targets, 0-1)',
   fit: 'DIR/x.npy (inputs) and DIR/y.npy (targets)',
 };
 
@@ -141,7 +142,7 @@ class TorchWriter {
         : []),
       ...notes,
       'import argparse',
-      ...(this.trainedTask === 'gan' ? ['import contextlib'] : []),
+      ...(this.trainedTask === 'gan' || this.trainedTask === 'pix2pix' ? ['import contextlib'] : []),
       'import json',
       'import math',
       'from pathlib import Path',
@@ -252,15 +253,18 @@ class TorchWriter {
       `LEARNING_RATE = ${fmtNumber(c.learningRate)}`,
       `SEED = ${fmtNumber(c.seed)}`,
     ];
-    const gan = t.task === 'gan' ? t.blocks : null;
+    const gan = t.task === 'gan' || t.task === 'pix2pix' ? t.blocks : null;
     if (gan?.generator && gan.discriminator) {
       const g = gan.generator;
+      const source = g.tensors[g.inputs[0]!.tensor]!.shape ?? [];
       return {
         task: t.task,
         lines: [
-          ...settings('losses'),
-          `NOISE_SIZE = ${fmtNumber(g.tensors[g.inputs[0]!.tensor]!.shape![0]!)}`,
+          ...settings('losses with one optimizer per side'),
+          `NOISE_SIZE = ${t.task === 'gan' ? fmtNumber(source[0]!) : 'None'}  # gan: the generator's noise vector`,
+          `SOURCE_SHAPE = ${t.task === 'pix2pix' ? py(source) : 'None'}  # pix2pix: one source image, channels last`,
           `IMAGE_SHAPE = ${py(g.tensors[g.outputs[0]!]!.shape ?? [])}  # one generated (and real) image, channels last`,
+          `L1_WEIGHT = ${fmtNumber(c.l1Weight)}  # pix2pix: the weight of the L1 distance to the target in the generator's loss`,
           '',
           '',
           'def gan_parts(model):',

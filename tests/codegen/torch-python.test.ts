@@ -196,7 +196,7 @@ torch.manual_seed(m.SEED)  # train() builds its model after the same seed: its s
 model = m.build_model()
 start = model.state_dict()
 names = {id(module): name for name, module in model.named_modules()}
-parts = dict(zip(('generator', 'discriminator'), m.gan_parts(model))) if task == 'gan' else {'model': model}
+parts = dict(zip(('generator', 'discriminator'), m.gan_parts(model))) if task in ('gan', 'pix2pix') else {'model': model}
 
 def changes(checkpoint):
     state = torch.load(checkpoint)
@@ -265,6 +265,30 @@ describe('PyTorch export, trained: the GAN and segmentation', () => {
         expect(part).toEqual({ params: part.params, changed: part.params, stepped: part.params, steps: [2] });
       }
     }
+  }, 300_000);
+
+  test.skipIf(!!noTorch)(`the pix2pix preset trains one epoch on 32 pairs (edges -> digit) with both optimizers and its L1 term${skipped}`, () => {
+    const work = join(dir, 'pix2pix-train');
+    mkdirSync(work);
+    writeFileSync(join(work, 'pix2pix.py'), code(fileGraphs().find((e) => e.name === 'preset_pix2pix')!.doc));
+    // 32 digits (targets, 0-1) and a rough edge map of each (sources): what matters here is that both sides learn.
+    const make = [
+      'import numpy as np, sys',
+      "images = np.fromfile('public/data/mnist-images.u8', dtype=np.uint8)[:32 * 784].reshape(32, 28, 28, 1) / 255",
+      "np.save(sys.argv[1] + '/y.npy', images.astype('float32'))",
+      "np.save(sys.argv[1] + '/x.npy', (np.abs(np.diff(images, axis=1, prepend=0)) > 0.3).astype('float32'))",
+    ].join('\n');
+    expect(spawnSync(DEBIAN_PYTHON, ['-c', make, work], { encoding: 'utf8' }).status).toBe(0);
+    const got = python(TASK_SCRIPT, [join(work, 'pix2pix.py'), work, '16', 'pix2pix']) as { metrics: Record<string, number>; one: Record<string, Part> };
+    console.log(`torch pix2pix: ${JSON.stringify(got.metrics)}`);
+    expect(Object.keys(got.metrics).sort()).toEqual(['d_loss', 'epoch', 'g_adv', 'g_loss', 'l1', 'processes']);
+    const { g_loss, g_adv, l1 } = got.metrics as Record<string, number>;
+    // g_loss = g_adv + l1Weight (the preset's 100) x the mean absolute difference in -1...1, which is twice l1 (0-1 units).
+    expect(g_loss).toBeCloseTo(g_adv! + 100 * 2 * l1!, 3);
+    expect(l1).toBeGreaterThan(0);
+    expect(l1).toBeLessThan(1);
+    for (const part of Object.values(got.one)) expect(part).toEqual({ params: part.params, changed: part.params, stepped: part.params, steps: [2] });
+    expect(Object.keys(got.one).sort()).toEqual(['discriminator', 'generator']);
   }, 300_000);
 
   test.skipIf(!!noTorch)(`the FCN preset trains one epoch of per-pixel cross-entropy on 16 shape images, and its mean IoU is netloom's${skipped}`, () => {

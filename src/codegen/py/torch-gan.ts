@@ -1,8 +1,9 @@
 /**
- * The fixed Python of the PyTorch file's train() for a GAN (DCGAN, as
- * netloom trains it: src/train/adversarial/gan.ts): two modules of one
- * model, each with its own optimizer, the generator's step first and the
- * discriminator's on the same generated images. Under torchrun each module
+ * The fixed Python of the PyTorch file's train() for a GAN and for
+ * pix2pix, as netloom trains them (src/train/adversarial/gan.ts,
+ * pix2pix.ts): two modules of one model, each with its own optimizer, the
+ * generator's step first and the discriminator's on the same generated
+ * images. Under torchrun each module
  * is its own DistributedDataParallel. Uses TORCH_PROCESSES
  * (py/torch-train.ts); src/codegen/torch.ts writes the settings and
  * gan_parts() before it.
@@ -21,11 +22,13 @@ def bce_logits(logits, label):
 
 
 def train(data_dir, epochs=EPOCHS, batch_size=BATCH_SIZE, learning_rate=LEARNING_RATE, weights=None, checkpoint=None, seed=SEED):
-    """Trains the GAN as netloom does (TensorFlow's DCGAN tutorial). Per batch the generator makes images from fresh
-    noise and learns, with its optimizer, to make the discriminator score them 1; then the discriminator learns, with
-    its own, to score the real images 1 and those same generated images 0. Real images: DIR/x.npy in 0-1, scaled to
-    -1...1 like a tanh generator's. Under torchrun each process takes its share of each epoch and
-    DistributedDataParallel averages each side's gradients; batch_size is per process.
+    """Trains the generator and the discriminator as netloom does (TensorFlow's DCGAN and pix2pix tutorials). Per batch
+    the generator makes images (gan: from fresh noise; pix2pix: from the source images) and learns, with its optimizer,
+    to make the discriminator score them 1 (pix2pix: plus L1_WEIGHT x the mean absolute difference to the targets);
+    then the discriminator learns, with its own, to score the real images 1 and those same generated images 0 (pix2pix:
+    each beside its source). Images: DIR/x.npy (gan: real images; pix2pix: sources) and, for pix2pix, DIR/y.npy (the
+    targets), in 0-1, scaled to -1...1 like a tanh generator's. Under torchrun each process takes its share of each
+    epoch and DistributedDataParallel averages each side's gradients; batch_size is per process.
     Returns the metrics of the last epoch (the same on every process)."""
     distributed, rank, world, device = start_processes()
     torch.manual_seed(seed)
@@ -51,41 +54,60 @@ def train(data_dir, epochs=EPOCHS, batch_size=BATCH_SIZE, learning_rate=LEARNING
         g_net = torch.nn.parallel.DistributedDataParallel(generator, device_ids=ids, broadcast_buffers=False)
         d_net = torch.nn.parallel.DistributedDataParallel(discriminator, device_ids=ids, broadcast_buffers=False)
         quiet = d_net.no_sync  # the discriminator's gradients from the generator's loss are dropped: no need to average them
-    x, _ = load_npy(data_dir)
-    if tuple(x.shape[1:]) != tuple(IMAGE_SHAPE):
-        raise ValueError(f'x.npy holds images of shape {tuple(x.shape[1:])}; the generator makes {tuple(IMAGE_SHAPE)} (channels last)')
-    x = x * 2 - 1  # netloom's images are 0-1; a tanh generator's are -1...1
-    loader, sampler = make_loader(torch.utils.data.TensorDataset(x), batch_size, distributed, rank, world, seed)
+    x, y = load_npy(data_dir)
+    if TASK == 'pix2pix':
+        if y is None:
+            raise ValueError('pix2pix needs DIR/y.npy: the target image of each source in x.npy')
+        if tuple(x.shape[1:]) != tuple(SOURCE_SHAPE) or tuple(y.shape[1:]) != tuple(IMAGE_SHAPE) or len(x) != len(y):
+            raise ValueError(f'x.npy and y.npy hold {len(x)} of {tuple(x.shape[1:])} and {len(y)} of {tuple(y.shape[1:])}; '
+                             f'this generator turns {tuple(SOURCE_SHAPE)} into {tuple(IMAGE_SHAPE)}, one target per source (channels last)')
+        images = (x * 2 - 1, y.float() * 2 - 1)  # netloom's images are 0-1; a tanh generator's are -1...1
+    else:
+        if tuple(x.shape[1:]) != tuple(IMAGE_SHAPE):
+            raise ValueError(f'x.npy holds images of shape {tuple(x.shape[1:])}; the generator makes {tuple(IMAGE_SHAPE)} (channels last)')
+        images = (x * 2 - 1,)
+    loader, sampler = make_loader(torch.utils.data.TensorDataset(*images), batch_size, distributed, rank, world, seed)
     noise = torch.Generator().manual_seed(seed + rank)
+    # gan: d_real, d_fake, the discriminator's mean belief that real and generated images are real (0.5 each at balance);
+    # pix2pix: g_adv, the adversarial part of g_loss, and l1, the mean absolute pixel error in 0-1 units.
+    names = ('g_loss', 'd_loss', 'g_adv', 'l1') if TASK == 'pix2pix' else ('g_loss', 'd_loss', 'd_real', 'd_fake')
     metrics = {}
     for epoch in range(start, epochs):
         if sampler is not None:
             sampler.set_epoch(epoch)
         g_net.train()
         d_net.train()
-        totals = torch.zeros(5, dtype=torch.float64)  # sums of g_loss, d_loss, d_real, d_fake; samples
-        for (real,) in loader:
-            n = len(real)
-            real = real.to(device)
-            fake = g_net(torch.randn((n, NOISE_SIZE), generator=noise).to(device))
+        totals = torch.zeros(len(names) + 1, dtype=torch.float64)  # sums of each value, then samples
+        for batch in loader:
+            n = len(batch[0])
+            if TASK == 'pix2pix':
+                source, real = (t.to(device) for t in batch)
+                seen = (source,)  # the discriminator sees each image beside its source
+                fake = g_net(source)
+            else:
+                real = batch[0].to(device)
+                seen = ()
+                fake = g_net(torch.randn((n, NOISE_SIZE), generator=noise).to(device))
             with quiet():
-                g_loss = bce_logits(d_net(fake), 1.0)
+                g_adv = bce_logits(d_net(*seen, fake), 1.0)
+                l1 = (real - fake).abs().mean() if TASK == 'pix2pix' else None
+                g_loss = g_adv + L1_WEIGHT * l1 if TASK == 'pix2pix' else g_adv
                 g_optimizer.zero_grad()
                 g_loss.backward()
             g_optimizer.step()
             # The discriminator's step on the same images, taken before the generator's step (detached: its turn is over).
-            on_real = d_net(real)
-            on_fake = d_net(fake.detach())
+            on_real = d_net(*seen, real)
+            on_fake = d_net(*seen, fake.detach())
             d_loss = bce_logits(on_real, 1.0) + bce_logits(on_fake, 0.0)
             d_optimizer.zero_grad()
             d_loss.backward()
             d_optimizer.step()
-            # d_real, d_fake: the discriminator's mean belief that real and generated images are real (0.5 each at balance).
-            for i, value in enumerate((g_loss, d_loss, torch.sigmoid(on_real).mean(), torch.sigmoid(on_fake).mean())):
+            values = (g_loss, d_loss, g_adv, l1 / 2) if TASK == 'pix2pix' else (g_loss, d_loss, torch.sigmoid(on_real).mean(), torch.sigmoid(on_fake).mean())
+            for i, value in enumerate(values):
                 totals[i] += value.item() * n
-            totals[4] += n
+            totals[-1] += n
         totals = sum_over_processes(totals, distributed, device)
-        metrics = {'epoch': epoch + 1, **{name: round(float(totals[i] / totals[4]), 6) for i, name in enumerate(('g_loss', 'd_loss', 'd_real', 'd_fake'))}}
+        metrics = {'epoch': epoch + 1, **{name: round(float(totals[i] / totals[-1]), 6) for i, name in enumerate(names)}}
         if rank == 0:
             print(json.dumps(metrics), flush=True)
             if checkpoint:
