@@ -27,7 +27,7 @@ import { emitted, type EmitResult } from './result.ts';
 import { fmtNumber, shapeNote } from './values.ts';
 import { planKerasTask } from './keras-task.ts';
 import { TORCH_PROCESSES, TORCH_TRAIN } from './py/torch-train.ts';
-import { TORCH_TRAIN_GAN } from './py/torch-gan.ts';
+import { TORCH_GAN_OPTIMIZER, TORCH_TRAIN_CYCLEGAN, TORCH_TRAIN_GAN } from './py/torch-gan.ts';
 
 export interface TorchOptions {
   analysis?: Analysis;
@@ -43,7 +43,7 @@ export const TORCH_MIN = [1, 13] as const;
 /** Module-level names the file defines or imports, claimed before any name from the graph. */
 const MODULE = ['json', 'math', 'argparse', 'Path', 'torch', 'nn', 'F', 'build_model', 'build_models', 'keras_init', 'INPUT_SHAPES', 'WEIGHTS', 'read_tfjs_weights', 'load_weights', 'count_params', 'check', 'export_onnx', 'main',
   'TASK', 'LOSS', 'OPTIMIZER', 'EPOCHS', 'BATCH_SIZE', 'LEARNING_RATE', 'SEED', 'NOISE_FACTOR', 'load_npy', 'task_loss', 'make_optimizer', 'train',
-  'contextlib', 'OUTPUT_SHAPE', 'FROM_LOGITS', 'NOISE_SIZE', 'SOURCE_SHAPE', 'IMAGE_SHAPE', 'L1_WEIGHT', 'start_processes', 'make_loader', 'sum_over_processes', 'class_masks', 'mean_iou',
+  'contextlib', 'OUTPUT_SHAPE', 'FROM_LOGITS', 'NOISE_SIZE', 'SOURCE_SHAPE', 'IMAGE_SHAPE', 'L1_WEIGHT', 'A_SHAPE', 'B_SHAPE', 'CYCLE_WEIGHT', 'IDENTITY_WEIGHT', 'least_squares', 'start_processes', 'make_loader', 'sum_over_processes', 'class_masks', 'mean_iou',
   'gan_parts', 'gan_optimizer', 'bce_logits'];
 
 /** The tasks TORCH_TRAIN is written for: one input, one output, a loss per batch. */
@@ -55,6 +55,7 @@ const DATA_HELP: Record<string, string> = {
   segment: 'DIR/x.npy (images) and DIR/y.npy (a class id per pixel)',
   gan: 'DIR/x.npy (real images, 0-1)',
   pix2pix: 'DIR/x.npy (source images, 0-1) and DIR/y.npy (their targets, 0-1)',
+  cyclegan: 'DIR/x.npy (images of domain A, 0-1) and DIR/y.npy (of domain B, 0-1, unpaired)',
   fit: 'DIR/x.npy (inputs) and DIR/y.npy (targets)',
 };
 
@@ -142,7 +143,7 @@ class TorchWriter {
         : []),
       ...notes,
       'import argparse',
-      ...(this.trainedTask === 'gan' || this.trainedTask === 'pix2pix' ? ['import contextlib'] : []),
+      ...(this.trainedTask === 'gan' || this.trainedTask === 'pix2pix' || this.trainedTask === 'cyclegan' ? ['import contextlib'] : []),
       'import json',
       'import math',
       'from pathlib import Path',
@@ -253,6 +254,36 @@ class TorchWriter {
       `LEARNING_RATE = ${fmtNumber(c.learningRate)}`,
       `SEED = ${fmtNumber(c.seed)}`,
     ];
+    const cycle = t.task === 'cyclegan' ? t.blocks : null;
+    if (cycle?.ab && cycle.ba && cycle.a && cycle.b) {
+      const shapeOf = (m: PlanModel) => m.tensors[m.inputs[0]!.tensor]!.shape ?? [];
+      // Identity asks G_ab(b) = b: only when both domains have one shape (as netloom).
+      const identity = JSON.stringify(shapeOf(cycle.ab)) === JSON.stringify(shapeOf(cycle.ba)) ? c.identityWeight : 0;
+      return {
+        task: t.task,
+        lines: [
+          ...settings('losses with one optimizer per side'),
+          `A_SHAPE = ${py(shapeOf(cycle.ab))}  # one image of domain A (x.npy), channels last`,
+          `B_SHAPE = ${py(shapeOf(cycle.ba))}  # one image of domain B (y.npy), channels last`,
+          `CYCLE_WEIGHT = ${fmtNumber(c.cycleWeight)}`,
+          `IDENTITY_WEIGHT = ${fmtNumber(identity)}`,
+          '',
+          '',
+          'def gan_parts(model):',
+          '    """The generators A->B and B->A, then the discriminators of A and of B: parts of the model, so its weights and checkpoint hold all four."""',
+          `    return ${[cycle.ab, cycle.ba, cycle.a, cycle.b].map((m) => paths.get(m)).join(', ')}`,
+          '',
+          '',
+          TORCH_PROCESSES,
+          '',
+          '',
+          TORCH_GAN_OPTIMIZER,
+          '',
+          '',
+          TORCH_TRAIN_CYCLEGAN,
+        ],
+      };
+    }
     const gan = t.task === 'gan' || t.task === 'pix2pix' ? t.blocks : null;
     if (gan?.generator && gan.discriminator) {
       const g = gan.generator;
@@ -273,6 +304,9 @@ class TorchWriter {
           '',
           '',
           TORCH_PROCESSES,
+          '',
+          '',
+          TORCH_GAN_OPTIMIZER,
           '',
           '',
           TORCH_TRAIN_GAN,

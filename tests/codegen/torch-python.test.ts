@@ -196,21 +196,33 @@ torch.manual_seed(m.SEED)  # train() builds its model after the same seed: its s
 model = m.build_model()
 start = model.state_dict()
 names = {id(module): name for name, module in model.named_modules()}
-parts = dict(zip(('generator', 'discriminator'), m.gan_parts(model))) if task in ('gan', 'pix2pix') else {'model': model}
+if task == 'cyclegan':
+    parts = dict(zip(('g_ab', 'g_ba', 'd_a', 'd_b'), m.gan_parts(model)))
+    sides = {'g_optimizer': ('g_ab', 'g_ba'), 'd_optimizer': ('d_a', 'd_b')}
+elif task in ('gan', 'pix2pix'):
+    parts = dict(zip(('generator', 'discriminator'), m.gan_parts(model)))
+    sides = {'g_optimizer': ('generator',), 'd_optimizer': ('discriminator',)}
+else:
+    parts, sides = {'model': model}, {'optimizer': ('model',)}
 
 def changes(checkpoint):
     state = torch.load(checkpoint)
     out = {}
-    for part, module in parts.items():
-        prefix = names[id(module)] + '.' if names[id(module)] else ''
-        keys = [prefix + k for k, _ in module.named_parameters()]
-        optimizer = state['g_optimizer' if part == 'generator' else 'd_optimizer' if part == 'discriminator' else 'optimizer']['state']
-        out[part] = {
-            'params': len(keys),
-            'changed': sum(not torch.equal(state['model'][k], start[k]) for k in keys),
-            'stepped': len(optimizer),
-            'steps': sorted({int(s['step']) for s in optimizer.values()}),
-        }
+    for side, side_parts in sides.items():
+        optimizer = state[side]
+        order = optimizer['param_groups'][0]['params']  # the optimizer's parameters: its parts' in turn
+        for part in side_parts:
+            module = parts[part]
+            prefix = names[id(module)] + '.' if names[id(module)] else ''
+            keys = [prefix + k for k, _ in module.named_parameters()]
+            mine, order = order[:len(keys)], order[len(keys):]
+            stepped = [optimizer['state'][i] for i in mine if i in optimizer['state']]
+            out[part] = {
+                'params': len(keys),
+                'changed': sum(not torch.equal(state['model'][k], start[k]) for k in keys),
+                'stepped': len(stepped),
+                'steps': sorted({int(s['step']) for s in stepped}),
+            }
     return out
 
 out = {'metrics': metrics, 'one': changes(data + '/one.pt')}
@@ -230,7 +242,7 @@ if task == 'segment':
 print(json.dumps(out))
 `;
 
-describe('PyTorch export, trained: the GAN and segmentation', () => {
+describe('PyTorch export, trained: the adversarial tasks and segmentation', () => {
   const run = (argv: string[], cwd: string) => {
     const r = spawnSync(argv[0]!, argv.slice(1), { cwd, encoding: 'utf8', env: { ...process.env, OMP_NUM_THREADS: '1' }, maxBuffer: 64 * 1024 * 1024 });
     if (r.status !== 0) throw new Error(r.stderr.slice(-3000));
@@ -289,6 +301,31 @@ describe('PyTorch export, trained: the GAN and segmentation', () => {
     expect(l1).toBeLessThan(1);
     for (const part of Object.values(got.one)) expect(part).toEqual({ params: part.params, changed: part.params, stepped: part.params, steps: [2] });
     expect(Object.keys(got.one).sort()).toEqual(['discriminator', 'generator']);
+  }, 300_000);
+
+  test.skipIf(!!noTorch)(`the CycleGAN preset trains one epoch on 32 + 24 unpaired digits: each side's optimizer steps both of its blocks${skipped}`, () => {
+    const work = join(dir, 'cyclegan-train');
+    mkdirSync(work);
+    writeFileSync(join(work, 'cyclegan.py'), code(fileGraphs().find((e) => e.name === 'preset_cyclegan')!.doc));
+    // Domain A: 32 digits; domain B: 24 other digits, inverted (0-1 both; not paired, not as many).
+    const make = [
+      'import numpy as np, sys',
+      "images = np.fromfile('public/data/mnist-images.u8', dtype=np.uint8)[:56 * 784].reshape(56, 28, 28, 1) / 255",
+      "np.save(sys.argv[1] + '/x.npy', images[:32].astype('float32'))",
+      "np.save(sys.argv[1] + '/y.npy', (1 - images[32:]).astype('float32'))",
+    ].join('\n');
+    expect(spawnSync(DEBIAN_PYTHON, ['-c', make, work], { encoding: 'utf8' }).status).toBe(0);
+    const got = python(TASK_SCRIPT, [join(work, 'cyclegan.py'), work, '16', 'cyclegan']) as { metrics: Record<string, number>; one: Record<string, Part> };
+    console.log(`torch cyclegan: ${JSON.stringify(got.metrics)}`);
+    expect(Object.keys(got.metrics).sort()).toEqual(['cycle', 'd_loss', 'epoch', 'g_adv', 'g_loss', 'identity', 'processes']);
+    const { g_loss, g_adv, cycle, identity, d_loss } = got.metrics as Record<string, number>;
+    expect(g_loss).toBeCloseTo(g_adv! + cycle! + identity!, 4);
+    // The preset's identity weight (5) is half its cycle weight (10), and both L1 terms are live.
+    expect(cycle).toBeGreaterThan(0);
+    expect(identity).toBeGreaterThan(0);
+    expect(Number.isFinite(d_loss) && d_loss! > 0).toBe(true);
+    expect(Object.keys(got.one).sort()).toEqual(['d_a', 'd_b', 'g_ab', 'g_ba']);
+    for (const part of Object.values(got.one)) expect(part).toEqual({ params: part.params, changed: part.params, stepped: part.params, steps: [2] });
   }, 300_000);
 
   test.skipIf(!!noTorch)(`the FCN preset trains one epoch of per-pixel cross-entropy on 16 shape images, and its mean IoU is netloom's${skipped}`, () => {
