@@ -26,7 +26,8 @@ import { definedNames } from './layer-code.ts';
 import { emitted, type EmitResult } from './result.ts';
 import { fmtNumber, shapeNote } from './values.ts';
 import { planKerasTask } from './keras-task.ts';
-import { TORCH_TRAIN } from './py/torch-train.ts';
+import { TORCH_PROCESSES, TORCH_TRAIN } from './py/torch-train.ts';
+import { TORCH_GAN_OPTIMIZER, TORCH_TRAIN_CYCLEGAN, TORCH_TRAIN_GAN } from './py/torch-gan.ts';
 
 export interface TorchOptions {
   analysis?: Analysis;
@@ -41,10 +42,22 @@ export const TORCH_MIN = [1, 13] as const;
 
 /** Module-level names the file defines or imports, claimed before any name from the graph. */
 const MODULE = ['json', 'math', 'argparse', 'Path', 'torch', 'nn', 'F', 'build_model', 'build_models', 'keras_init', 'INPUT_SHAPES', 'WEIGHTS', 'read_tfjs_weights', 'load_weights', 'count_params', 'check', 'export_onnx', 'main',
-  'TASK', 'LOSS', 'OPTIMIZER', 'EPOCHS', 'BATCH_SIZE', 'LEARNING_RATE', 'SEED', 'NOISE_FACTOR', 'load_npy', 'task_loss', 'make_optimizer', 'train'];
+  'TASK', 'LOSS', 'OPTIMIZER', 'EPOCHS', 'BATCH_SIZE', 'LEARNING_RATE', 'SEED', 'NOISE_FACTOR', 'load_npy', 'task_loss', 'make_optimizer', 'train',
+  'contextlib', 'OUTPUT_SHAPE', 'FROM_LOGITS', 'NOISE_SIZE', 'SOURCE_SHAPE', 'IMAGE_SHAPE', 'L1_WEIGHT', 'A_SHAPE', 'B_SHAPE', 'CYCLE_WEIGHT', 'IDENTITY_WEIGHT', 'least_squares', 'start_processes', 'make_loader', 'sum_over_processes', 'class_masks', 'mean_iou',
+  'gan_parts', 'gan_optimizer', 'bce_logits'];
 
-/** The tasks train() is written for: one input, one output, a loss per batch. */
-const TRAINED_TASKS = ['classify', 'reconstruct', 'denoise', 'anomaly', 'fit'];
+/** The tasks TORCH_TRAIN is written for: one input, one output, a loss per batch. */
+const ONE_MODEL_TASKS = ['classify', 'reconstruct', 'denoise', 'anomaly', 'segment', 'fit'];
+
+/** What --data holds, per task (the help of the file's --data). */
+const DATA_HELP: Record<string, string> = {
+  classify: 'DIR/x.npy (samples) and DIR/y.npy (class indices or one-hot rows)',
+  segment: 'DIR/x.npy (images) and DIR/y.npy (a class id per pixel)',
+  gan: 'DIR/x.npy (real images, 0-1)',
+  pix2pix: 'DIR/x.npy (source images, 0-1) and DIR/y.npy (their targets, 0-1)',
+  cyclegan: 'DIR/x.npy (images of domain A, 0-1) and DIR/y.npy (of domain B, 0-1, unpaired)',
+  fit: 'DIR/x.npy (inputs) and DIR/y.npy (targets)',
+};
 
 /** Attributes every nn.Module has: no layer may take them. */
 const MODULE_ATTRIBUTES = [
@@ -130,6 +143,7 @@ class TorchWriter {
         : []),
       ...notes,
       'import argparse',
+      ...(this.trainedTask === 'gan' || this.trainedTask === 'pix2pix' || this.trainedTask === 'cyclegan' ? ['import contextlib'] : []),
       'import json',
       'import math',
       'from pathlib import Path',
@@ -225,27 +239,94 @@ class TorchWriter {
   }
 
   /** train() and its settings (netloom's, from the graph's training hints), or why this file has none. */
-  private training(): { lines: string[]; task: string | null } {
+  private training(paths: Map<PlanModel, string>): { lines: string[]; task: string | null } {
     const main = this.plan.main;
     const t = planKerasTask(this.plan);
-    if (!TRAINED_TASKS.includes(t.task) || main.inputs.length !== 1 || main.outputs.length !== 1) {
+    const c = t.config;
+    const settings = (recipe: string) => [
+      '',
+      '',
+      `# Training as netloom trains this graph: the ${t.task} task, its ${recipe}, optimizer and settings (the graph's training hints).`,
+      `TASK = ${pyString(t.task)}`,
+      `OPTIMIZER = ${pyString(c.optimizer)}`,
+      `EPOCHS = ${fmtNumber(c.epochs)}`,
+      `BATCH_SIZE = ${fmtNumber(c.batchSize)}`,
+      `LEARNING_RATE = ${fmtNumber(c.learningRate)}`,
+      `SEED = ${fmtNumber(c.seed)}`,
+    ];
+    const cycle = t.task === 'cyclegan' ? t.blocks : null;
+    if (cycle?.ab && cycle.ba && cycle.a && cycle.b) {
+      const shapeOf = (m: PlanModel) => m.tensors[m.inputs[0]!.tensor]!.shape ?? [];
+      // Identity asks G_ab(b) = b: only when both domains have one shape (as netloom).
+      const identity = JSON.stringify(shapeOf(cycle.ab)) === JSON.stringify(shapeOf(cycle.ba)) ? c.identityWeight : 0;
+      return {
+        task: t.task,
+        lines: [
+          ...settings('losses with one optimizer per side'),
+          `A_SHAPE = ${py(shapeOf(cycle.ab))}  # one image of domain A (x.npy), channels last`,
+          `B_SHAPE = ${py(shapeOf(cycle.ba))}  # one image of domain B (y.npy), channels last`,
+          `CYCLE_WEIGHT = ${fmtNumber(c.cycleWeight)}`,
+          `IDENTITY_WEIGHT = ${fmtNumber(identity)}`,
+          '',
+          '',
+          'def gan_parts(model):',
+          '    """The generators A->B and B->A, then the discriminators of A and of B: parts of the model, so its weights and checkpoint hold all four."""',
+          `    return ${[cycle.ab, cycle.ba, cycle.a, cycle.b].map((m) => paths.get(m)).join(', ')}`,
+          '',
+          '',
+          TORCH_PROCESSES,
+          '',
+          '',
+          TORCH_GAN_OPTIMIZER,
+          '',
+          '',
+          TORCH_TRAIN_CYCLEGAN,
+        ],
+      };
+    }
+    const gan = t.task === 'gan' || t.task === 'pix2pix' ? t.blocks : null;
+    if (gan?.generator && gan.discriminator) {
+      const g = gan.generator;
+      const source = g.tensors[g.inputs[0]!.tensor]!.shape ?? [];
+      return {
+        task: t.task,
+        lines: [
+          ...settings('losses with one optimizer per side'),
+          `NOISE_SIZE = ${t.task === 'gan' ? fmtNumber(source[0]!) : 'None'}  # gan: the generator's noise vector`,
+          `SOURCE_SHAPE = ${t.task === 'pix2pix' ? py(source) : 'None'}  # pix2pix: one source image, channels last`,
+          `IMAGE_SHAPE = ${py(g.tensors[g.outputs[0]!]!.shape ?? [])}  # one generated (and real) image, channels last`,
+          `L1_WEIGHT = ${fmtNumber(c.l1Weight)}  # pix2pix: the weight of the L1 distance to the target in the generator's loss`,
+          '',
+          '',
+          'def gan_parts(model):',
+          '    """The generator and the discriminator, each with its own optimizer: parts of the model, so its weights and checkpoint hold both."""',
+          `    return ${paths.get(g)}, ${paths.get(gan.discriminator)}`,
+          '',
+          '',
+          TORCH_PROCESSES,
+          '',
+          '',
+          TORCH_GAN_OPTIMIZER,
+          '',
+          '',
+          TORCH_TRAIN_GAN,
+        ],
+      };
+    }
+    if (!ONE_MODEL_TASKS.includes(t.task) || main.inputs.length !== 1 || main.outputs.length !== 1) {
       return { lines: [], task: null };
     }
-    const c = t.config;
     return {
       task: t.task,
       lines: [
-        '',
-        '',
-        `# Training as netloom trains this graph: the ${t.task} task, its loss, optimizer and settings (the graph's training hints).`,
-        `TASK = ${pyString(t.task)}`,
+        ...settings('loss'),
         `LOSS = ${pyString(t.losses[0] ?? 'meanSquaredError')}`,
-        `OPTIMIZER = ${pyString(c.optimizer)}`,
-        `EPOCHS = ${fmtNumber(c.epochs)}`,
-        `BATCH_SIZE = ${fmtNumber(c.batchSize)}`,
-        `LEARNING_RATE = ${fmtNumber(c.learningRate)}`,
-        `SEED = ${fmtNumber(c.seed)}`,
         `NOISE_FACTOR = ${fmtNumber(c.noiseFactor)}`,
+        `OUTPUT_SHAPE = ${py(t.outputShape)}  # one sample's output, channels last`,
+        `FROM_LOGITS = ${t.fromLogits ? 'True' : 'False'}  # segment's loss from raw scores (True: the output has no softmax at its end)`,
+        '',
+        '',
+        TORCH_PROCESSES,
         '',
         '',
         TORCH_TRAIN,
@@ -263,7 +344,7 @@ class TorchWriter {
   private tail() {
     const main = this.plan.main;
     const paths = this.modelPaths(main, 'model', new Map());
-    const training = this.training();
+    const training = this.training(paths);
     this.trainedTask = training.task;
     const rows = this.weightRows(main, '');
     const inputShapes = main.inputs.map((i) => (main.tensors[i.tensor]!.shape ?? []).map((d) => d ?? RUN_TIME_SIZE));
@@ -334,7 +415,7 @@ class TorchWriter {
       "    parser.add_argument('--onnx', help='also write the model (with those weights) as this ONNX file')",
       ...(training.task
         ? [
-            "    parser.add_argument('--data', help='train on DIR/x.npy (and DIR/y.npy): one process, or one per device under torchrun')",
+            `    parser.add_argument('--data', help=${pyString(`train on ${DATA_HELP[training.task] ?? 'DIR/x.npy (samples, also the targets)'}: one process, or one per device under torchrun`)})`,
             "    parser.add_argument('--epochs', type=int, default=EPOCHS)",
             "    parser.add_argument('--batch-size', type=int, default=BATCH_SIZE, help='per process')",
             "    parser.add_argument('--learning-rate', type=float, default=LEARNING_RATE)",

@@ -23,6 +23,8 @@ import { compileGraph } from '../../src/compile/compile.ts';
 import { exportTrained } from '../../src/train/save.ts';
 import type { GraphDoc } from '../../src/graph/schema.ts';
 import { makeRng } from '../../src/data/random.ts';
+import { makeShapesSegmentation } from '../../src/data/synthetic/shapes.ts';
+import { meanIoU } from '../../src/train/losses.ts';
 import { DEBIAN_PYTHON, missingPython } from '../../scripts/test-tools/python.ts';
 import { conformanceGraphs, fileGraphs, fuzzedGraphs, type Entry } from './corpus.ts';
 import { pyflakes } from './harness.ts';
@@ -183,6 +185,177 @@ describe('PyTorch export, trained', () => {
     const resumed = run([...torchrun, '--epochs', '3']);
     expect(resumed.map((m) => m.epoch)).toEqual([3, 3]);
   }, 600_000);
+});
+
+/** Trains an exported GAN or segmenter one epoch in this process, then reads checkpoints: how much each part changed and how its optimizer stepped. */
+const TASK_SCRIPT = String.raw`${IMPORT}
+path, data, batch, task = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+m = load(path)
+metrics, _ = m.train(data, 1, batch, checkpoint=data + '/one.pt')
+torch.manual_seed(m.SEED)  # train() builds its model after the same seed: its starting weights
+model = m.build_model()
+start = model.state_dict()
+names = {id(module): name for name, module in model.named_modules()}
+if task == 'cyclegan':
+    parts = dict(zip(('g_ab', 'g_ba', 'd_a', 'd_b'), m.gan_parts(model)))
+    sides = {'g_optimizer': ('g_ab', 'g_ba'), 'd_optimizer': ('d_a', 'd_b')}
+elif task in ('gan', 'pix2pix'):
+    parts = dict(zip(('generator', 'discriminator'), m.gan_parts(model)))
+    sides = {'g_optimizer': ('generator',), 'd_optimizer': ('discriminator',)}
+else:
+    parts, sides = {'model': model}, {'optimizer': ('model',)}
+
+def changes(checkpoint):
+    state = torch.load(checkpoint)
+    out = {}
+    for side, side_parts in sides.items():
+        optimizer = state[side]
+        order = optimizer['param_groups'][0]['params']  # the optimizer's parameters: its parts' in turn
+        for part in side_parts:
+            module = parts[part]
+            prefix = names[id(module)] + '.' if names[id(module)] else ''
+            keys = [prefix + k for k, _ in module.named_parameters()]
+            mine, order = order[:len(keys)], order[len(keys):]
+            stepped = [optimizer['state'][i] for i in mine if i in optimizer['state']]
+            out[part] = {
+                'params': len(keys),
+                'changed': sum(not torch.equal(state['model'][k], start[k]) for k in keys),
+                'stepped': len(stepped),
+                'steps': sorted({int(s['step']) for s in stepped}),
+            }
+    return out
+
+out = {'metrics': metrics, 'one': changes(data + '/one.pt')}
+for extra in sys.argv[5:]:
+    out[extra] = changes(data + '/' + extra + '.pt')
+if task == 'segment':
+    # mean_iou() on the trained model's own predictions, for comparison with netloom's meanIoU.
+    x, y = m.load_npy(data)
+    model.load_state_dict(torch.load(data + '/one.pt')['model'])
+    model.eval()
+    with torch.no_grad():
+        predicted = model(x).argmax(-1).flatten()
+    truth = m.class_masks(y, m.OUTPUT_SHAPE[-1]).flatten()
+    k = m.OUTPUT_SHAPE[-1]
+    counts = torch.stack([torch.bincount(truth[predicted == truth], minlength=k), torch.bincount(predicted, minlength=k), torch.bincount(truth, minlength=k)]).double()
+    out['iou'] = {'mean': m.mean_iou(counts), 'predicted': predicted.tolist()}
+print(json.dumps(out))
+`;
+
+describe('PyTorch export, trained: the adversarial tasks and segmentation', () => {
+  const run = (argv: string[], cwd: string) => {
+    const r = spawnSync(argv[0]!, argv.slice(1), { cwd, encoding: 'utf8', env: { ...process.env, OMP_NUM_THREADS: '1' }, maxBuffer: 64 * 1024 * 1024 });
+    if (r.status !== 0) throw new Error(r.stderr.slice(-3000));
+    return r.stdout.trim().split('\n');
+  };
+  type Part = { params: number; changed: number; stepped: number; steps: number[] };
+
+  test.skipIf(!!noTorch)(`the DCGAN preset trains one epoch on 32 digits with both optimizers, in one process and under torchrun on 2 (DDP, gloo)${skipped}`, () => {
+    const work = join(dir, 'gan-train');
+    mkdirSync(work);
+    writeFileSync(join(work, 'dcgan.py'), code(fileGraphs().find((e) => e.name === 'preset_dcgan')!.doc));
+    // 32 digits from netloom's own MNIST bytes, 0-1 as netloom holds them (the script scales them to -1...1).
+    const make = "import numpy as np, sys\nimages = np.fromfile('public/data/mnist-images.u8', dtype=np.uint8)[:32 * 784].reshape(32, 28, 28, 1)\nnp.save(sys.argv[1] + '/x.npy', (images / 255).astype('float32'))";
+    expect(spawnSync(DEBIAN_PYTHON, ['-c', make, work], { encoding: 'utf8' }).status).toBe(0);
+    const two = run(['torchrun', '--redirects', '1', '--tee', '1', '--nproc_per_node=2', '--master_port=29632', 'dcgan.py', '--data', '.', '--epochs', '1', '--batch-size', '8', '--checkpoint', 'two.pt'], work);
+    const last = JSON.parse(two.at(-1)!.replace(/^\[default0\]:/, '')) as Record<string, number>;
+    expect(Object.keys(last).sort()).toEqual(['d_fake', 'd_loss', 'd_real', 'epoch', 'g_loss', 'processes']);
+    expect(last).toMatchObject({ epoch: 1, processes: 2 });
+    const got = python(TASK_SCRIPT, [join(work, 'dcgan.py'), work, '16', 'gan', 'two']) as { metrics: Record<string, number>; one: Record<string, Part>; two: Record<string, Part> };
+    console.log(`torch gan: one process ${JSON.stringify(got.metrics)}; two ${JSON.stringify(last)}`);
+    for (const m of [got.metrics, last]) {
+      for (const k of ['g_loss', 'd_loss']) expect(Number.isFinite(m[k]) && m[k]! > 0).toBe(true);
+      // Sigmoid of the discriminator's logits: beliefs in 0-1.
+      for (const k of ['d_real', 'd_fake']) expect(m[k]! > 0 && m[k]! < 1).toBe(true);
+    }
+    expect(got.metrics.processes).toBe(1);
+    // Both optimizers stepped over every weight of their own part, once per batch: 32 digits / 16 in one process, / (2 x 8) in two.
+    for (const run of [got.one, got.two]) {
+      expect(Object.keys(run).sort()).toEqual(['discriminator', 'generator']);
+      for (const part of Object.values(run)) {
+        expect(part.params).toBeGreaterThan(3);
+        expect(part).toEqual({ params: part.params, changed: part.params, stepped: part.params, steps: [2] });
+      }
+    }
+  }, 300_000);
+
+  test.skipIf(!!noTorch)(`the pix2pix preset trains one epoch on 32 pairs (edges -> digit) with both optimizers and its L1 term${skipped}`, () => {
+    const work = join(dir, 'pix2pix-train');
+    mkdirSync(work);
+    writeFileSync(join(work, 'pix2pix.py'), code(fileGraphs().find((e) => e.name === 'preset_pix2pix')!.doc));
+    // 32 digits (targets, 0-1) and a rough edge map of each (sources): what matters here is that both sides learn.
+    const make = [
+      'import numpy as np, sys',
+      "images = np.fromfile('public/data/mnist-images.u8', dtype=np.uint8)[:32 * 784].reshape(32, 28, 28, 1) / 255",
+      "np.save(sys.argv[1] + '/y.npy', images.astype('float32'))",
+      "np.save(sys.argv[1] + '/x.npy', (np.abs(np.diff(images, axis=1, prepend=0)) > 0.3).astype('float32'))",
+    ].join('\n');
+    expect(spawnSync(DEBIAN_PYTHON, ['-c', make, work], { encoding: 'utf8' }).status).toBe(0);
+    const got = python(TASK_SCRIPT, [join(work, 'pix2pix.py'), work, '16', 'pix2pix']) as { metrics: Record<string, number>; one: Record<string, Part> };
+    console.log(`torch pix2pix: ${JSON.stringify(got.metrics)}`);
+    expect(Object.keys(got.metrics).sort()).toEqual(['d_loss', 'epoch', 'g_adv', 'g_loss', 'l1', 'processes']);
+    const { g_loss, g_adv, l1 } = got.metrics as Record<string, number>;
+    // g_loss = g_adv + l1Weight (the preset's 100) x the mean absolute difference in -1...1, which is twice l1 (0-1 units).
+    expect(g_loss).toBeCloseTo(g_adv! + 100 * 2 * l1!, 3);
+    expect(l1).toBeGreaterThan(0);
+    expect(l1).toBeLessThan(1);
+    for (const part of Object.values(got.one)) expect(part).toEqual({ params: part.params, changed: part.params, stepped: part.params, steps: [2] });
+    expect(Object.keys(got.one).sort()).toEqual(['discriminator', 'generator']);
+  }, 300_000);
+
+  test.skipIf(!!noTorch)(`the CycleGAN preset trains one epoch on 32 + 24 unpaired digits: each side's optimizer steps both of its blocks${skipped}`, () => {
+    const work = join(dir, 'cyclegan-train');
+    mkdirSync(work);
+    writeFileSync(join(work, 'cyclegan.py'), code(fileGraphs().find((e) => e.name === 'preset_cyclegan')!.doc));
+    // Domain A: 32 digits; domain B: 24 other digits, inverted (0-1 both; not paired, not as many).
+    const make = [
+      'import numpy as np, sys',
+      "images = np.fromfile('public/data/mnist-images.u8', dtype=np.uint8)[:56 * 784].reshape(56, 28, 28, 1) / 255",
+      "np.save(sys.argv[1] + '/x.npy', images[:32].astype('float32'))",
+      "np.save(sys.argv[1] + '/y.npy', (1 - images[32:]).astype('float32'))",
+    ].join('\n');
+    expect(spawnSync(DEBIAN_PYTHON, ['-c', make, work], { encoding: 'utf8' }).status).toBe(0);
+    const got = python(TASK_SCRIPT, [join(work, 'cyclegan.py'), work, '16', 'cyclegan']) as { metrics: Record<string, number>; one: Record<string, Part> };
+    console.log(`torch cyclegan: ${JSON.stringify(got.metrics)}`);
+    expect(Object.keys(got.metrics).sort()).toEqual(['cycle', 'd_loss', 'epoch', 'g_adv', 'g_loss', 'identity', 'processes']);
+    const { g_loss, g_adv, cycle, identity, d_loss } = got.metrics as Record<string, number>;
+    expect(g_loss).toBeCloseTo(g_adv! + cycle! + identity!, 4);
+    // The preset's identity weight (5) is half its cycle weight (10), and both L1 terms are live.
+    expect(cycle).toBeGreaterThan(0);
+    expect(identity).toBeGreaterThan(0);
+    expect(Number.isFinite(d_loss) && d_loss! > 0).toBe(true);
+    expect(Object.keys(got.one).sort()).toEqual(['d_a', 'd_b', 'g_ab', 'g_ba']);
+    for (const part of Object.values(got.one)) expect(part).toEqual({ params: part.params, changed: part.params, stepped: part.params, steps: [2] });
+  }, 300_000);
+
+  test.skipIf(!!noTorch)(`the FCN preset trains one epoch of per-pixel cross-entropy on 16 shape images, and its mean IoU is netloom's${skipped}`, () => {
+    const work = join(dir, 'segment-train');
+    mkdirSync(work);
+    const doc = fileGraphs().find((e) => e.name === 'preset_fcn_small')!.doc;
+    writeFileSync(join(work, 'fcn.py'), code(doc));
+    // 16 images of netloom's own shapes-segmentation data (images 0-1, a class id per pixel).
+    const shapes = makeShapesSegmentation({ trainCount: 16, testCount: 1 });
+    if (!shapes.ok) throw new Error(shapes.error.message);
+    const { x, masks, count, shape } = shapes.value.train;
+    writeFileSync(join(work, 'x.f32'), Buffer.from(x.buffer, x.byteOffset, x.byteLength));
+    writeFileSync(join(work, 'y.u8'), Buffer.from(masks!.buffer, masks!.byteOffset, masks!.byteLength));
+    const [h, w, c] = shape as [number, number, number];
+    const make = `import numpy as np, sys\nd = sys.argv[1]\nnp.save(d + '/x.npy', np.fromfile(d + '/x.f32', dtype=np.float32).reshape(${count}, ${h}, ${w}, ${c}))\nnp.save(d + '/y.npy', np.fromfile(d + '/y.u8', dtype=np.uint8).reshape(${count}, ${h}, ${w}))`;
+    expect(spawnSync(DEBIAN_PYTHON, ['-c', make, work], { encoding: 'utf8' }).status).toBe(0);
+    const got = python(TASK_SCRIPT, [join(work, 'fcn.py'), work, '8', 'segment']) as { metrics: Record<string, number>; one: Record<string, Part>; iou: { mean: number; predicted: number[] } };
+    console.log(`torch segment: ${JSON.stringify(got.metrics)}`);
+    expect(Object.keys(got.metrics).sort()).toEqual(['epoch', 'loss', 'mean_iou', 'processes']);
+    // Four classes, uniform at the start: the per-pixel cross-entropy begins near ln 4.
+    expect(got.metrics.loss).toBeGreaterThan(0);
+    expect(got.metrics.loss).toBeLessThan(3);
+    expect(got.metrics.mean_iou).toBeGreaterThan(0);
+    expect(got.metrics.mean_iou).toBeLessThanOrEqual(1);
+    const part = got.one.model!;
+    expect(part).toEqual({ params: part.params, changed: part.params, stepped: part.params, steps: [2] });
+    // mean_iou() computes netloom's meanIoU (classes seen in prediction or truth) on the same pixels.
+    expect(got.iou.predicted).toHaveLength(count * h * w);
+    expect(got.iou.mean).toBeCloseTo(meanIoU(got.iou.predicted, masks!, 4).mean, 10);
+  }, 300_000);
 });
 
 describe('PyTorch export, starting weights', () => {

@@ -4,32 +4,22 @@
  * a DistributedSampler, gradients averaged across processes), checkpoint
  * save/resume, and a last line of JSON metrics. The data is .npy files
  * (x.npy: samples channels last, scaled as netloom scales them; y.npy:
- * targets). src/codegen/torch.ts writes the task's settings before it.
+ * targets). TORCH_PROCESSES is what every task's train() shares; TORCH_TRAIN
+ * trains one model with one loss (classify, the autoencoder tasks, segment,
+ * fit); py/torch-gan.ts trains a GAN. src/codegen/torch.ts writes the
+ * task's settings before them.
  */
-export const TORCH_TRAIN = String.raw`
+
+/** Data, optimizer, processes and batches: what every task's train() uses. */
+export const TORCH_PROCESSES = String.raw`
 def load_npy(data_dir):
     """x.npy (samples in netloom's shapes, channels last, scaled as netloom scales them) and, for tasks with
-    targets, y.npy (class indices or one-hot rows for a classifier)."""
+    targets, y.npy (class indices or one-hot rows for a classifier, class ids per pixel for segment)."""
     import numpy as np
     data_dir = Path(data_dir)
     x = torch.from_numpy(np.load(data_dir / 'x.npy').astype('float32'))
     y = torch.from_numpy(np.load(data_dir / 'y.npy')) if (data_dir / 'y.npy').exists() else None
     return x, y
-
-
-def task_loss(output, target):
-    """The loss netloom trains this task with (LOSS), on probabilities as Keras computes it (clipped at 1e-7)."""
-    if LOSS == 'categoricalCrossentropy':
-        if target.dim() == 1:
-            target = F.one_hot(target.long(), output.shape[-1]).to(output.dtype)
-        return -(target * torch.log(output.clamp(1e-7, 1.0))).sum(-1).mean()
-    if LOSS == 'sparseCategoricalCrossentropy':
-        return F.nll_loss(torch.log(output.clamp(1e-7, 1.0)), target.long().flatten())
-    if LOSS == 'binaryCrossentropy':
-        return F.binary_cross_entropy(output.clamp(1e-7, 1 - 1e-7), target.to(output.dtype))
-    if LOSS == 'meanAbsoluteError':
-        return (output - target).abs().mean()
-    return ((output - target) ** 2).mean()
 
 
 def make_optimizer(model, learning_rate):
@@ -47,10 +37,8 @@ def make_optimizer(model, learning_rate):
     return torch.optim.Adam(model.parameters(), lr=learning_rate, eps=1e-7)
 
 
-def train(data_dir, epochs=EPOCHS, batch_size=BATCH_SIZE, learning_rate=LEARNING_RATE, weights=None, checkpoint=None, seed=SEED):
-    """Trains build_model() on data_dir as netloom trains this task (TASK). Under torchrun every process takes its
-    share of each epoch (DistributedSampler) and DistributedDataParallel averages the gradients: gloo on CPU,
-    nccl on GPU; batch_size is per process. Returns the metrics of the last epoch (the same on every process)."""
+def start_processes():
+    """One process, or this one of torchrun's: (distributed, rank, world size, device); gloo on CPU, nccl on GPU."""
     distributed = torch.distributed.is_available() and torch.distributed.is_torchelastic_launched()
     cuda = torch.cuda.is_available()
     if distributed:
@@ -59,6 +47,69 @@ def train(data_dir, epochs=EPOCHS, batch_size=BATCH_SIZE, learning_rate=LEARNING
     else:
         rank, world = 0, 1
     device = torch.device(f'cuda:{rank % torch.cuda.device_count()}' if cuda else 'cpu')
+    return distributed, rank, world, device
+
+
+def make_loader(dataset, batch_size, distributed, rank, world, seed):
+    """Shuffled batches; under torchrun each process takes its share of every epoch (DistributedSampler)."""
+    sampler = torch.utils.data.DistributedSampler(dataset, num_replicas=world, rank=rank, shuffle=True, seed=seed) if distributed else None
+    return torch.utils.data.DataLoader(dataset, batch_size=batch_size, shuffle=sampler is None, sampler=sampler), sampler
+
+
+def sum_over_processes(totals, distributed, device):
+    """Per-process sums added up over every process (the same numbers on each)."""
+    if not distributed:
+        return totals
+    totals = totals.to(device)
+    torch.distributed.all_reduce(totals)
+    return totals.cpu()
+`.trim();
+
+/** train() for one model with one loss per batch: classify, reconstruct, denoise, anomaly, segment, fit. */
+export const TORCH_TRAIN = String.raw`
+def task_loss(output, target):
+    """The loss netloom trains this task with (LOSS), on probabilities as Keras computes it (clipped at 1e-7);
+    segment: per-pixel cross-entropy averaged over pixels (target: class ids per pixel), from raw scores when
+    the output has no softmax (FROM_LOGITS)."""
+    if TASK == 'segment':
+        log_probs = F.log_softmax(output, -1) if FROM_LOGITS else torch.log(output.clamp(1e-7, 1.0))
+        return F.nll_loss(log_probs.reshape(-1, output.shape[-1]), target.reshape(-1))
+    if LOSS == 'categoricalCrossentropy':
+        if target.dim() == 1:
+            target = F.one_hot(target.long(), output.shape[-1]).to(output.dtype)
+        return -(target * torch.log(output.clamp(1e-7, 1.0))).sum(-1).mean()
+    if LOSS == 'sparseCategoricalCrossentropy':
+        return F.nll_loss(torch.log(output.clamp(1e-7, 1.0)), target.long().flatten())
+    if LOSS == 'binaryCrossentropy':
+        return F.binary_cross_entropy(output.clamp(1e-7, 1 - 1e-7), target.to(output.dtype))
+    if LOSS == 'meanAbsoluteError':
+        return (output - target).abs().mean()
+    return ((output - target) ** 2).mean()
+
+
+def class_masks(y, classes):
+    """segment's targets as class ids per pixel: y.npy holds ids [N, H, W] or one-hot masks [N, H, W, classes]."""
+    if y is None:
+        raise ValueError('segment needs DIR/y.npy: a class id per pixel, [samples, height, width]')
+    y = y.argmax(-1) if y.dim() == 4 else y.long()
+    if len(y) and (y.min() < 0 or y.max() >= classes):
+        raise ValueError(f'y.npy holds class {int(y.max() if y.max() >= classes else y.min())}; this model has classes 0-{classes - 1}')
+    return y
+
+
+def mean_iou(counts):
+    """Mean over the classes seen (predicted or true) of intersection / union, from per-class pixel counts
+    [intersection, predicted, true]: netloom's meanIoU."""
+    union = counts[1] + counts[2] - counts[0]
+    seen = union > 0
+    return float((counts[0][seen] / union[seen]).mean()) if seen.any() else 0.0
+
+
+def train(data_dir, epochs=EPOCHS, batch_size=BATCH_SIZE, learning_rate=LEARNING_RATE, weights=None, checkpoint=None, seed=SEED):
+    """Trains build_model() on data_dir as netloom trains this task (TASK). Under torchrun every process takes its
+    share of each epoch (DistributedSampler) and DistributedDataParallel averages the gradients: gloo on CPU,
+    nccl on GPU; batch_size is per process. Returns the metrics of the last epoch (the same on every process)."""
+    distributed, rank, world, device = start_processes()
     torch.manual_seed(seed)
     model = build_model()
     if weights:
@@ -71,15 +122,16 @@ def train(data_dir, epochs=EPOCHS, batch_size=BATCH_SIZE, learning_rate=LEARNING
         model.load_state_dict(state['model'])
         optimizer.load_state_dict(state['optimizer'])
         start = state['epoch']
-    net = torch.nn.parallel.DistributedDataParallel(model, device_ids=[device.index] if cuda else None) if distributed else model
+    net = torch.nn.parallel.DistributedDataParallel(model, device_ids=[device.index] if device.type == 'cuda' else None) if distributed else model
     x, y = load_npy(data_dir)
     if tuple(x.shape[1:]) != tuple(INPUT_SHAPES[0]):
         raise ValueError(f'x.npy holds samples of shape {tuple(x.shape[1:])}; this model takes {tuple(INPUT_SHAPES[0])} (channels last)')
-    if y is None or TASK != 'classify' and TASK != 'fit':
+    classes = OUTPUT_SHAPE[-1] if TASK == 'segment' else 0  # segment: one output channel per class
+    if TASK == 'segment':
+        y = class_masks(y, classes)
+    elif y is None or TASK != 'classify' and TASK != 'fit':
         y = x  # the autoencoder tasks learn to give back their input (the normal samples, for anomaly)
-    dataset = torch.utils.data.TensorDataset(x, y)
-    sampler = torch.utils.data.DistributedSampler(dataset, num_replicas=world, rank=rank, shuffle=True, seed=seed) if distributed else None
-    loader = torch.utils.data.DataLoader(dataset, batch_size=batch_size, shuffle=sampler is None, sampler=sampler)
+    loader, sampler = make_loader(torch.utils.data.TensorDataset(x, y), batch_size, distributed, rank, world, seed)
     noise = torch.Generator().manual_seed(seed + rank)
     metrics = {}
     for epoch in range(start, epochs):
@@ -87,6 +139,7 @@ def train(data_dir, epochs=EPOCHS, batch_size=BATCH_SIZE, learning_rate=LEARNING
             sampler.set_epoch(epoch)
         net.train()
         totals = torch.zeros(3, dtype=torch.float64)  # loss sum, right guesses, samples
+        pixels = torch.zeros((3, classes), dtype=torch.float64)  # segment: intersection, predicted, true pixels per class
         for inputs, targets in loader:
             if TASK == 'denoise':
                 # Fresh noise for every batch, clipped to 0-1, as netloom trains a denoising autoencoder.
@@ -102,13 +155,17 @@ def train(data_dir, epochs=EPOCHS, batch_size=BATCH_SIZE, learning_rate=LEARNING
             if TASK == 'classify':
                 labels = targets.argmax(-1) if targets.dim() > 1 else targets.long()
                 totals[1] += (output.argmax(-1) == labels).sum().item()
-        if distributed:
-            totals = totals.to(device)
-            torch.distributed.all_reduce(totals)
-            totals = totals.cpu()
+            if TASK == 'segment':
+                predicted, truth = output.detach().argmax(-1).flatten().cpu(), targets.flatten().cpu()
+                pixels[0] += torch.bincount(truth[predicted == truth], minlength=classes)
+                pixels[1] += torch.bincount(predicted, minlength=classes)
+                pixels[2] += torch.bincount(truth, minlength=classes)
+        totals = sum_over_processes(totals, distributed, device)
         metrics = {'epoch': epoch + 1, 'loss': round(float(totals[0] / totals[2]), 6)}
         if TASK == 'classify':
             metrics['accuracy'] = round(float(totals[1] / totals[2]), 6)
+        if TASK == 'segment':
+            metrics['mean_iou'] = round(mean_iou(sum_over_processes(pixels, distributed, device)), 6)
         if rank == 0:
             print(json.dumps(metrics), flush=True)
             if checkpoint:
