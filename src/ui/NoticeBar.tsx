@@ -36,7 +36,7 @@ export function NoticeBar() {
 function NoticeLine({ notice }: { notice: Notice }) {
   const { t } = useTranslation('app');
   const sayText = useSay();
-  const words = typeof notice.text === 'string' ? notice.text : sayText(notice.text);
+  const words = typeof notice.text === 'string' ? notice.text : typeof notice.text === 'function' ? notice.text() : sayText(notice.text);
   const fades = notice.kind !== 'error';
   const [fading, setFading] = useState(false);
   const held = useRef({ hover: false, focus: false });

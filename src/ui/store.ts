@@ -22,8 +22,11 @@ export type { Lang };
 
 export interface Notice {
   kind: 'error' | 'info';
-  /** Words already in the reader's language (from i18next's t()), or Text, rendered in the language on screen. */
-  text: string | Text;
+  /**
+   * Text, or a function giving the words (it calls i18next's t()), both rendered in the language on
+   * screen, so switching language turns a notice already up. A plain string stays as it was said.
+   */
+  text: string | Text | (() => string);
 }
 
 export interface EditorState {

@@ -57,6 +57,11 @@ describe('presets gallery', () => {
     await page.getByTestId('gallery').waitFor({ state: 'detached' });
     await expect.poll(nodeIds).toEqual(['decoder', 'encoder', 'x']);
     await expect.poll(() => page.locator('.notice').textContent()).toContain('Denoising autoencoder');
+    // A notice already up follows a change of language.
+    await page.getByLabel('Language').selectOption('ko');
+    await expect.poll(() => page.locator('.notice').textContent()).toContain('예제 “잡음 제거 오토인코더”을(를) 열었습니다');
+    await page.getByLabel(/^(Language|언어)$/).selectOption('en');
+    await expect.poll(() => page.locator('.notice').textContent()).toContain('Opened the preset “Denoising autoencoder”');
     await page.locator('.side [role="tab"]', { hasText: 'Lesson' }).click();
     await expect.poll(() => page.locator('.side [data-testid="lesson-card"] h3').textContent()).toBe('Denoising autoencoder');
     await page.screenshot({ path: join(SCREENSHOTS, 'gallery-lesson-tab.png') });

@@ -50,11 +50,11 @@ export async function openFiles(files: File[]): Promise<boolean> {
   const { json, bins } = splitPicked(files);
   const say = useEditor.getState().say;
   if (json.length === 0 && bins.length > 0) {
-    say({ kind: 'error', text: t('files:binOnly') });
+    say({ kind: 'error', text: () => t('files:binOnly') });
     return false;
   }
   if (json.length > 1) {
-    say({ kind: 'error', text: t('files:oneJson', { names: quoteNames(json.map((f) => f.name)) }) });
+    say({ kind: 'error', text: () => t('files:oneJson', { names: quoteNames(json.map((f) => f.name)) }) });
     return false;
   }
   return json[0] ? openGraphFile(json[0], bins) : false;
@@ -69,7 +69,7 @@ export async function openGraphFile(file: File, bins: File[] = []): Promise<bool
     if (imported !== 'not-a-model') return imported;
   }
   if (!r.ok) {
-    say({ kind: 'error', text: t('files:openFailed', { name: file.name, reason: describeLoadError(r.error, t) }) });
+    say({ kind: 'error', text: () => t('files:openFailed', { name: file.name, reason: describeLoadError(r.error, t) }) });
     return false;
   }
   replace(withLayout(r.doc));
@@ -90,7 +90,7 @@ async function importModelFile(file: File, bins: File[]): Promise<boolean | 'not
   const say = useEditor.getState().say;
   const text = await file.text();
   const refuse = (reason: string) => {
-    say({ kind: 'error', text: t('files:openFailed', { name: file.name, reason }) });
+    say({ kind: 'error', text: () => t('files:openFailed', { name: file.name, reason }) });
     return false;
   };
   const missing = missingWeightFiles(text, bins.map((b) => b.name));
@@ -140,7 +140,7 @@ async function importModelFile(file: File, bins: File[]): Promise<boolean | 'not
 export function newGraph() {
   const { replace, say } = useEditor.getState();
   replace(emptyDoc());
-  say({ kind: 'info', text: t('files:newDone') });
+  say({ kind: 'info', text: () => t('files:newDone') });
 }
 
 /** Download the present document as `<name>.json`. */

@@ -15,5 +15,7 @@ export function openPreset(entry: PresetEntry) {
   const title = entry.about?.ko.title;
   if (lang === 'ko' && title) doc.name = title;
   replace(withLayout(doc));
-  say({ kind: 'info', text: i18next.t('gallery:opened', { name: entry.about?.[lang].title ?? entry.doc.name }) });
+  // The preset's title in the language on screen when the line is read (it follows a change of language).
+  const titleNow = () => entry.about?.[useEditor.getState().lang].title ?? entry.doc.name;
+  say({ kind: 'info', text: () => i18next.t('gallery:opened', { name: titleNow() }) });
 }

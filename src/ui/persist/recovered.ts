@@ -59,7 +59,7 @@ export async function showOtherDocuments(): Promise<void> {
     const here = currentSlot();
     useRecovered.setState({ shown: true, items: items(slots.filter((s) => s.id !== here), open), opened: null, busy: false });
   } catch (e) {
-    useEditor.getState().say({ kind: 'error', text: t('files:docsUnreadable', { reason: errorText(e) }) });
+    useEditor.getState().say({ kind: 'error', text: () => t('files:docsUnreadable', { reason: errorText(e) }) });
   }
 }
 
@@ -74,13 +74,13 @@ export async function openRecovered(id: string): Promise<void> {
   useRecovered.setState({ busy: true });
   try {
     if (!(await flushAutosave())) {
-      say({ kind: 'error', text: t('files:docsSwitchUnsaved') });
+      say({ kind: 'error', text: () => t('files:docsSwitchUnsaved') });
       return;
     }
     const read = await readSlot(id);
     if (read.kind !== 'ok') {
       const reason = read.kind === 'unreadable' ? describeLoadError(read.error, t) : read.kind === 'failed' ? errorText(read.error) : t('files:docsGone');
-      say({ kind: 'error', text: t('files:docsOpenFailed', { reason }) });
+      say({ kind: 'error', text: () => t('files:docsOpenFailed', { reason }) });
       if (read.kind !== 'failed') drop(id);
       return;
     }
@@ -98,8 +98,8 @@ export async function openRecovered(id: string): Promise<void> {
       if (weights) useWeights.getState().setWeights(weights.weights, weights.source);
     });
     closeRecovered();
-    say({ kind: 'info', text: t(adopted ? 'files:docsOpened' : 'files:docsOpenedCopy', { name: doc.name }) });
-    if (w.kind === 'bad') say({ kind: 'error', text: t('files:weightsUnreadable', { reason: w.message }) });
+    say({ kind: 'info', text: () => t(adopted ? 'files:docsOpened' : 'files:docsOpenedCopy', { name: doc.name }) });
+    if (w.kind === 'bad') say({ kind: 'error', text: () => t('files:weightsUnreadable', { reason: w.message }) });
   } finally {
     useRecovered.setState({ busy: false });
   }
@@ -119,10 +119,10 @@ export async function discardRecovered(id: string): Promise<void> {
   try {
     await deleteSlot(id);
     drop(id);
-    useEditor.getState().say({ kind: 'info', text: t('files:docsDiscarded', { name: item.name }) });
+    useEditor.getState().say({ kind: 'info', text: () => t('files:docsDiscarded', { name: item.name }) });
   } catch (e) {
     useRecovered.setState({ busy: false });
-    useEditor.getState().say({ kind: 'error', text: t('files:docsDiscardFailed', { name: item.name, reason: errorText(e) }) });
+    useEditor.getState().say({ kind: 'error', text: () => t('files:docsDiscardFailed', { name: item.name, reason: errorText(e) }) });
   } finally {
     claim.release();
   }

@@ -50,9 +50,9 @@ export function openShareHash(hash: string): boolean {
   const { replace, say } = useEditor.getState();
   if (link.kind === 'ok') {
     replace(withLayout(link.doc));
-    say({ kind: 'info', text: t('files:linkOpened') });
+    say({ kind: 'info', text: () => t('files:linkOpened') });
   } else {
-    say({ kind: 'error', text: t('files:openFailed', { name: t('files:linkLabel'), reason: describeLoadError(link.error, t) }) });
+    say({ kind: 'error', text: () => t('files:openFailed', { name: t('files:linkLabel'), reason: describeLoadError(link.error, t) }) });
   }
   return true;
 }

@@ -32,7 +32,7 @@ export function PretrainedDialog({ onClose }: { onClose(): void }) {
     const r: AddResult = await addBlockFromUrl(from);
     setBusy(false);
     if (!r.ok) return setError(t('pretrainedFailed', { url: from, reason: why(r.refusal) }));
-    useEditor.getState().say({ kind: 'info', text: t('pretrainedAdded', { name: r.name }) });
+    useEditor.getState().say({ kind: 'info', text: () => t('pretrainedAdded', { name: r.name }) });
     onClose();
   };
 

@@ -36,7 +36,7 @@ export function WeightsBar() {
     .join('\n');
   const clear = () => {
     useWeights.getState().clear();
-    useEditor.getState().say({ kind: 'info', text: t('weightsCleared') });
+    useEditor.getState().say({ kind: 'info', text: () => t('weightsCleared') });
   };
 
   return (

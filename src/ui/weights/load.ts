@@ -18,12 +18,12 @@ export async function loadWeightsFiles(files: File[]): Promise<boolean> {
   const { say } = useEditor.getState();
   const { json, bins } = splitPicked(files);
   if (json.length !== 1) {
-    say({ kind: 'error', text: t('files:lwPickOne') });
+    say({ kind: 'error', text: () => t('files:lwPickOne') });
     return false;
   }
   const file = json[0]!;
   const refuse = (reason: string) => {
-    say({ kind: 'error', text: t('files:loadFailed', { name: file.name, reason }) });
+    say({ kind: 'error', text: () => t('files:loadFailed', { name: file.name, reason }) });
     return false;
   };
   if (file.size > MAX_FILE_BYTES) return refuse(t('files:r_fileTooLarge', { size: (file.size / 1024 / 1024).toFixed(1), max: MAX_FILE_BYTES / 1024 / 1024 }));
@@ -47,7 +47,7 @@ export async function loadWeightsFiles(files: File[]): Promise<boolean> {
   const { fit } = r;
   if (fit.weights.size === 0) {
     const total = fit.mismatched.length + fit.unused.length;
-    say({ kind: 'error', text: t('files:loadNoneFit', { name: file.name, total, detail: describeMismatches(fit, t) }) });
+    say({ kind: 'error', text: () => t('files:loadNoneFit', { name: file.name, total, detail: describeMismatches(fit, t) }) });
     return false;
   }
   useWeights.getState().setWeights(fit.weights, file.name);
