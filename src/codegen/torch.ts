@@ -145,7 +145,7 @@ class TorchWriter {
       '# Flatten and Reshape put a map back in channels-last order first, so Dense weights mean what they mean in netloom.',
       '# Run it: python3 THIS_FILE.py [--weights NAME.model.json] [--onnx OUT.onnx] prints the parameter count and output shapes as JSON.',
       ...(this.trainedTask
-        ? [`# Train it (${this.trainedTask}): python3 THIS_FILE.py --data DIR, or torchrun --nproc_per_node=K THIS_FILE.py --data DIR (DistributedDataParallel).`]
+        ? [`# Train it (${this.trainedTask === 'ssd' ? 'detect, SSD-style rows of default boxes' : this.trainedTask}): python3 THIS_FILE.py --data DIR, or torchrun --nproc_per_node=K THIS_FILE.py --data DIR (DistributedDataParallel).`]
         : []),
       ...notes,
       'import argparse',
