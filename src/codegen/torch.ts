@@ -28,6 +28,8 @@ import { fmtNumber, shapeNote } from './values.ts';
 import { planKerasTask } from './keras-task.ts';
 import { TORCH_PROCESSES, TORCH_TRAIN } from './py/torch-train.ts';
 import { TORCH_GAN_OPTIMIZER, TORCH_TRAIN_CYCLEGAN, TORCH_TRAIN_GAN } from './py/torch-gan.ts';
+import { TORCH_ANCHOR_LOSS, TORCH_DETECTION_DATA, TORCH_DETECTION_LOSS, TORCH_TRAIN_DETECT } from './py/torch-detect.ts';
+import { DETECTION_TARGETS, MAP_FUNCTIONS } from './py/detection.ts';
 
 export interface TorchOptions {
   analysis?: Analysis;
@@ -44,7 +46,9 @@ export const TORCH_MIN = [1, 13] as const;
 const MODULE = ['json', 'math', 'argparse', 'Path', 'torch', 'nn', 'F', 'build_model', 'build_models', 'keras_init', 'INPUT_SHAPES', 'WEIGHTS', 'read_tfjs_weights', 'load_weights', 'count_params', 'check', 'export_onnx', 'main',
   'TASK', 'LOSS', 'OPTIMIZER', 'EPOCHS', 'BATCH_SIZE', 'LEARNING_RATE', 'SEED', 'NOISE_FACTOR', 'load_npy', 'task_loss', 'make_optimizer', 'train',
   'contextlib', 'OUTPUT_SHAPE', 'FROM_LOGITS', 'NOISE_SIZE', 'SOURCE_SHAPE', 'IMAGE_SHAPE', 'L1_WEIGHT', 'A_SHAPE', 'B_SHAPE', 'CYCLE_WEIGHT', 'IDENTITY_WEIGHT', 'least_squares', 'start_processes', 'make_loader', 'sum_over_processes', 'class_masks', 'mean_iou',
-  'gan_parts', 'gan_optimizer', 'bce_logits'];
+  'gan_parts', 'gan_optimizer', 'bce_logits',
+  'np', 'GRID', 'CLASSES', 'SCORE_THRESHOLD', 'NMS_IOU', 'detection_loss', 'encode_boxes', 'load_boxes', 'detection_map', 'decode_grid', 'iou', 'mean_average_precision',
+  'batch_loss', 'detection_targets', 'decode_boxes', 'NEGATIVES_PER_POSITIVE', 'corner_ious', 'encode_deltas', 'match_anchors', 'hard_negatives'];
 
 /** The tasks TORCH_TRAIN is written for: one input, one output, a loss per batch. */
 const ONE_MODEL_TASKS = ['classify', 'reconstruct', 'denoise', 'anomaly', 'segment', 'fit'];
@@ -53,6 +57,8 @@ const ONE_MODEL_TASKS = ['classify', 'reconstruct', 'denoise', 'anomaly', 'segme
 const DATA_HELP: Record<string, string> = {
   classify: 'DIR/x.npy (samples) and DIR/y.npy (class indices or one-hot rows)',
   segment: 'DIR/x.npy (images) and DIR/y.npy (a class id per pixel)',
+  detect: 'DIR/x.npy (images) and DIR/boxes.npy ([images, max boxes, 5]: x, y, w, h, class in pixels; class -1 pads)',
+  ssd: 'DIR/x.npy (images) and DIR/boxes.npy ([images, max boxes, 5]: x, y, w, h, class in pixels; class -1 pads)',
   gan: 'DIR/x.npy (real images, 0-1)',
   pix2pix: 'DIR/x.npy (source images, 0-1) and DIR/y.npy (their targets, 0-1)',
   cyclegan: 'DIR/x.npy (images of domain A, 0-1) and DIR/y.npy (of domain B, 0-1, unpaired)',
@@ -139,7 +145,7 @@ class TorchWriter {
       '# Flatten and Reshape put a map back in channels-last order first, so Dense weights mean what they mean in netloom.',
       '# Run it: python3 THIS_FILE.py [--weights NAME.model.json] [--onnx OUT.onnx] prints the parameter count and output shapes as JSON.',
       ...(this.trainedTask
-        ? [`# Train it (${this.trainedTask}): python3 THIS_FILE.py --data DIR, or torchrun --nproc_per_node=K THIS_FILE.py --data DIR (DistributedDataParallel).`]
+        ? [`# Train it (${this.trainedTask === 'ssd' ? 'detect, SSD-style rows of default boxes' : this.trainedTask}): python3 THIS_FILE.py --data DIR, or torchrun --nproc_per_node=K THIS_FILE.py --data DIR (DistributedDataParallel).`]
         : []),
       ...notes,
       'import argparse',
@@ -148,6 +154,7 @@ class TorchWriter {
       'import math',
       'from pathlib import Path',
       '',
+      ...(this.trainedTask === 'detect' || this.trainedTask === 'ssd' ? ['import numpy as np'] : []),
       'import torch',
       'from torch import nn',
       ...(/\bF\./.test(body.join('\n')) ? ['import torch.nn.functional as F'] : []),
@@ -243,11 +250,11 @@ class TorchWriter {
     const main = this.plan.main;
     const t = planKerasTask(this.plan);
     const c = t.config;
-    const settings = (recipe: string) => [
+    const settings = (recipe: string, task: string = t.task) => [
       '',
       '',
-      `# Training as netloom trains this graph: the ${t.task} task, its ${recipe}, optimizer and settings (the graph's training hints).`,
-      `TASK = ${pyString(t.task)}`,
+      `# Training as netloom trains this graph: the ${task} task, its ${recipe}, optimizer and settings (the graph's training hints).`,
+      `TASK = ${pyString(task)}`,
       `OPTIMIZER = ${pyString(c.optimizer)}`,
       `EPOCHS = ${fmtNumber(c.epochs)}`,
       `BATCH_SIZE = ${fmtNumber(c.batchSize)}`,
@@ -310,6 +317,66 @@ class TorchWriter {
           '',
           '',
           TORCH_TRAIN_GAN,
+        ],
+      };
+    }
+    const out = t.outputShape;
+    if (t.task === 'detect' && main.inputs.length === 1 && main.outputs.length === 1 && out.length === 3 && out[0] && out[0] === out[1] && (out[2] ?? 0) > 5) {
+      // A YOLO-style grid [S, S, 5 + C]; SSD-style rows of default boxes are not trained by this file yet.
+      return {
+        task: t.task,
+        lines: [
+          ...settings('grid detection loss'),
+          `GRID = ${fmtNumber(out[0])}  # cells per side of the output grid`,
+          `CLASSES = ${fmtNumber(out[2]! - 5)}  # each cell: objectness, x, y, w, h, then a score per class`,
+          `SCORE_THRESHOLD = ${fmtNumber(c.scoreThreshold)}  # mAP: boxes scoring less are dropped`,
+          `NMS_IOU = ${fmtNumber(c.nmsIoU)}  # mAP: a box overlapping a better one of its class by more is dropped`,
+          '',
+          '',
+          TORCH_PROCESSES,
+          '',
+          '',
+          DETECTION_TARGETS.trim(),
+          '',
+          '',
+          TORCH_DETECTION_LOSS,
+          '',
+          '',
+          TORCH_DETECTION_DATA,
+          '',
+          '',
+          MAP_FUNCTIONS,
+          '',
+          '',
+          TORCH_TRAIN_DETECT,
+        ],
+      };
+    }
+    // SSD-style rows of default boxes [N, 4 + 1 + C + 4]: netloom trains them as detect (the Keras file fits them plainly).
+    const rows = this.plan.doc.training?.task === 'detect' && main.inputs.length === 1 && main.outputs.length === 1 && out.length === 2 && out[0] && (out[1] ?? 0) > 9;
+    if (rows) {
+      return {
+        task: 'ssd',
+        lines: [
+          ...settings('SSD loss (default boxes matched by IoU, 3:1 hard negatives)', 'detect'),
+          `CLASSES = ${fmtNumber(out[1]! - 9)}  # each row: 4 box deltas, background + a score per class, then its default box`,
+          `SCORE_THRESHOLD = ${fmtNumber(c.scoreThreshold)}  # mAP: boxes scoring less are dropped`,
+          `NMS_IOU = ${fmtNumber(c.nmsIoU)}  # mAP: a box overlapping a better one of its class by more is dropped`,
+          '',
+          '',
+          TORCH_PROCESSES,
+          '',
+          '',
+          TORCH_ANCHOR_LOSS,
+          '',
+          '',
+          TORCH_DETECTION_DATA,
+          '',
+          '',
+          MAP_FUNCTIONS,
+          '',
+          '',
+          TORCH_TRAIN_DETECT,
         ],
       };
     }

@@ -7,7 +7,10 @@
  *   as *Download trained model* saves it, the exported file's load_weights()
  *   reads that model.json, and the PyTorch module predicts what tfjs predicts
  *   on the same random inputs — for every node kind's conformance grid and
- *   the trainable presets.
+ *   the trainable presets;
+ * - training: each task's train() runs (one process, torchrun), its losses
+ *   and metrics as netloom's (detect: the loss, targets and mAP@0.5 equal
+ *   detectionLoss, encodeGrid and meanAP on the same tensors).
  * Skipped by name where torch is missing (scripts/test-tools/ensure.ts
  * installs python3-torch when it can).
  */
@@ -22,9 +25,11 @@ import { analyze } from '../../src/analysis/analyze.ts';
 import { compileGraph } from '../../src/compile/compile.ts';
 import { exportTrained } from '../../src/train/save.ts';
 import type { GraphDoc } from '../../src/graph/schema.ts';
-import { makeRng } from '../../src/data/random.ts';
-import { makeShapesSegmentation } from '../../src/data/synthetic/shapes.ts';
-import { meanIoU } from '../../src/train/losses.ts';
+import { gaussian, makeRng } from '../../src/data/random.ts';
+import { makeShapesDetection, makeShapesSegmentation } from '../../src/data/synthetic/shapes.ts';
+import { anchorLoss, detectionLoss, meanIoU } from '../../src/train/losses.ts';
+import { decodeGrid, encodeGridBatch, meanAP } from '../../src/train/detect/index.ts';
+import { anchorsOf, decodeAnchorRows, matchAnchorsBatch, rowWidth } from '../../src/train/detect/anchors.ts';
 import { DEBIAN_PYTHON, missingPython } from '../../scripts/test-tools/python.ts';
 import { conformanceGraphs, fileGraphs, fuzzedGraphs, type Entry } from './corpus.ts';
 import { pyflakes } from './harness.ts';
@@ -355,6 +360,149 @@ describe('PyTorch export, trained: the adversarial tasks and segmentation', () =
     // mean_iou() computes netloom's meanIoU (classes seen in prediction or truth) on the same pixels.
     expect(got.iou.predicted).toHaveLength(count * h * w);
     expect(got.iou.mean).toBeCloseTo(meanIoU(got.iou.predicted, masks!, 4).mean, 10);
+  }, 300_000);
+});
+
+/** The exported detector's loss, targets and mAP on given raw outputs (out.f32, [N, S, S, 5 + C]), from its own load_boxes and encode_boxes. */
+const DETECT_SCRIPT = String.raw`${IMPORT}
+import numpy as np
+path, data = sys.argv[1], sys.argv[2]
+m = load(path)
+x, _ = m.load_npy(data)
+truths = m.load_boxes(data, len(x))
+height, width = x.shape[1:3]
+target = np.stack([m.encode_boxes(b, m.GRID, m.CLASSES, height, width) for b in truths])
+output = np.fromfile(data + '/out.f32', dtype=np.float32).reshape(target.shape)
+loss = m.detection_loss(torch.from_numpy(target), torch.from_numpy(output)).mean()
+predicted = [m.decode_grid(o, height, width, m.SCORE_THRESHOLD, m.NMS_IOU) for o in output]
+print(json.dumps({'loss': float(loss), 'target': target.flatten().tolist(), 'map': m.mean_average_precision(predicted, truths, m.CLASSES), 'found': sum(len(p) for p in predicted)}))
+`;
+
+/** The exported SSD's targets (matched against the default boxes its own model's rows carry), loss and mAP on given raw rows (out.f32, [N, anchors, 4 + 1 + C + 4]). */
+const SSD_SCRIPT = String.raw`${IMPORT}
+import numpy as np
+path, data = sys.argv[1], sys.argv[2]
+m = load(path)
+x, _ = m.load_npy(data)
+truths = m.load_boxes(data, len(x))
+height, width = x.shape[1:3]
+target = m.detection_targets(m.build_model(), truths, height, width, torch.device('cpu')).numpy()
+output = np.fromfile(data + '/out.f32', dtype=np.float32).reshape(target.shape)
+loss = m.batch_loss(torch.from_numpy(target), torch.from_numpy(output))
+predicted = [m.decode_boxes(o, height, width) for o in output]
+print(json.dumps({'loss': float(loss), 'target': target.flatten().tolist(), 'map': m.mean_average_precision(predicted, truths, m.CLASSES), 'found': sum(len(p) for p in predicted)}))
+`;
+
+describe('PyTorch export, trained: detection', () => {
+  /** A detector preset's file and 16 of netloom's shapes-detection images in DIR (x.npy, boxes.npy padded with class -1). */
+  function detectorData(name: string, preset = 'detector') {
+    const work = join(dir, name);
+    mkdirSync(work);
+    writeFileSync(join(work, 'detector.py'), code(fileGraphs().find((e) => e.name === `preset_${preset}`)!.doc));
+    const shapes = makeShapesDetection({ trainCount: 16, testCount: 1 });
+    if (!shapes.ok) throw new Error(shapes.error.message);
+    const set = shapes.value.train;
+    const boxes = set.boxes!;
+    const most = Math.max(...boxes.map((b) => b.length));
+    const rows = new Float32Array(set.count * most * 5).fill(-1);
+    boxes.forEach((list, i) => list.forEach((b, j) => rows.set([b.x, b.y, b.w, b.h, b.cls], (i * most + j) * 5)));
+    writeFileSync(join(work, 'x.f32'), Buffer.from(set.x.buffer, set.x.byteOffset, set.x.byteLength));
+    writeFileSync(join(work, 'boxes.f32'), Buffer.from(rows.buffer));
+    const [h, w, c] = set.shape as [number, number, number];
+    const make = `import numpy as np, sys\nd = sys.argv[1]\nnp.save(d + '/x.npy', np.fromfile(d + '/x.f32', dtype=np.float32).reshape(${set.count}, ${h}, ${w}, ${c}))\nnp.save(d + '/boxes.npy', np.fromfile(d + '/boxes.f32', dtype=np.float32).reshape(${set.count}, ${most}, 5))`;
+    expect(spawnSync(DEBIAN_PYTHON, ['-c', make, work], { encoding: 'utf8' }).status).toBe(0);
+    // Some images have fewer boxes than the most: padding rows are there to be skipped.
+    expect(boxes.some((b) => b.length < most)).toBe(true);
+    return { work, boxes, count: set.count, h, w };
+  }
+
+  test.skipIf(!!noTorch)(`the exported detection loss, box targets and mAP@0.5 equal netloom's detectionLoss, encodeGrid and meanAP on the same images and outputs${skipped}`, () => {
+    const { work, boxes, count, h, w } = detectorData('detect-loss');
+    const layout = { grid: 8, classes: 3, height: h, width: w };
+    const target = encodeGridBatch(boxes, layout).target;
+    // Raw outputs near the truth (its logits) plus noise: some boxes found, some wrong, so mAP lies inside 0-1 and every loss term counts.
+    const rng = makeRng(11);
+    const logit = (v: number) => Math.log(Math.min(0.98, Math.max(0.02, v)) / (1 - Math.min(0.98, Math.max(0.02, v))));
+    const output = Float32Array.from(target, (v, i) => i % 8 === 0 ? logit(v) + 2 * gaussian(rng) : i % 8 < 5 ? logit(v) + 0.6 * gaussian(rng) : 4 * v + 2 * gaussian(rng));
+    writeFileSync(join(work, 'out.f32'), Buffer.from(output.buffer));
+    const shape = [count, 8, 8, 8];
+    const want = tf.tidy(() => detectionLoss(tf, tf.tensor(target, shape), tf.tensor(output, shape)).dataSync()[0]!);
+    const per = 8 * 8 * 8;
+    const decoded = Array.from({ length: count }, (_, i) => decodeGrid(output.subarray(i * per, (i + 1) * per), layout, { scoreThreshold: 0.25, iouThreshold: 0.45 }));
+    const wantMap = meanAP(decoded, boxes, 3, 0.5).map;
+    const got = python(DETECT_SCRIPT, [join(work, 'detector.py'), work]) as { loss: number; target: number[]; map: number; found: number };
+    console.log(`torch detect: loss ${got.loss} (netloom ${want}), mAP ${got.map} (netloom ${wantMap}), ${got.found} boxes decoded`);
+    expect(got.target).toHaveLength(target.length);
+    expect(Math.max(...got.target.map((v, i) => Math.abs(v - target[i]!)))).toBeLessThan(1e-6);
+    expect(Math.abs(got.loss - want)).toBeLessThan(1e-4 * Math.max(1, want));
+    expect(got.found).toBe(decoded.reduce((n, d) => n + d.length, 0));
+    expect(got.found).toBeGreaterThan(0);
+    expect(wantMap).toBeGreaterThan(0.05);
+    expect(wantMap).toBeLessThan(0.95);
+    expect(got.map).toBeCloseTo(wantMap, 6);
+  }, 300_000);
+
+  test.skipIf(!!noTorch)(`the exported SSD's anchor matching, loss (smooth L1 + cross-entropy, 3:1 hard negatives) and mAP@0.5 equal netloom's matchAnchors, anchorLoss and meanAP${skipped}`, () => {
+    const { work, boxes, count, h, w } = detectorData('ssd-loss', 'ssd');
+    const doc = fileGraphs().find((e) => e.name === 'preset_ssd')!.doc;
+    const c = compileGraph(tf, doc);
+    if (!c.ok) throw new Error('ssd does not compile');
+    const [anchors, width] = analyze(doc).models[0]!.outputs[0]! as [number, number];
+    const layout = { anchors, classes: width - rowWidth(0), height: h, width: w };
+    expect(layout.classes).toBe(3);
+    // The default boxes the tfjs model's rows carry, as netloom's detect task reads them.
+    const carried = anchorsOf(tf.tidy(() => (c.value.main.predict(tf.zeros([1, h, w, 1])) as tf.Tensor).dataSync() as Float32Array), layout);
+    const target = matchAnchorsBatch(carried, boxes, layout);
+    const rng = makeRng(12);
+    // Raw rows: noisy deltas toward the targets, scores leaning to the truth, the anchors themselves: some right boxes, some wrong.
+    const output = Float32Array.from(target, (v, i) => {
+      const col = i % width;
+      if (col >= width - 4) return v;
+      return col < 4 ? v + 0.5 * gaussian(rng) : 3 * v + 1.5 * gaussian(rng);
+    });
+    writeFileSync(join(work, 'out.f32'), Buffer.from(output.buffer));
+    const shape = [count, anchors, width];
+    const want = tf.tidy(() => anchorLoss(tf, tf.tensor(target, shape), tf.tensor(output, shape)).dataSync()[0]!);
+    const per = anchors * width;
+    const decoded = Array.from({ length: count }, (_, i) => decodeAnchorRows(output.subarray(i * per, (i + 1) * per), layout, { scoreThreshold: 0.25, iouThreshold: 0.45 }));
+    const wantMap = meanAP(decoded, boxes, 3, 0.5).map;
+    const got = python(SSD_SCRIPT, [join(work, 'detector.py'), work]) as { loss: number; target: number[]; map: number; found: number };
+    console.log(`torch ssd: loss ${got.loss} (netloom ${want}), mAP ${got.map} (netloom ${wantMap}), ${got.found} boxes decoded`);
+    expect(got.target).toHaveLength(target.length);
+    expect(Math.max(...got.target.map((v, i) => Math.abs(v - target[i]!)))).toBeLessThan(1e-5);
+    // Positives and background anchors both present; some anchors ignored (IoU between 0.4 and 0.5) is allowed.
+    expect(target.filter((v, i) => i % width === 4 && v === 1).length).toBeGreaterThan(count);
+    expect(Math.abs(got.loss - want)).toBeLessThan(1e-4 * Math.max(1, want));
+    expect(got.found).toBe(decoded.reduce((n, d) => n + d.length, 0));
+    expect(wantMap).toBeGreaterThan(0.05);
+    expect(wantMap).toBeLessThan(0.95);
+    expect(got.map).toBeCloseTo(wantMap, 6);
+  }, 300_000);
+
+  test.skipIf(!!noTorch)(`the detector and SSD presets each train one epoch on 16 shape images: a finite loss, mAP@0.5 in 0-1, and the optimizer steps every weight; the SSD under torchrun too${skipped}`, () => {
+    for (const preset of ['detector', 'ssd']) {
+      const { work } = detectorData(`${preset}-train`, preset);
+      const got = python(TASK_SCRIPT, [join(work, 'detector.py'), work, '8', 'detect']) as { metrics: Record<string, number>; one: Record<string, { params: number; changed: number; stepped: number; steps: number[] }> };
+      console.log(`torch ${preset} train: ${JSON.stringify(got.metrics)}`);
+      expect(Object.keys(got.metrics).sort()).toEqual(['epoch', 'loss', 'map', 'processes']);
+      expect(Number.isFinite(got.metrics.loss) && got.metrics.loss! > 0).toBe(true);
+      expect(got.metrics.map).toBeGreaterThanOrEqual(0);
+      expect(got.metrics.map).toBeLessThanOrEqual(1);
+      const part = got.one.model!;
+      expect(part.params).toBeGreaterThan(5);
+      // 16 images in batches of 8: two steps, each weight changed.
+      expect(part).toEqual({ params: part.params, changed: part.params, stepped: part.params, steps: [2] });
+    }
+    // The SSD under torchrun on 2 processes (DDP, gloo): each matches its images against the model's default boxes and mines its own hard negatives.
+    const r = spawnSync('torchrun', ['--redirects', '1', '--tee', '1', '--nproc_per_node=2', '--master_port=29633', 'detector.py', '--data', '.', '--epochs', '1', '--batch-size', '4'], {
+      cwd: join(dir, 'ssd-train'),
+      encoding: 'utf8',
+      env: { ...process.env, OMP_NUM_THREADS: '1' },
+    });
+    if (r.status !== 0) throw new Error(r.stderr.slice(-3000));
+    const last = JSON.parse(r.stdout.trim().split('\n').at(-1)!.replace(/^\[default0\]:/, '')) as Record<string, number>;
+    expect(last).toMatchObject({ epoch: 1, processes: 2 });
+    expect(Number.isFinite(last.loss) && last.loss! > 0).toBe(true);
   }, 300_000);
 });
 

@@ -51,8 +51,8 @@ def encode_boxes(boxes, grid, classes, height, width):
     return target
 `;
 
-/** decode_grid, iou, mean_average_precision, the ValidationMAP callback and detection_map (with netloom's thresholds). */
-export const meanAP = (scoreThreshold: string, nmsIoU: string): string => String.raw`
+/** decode_grid, iou and mean_average_precision: plain numpy and Python, shared by the Keras and PyTorch files. */
+export const MAP_FUNCTIONS = String.raw`
 def decode_grid(scores, height, width, score_threshold=0.25, iou_threshold=0.45, max_boxes=20):
     """Boxes [x, y, w, h, class, score] from one image's raw grid output [S, S, 5 + classes], best first:
     score = sigmoid(objectness) x the best class probability; boxes under score_threshold are dropped, then
@@ -114,9 +114,14 @@ def mean_average_precision(predicted, truths, classes, iou_threshold=0.5):
             precision[k] = max(precision[k], precision[k + 1])
         aps.append(sum((r - r0) * p for r, r0, p in zip(recall, [0] + recall[:-1], precision)))
     return sum(aps) / len(aps) if aps else 0.0
+`.trim();
+
+/** MAP_FUNCTIONS, the ValidationMAP callback and detection_map (with netloom's thresholds). */
+export const meanAP = (scoreThreshold: string, nmsIoU: string): string => `
+${MAP_FUNCTIONS}
 
 
-class ValidationMAP(keras.callbacks.Callback):
+` + String.raw`class ValidationMAP(keras.callbacks.Callback):
     """mAP@0.5 on the validation images after every epoch, logged as val_mAP (netloom's chart shows it too)."""
 
     def __init__(self, x, boxes, classes):
