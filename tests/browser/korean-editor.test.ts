@@ -240,6 +240,15 @@ function everyKind(): GraphDoc {
     // On a grid, so the canvas shows readable faces (the file's positions are kept).
     node.position = { x: (nodes.length % 6) * 260, y: Math.floor(nodes.length / 6) * 170 };
     nodes.push(node);
+    // Detection kinds read particular layouts (box rows, a map beside boxes): each gets its own Inputs, shaped as its first conformance case.
+    if (s.category === 'detect') {
+      node.params = { ...node.params, ...(s.conformance.params[0] as Record<string, unknown>) };
+      s.conformance.inputs[0]!.forEach((shape, i) => {
+        nodes.push({ id: `${id}_in${i}`, kind: 'Input', params: { shape }, position: { x: node.position!.x, y: node.position!.y - 90 - 60 * i } });
+        wire(`${id}_in${i}`, id, `in${i}`);
+      });
+      continue;
+    }
     const from = image.has(s.category) || imageKinds.has(s.kind) ? 'img' : 'vec';
     const merge = s.inputs.max > 1 && s.kind !== 'Composite';
     wire(from, id, merge ? 'in0' : undefined);
