@@ -88,12 +88,14 @@ test('DCGAN from the gallery: the fixed-noise grid appears and changes between e
  * real images and other generated ones after the second, and at the end the
  * held-out distance (`metric`) below where it started.
  */
-async function translateTwoEpochs(o: { file: string; task: string; dataset: string; rows: string[]; fixed: string[]; changed: string[]; metric: string; label: string }) {
+async function translateTwoEpochs(o: { file: string; task: string; dataset: string; samples: number; rows: string[]; fixed: string[]; changed: string[]; metric: string; label: string }) {
   await openPresetToTrain(page, o.file);
   expect(await page.locator('.train-form [data-field="task"]').inputValue()).toBe(o.task);
   expect(await page.getByTestId('data-in-use').getAttribute('data-name')).toBe(o.dataset);
   expect(await page.getByTestId('data-misfit').count()).toBe(0);
   await page.locator('.train-form [data-field="epochs"]').fill('2');
+  // Half the preset's epoch (Samples to use): enough for the rows to change and the distance to fall, in CI's minutes.
+  await page.locator('.train-form [data-field="maxSamples"]').fill(String(o.samples));
   await page.getByTestId('train-start').click();
   await expect.poll(status, { timeout: 30_000 }).toBe('running');
   await grid().waitFor({ timeout: 150_000 });
@@ -135,6 +137,7 @@ test('pix2pix from the gallery: input, generated and target rows; the generated 
     file: 'pix2pix.json',
     task: 'pix2pix',
     dataset: 'mnist-edges-pairs',
+    samples: 640,
     rows: ['input', 'generated', 'target'],
     fixed: ['input', 'target'],
     changed: ['generated'],
@@ -148,6 +151,7 @@ test('CycleGAN from the gallery: both domains and their translations there and b
     file: 'cyclegan.json',
     task: 'cyclegan',
     dataset: 'mnist-domains',
+    samples: 320,
     rows: ['A', 'A→B', 'A→B→A', 'B', 'B→A', 'B→A→B'],
     fixed: ['A', 'B'],
     changed: ['A→B', 'A→B→A', 'B→A', 'B→A→B'],
