@@ -202,19 +202,9 @@ def train(data_dir, epochs=EPOCHS, batch_size=BATCH_SIZE, learning_rate=LEARNING
     Under torchrun every process takes its share of each epoch (DistributedSampler) and DistributedDataParallel
     averages the gradients: gloo on CPU, nccl on GPU; batch_size is per process. After each epoch every process
     measures mAP@0.5 on all of x.npy. Returns the metrics of the last epoch (the same on every process)."""
-    distributed, rank, world, device = start_processes()
-    torch.manual_seed(seed)
-    model = build_model()
-    if weights:
-        load_weights(model, weights)
-    model.to(device)
+    distributed, rank, world, device, model = start_model(weights, seed)
     optimizer = make_optimizer(model, learning_rate)
-    start = 0
-    if checkpoint and Path(checkpoint).exists():
-        state = torch.load(checkpoint, map_location=device)
-        model.load_state_dict(state['model'])
-        optimizer.load_state_dict(state['optimizer'])
-        start = state['epoch']
+    start = resume(checkpoint, device, model, {'optimizer': optimizer})
     net = torch.nn.parallel.DistributedDataParallel(model, device_ids=[device.index] if device.type == 'cuda' else None) if distributed else model
     x, _ = load_npy(data_dir)
     if tuple(x.shape[1:]) != tuple(INPUT_SHAPES[0]):

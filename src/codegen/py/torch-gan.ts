@@ -34,22 +34,11 @@ def train(data_dir, epochs=EPOCHS, batch_size=BATCH_SIZE, learning_rate=LEARNING
     targets), in 0-1, scaled to -1...1 like a tanh generator's. Under torchrun each process takes its share of each
     epoch and DistributedDataParallel averages each side's gradients; batch_size is per process.
     Returns the metrics of the last epoch (the same on every process)."""
-    distributed, rank, world, device = start_processes()
-    torch.manual_seed(seed)
-    model = build_model()
-    if weights:
-        load_weights(model, weights)
-    model.to(device)
+    distributed, rank, world, device, model = start_model(weights, seed)
     generator, discriminator = gan_parts(model)
     g_optimizer = gan_optimizer(generator, learning_rate)
     d_optimizer = gan_optimizer(discriminator, learning_rate)
-    start = 0
-    if checkpoint and Path(checkpoint).exists():
-        state = torch.load(checkpoint, map_location=device)
-        model.load_state_dict(state['model'])
-        g_optimizer.load_state_dict(state['g_optimizer'])
-        d_optimizer.load_state_dict(state['d_optimizer'])
-        start = state['epoch']
+    start = resume(checkpoint, device, model, {'g_optimizer': g_optimizer, 'd_optimizer': d_optimizer})
     g_net, d_net, quiet = generator, discriminator, contextlib.nullcontext
     if distributed:
         # broadcast_buffers=False: the discriminator runs twice before one backward, and DDP's copy of batch-norm
@@ -137,22 +126,11 @@ def train(data_dir, epochs=EPOCHS, batch_size=BATCH_SIZE, learning_rate=LEARNING
     optimizer for both) learn to score real images of their domain 1 and the generated ones 0. Under torchrun each
     process takes its share of A (and draws its own B) and DistributedDataParallel averages the gradients; batch_size
     is per process. Returns the metrics of the last epoch (the same on every process)."""
-    distributed, rank, world, device = start_processes()
-    torch.manual_seed(seed)
-    model = build_model()
-    if weights:
-        load_weights(model, weights)
-    model.to(device)
+    distributed, rank, world, device, model = start_model(weights, seed)
     parts = gan_parts(model)  # g_ab, g_ba, d_a, d_b
     g_optimizer = gan_optimizer(nn.ModuleList(parts[:2]), learning_rate)
     d_optimizer = gan_optimizer(nn.ModuleList(parts[2:]), learning_rate)
-    start = 0
-    if checkpoint and Path(checkpoint).exists():
-        state = torch.load(checkpoint, map_location=device)
-        model.load_state_dict(state['model'])
-        g_optimizer.load_state_dict(state['g_optimizer'])
-        d_optimizer.load_state_dict(state['d_optimizer'])
-        start = state['epoch']
+    start = resume(checkpoint, device, model, {'g_optimizer': g_optimizer, 'd_optimizer': d_optimizer})
     nets = parts
     if distributed:
         # broadcast_buffers=False: each block runs more than once before one backward, and DDP's copy of batch-norm

@@ -50,6 +50,28 @@ def start_processes():
     return distributed, rank, world, device
 
 
+def start_model(weights, seed):
+    """start_processes(), then build_model() seeded alike on every process, with the weights file loaded, on this process's device."""
+    distributed, rank, world, device = start_processes()
+    torch.manual_seed(seed)
+    model = build_model()
+    if weights:
+        load_weights(model, weights)
+    model.to(device)
+    return distributed, rank, world, device, model
+
+
+def resume(checkpoint, device, model, optimizers):
+    """The epoch to start from: 0, or the checkpoint's after loading the model and each optimizer (by its name there)."""
+    if not (checkpoint and Path(checkpoint).exists()):
+        return 0
+    state = torch.load(checkpoint, map_location=device)
+    model.load_state_dict(state['model'])
+    for name, optimizer in optimizers.items():
+        optimizer.load_state_dict(state[name])
+    return state['epoch']
+
+
 def make_loader(dataset, batch_size, distributed, rank, world, seed):
     """Shuffled batches; under torchrun each process takes its share of every epoch (DistributedSampler)."""
     sampler = torch.utils.data.DistributedSampler(dataset, num_replicas=world, rank=rank, shuffle=True, seed=seed) if distributed else None
@@ -109,19 +131,9 @@ def train(data_dir, epochs=EPOCHS, batch_size=BATCH_SIZE, learning_rate=LEARNING
     """Trains build_model() on data_dir as netloom trains this task (TASK). Under torchrun every process takes its
     share of each epoch (DistributedSampler) and DistributedDataParallel averages the gradients: gloo on CPU,
     nccl on GPU; batch_size is per process. Returns the metrics of the last epoch (the same on every process)."""
-    distributed, rank, world, device = start_processes()
-    torch.manual_seed(seed)
-    model = build_model()
-    if weights:
-        load_weights(model, weights)
-    model.to(device)
+    distributed, rank, world, device, model = start_model(weights, seed)
     optimizer = make_optimizer(model, learning_rate)
-    start = 0
-    if checkpoint and Path(checkpoint).exists():
-        state = torch.load(checkpoint, map_location=device)
-        model.load_state_dict(state['model'])
-        optimizer.load_state_dict(state['optimizer'])
-        start = state['epoch']
+    start = resume(checkpoint, device, model, {'optimizer': optimizer})
     net = torch.nn.parallel.DistributedDataParallel(model, device_ids=[device.index] if device.type == 'cuda' else None) if distributed else model
     x, y = load_npy(data_dir)
     if tuple(x.shape[1:]) != tuple(INPUT_SHAPES[0]):

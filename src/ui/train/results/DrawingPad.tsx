@@ -4,7 +4,7 @@
  * as the 28×28 the model sees, and the trained model's probabilities
  * appear as bars with its top guess.
  */
-import { useRef, useState, type PointerEvent } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MNIST_SIDE, mnistPreprocess } from './mnist-preprocess.ts';
 import { argmax, asProbabilities } from './pixels.ts';
@@ -12,6 +12,7 @@ import { ImageCanvas } from './SampleImage.tsx';
 import './results.css';
 import { failureText } from '../../../train/worker/protocol.ts';
 import { useSay } from '../../../i18n/useText.ts';
+import { useInkPad } from '../../ink/useInkPad.ts';
 
 /** Drawing resolution (the canvas is shown smaller); 10 pad pixels per MNIST pixel. */
 const PAD = 280;
@@ -23,74 +24,21 @@ type Guess = { probs: number[]; top: number } | { error: string };
 export function DrawingPad({ predict, classNames }: { predict(pixels: Float32Array): Promise<number[]>; classNames: readonly string[] }) {
   const { t } = useTranslation('results');
   const say = useSay();
-  const canvas = useRef<HTMLCanvasElement>(null);
-  const last = useRef<{ x: number; y: number } | null>(null);
   const busy = useRef(false);
   const again = useRef(false);
   const [seen, setSeen] = useState<Float32Array | null>(null);
   const [guess, setGuess] = useState<Guess | null>(null);
-  const [drawn, setDrawn] = useState(false);
-
-  const ctx = () => {
-    const c = canvas.current?.getContext('2d', { willReadFrequently: true });
-    if (c) {
-      c.lineCap = 'round';
-      c.lineJoin = 'round';
-      c.lineWidth = STROKE;
-      c.strokeStyle = '#fff';
-      c.fillStyle = '#fff';
-    }
-    return c;
-  };
-  const at = (e: PointerEvent<HTMLCanvasElement>) => {
-    const r = e.currentTarget.getBoundingClientRect();
-    return { x: ((e.clientX - r.left) * PAD) / r.width, y: ((e.clientY - r.top) * PAD) / r.height };
-  };
-
-  const onDown = (e: PointerEvent<HTMLCanvasElement>) => {
-    if (e.pointerType === 'mouse' && e.button !== 0) return;
-    e.currentTarget.setPointerCapture(e.pointerId);
-    const p = at(e);
-    last.current = p;
-    const c = ctx();
-    c?.beginPath();
-    c?.arc(p.x, p.y, STROKE / 2, 0, Math.PI * 2);
-    c?.fill();
-    setDrawn(true);
-    e.preventDefault();
-  };
-  const onMove = (e: PointerEvent<HTMLCanvasElement>) => {
-    if (!last.current) return;
-    const c = ctx();
-    if (!c) return;
-    // Coalesced events keep fast pen strokes smooth.
-    const points = typeof e.nativeEvent.getCoalescedEvents === 'function' ? e.nativeEvent.getCoalescedEvents() : [];
-    const r = e.currentTarget.getBoundingClientRect();
-    const list = points.length ? points.map((p) => ({ x: ((p.clientX - r.left) * PAD) / r.width, y: ((p.clientY - r.top) * PAD) / r.height })) : [at(e)];
-    c.beginPath();
-    c.moveTo(last.current.x, last.current.y);
-    for (const p of list) c.lineTo(p.x, p.y);
-    c.stroke();
-    last.current = list[list.length - 1]!;
-  };
-  const onUp = () => {
-    if (!last.current) return;
-    last.current = null;
-    void run();
-  };
+  const pad = useInkPad(PAD, STROKE, () => void run());
 
   /** Prepare and predict; a stroke that ends while a prediction runs is predicted right after. */
   async function run() {
     if (busy.current) return void (again.current = true);
-    const c = ctx();
-    if (!c) return;
     busy.current = true;
     try {
       do {
         again.current = false;
-        const rgba = c.getImageData(0, 0, PAD, PAD).data;
-        const ink = new Float32Array(PAD * PAD);
-        for (let i = 0; i < ink.length; i++) ink[i] = rgba[i * 4]!;
+        const ink = pad.ink();
+        if (!ink) return;
         const pixels = mnistPreprocess(ink, PAD, PAD);
         setSeen(pixels);
         try {
@@ -106,15 +54,10 @@ export function DrawingPad({ predict, classNames }: { predict(pixels: Float32Arr
   }
 
   const clear = () => {
-    const c = ctx();
-    if (c) {
-      c.fillStyle = '#000';
-      c.fillRect(0, 0, PAD, PAD);
-    }
+    pad.clear();
     again.current = false;
     setSeen(null);
     setGuess(null);
-    setDrawn(false);
   };
 
   const probs = guess && 'probs' in guess ? guess.probs : null;
@@ -126,27 +69,13 @@ export function DrawingPad({ predict, classNames }: { predict(pixels: Float32Arr
       <div className="res-pad-body">
         <div className="res-pad-draw">
           <canvas
-            ref={(el) => {
-              canvas.current = el;
-              // A fresh pad is black (MNIST is white ink on black).
-              if (el && !el.dataset.ready) {
-                el.dataset.ready = '1';
-                const c = el.getContext('2d', { willReadFrequently: true });
-                if (c) ((c.fillStyle = '#000'), c.fillRect(0, 0, PAD, PAD));
-              }
-            }}
-            width={PAD}
-            height={PAD}
+            {...pad.canvasProps}
             className="res-pad-canvas"
-            onPointerDown={onDown}
-            onPointerMove={onMove}
-            onPointerUp={onUp}
-            onPointerCancel={onUp}
             aria-label={t('padAria')}
             role="img"
             data-testid="drawing-canvas"
           />
-          {!drawn && <span className="res-pad-hint">{t('padHint')}</span>}
+          {!pad.drawn && <span className="res-pad-hint">{t('padHint')}</span>}
           <button onClick={clear} className="res-button" data-testid="drawing-clear">
             {t('padClear')}
           </button>
