@@ -31,13 +31,12 @@ const predictedBoxes = () =>
     .getByTestId('sample-item')
     .evaluateAll((els) => els.map((e) => Array.from(e.querySelectorAll('[data-testid="box-predicted"]'), (g) => `${g.getAttribute('data-cls')}:${g.getAttribute('data-score')}:${g.querySelector('rect')!.getAttribute('x')}`).join(' ')));
 
-/** Start with two epochs (of `samples` images, when given); returns once the first epoch's samples are on screen. */
-async function startTwoEpochs(task: string, dataset: string, samples?: number) {
+/** Start with two epochs; returns once the first epoch's samples are on screen. */
+async function startTwoEpochs(task: string, dataset: string) {
   expect(await page.locator('.train-form [data-field="task"]').inputValue()).toBe(task);
   expect(await page.getByTestId('data-in-use').getAttribute('data-name')).toBe(dataset);
   expect(await page.getByTestId('data-misfit').count()).toBe(0);
   await page.locator('.train-form [data-field="epochs"]').fill('2');
-  if (samples) await page.locator('.train-form [data-field="maxSamples"]').fill(String(samples));
   await page.getByTestId('train-start').click();
   await expect.poll(status, { timeout: 30_000 }).toBe('running');
   await grid().waitFor({ timeout: 90_000 });
@@ -63,7 +62,7 @@ async function secondEpochThenIoU(first: string, timeout: number) {
 
 test('fcn-small: mask overlays (truth beside the model) after each epoch, then IoU per class', async () => {
   await openPresetToTrain(page, 'fcn-small.json');
-  await startTwoEpochs('segment', 'shapes-segmentation', 512);
+  await startTwoEpochs('segment', 'shapes-segmentation');
   const items = grid().getByTestId('sample-item');
   expect(await items.count()).toBe(8);
   expect(await items.first().locator('canvas').count()).toBe(2);
@@ -103,7 +102,7 @@ test('fcn-small: mask overlays (truth beside the model) after each epoch, then I
 
 test('unet-small: mask overlays after each epoch, then IoU per class', async () => {
   await openPresetToTrain(page, 'unet-small.json');
-  await startTwoEpochs('segment', 'shapes-segmentation', 512);
+  await startTwoEpochs('segment', 'shapes-segmentation');
   expect(await grid().getByTestId('sample-item').count()).toBe(8);
   const first = await canvasPixels();
   const iou = await secondEpochThenIoU(first, 150_000);
