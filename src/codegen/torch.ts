@@ -35,6 +35,9 @@ export interface TorchOptions {
   analysis?: Analysis;
 }
 
+/** Top-level Python blocks, each after two blank lines (PEP 8). */
+const apart = (...blocks: string[]): string[] => blocks.flatMap((b) => ['', '', b]);
+
 export function emitTorch(doc: GraphDoc, options: TorchOptions = {}): EmitResult {
   return emitted(planCode(doc, options.analysis), (plan) => new TorchWriter(plan).write());
 }
@@ -279,15 +282,7 @@ class TorchWriter {
           'def gan_parts(model):',
           '    """The generators A->B and B->A, then the discriminators of A and of B: parts of the model, so its weights and checkpoint hold all four."""',
           `    return ${[cycle.ab, cycle.ba, cycle.a, cycle.b].map((m) => paths.get(m)).join(', ')}`,
-          '',
-          '',
-          TORCH_PROCESSES,
-          '',
-          '',
-          TORCH_GAN_OPTIMIZER,
-          '',
-          '',
-          TORCH_TRAIN_CYCLEGAN,
+          ...apart(TORCH_PROCESSES, TORCH_GAN_OPTIMIZER, TORCH_TRAIN_CYCLEGAN),
         ],
       };
     }
@@ -308,15 +303,7 @@ class TorchWriter {
           'def gan_parts(model):',
           '    """The generator and the discriminator, each with its own optimizer: parts of the model, so its weights and checkpoint hold both."""',
           `    return ${paths.get(g)}, ${paths.get(gan.discriminator)}`,
-          '',
-          '',
-          TORCH_PROCESSES,
-          '',
-          '',
-          TORCH_GAN_OPTIMIZER,
-          '',
-          '',
-          TORCH_TRAIN_GAN,
+          ...apart(TORCH_PROCESSES, TORCH_GAN_OPTIMIZER, TORCH_TRAIN_GAN),
         ],
       };
     }
@@ -331,24 +318,7 @@ class TorchWriter {
           `CLASSES = ${fmtNumber(out[2]! - 5)}  # each cell: objectness, x, y, w, h, then a score per class`,
           `SCORE_THRESHOLD = ${fmtNumber(c.scoreThreshold)}  # mAP: boxes scoring less are dropped`,
           `NMS_IOU = ${fmtNumber(c.nmsIoU)}  # mAP: a box overlapping a better one of its class by more is dropped`,
-          '',
-          '',
-          TORCH_PROCESSES,
-          '',
-          '',
-          DETECTION_TARGETS.trim(),
-          '',
-          '',
-          TORCH_DETECTION_LOSS,
-          '',
-          '',
-          TORCH_DETECTION_DATA,
-          '',
-          '',
-          MAP_FUNCTIONS,
-          '',
-          '',
-          TORCH_TRAIN_DETECT,
+          ...apart(TORCH_PROCESSES, DETECTION_TARGETS.trim(), TORCH_DETECTION_LOSS, TORCH_DETECTION_DATA, MAP_FUNCTIONS, TORCH_TRAIN_DETECT),
         ],
       };
     }
@@ -362,21 +332,7 @@ class TorchWriter {
           `CLASSES = ${fmtNumber(out[1]! - 9)}  # each row: 4 box deltas, background + a score per class, then its default box`,
           `SCORE_THRESHOLD = ${fmtNumber(c.scoreThreshold)}  # mAP: boxes scoring less are dropped`,
           `NMS_IOU = ${fmtNumber(c.nmsIoU)}  # mAP: a box overlapping a better one of its class by more is dropped`,
-          '',
-          '',
-          TORCH_PROCESSES,
-          '',
-          '',
-          TORCH_ANCHOR_LOSS,
-          '',
-          '',
-          TORCH_DETECTION_DATA,
-          '',
-          '',
-          MAP_FUNCTIONS,
-          '',
-          '',
-          TORCH_TRAIN_DETECT,
+          ...apart(TORCH_PROCESSES, TORCH_ANCHOR_LOSS, TORCH_DETECTION_DATA, MAP_FUNCTIONS, TORCH_TRAIN_DETECT),
         ],
       };
     }
