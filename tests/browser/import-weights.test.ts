@@ -5,18 +5,13 @@
  * counts and refuses a graph they do not fit, changing nothing. English and
  * Korean screenshots of the bar, the menu and the messages.
  */
-import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { openApp, SCREENSHOTS, type Browser } from './chromium.ts';
-import { compileGraph } from '../../src/compile/compile.ts';
-import type { GraphDoc } from '../../src/graph/schema.ts';
-import { SAMPLE_GRAPH } from '../../src/ui/sample-graph.ts';
-import { fillWeights, saveArtifacts, toModelJson } from '../import/model-files.ts';
+import { sampleModelUploads, type Upload } from './sample-model-files.ts';
 
-type Upload = { name: string; mimeType: string; buffer: Buffer };
 
 const MLP_DIR = 'tests/fixtures/import/tfjs/sequential-mlp';
 const mlpJson: Upload = { name: 'model.json', mimeType: 'application/json', buffer: readFileSync(`${MLP_DIR}/model.json`) };
@@ -28,16 +23,7 @@ let page: Page;
 let saved: [Upload, Upload];
 
 beforeAll(async () => {
-  await tf.setBackend('cpu');
-  const c = compileGraph(tf, SAMPLE_GRAPH as GraphDoc);
-  if (!c.ok) throw new Error(c.diagnostics[0]!.message);
-  fillWeights(c.value.main);
-  const { json, bin } = toModelJson(await saveArtifacts(c.value.main), './Small_CNN.weights.bin');
-  c.value.main.dispose();
-  saved = [
-    { name: 'Small_CNN.model.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(json)) },
-    { name: 'Small_CNN.weights.bin', mimeType: 'application/octet-stream', buffer: Buffer.from(bin) },
-  ];
+  saved = await sampleModelUploads();
   ({ b, page } = await openApp(inject('baseUrl')));
 });
 afterAll(async () => {
