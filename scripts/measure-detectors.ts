@@ -4,7 +4,8 @@
  * falls on every detector alike: ms per image to predict and decode the
  * boxes (NMS included), as the detect task measures it after training,
  * median of 5 rounds. Weights as compiled (untrained): speed does not depend
- * on what the weights learned, beyond the few boxes NMS sees. For the README:
+ * on what the weights learned, beyond the few boxes NMS sees (the
+ * two-stage detector's proposal count is fixed by its RegionProposals). For the README:
  *   npx tsx scripts/measure-detectors.ts
  */
 import { readFileSync } from 'node:fs';
@@ -15,7 +16,7 @@ import { loadGraph } from '../src/graph/load.ts';
 import { selectNodeBackend } from '../src/train/backend/select-node.ts';
 import { decodeAll, headOf } from '../src/train/tasks/detect.ts';
 
-const PRESETS = ['detector.json', 'ssd.json'];
+const PRESETS = ['detector.json', 'ssd.json', 'faster-rcnn.json'];
 const ROUNDS = 5;
 
 const backend = await selectNodeBackend(tf, { order: ['wasm'] });
@@ -29,7 +30,7 @@ const models = PRESETS.map((file) => {
   const c = compileGraph(tf, r.doc);
   if (!c.ok) throw new Error(`${file} does not compile`);
   const model = c.value.main;
-  return { file, model, head: headOf(model.outputs[0]!.shape.slice(1) as number[], test.shape) };
+  return { file, model, head: headOf(model.outputs[0]!.shape.slice(1) as number[], test.shape, { tf, model, classes: test.classNames.length }) };
 });
 const times = new Map<string, number[]>(PRESETS.map((f) => [f, []]));
 for (let round = 0; round < ROUNDS; round++) {

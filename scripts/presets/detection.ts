@@ -53,3 +53,48 @@ export function ssd() {
   b.add('Concatenate', { axis: 1 }, [rows8, rows4], 'default_boxes');
   return b.doc('SSD-style detector (default boxes at 8×8 and 4×4)', { training: { task: 'detect', dataset: 'shapes-detection', epochs: 12, batchSize: 32, learningRate: 0.002 } });
 }
+
+/**
+ * A small two-stage detector in the Faster R-CNN form. One backbone computes
+ * an 8×8 feature map once per image. Stage 1, the Region Proposal Network:
+ * a 3×3 convolution, then per anchor (two sizes × three aspect ratios per
+ * cell) 4 box deltas and an objectness score; RegionProposals keeps the
+ * best 32 boxes after non-max suppression (IoU 0.5: on 64×64 images
+ * Faster R-CNN's 0.7 leaves near-duplicates that crowd out other shapes). Stage 2: RoIAlign crops each
+ * proposal out of the shared map at 4×4, and a small head per RoI gives
+ * background + a score per class and 4 deltas that refine the proposal.
+ * The one output joins stage 1's rows and stage 2's rows (each with its
+ * proposal), flattened, so the detect task reads and trains both stages.
+ */
+export function fasterRcnn() {
+  const b = new GraphBuilder();
+  const conv = (filters: number) => ({ filters, kernelSize: 3, padding: 'same', activation: 'relu' });
+  const sizes = [0.25, 0.45];
+  const ratios = [1, 2, 0.5];
+  const anchors = sizes.length * ratios.length;
+  const proposals = 32;
+  const pool = 4;
+  let x = b.add('Input', { shape: [64, 64, 1] }, [], 'image');
+  x = b.add('Conv2D', conv(16), [x], 'conv1');
+  x = b.add('MaxPooling2D', { poolSize: 2 }, [x], 'pool1');
+  x = b.add('Conv2D', conv(32), [x], 'conv2');
+  x = b.add('MaxPooling2D', { poolSize: 2 }, [x], 'pool2');
+  x = b.add('Conv2D', conv(64), [x], 'conv3');
+  x = b.add('MaxPooling2D', { poolSize: 2 }, [x], 'pool3');
+  const features = b.add('Conv2D', conv(64), [x], 'features');
+  // Stage 1: the Region Proposal Network.
+  const rpn = b.add('Conv2D', conv(64), [features], 'rpn_conv');
+  const rpnHead = b.add('Conv2D', { filters: anchors * 5, kernelSize: 1 }, [rpn], 'rpn_head');
+  const rpnRows = b.add('DefaultBoxes', { sizes, aspectRatios: ratios }, [rpnHead], 'anchors');
+  const rois = b.add('RegionProposals', { proposals, iouThreshold: 0.5, preNms: 100 }, [rpnRows], 'proposals');
+  // Stage 2: each RoI cropped from the shared map, classified and refined.
+  const crops = b.add('RoIAlign', { poolSize: pool, samplingRatio: 2 }, [features, rois], 'roi_align');
+  let r = b.add('Reshape', { targetShape: [-1, pool * pool * 64] }, [crops], 'roi_flatten');
+  r = b.add('Dense', { units: 128, activation: 'relu' }, [r], 'roi_fc');
+  const roiHead = b.add('Dense', { units: 4 + 1 + DETECT_CLASSES }, [r], 'roi_head');
+  const detections = b.add('Concatenate', { axis: -1 }, [roiHead, rois], 'detections');
+  const stage1 = b.add('Flatten', {}, [rpnRows], 'stage1_rows');
+  const stage2 = b.add('Flatten', {}, [detections], 'stage2_rows');
+  b.add('Concatenate', { axis: -1 }, [stage1, stage2], 'both_stages');
+  return b.doc('Two-stage detector (Faster R-CNN style)', { training: { task: 'detect', dataset: 'shapes-detection', epochs: 12, batchSize: 32, learningRate: 0.002 } });
+}

@@ -5,7 +5,7 @@ import { resnet50 } from './resnet50.ts';
 import { vgg16 } from './vgg16.ts';
 import { transferLearning } from './transfer.ts';
 import { fcn, fcnSmall, unet, unetSmall } from './segmentation.ts';
-import { detector, ssd } from './detection.ts';
+import { detector, fasterRcnn, ssd } from './detection.ts';
 import { cyclegan, dcgan, pix2pix } from './gans.ts';
 import { augmentationCnn, mnistCnn } from './mnist-cnn.ts';
 import { resnetMini } from './resnet-mini.ts';
@@ -24,6 +24,7 @@ export const CODED_PRESETS: Record<string, () => GraphDoc> = {
   'unet-small.json': unetSmall,
   'detector.json': detector,
   'ssd.json': ssd,
+  'faster-rcnn.json': fasterRcnn,
   'dcgan.json': dcgan,
   'cyclegan.json': cyclegan,
   'pix2pix.json': pix2pix,

@@ -483,6 +483,33 @@ export const LESSONS: Record<string, About> = {
       ],
     },
   },
+  'faster-rcnn.json': {
+    topic: 'detection',
+    en: {
+      title: 'Two-stage detector (Faster R-CNN)',
+      summary: 'Stage 1 proposes regions that may hold an object; stage 2 crops each one from the shared feature map, classifies it and refines its box.',
+      shows:
+        'A two-stage detector of the R-CNN family. The grid and SSD detectors judge every cell or default box in one pass; this one first asks where objects might be. Stage 1, the Region Proposal Network (`rpn_conv`, `rpn_head`), gives each of 384 anchors (8×8 cells, two sizes, three aspect ratios) an objectness score and 4 numbers that move the anchor; `proposals` keeps the 32 best after non-max suppression (NMS: a box overlapping a better one by more than the IoU threshold is dropped; IoU = overlap area ÷ union area). These boxes are the regions of interest (RoIs). Stage 2: `roi_align` cuts every RoI out of the feature map that `features` computed once for the whole image and resamples it to 4×4, whatever its size; `roi_fc` and `roi_head` then classify each RoI (background or a class) and refine its box. Training is end to end in one step (Faster R-CNN’s approximate joint training): the RPN learns objectness and box from anchors matched to the true boxes by IoU, the RoI head learns from the batch’s own proposals matched the same way (IoU ≥ 0.5: that class; under 0.3: background), and its gradient reaches the backbone through RoIAlign; the proposals themselves are constants. Stage 2 runs once per proposal, which is why two-stage detectors are slower than one-stage ones, as the course notes say. Measured on a 2-core machine (wasm), on the same 400 held-out images after each preset’s own 12 epochs: mAP@0.5 MAP_FR here, 0.98 for SSD and 0.95 for the grid, at about MS_FR ms per image against MS_SSD and MS_GRID. Mask R-CNN adds a third head to this same design: a small mask for every RoI, which gives instance segmentation (each object its own mask, two circles are two instances) where U-Net and FCN do semantic segmentation (a class per pixel, both circles one region).',
+      try: [
+        'Train, then tick “Show stage 1’s proposals” above the overlays: the thin yellow boxes are the RoIs stage 1 passed on, the solid ones what stage 2 made of them. Train again and watch the proposals gather on the shapes epoch by epoch.',
+        'Select `proposals` and set proposals to 8, train again and read the ms per image and mAP@0.5 above the AP bars; then try 64. More RoIs cost stage 2 more time per image; too few miss shapes.',
+        'After training, drag the NMS IoU threshold above the overlays up to 1: several refined RoIs on one shape all show.',
+        'Train ssd.json and detector.json for the same epochs and compare their mAP@0.5 and ms per image with this one.',
+      ],
+    },
+    ko: {
+      title: '투스테이지 탐지기 (Faster R-CNN)',
+      summary: '1단계가 물체가 있을 만한 영역을 제안하고, 2단계가 공유 특징 맵에서 영역마다 잘라 분류하고 상자를 다듬습니다.',
+      shows:
+        'R-CNN 계열의 투스테이지 탐지기입니다. 격자 탐지기와 SSD는 모든 칸이나 기본 상자를 한 번의 계산으로 판단하지만, 이 모델은 먼저 물체가 어디 있을지를 묻습니다. 1단계인 RPN(영역 제안 네트워크, `rpn_conv`, `rpn_head`)은 앵커 384개(8×8 칸, 크기 두 가지, 가로세로 비율 세 가지)마다 물체일 점수와 앵커를 옮길 숫자 4개를 냅니다. `proposals`는 NMS(비최대 억제: 더 좋은 상자와 IoU 임계값보다 많이 겹치는 상자를 지움, IoU = 겹친 넓이 ÷ 합친 넓이)를 거쳐 가장 좋은 32개를 남깁니다. 이 상자들이 관심 영역(RoI)입니다. 2단계에서는 `roi_align`이 `features`가 이미지 전체에 대해 한 번 계산한 특징 맵에서 RoI마다 그 영역을 잘라, 크기와 상관없이 4×4로 다시 샘플링합니다. 그다음 `roi_fc`와 `roi_head`가 RoI마다 배경인지 어느 클래스인지 분류하고 상자를 다듬습니다. 학습은 한 단계로 끝까지 이어서 합니다(Faster R-CNN의 근사 공동 학습). RPN은 IoU로 정답 상자에 짝지은 앵커에서 물체일 점수와 상자를 배우고, RoI 헤드는 그 배치에서 나온 제안을 같은 방식으로 짝지어 배웁니다(IoU 0.5 이상은 그 클래스, 0.3 미만은 배경). RoI 헤드의 기울기는 RoIAlign을 지나 백본까지 가고, 제안 상자 자체는 상수로 다룹니다. 2단계는 제안마다 한 번씩 돌기 때문에, 강의 노트 말대로 투스테이지 탐지기는 원스테이지보다 느립니다. 코어 2개짜리 컴퓨터(wasm)에서 각 예제의 기본 설정대로 12 에포크 학습한 뒤 같은 테스트 이미지 400장으로 재어 보면, mAP@0.5는 이 모델이 MAP_FR, SSD가 0.98, 격자가 0.95이고, 이미지당 시간은 약 MS_FR ms로 SSD의 MS_SSD ms, 격자의 MS_GRID ms보다 깁니다. Mask R-CNN은 같은 구조에 세 번째 헤드를 더해 RoI마다 작은 마스크를 냅니다. 그래서 물체 하나하나에 마스크가 따로 생기는 인스턴스 분할(원 두 개는 인스턴스 두 개)을 할 수 있습니다. U-Net과 FCN이 하는 시맨틱 분할은 픽셀마다 클래스만 정하므로 두 원이 한 영역이 됩니다.',
+      try: [
+        '학습한 뒤 겹쳐 보기 위의 ‘1단계의 제안 보기’를 켜세요. 노란 가는 상자는 1단계가 넘긴 RoI이고, 실선 상자는 2단계가 그것을 다듬은 결과입니다. 다시 학습시키며 에포크마다 제안이 도형 위로 모이는 모습을 보세요.',
+        '`proposals`를 선택해 proposals를 8로 바꾸고 다시 학습한 뒤, AP 막대 위의 이미지당 ms와 mAP@0.5를 읽으세요. 그다음 64로도 해 보세요. RoI가 많을수록 2단계가 이미지 한 장에 쓰는 시간이 늘고, 너무 적으면 도형을 놓칩니다.',
+        '학습한 뒤 겹쳐 보기 위의 NMS IoU 임계값을 1까지 끌어 올려 보세요. 한 도형 위에서 다듬어진 여러 RoI가 모두 보입니다.',
+        'ssd.json과 detector.json을 같은 에포크만큼 학습시켜 mAP@0.5와 이미지당 ms를 이 모델과 비교해 보세요.',
+      ],
+    },
+  },
   'dcgan.json': {
     topic: 'generative',
     en: {

@@ -66,11 +66,20 @@ export type SamplesEvent =
       classNames: string[];
       /** The run's NMS IoU threshold, which `predicted` was filtered with. */
       nmsIoU?: number;
-      /** `candidates`: every box above the score threshold before NMS, so the page can redo NMS at another threshold. */
-      items: { input: SampleImage; truth: SampleBox[]; predicted: (SampleBox & { score: number })[]; candidates?: (SampleBox & { score: number })[] }[];
+      /** `candidates`: every box above the score threshold before NMS, so the page can redo NMS at another threshold; `proposals`: a two-stage detector's stage-1 boxes (objectness as score, no class). */
+      items: { input: SampleImage; truth: SampleBox[]; predicted: (SampleBox & { score: number })[]; candidates?: (SampleBox & { score: number })[]; proposals?: ProposalBox[] }[];
     }
   /** GANs and translation: labelled rows of images (values 0–1), e.g. "fixed noise" or "A", "A→B", "A→B→A". */
   | { type: 'samples'; task: 'gan' | 'cyclegan' | 'pix2pix'; epoch: number; rows: { label: string; images: SampleImage[] }[] };
+
+/** A region proposal in pixels with its objectness (0–1). */
+export interface ProposalBox {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  score: number;
+}
 
 export interface SampleBox {
   x: number;

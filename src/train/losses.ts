@@ -7,6 +7,8 @@
  */
 import type { Tf } from '../compile/tf.ts';
 import type * as TF from '@tensorflow/tfjs';
+import { rowWidth } from './detect/anchors.ts';
+import { matchProposalsBatch, roiWidth, stage1Size, type TwoStageLayout } from './detect/two-stage.ts';
 
 type Tensor = TF.Tensor;
 type Scalar = TF.Scalar;
@@ -262,4 +264,66 @@ export function hardNegatives(loss: ArrayLike<number>, negative: ArrayLike<numbe
 /** anchorLossParts(...).total. */
 export function anchorLoss(tf: Tf, target: Tensor, output: Tensor): Scalar {
   return tf.tidy(() => anchorLossParts(tf, target, output).total);
+}
+
+export type TwoStageLossParts = {
+  total: Scalar;
+  /** Stage 1: objectness BCE over positive anchors and the mined hard negatives, per positive. */
+  rpnObjectness: Scalar;
+  /** Stage 1: smooth L1 of the deltas over positive anchors. */
+  rpnBox: Scalar;
+  /** Stage 2: anchorLossParts over the batch's proposals (class cross-entropy with hard negatives, smooth L1 of the refinement). */
+  roiClasses: Scalar;
+  roiBox: Scalar;
+};
+
+/** Smooth L1 (Huber, δ = 1) summed over the last axis. */
+function smoothL1(tf: Tf, a: Tensor, b: Tensor): Tensor {
+  const diff = tf.abs(a.sub(b));
+  const small = tf.minimum(diff, 1);
+  return small.square().mul(0.5).add(diff.sub(small)).sum(-1);
+}
+
+/**
+ * Faster R-CNN's loss in one step (approximate joint training), from
+ * `target` and `output` [B, N·9 + K·(10 + C)] laid out as in
+ * detect/two-stage.ts:
+ *  - stage 1 (RPN): per anchor, objectness BCE from logits over the
+ *    positives and 3 hardest negatives per positive, + smooth L1 of the
+ *    deltas over the positives, each over the number of positives;
+ *  - stage 2 (RoI head): targets made now from this batch's proposals
+ *    (read from the output: constants, as RegionProposals gives no
+ *    gradient) matched to the true boxes by IoU, then SSD's anchorLoss
+ *    with the proposals as its anchors. Its gradient reaches the backbone
+ *    through RoIAlign.
+ */
+export function twoStageLossParts(tf: Tf, target: Tensor, output: Tensor, layout: TwoStageLayout): TwoStageLossParts {
+  return tf.tidy(() => {
+    const b = output.shape[0]!;
+    const n = layout.anchors;
+    const s1 = stage1Size(layout);
+    const s2 = layout.proposals * roiWidth(layout.classes);
+    const rpnOut = output.slice([0, 0], [b, s1]).reshape([b, n, 9]);
+    const rpnTarget = target.slice([0, 0], [b, s1]).reshape([b, n, 9]);
+    const [tBox, label] = tf.split(rpnTarget, [4, 1, 4], -1) as [Tensor, Tensor];
+    const [oBox, logit] = tf.split(rpnOut, [4, 1, 4], -1) as [Tensor, Tensor];
+    const positive = label.equal(1).toFloat().squeeze([-1]);
+    const negative = label.equal(0).toFloat().squeeze([-1]);
+    const bce = bceWithLogitsPerElement(tf, positive.expandDims(-1), logit).squeeze([-1]);
+    const hard = tf.tensor2d(hardNegatives(bce.mul(negative).dataSync(), negative.dataSync(), positive.dataSync(), b, n), [b, n]);
+    const count = tf.maximum(positive.sum(), 1);
+    const rpnObjectness = bce.mul(positive.add(hard)).sum().div(count) as Scalar;
+    const rpnBox = smoothL1(tf, oBox, tBox).mul(positive).sum().div(count) as Scalar;
+
+    const stage2 = output.slice([0, s1], [b, s2]);
+    const rows = stage2.reshape([b, layout.proposals, roiWidth(layout.classes)]).slice([0, 0, 0], [b, layout.proposals, rowWidth(layout.classes)]);
+    const roiTarget = matchProposalsBatch(stage2.dataSync() as Float32Array, target.slice([0, s1], [b, s2]).dataSync() as Float32Array, b, layout);
+    const roi = anchorLossParts(tf, tf.tensor3d(roiTarget, [b, layout.proposals, rowWidth(layout.classes)]), rows);
+    const total = rpnObjectness.add(rpnBox).add(roi.total) as Scalar;
+    return { total, rpnObjectness, rpnBox, roiClasses: roi.classes, roiBox: roi.box };
+  });
+}
+
+export function twoStageLoss(tf: Tf, target: Tensor, output: Tensor, layout: TwoStageLayout): Scalar {
+  return tf.tidy(() => twoStageLossParts(tf, target, output, layout).total);
 }

@@ -103,6 +103,9 @@ export const train = {
       'the output of "{{output}}" is rows {{shape}}; a detector on default boxes needs rows of 4 box deltas + 1 background score + a score per class + the 4 anchor values = {{total}}, and the data has {{count}} class ({{classes}}): give each head {{per}} filters per box (boxes per cell × {{per}})',
     'train.detect.rows_other':
       'the output of "{{output}}" is rows {{shape}}; a detector on default boxes needs rows of 4 box deltas + 1 background score + a score per class + the 4 anchor values = {{total}}, and the data has {{count}} classes ({{classes}}): give each head {{per}} filters per box (boxes per cell × {{per}})',
+    'train.detect.two-stage':
+      'the model\'s output is a list of {{length}} values; a two-stage detector gives {{anchors}} anchor rows of 9 (stage 1), then one row of 4 + 1 + {{k}} + 5 = {{width}} per proposal ({{proposals}}) for the data\'s {{k}} classes: {{total}} values. Join Flatten of the anchor rows and Flatten of the proposals\' rows, in that order',
+    'train.detect.flat': 'the model\'s output is a flat list of {{length}} values and has no region proposals: detection needs a grid [S, S, 5 + C], rows of default boxes, or a two-stage detector (see the faster-rcnn preset)',
     'train.detect.loss': 'detection trains with its own loss (objectness, box and class together), not {{loss}}: set the loss to auto',
     'train.detect.no-boxes.train': 'the training samples of {{data}} have no boxes: detection learns from them; choose shapes-detection',
     'train.detect.no-boxes.test': 'the test samples of {{data}} have no boxes: detection learns from them; choose shapes-detection',
@@ -307,6 +310,9 @@ export const train = {
     'train.detect.channels': '"{{output}}"의 출력은 {{got}}인데, {{data}}의 클래스는 {{count}}개({{classes}})입니다: filters를 {{filters}}(으)로 바꾸세요',
     'train.detect.rows':
       '"{{output}}"의 출력은 행 {{shape}}입니다. 기본 상자 위의 검출기에는 상자 보정값 4개 + 배경 점수 1개 + 클래스별 점수 + 앵커 값 4개 = {{total}}개짜리 행이 필요하고, 데이터의 클래스는 {{count}}개({{classes}})입니다: 헤드마다 상자당 필터를 {{per}}개(칸당 상자 수 × {{per}}) 주세요',
+    'train.detect.two-stage':
+      '모델의 출력은 값 {{length}}개의 목록입니다. 2단계 검출기는 앵커 행 {{anchors}}개(9개씩, 1단계) 다음에 제안마다({{proposals}}개) 4 + 1 + {{k}} + 5 = {{width}}개짜리 행을 내므로, 클래스가 {{k}}개인 이 데이터에는 값 {{total}}개가 필요합니다. 앵커 행의 Flatten과 제안 행의 Flatten을 이 순서로 이어 붙이세요',
+    'train.detect.flat': '모델의 출력은 값 {{length}}개의 납작한 목록인데 영역 제안이 없습니다. 객체 탐지에는 격자 [S, S, 5 + C], 기본 상자의 행, 또는 2단계 검출기(faster-rcnn 예제 참고)가 필요합니다',
     'train.detect.loss': '객체 탐지는 자체 손실(물체 점수, 상자, 클래스를 함께)로 학습하며 {{loss}}은(는) 쓰지 않습니다: 손실 함수를 자동으로 바꾸세요',
     'train.detect.no-boxes.train': '{{data}}의 학습 샘플에 상자가 없습니다: 객체 탐지는 상자에서 배웁니다. shapes-detection을 고르세요',
     'train.detect.no-boxes.test': '{{data}}의 테스트 샘플에 상자가 없습니다: 객체 탐지는 상자에서 배웁니다. shapes-detection을 고르세요',

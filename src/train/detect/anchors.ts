@@ -36,6 +36,8 @@ export interface MatchOptions {
   positiveIoU?: number;
   /** An anchor overlapping every box by less than this is background; between the two it is ignored. */
   negativeIoU?: number;
+  /** Every box also takes the anchor overlapping it most, however little (SSD, the RPN: default true; not for RoIs). */
+  forceBest?: boolean;
 }
 
 export interface Matched {
@@ -56,7 +58,7 @@ export const boxCorners = (b: Box, width: number, height: number): [number, numb
  * `anchors` holds N × 4 corners (fractions of the image).
  */
 export function matchAnchors(anchors: ArrayLike<number>, boxes: readonly Box[], layout: AnchorLayout, options: MatchOptions = {}, target = new Float32Array(layout.anchors * rowWidth(layout.classes))): Matched {
-  const { positiveIoU = 0.5, negativeIoU = 0.4 } = options;
+  const { positiveIoU = 0.5, negativeIoU = 0.4, forceBest = true } = options;
   const n = layout.anchors;
   const k = rowWidth(layout.classes);
   const valid = boxes.filter((b) => Number.isInteger(b.cls) && b.cls >= 0 && b.cls < layout.classes && b.w > 0 && b.h > 0);
@@ -72,7 +74,7 @@ export function matchAnchors(anchors: ArrayLike<number>, boxes: readonly Box[], 
       if (v > bestIoU[i]!) [bestIoU[i], best[i]] = [v, j];
       if (v > topIoU) [topIoU, top] = [v, i];
     }
-    if (top >= 0) forced[top] = j;
+    if (top >= 0 && forceBest) forced[top] = j;
   });
   target.fill(0);
   let positives = 0;

@@ -9,6 +9,12 @@
  *    scores, the anchor (see ../detect/anchors.ts). Targets come from IoU
  *    matching against the anchors the model's own rows carry; the loss is
  *    anchorLoss (smooth L1 + cross-entropy with hard-negative mining).
+ *  - a two-stage detector (Faster R-CNN form): one flat list per image,
+ *    stage 1's RPN rows then stage 2's rows, one per proposal (see
+ *    ../detect/two-stage.ts), read with the model's proposal layer for
+ *    the counts. Targets: anchors matched for stage 1, the true boxes for
+ *    stage 2, which the loss (twoStageLoss) matches to each batch's
+ *    proposals. Trained end to end (approximate joint training).
  * C must be the dataset's classes. Boxes come back by decoding and
  * per-class non-max suppression (config.scoreThreshold, config.nmsIoU).
  * mAP@0.5 on the validation set after each epoch (val_mAP); samples: the
@@ -21,7 +27,10 @@ import type { LayersModel, Tf } from '../../compile/tf.ts';
 import { decodeGrid, encodeGridBatch, gridSize, meanAP, nms, type GridLayout, type ScoredBox } from '../detect/index.ts';
 import { anchorsOf, decodeAnchorRows, matchAnchorsBatch, rowWidth, type AnchorLayout } from '../detect/anchors.ts';
 import type { MapEvent, Metrics } from '../events.ts';
-import { anchorLoss, detectionLoss } from '../losses.ts';
+import { anchorLoss, detectionLoss, twoStageLoss } from '../losses.ts';
+import { decodeTwoStage, encodeTwoStageBatch, proposalsOf, rpnAnchors, roiWidth, twoStageLayout, twoStageSize, type TwoStageLayout } from '../detect/two-stage.ts';
+import { registerDetectionLayers } from '../../compile/layers/detection.ts';
+import { RunFailure } from '../run-parts.ts';
 import { text, type Text } from '../../i18n/text.ts';
 import { showShape } from '../shapes.ts';
 import { evaluateSet, predictAll, predictRows, sampleImage } from '../tensors.ts';
@@ -38,9 +47,32 @@ const CANDIDATES = 64;
 /** The detection loss of the model's form: the grid loss, or SSD's loss for rows of default boxes. */
 export const gridLoss: CustomLoss = {
   name: 'detection loss (objectness or background, box, class)',
-  make: (tf, model) =>
-    model.outputs[0]!.shape.length === 3 ? (target, output) => anchorLoss(tf, target, output) : (target, output) => detectionLoss(tf, target, output),
+  make: (tf, model) => {
+    const rank = model.outputs[0]!.shape.length;
+    if (rank === 2) {
+      // Stage 2's true boxes are held as fractions of the image, so the loss needs no image size.
+      const layout = twoStageOf(tf, model, 1, 1);
+      return (target, output) => twoStageLoss(tf, target, output, layout);
+    }
+    return rank === 3 ? (target, output) => anchorLoss(tf, target, output) : (target, output) => detectionLoss(tf, target, output);
+  },
 };
+
+/** A two-stage model's layout, from its output's length and its proposal layer (what it reads and how many it gives); a RunFailure naming the numbers when they do not add up. */
+export function twoStageOf(tf: Tf, model: LayersModel, width: number, height: number, classes?: number): TwoStageLayout {
+  const length = model.outputs[0]!.shape[1] ?? 0;
+  const { RegionProposals } = registerDetectionLayers(tf as never);
+  const layer = model.layers.find((l) => l instanceof RegionProposals);
+  if (!layer) throw new RunFailure(text('train.detect.flat', { length }));
+  const anchors = (layer.input as { shape: (number | null)[] }).shape[1] ?? 0;
+  const proposals = (layer.outputShape as (number | null)[])[1] ?? 0;
+  const layout = twoStageLayout(length, anchors, proposals, width, height);
+  if (!layout || (classes !== undefined && layout.classes !== classes)) {
+    const k = classes ?? layout?.classes ?? 1;
+    throw new RunFailure(text('train.detect.two-stage', { length, anchors, proposals, k, width: roiWidth(k), total: anchors * 9 + proposals * roiWidth(k) }));
+  }
+  return layout;
+}
 
 /** The grid a run's model gives, on images of the data's size. */
 export function layoutOf(outputShape: readonly number[], imageShape: readonly number[]): GridLayout {
@@ -48,21 +80,28 @@ export function layoutOf(outputShape: readonly number[], imageShape: readonly nu
 }
 
 /** How to read a model's output: a grid, or rows of default boxes. */
-export type Head = { form: 'grid'; layout: GridLayout } | { form: 'rows'; layout: AnchorLayout };
+export type Head = { form: 'grid'; layout: GridLayout } | { form: 'rows'; layout: AnchorLayout } | { form: 'two-stage'; layout: TwoStageLayout };
 
-export function headOf(outputShape: readonly number[], imageShape: readonly number[]): Head {
+export function headOf(outputShape: readonly number[], imageShape: readonly number[], model?: { tf: Tf; model: LayersModel; classes: number }): Head {
+  if (outputShape.length === 1 && model) {
+    return { form: 'two-stage', layout: twoStageOf(model.tf, model.model, imageShape[1]!, imageShape[0]!, model.classes) };
+  }
   if (outputShape.length === 2) {
     return { form: 'rows', layout: { anchors: outputShape[0]!, classes: outputShape[1]! - rowWidth(0), height: imageShape[0]!, width: imageShape[1]! } };
   }
   return { form: 'grid', layout: layoutOf(outputShape, imageShape) };
 }
 
-const valuesPerImage = (head: Head) => (head.form === 'grid' ? gridSize(head.layout) : head.layout.anchors * rowWidth(head.layout.classes));
+const valuesPerImage = (head: Head) => (head.form === 'grid' ? gridSize(head.layout) : head.form === 'two-stage' ? twoStageSize(head.layout) : head.layout.anchors * rowWidth(head.layout.classes));
 
 /** The default boxes a rows-form model carries in its output (the same for every image): one prediction on a blank image. */
 function modelAnchors(tf: Tf, model: LayersModel, inputShape: number[], head: Head & { form: 'rows' }): Float32Array {
-  const out = tf.tidy(() => (model.predict(tf.zeros([1, ...inputShape])) as ReturnType<Tf['zeros']>).dataSync());
-  return anchorsOf(out, head.layout);
+  return anchorsOf(blankOutput(tf, model, inputShape), head.layout);
+}
+
+/** The model's output for one blank image (a two-stage model's stage-1 rows carry its anchors too). */
+function blankOutput(tf: Tf, model: LayersModel, inputShape: number[]): Float32Array {
+  return tf.tidy(() => (model.predict(tf.zeros([1, ...inputShape])) as ReturnType<Tf['zeros']>).dataSync() as Float32Array);
 }
 
 function checkRows(f: CheckFacts, k: number | null, reasons: Text[]): void {
@@ -88,6 +127,11 @@ function checkDetect(f: CheckFacts): Text[] {
   const filters = k === null ? text('train.detect.filters.any') : text('train.detect.filters', { k, total: BOX_CHANNELS + k });
   const out = f.outputShape;
   const output = f.outputId;
+  if (out.length === 1) {
+    // A two-stage detector's flat list: its counts are read from the compiled model (twoStageOf).
+    if (f.config.loss !== 'auto') reasons.push(text('train.detect.loss', { loss: f.config.loss }));
+    return reasons;
+  }
   if (out.length === 2) {
     checkRows(f, k, reasons);
     if (f.config.loss !== 'auto') reasons.push(text('train.detect.loss', { loss: f.config.loss }));
@@ -127,19 +171,21 @@ export function decodeAll(values: Float32Array, head: Head, config: Pick<TrainCo
   const options = { scoreThreshold: config.scoreThreshold, iouThreshold: config.nmsIoU, maxOut };
   return Array.from({ length: values.length / n }, (_, i) => {
     const one = values.subarray(i * n, (i + 1) * n);
-    return head.form === 'grid' ? decodeGrid(one, head.layout, options) : decodeAnchorRows(one, head.layout, options);
+    return head.form === 'grid' ? decodeGrid(one, head.layout, options) : head.form === 'two-stage' ? decodeTwoStage(one, head.layout, options) : decodeAnchorRows(one, head.layout, options);
   });
 }
 
 /** mAP@0.5 of the model on a set whose truth boxes are `truths`, and the milliseconds per image of predicting and decoding them. */
 async function setMAP(run: RunContext, set: SetTensors, truths: readonly (readonly Box[])[]) {
-  const head = headOf(run.outputShape, run.data.test.shape);
+  const head = runHead(run);
   const t0 = performance.now();
   const values = await predictAll(run.tf, run.model, set.x, set.count, run.batchSize);
   const boxes = decodeAll(values, head, run.config);
   const msPerImage = (performance.now() - t0) / Math.max(1, set.count);
   return { ...meanAP(boxes, truths, head.layout.classes, 0.5), msPerImage };
 }
+
+const runHead = (run: RunContext): Head => headOf(run.outputShape, run.data.test.shape, { tf: run.tf, model: run.model, classes: run.data.test.classNames.length });
 
 const pixelBox = (b: Box) => ({ x: b.x, y: b.y, w: b.w, h: b.h, cls: b.cls });
 
@@ -165,9 +211,14 @@ export const detect: Task = {
   },
 
   tensors(tf, ds, _role, { inputShape, outputShape, model }) {
-    const head = headOf(outputShape, ds.shape);
+    const head = headOf(outputShape, ds.shape, { tf, model, classes: ds.classNames.length });
     const x = tf.tensor(ds.x, [ds.count, ...inputShape]);
-    const target = head.form === 'grid' ? encodeGridBatch(ds.boxes ?? [], head.layout).target : matchAnchorsBatch(modelAnchors(tf, model, inputShape, head), ds.boxes ?? [], head.layout);
+    const target =
+      head.form === 'grid'
+        ? encodeGridBatch(ds.boxes ?? [], head.layout).target
+        : head.form === 'two-stage'
+          ? encodeTwoStageBatch(rpnAnchors(blankOutput(tf, model, inputShape), head.layout), ds.boxes ?? [], head.layout)
+          : matchAnchorsBatch(modelAnchors(tf, model, inputShape, head), ds.boxes ?? [], head.layout);
     const y = tf.tensor(target, [ds.count, ...outputShape]);
     return { x, y, count: ds.count };
   },
@@ -181,7 +232,7 @@ export const detect: Task = {
     const { data } = run;
     const boxes = data.test.boxes;
     if (!run.test || !boxes || !data.sampleIndices.length) return null;
-    const head = headOf(run.outputShape, data.test.shape);
+    const head = runHead(run);
     const outputs = await predictRows(run.tf, run.model, run.test.x, data.sampleIndices);
     const scored = (b: ScoredBox) => ({ ...pixelBox(b), score: b.score });
     return {
@@ -193,7 +244,8 @@ export const detect: Task = {
       items: data.sampleIndices.map((row, i) => {
         // Before NMS (an IoU threshold of 1 removes nothing), so the overlays can show other thresholds.
         const candidates = decodeAll(outputs[i]!, head, { scoreThreshold: run.config.scoreThreshold, nmsIoU: 1 }, CANDIDATES)[0]!.map(scored);
-        return { input: sampleImage(data.test.shape, data.sampleInputs[i]!), truth: (boxes[row] ?? []).map(pixelBox), predicted: nms(candidates, run.config.nmsIoU, MAX_BOXES), candidates };
+        const proposals = head.form === 'two-stage' ? { proposals: proposalsOf(outputs[i]!, head.layout) } : {};
+        return { input: sampleImage(data.test.shape, data.sampleInputs[i]!), truth: (boxes[row] ?? []).map(pixelBox), predicted: nms(candidates, run.config.nmsIoU, MAX_BOXES), candidates, ...proposals };
       }),
     };
   },

@@ -42,6 +42,7 @@ const ORDER = [
   'unet',
   'detector',
   'ssd',
+  'faster-rcnn',
   'dcgan',
   'pix2pix',
   'cyclegan',

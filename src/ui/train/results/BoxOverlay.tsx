@@ -1,12 +1,13 @@
 /**
  * Detection samples: each test image with its true boxes (dashed white) and
  * the boxes the model found (solid, in its class's colour, labelled with
- * class and score), drawn in the image's own pixels over it.
+ * class and score), drawn in the image's own pixels over it; for a
+ * two-stage detector, on request, stage 1's proposals (thin yellow).
  */
 import { useMemo, useState } from 'react';
 import { nms } from '../../../train/detect/index.ts';
 import { useTranslation } from 'react-i18next';
-import type { SampleBox, SampleImage, SamplesEvent } from '../../../train/events.ts';
+import type { ProposalBox, SampleBox, SampleImage, SamplesEvent } from '../../../train/events.ts';
 import { imageRgba } from './pixels.ts';
 import { fitSide, RgbaCanvas } from './RgbaCanvas.tsx';
 import { classColour, percent, textOn } from './overlays.ts';
@@ -23,7 +24,21 @@ const LABEL_PX = 10;
 /** Rough width of a label in ems: Hangul and CJK are about square, Latin letters and digits about 0.62. */
 const ems = (s: string) => [...s].reduce((n, ch) => n + (/[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af\u3040-\u30ff\u4e00-\u9fff]/.test(ch) ? 1 : 0.62), 0);
 
-export function BoxCanvas({ input, truth, predicted, classNames, label }: { input: SampleImage; truth: readonly SampleBox[]; predicted: readonly Predicted[]; classNames: readonly string[]; label: string }) {
+export function BoxCanvas({
+  input,
+  truth,
+  predicted,
+  proposals = [],
+  classNames,
+  label,
+}: {
+  input: SampleImage;
+  truth: readonly SampleBox[];
+  predicted: readonly Predicted[];
+  proposals?: readonly ProposalBox[];
+  classNames: readonly string[];
+  label: string;
+}) {
   const rgba = useMemo(() => imageRgba(input), [input]);
   const { width, height } = rgba;
   const { w, h, k } = fitSide(width, height, SIDE);
@@ -33,6 +48,11 @@ export function BoxCanvas({ input, truth, predicted, classNames, label }: { inpu
     <span className="res-box-frame" style={{ width: w, height: h }} role="img" aria-label={label}>
       <RgbaCanvas rgba={rgba} side={SIDE} hidden />
       <svg className="res-box-svg" viewBox={`0 0 ${width} ${height}`} width={w} height={h} aria-hidden="true">
+        {proposals.map((b, i) => (
+          <rect key={`r${i}`} className="res-box-proposal" x={b.x} y={b.y} width={b.w} height={b.h} data-testid="box-proposal" data-score={b.score}>
+            <title>{percent(b.score)}</title>
+          </rect>
+        ))}
         {truth.map((b, i) => (
           <rect key={`t${i}`} className="res-box-truth" x={b.x} y={b.y} width={b.w} height={b.h} data-testid="box-truth" />
         ))}
@@ -57,13 +77,18 @@ export function BoxCanvas({ input, truth, predicted, classNames, label }: { inpu
   );
 }
 
-export function BoxLegend({ classNames }: { classNames: readonly string[] }) {
+export function BoxLegend({ classNames, proposals = false }: { classNames: readonly string[]; proposals?: boolean }) {
   const { t } = useTranslation('results');
   return (
     <p className="res-legend" data-testid="box-legend">
       <span className="res-legend-item">
         <span className="res-key res-key-truth-box" /> {t('boxTruth')}
       </span>
+      {proposals && (
+        <span className="res-legend-item">
+          <span className="res-key res-key-proposal-box" /> {t('boxProposal')}
+        </span>
+      )}
       <span className="res-legend-item">{t('boxPredicted')}</span>
       {classNames.map((name, c) => (
         <span key={c} className="res-legend-item">
@@ -83,6 +108,9 @@ export function Detected({ event }: { event: DetectEvent }) {
   const trained = event.nmsIoU;
   const live = trained !== undefined && event.items.every((it) => it.candidates);
   const [chosen, setChosen] = useState<number | null>(null);
+  const twoStage = event.items.some((it) => it.proposals);
+  const [showProposals, setShowProposals] = useState(false);
+  const proposals = twoStage && showProposals;
   const threshold = chosen ?? trained ?? 0;
   const boxes = useMemo(
     () => event.items.map((it) => (live && chosen !== null && chosen !== trained ? nms(it.candidates!, chosen, MAX_BOXES) : it.predicted)),
@@ -92,7 +120,13 @@ export function Detected({ event }: { event: DetectEvent }) {
   return (
     <>
       <p className="res-note">{t('detectNote')}</p>
-      <BoxLegend classNames={event.classNames} />
+      <BoxLegend classNames={event.classNames} proposals={proposals} />
+      {twoStage && (
+        <label className="res-nms" title={t('showProposalsTip')}>
+          <input type="checkbox" checked={showProposals} onChange={(e) => setShowProposals(e.target.checked)} data-testid="proposals-toggle" />
+          <span>{t('showProposals')}</span>
+        </label>
+      )}
       {live && (
         <label className="res-nms" title={t('nmsSliderTip', { trained })}>
           <span>{t('nmsSlider', { value: threshold.toFixed(2) })}</span>
@@ -102,8 +136,18 @@ export function Detected({ event }: { event: DetectEvent }) {
       <ul className="res-overlay-list res-boxes" data-testid="box-overlays">
         {event.items.map((it, i) => (
           <li key={i} className="res-overlay" data-testid="sample-item" data-found={boxes[i]!.length} data-truth={it.truth.length}>
-            <BoxCanvas input={it.input} truth={it.truth} predicted={boxes[i]!} classNames={event.classNames} label={t('boxesAria', { n: i + 1, found: boxes[i]!.length, truth: it.truth.length })} />
-            <span className="res-overlay-score">{t('boxCounts', { found: boxes[i]!.length, truth: it.truth.length })}</span>
+            <BoxCanvas
+              input={it.input}
+              truth={it.truth}
+              predicted={boxes[i]!}
+              proposals={proposals ? (it.proposals ?? []) : []}
+              classNames={event.classNames}
+              label={t('boxesAria', { n: i + 1, found: boxes[i]!.length, truth: it.truth.length })}
+            />
+            <span className="res-overlay-score">
+              {t('boxCounts', { found: boxes[i]!.length, truth: it.truth.length })}
+              {proposals && ` · ${t('proposalCount', { n: it.proposals?.length ?? 0 })}`}
+            </span>
           </li>
         ))}
       </ul>
