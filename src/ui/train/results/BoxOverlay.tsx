@@ -2,7 +2,7 @@
  * Detection samples: each test image with its true boxes (dashed white) and
  * the boxes the model found (solid, in its class's colour, labelled with
  * class and score), drawn in the image's own pixels over it; for a
- * two-stage detector, on request, stage 1's proposals (thin yellow).
+ * two-stage detector, on request, stage 1's proposals (thin dashed pink).
  */
 import { useMemo, useState } from 'react';
 import { nms } from '../../../train/detect/index.ts';
@@ -49,9 +49,7 @@ export function BoxCanvas({
       <RgbaCanvas rgba={rgba} side={SIDE} hidden />
       <svg className="res-box-svg" viewBox={`0 0 ${width} ${height}`} width={w} height={h} aria-hidden="true">
         {proposals.map((b, i) => (
-          <rect key={`r${i}`} className="res-box-proposal" x={b.x} y={b.y} width={b.w} height={b.h} data-testid="box-proposal" data-score={b.score}>
-            <title>{percent(b.score)}</title>
-          </rect>
+          <rect key={`r${i}`} className="res-box-proposal" x={b.x} y={b.y} width={b.w} height={b.h} data-testid="box-proposal" data-score={b.score} />
         ))}
         {truth.map((b, i) => (
           <rect key={`t${i}`} className="res-box-truth" x={b.x} y={b.y} width={b.w} height={b.h} data-testid="box-truth" />
@@ -122,7 +120,7 @@ export function Detected({ event }: { event: DetectEvent }) {
       <p className="res-note">{t('detectNote')}</p>
       <BoxLegend classNames={event.classNames} proposals={proposals} />
       {twoStage && (
-        <label className="res-nms" title={t('showProposalsTip')}>
+        <label className="res-proposals-toggle" title={t('showProposalsTip')}>
           <input type="checkbox" checked={showProposals} onChange={(e) => setShowProposals(e.target.checked)} data-testid="proposals-toggle" />
           <span>{t('showProposals')}</span>
         </label>
