@@ -287,7 +287,7 @@ export const trainCommand: Command = {
         let saved: { path: string; count: number } | null = null;
         if (args.saveWeights && compiled && (done.reason === 'finished' || done.reason === 'stopped')) {
           const { extractWeights } = await import('../train/save.ts');
-          const weights = extractWeights(compiled);
+          const weights = await extractWeights(compiled);
           try {
             saved = { path: writeGraphWeights(args.file, weights, (io as CliIO & Partial<BinaryIO>).writeFile ?? ((p, d) => writeFileSync(p, d))), count: weights.size };
           } catch (e) {
