@@ -264,7 +264,7 @@ test('two epochs of training: the views refresh from the run, then show the trai
       `views updates while training: ${updates.length}, median ${median.toFixed(1)} ms, longest ${ms.at(-1)!.toFixed(1)} ms (${updates.map(([n, d]) => `${n.slice(7)} ${d.toFixed(0)}`).join(', ')})`,
       `training ${((tDone - tStart) / 1000).toFixed(1)} s, the switch to the trained model ${((tEnd - tDone) / 1000).toFixed(1)} s, /proc/loadavg ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`,
       `main-thread tasks over 50 ms of wall time: ${tasks.length}; longest wall ${Math.max(0, ...tasks.map((t) => t.wall)).toFixed(0)} ms; most CPU in one task ${(tasks[0]?.cpu ?? 0).toFixed(0)} ms`,
-      ...tasks.slice(0, 8).map((t) => `  ${t.wall.toFixed(0)} ms wall, ${t.cpu.toFixed(0)} ms CPU: ${t.what.join('; ') || 'nothing traced'}`),
+      ...tasks.slice(0, 8).map((t) => `  at +${(t.at / 1000).toFixed(1)} s: ${t.wall.toFixed(0)} ms wall, ${t.cpu.toFixed(0)} ms CPU: ${t.what.join('; ') || 'nothing traced'}`),
     ].join('\n'),
   );
   expect(updates.some(([n]) => n === 'inside:maps')).toBe(true);

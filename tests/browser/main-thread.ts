@@ -19,6 +19,8 @@ import type { CDPSession, Page } from 'playwright-core';
 export const devtools = (page: Page): Promise<CDPSession> => page.context().newCDPSession(page);
 
 export interface Task {
+  /** When it began, ms after the trace started. */
+  at: number;
   /** Wall time (ms). */
   wall: number;
   /** The main thread's CPU time in it (ms): what the task costs without the machine's load. */
@@ -52,6 +54,7 @@ export async function stopTasks(cdp: CDPSession, over = 50): Promise<Task[]> {
   const onMain = events.filter((e) => main.has(`${e.pid}:${e.tid}`) && e.ph === 'X' && e.dur !== undefined).sort((a, b) => a.ts - b.ts);
   const tasks = onMain.filter((e) => e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask');
   const long = tasks.filter((t) => t.dur! / 1000 > over);
+  const t0 = tasks[0]?.ts ?? 0;
   return long
     .map((t) => {
       const inside = onMain.filter((e) => e !== t && e.ts >= t.ts && e.ts < t.ts + t.dur! && e.tid === t.tid && e.pid === t.pid);
@@ -61,7 +64,7 @@ export async function stopTasks(cdp: CDPSession, over = 50): Promise<Task[]> {
         const key = ['FunctionCall', 'EvaluateScript', 'TimerFire', 'FireAnimationFrame'].includes(e.name) && d?.url ? `${e.name} ${d.url.split('/').pop()}:${d.lineNumber ?? ''}:${d.columnNumber ?? ''}` : ['Layout', 'UpdateLayoutTree', 'Paint', 'MajorGC', 'MinorGC', 'V8.GC_MC_BACKGROUND', 'ParseHTML', 'Decode Image'].includes(e.name) ? e.name : null;
         if (key) parts.set(key, (parts.get(key) ?? 0) + (e.tdur ?? e.dur!) / 1000);
       }
-      return { wall: t.dur! / 1000, cpu: (t.tdur ?? t.dur!) / 1000, what: [...parts].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([k, v]) => `${k} ${v.toFixed(0)} ms`) };
+      return { at: (t.ts - t0) / 1000, wall: t.dur! / 1000, cpu: (t.tdur ?? t.dur!) / 1000, what: [...parts].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([k, v]) => `${k} ${v.toFixed(0)} ms`) };
     })
     .sort((a, b) => b.cpu - a.cpu);
 }
