@@ -5,6 +5,8 @@
  * each filter's slice for each input channel. Pure: no tfjs.
  */
 import type { FilterView } from './types.ts';
+import { heatRgba, rgbWeightsRgba } from './colour.ts';
+import { bmpUrl } from './bmp.ts';
 
 /** Filters (rows) and input channels (columns) sent at most. */
 export const MAX_FILTERS = 32;
@@ -43,5 +45,31 @@ export function filterView(kernel: ArrayLike<number>, shape: readonly number[], 
       pictures.push(p);
     }
   }
-  return { layout: inputSpace ? 'input' : 'channels', kernel: [kh, kw], filters, inputs, shownFilters, shownInputs, colour, pictures, range: { min: -m, max: m }, depthwise };
+  const view: Omit<FilterView, 'mosaic'> = { layout: inputSpace ? 'input' : 'channels', kernel: [kh, kw], filters, inputs, shownFilters, shownInputs, colour, pictures, range: { min: -m, max: m }, depthwise };
+  const mosaic = filterMosaic(view);
+  return { ...view, mosaic: { width: mosaic.width, height: mosaic.height, cols: mosaic.cols, rows: mosaic.rows, url: bmpUrl(mosaic.width, mosaic.height, mosaic.rgba) } };
+}
+
+/** Gap between pictures in the mosaic, in kernel cells. */
+export const GAP = 1;
+
+/**
+ * All pictures in one image (a mosaic with white gaps): hundreds of small
+ * images (64 filters × 16 channels) would each cost the page a resource
+ * request and a paint.
+ */
+export function filterMosaic(view: Omit<FilterView, 'mosaic'>): { width: number; height: number; cols: number; rows: number; rgba: Uint8ClampedArray } {
+  const [kh, kw] = view.kernel;
+  const cols = view.layout === 'input' ? Math.min(8, view.shownFilters) : view.shownInputs;
+  const rows = Math.ceil(view.pictures.length / cols);
+  const width = cols * (kw + GAP) - GAP;
+  const height = rows * (kh + GAP) - GAP;
+  const rgba = new Uint8ClampedArray(width * height * 4).fill(255);
+  view.pictures.forEach((p, i) => {
+    const px = view.colour ? rgbWeightsRgba(p, view.range.max) : heatRgba(p, view.range);
+    const x0 = (i % cols) * (kw + GAP);
+    const y0 = Math.floor(i / cols) * (kh + GAP);
+    for (let y = 0; y < kh; y++) rgba.set(px.subarray(y * kw * 4, (y + 1) * kw * 4), ((y0 + y) * width + x0) * 4);
+  });
+  return { width, height, cols, rows, rgba };
 }

@@ -18,6 +18,7 @@ import { activationView, thumbOf } from './views.ts';
 import { filterView } from './filters.ts';
 import { getSpec } from '../nodes/index.ts';
 import { InspectFailure } from './failure.ts';
+import { camCoarseUrl, camOverlayUrl } from './cam-picture.ts';
 import type { ActivationView, FilterView, GradCamView, NodeKey, Thumb, WalkView } from './types.ts';
 
 /** One sample: values in the model input's order and their shape (no batch axis). */
@@ -119,6 +120,15 @@ export class Inspection {
    * channels, without the spatial average. Behind Flatten + Dense the
    * average mixes the weights of every position, and Grad-CAM can come out
    * empty for a class the model is sure of; this keeps each position's own.
+   *
+   * A segmentation model (an output of per-pixel class scores, [H, W, C]):
+   * the score is the class's logit summed over the pixels the model labels
+   * with that class (Vinogradova et al. 2020, "Towards Interpretable
+   * Semantic Segmentation via Gradient-weighted Class Activation Mapping"),
+   * over every pixel when it labels none. `classIndex` null: the class with
+   * the most pixels other than class 0 (the background, as in the course's
+   * datasets), else 0. `probabilities` are then each class's share of the
+   * pixels.
    */
   gradcam(sample: SampleInput, layer: NodeKey, classIndex: number | null, elementwise = false): GradCamView {
     const tf = this.tf;
@@ -130,14 +140,23 @@ export class Inspection {
       if (!a) throw new InspectFailure(text('inspect.no-such-node', { node: layer }));
       const A = a as Tensor;
       if (A.rank !== 4) throw new InspectFailure(text('inspect.cam-needs-maps', { node: layer }));
-      const probabilities = Array.from(probsT.dataSync());
-      const predicted = argmax(probabilities);
+      // Per-pixel classes ([1, H, W, C]): which class each pixel gets, and each class's share of the pixels.
+      const perPixel = probsT.rank === 4;
+      const labels = perPixel ? probsT.argMax(-1) : null;
+      const classes = probsT.shape.at(-1)!;
+      const counts = labels ? countsOf(labels.dataSync(), classes) : null;
+      const pixels = labels ? labels.size : 0;
+      const probabilities = counts ? counts.map((n) => n / pixels) : Array.from(probsT.dataSync());
+      const predicted = counts ? mostPixels(counts) : argmax(probabilities);
       const c = classIndex ?? predicted;
       if (c < 0 || c >= probabilities.length) throw new InspectFailure(text('inspect.no-such-class', { index: c }));
+      // The pixels whose score counts: those labelled c (every pixel when none is).
+      const where = labels ? (counts![c]! > 0 ? tf.equal(labels, c).cast('float32') : tf.onesLike(labels).cast('float32')).expandDims(-1) : null;
       const score = (value: Tensor): Tensor => {
         const seen = new Map<string, Tensor>();
         const [out] = forward(this.compiled, this.doc, x, { replace: { key: layer, value }, visit: (k, outs) => seen.set(k, outs[0]!) });
         const logits = this.logits(final, seen) ?? out!;
+        if (where) return logits.slice([0, 0, 0, c], [-1, -1, -1, 1]).mul(where).sum();
         return logits.reshape([-1]).slice([c], [1]).sum();
       };
       const grads = tf.grad(score)(A);
@@ -153,16 +172,17 @@ export class Inspection {
         probabilities,
         predicted,
         classIndex: c,
+        ...(counts ? { pixels: { labelled: counts[c]!, total: pixels } } : {}),
         peak,
         coarse: { height: h, width: w, values: norm.dataSync() as Float32Array },
         heat: { height: H, width: W, values: tf.clipByValue(heat, 0, 1).dataSync() as Float32Array },
       };
     });
-    return { layer, elementwise, ...result };
+    return { layer, elementwise, ...result, overlayUrl: camOverlayUrl(result.heat, sample), coarseUrl: camCoarseUrl(result.coarse) };
   }
 
   /** The top-level node whose output is the model's first output (through Output nodes). */
-  private finalNode(): { key: NodeKey; logits: 'input' | 'dense' | undefined; activation: unknown; source: NodeKey | null } | null {
+  private finalNode(): { key: NodeKey; logits: 'input' | 'dense' | 'conv' | undefined; activation: unknown; source: NodeKey | null } | null {
     const ga = this.compiled.analysis;
     let id: string | undefined = ga.outputs[0];
     const nodeById = new Map(this.doc.nodes.map((n) => [n.id, n]));
@@ -180,12 +200,19 @@ export class Inspection {
     const input = seen.get(final.source);
     if (!input) return null;
     if (final.logits === 'input') return input;
-    if (final.logits !== 'dense' || input.rank !== 2) return null;
     const layers = this.compiled.nodeLayers.get(final.key) ?? [];
-    const dense = layers[layers.length - 1];
-    if (!dense) return null;
-    const [kernel, bias] = dense.weights.map((w) => w.read());
-    const z = this.tf.matMul(input, kernel!);
+    const last = layers[layers.length - 1];
+    if (!last) return null;
+    const [kernel, bias] = last.weights.map((w) => w.read());
+    if (final.logits === 'dense' && input.rank === 2) {
+      const z = this.tf.matMul(input, kernel!);
+      return bias ? z.add(bias) : z;
+    }
+    // A softmax convolution (a per-pixel classifier): the same convolution without its activation.
+    const p = this.compiled.analysis.nodes.get(final.key)?.params ?? {};
+    if (final.logits !== 'conv' || input.rank !== 4 || layers.length !== 1 || (p.padding !== 'same' && p.padding !== 'valid')) return null;
+    const pair = (v: unknown): [number, number] => (Array.isArray(v) ? [Number(v[0]), Number(v[1] ?? v[0])] : [Number(v ?? 1), Number(v ?? 1)]);
+    const z = this.tf.conv2d(input as import('@tensorflow/tfjs').Tensor4D, kernel as import('@tensorflow/tfjs').Tensor4D, pair(p.strides), p.padding, 'NHWC', pair(p.dilationRate));
     return bias ? z.add(bias) : z;
   }
 
@@ -243,6 +270,20 @@ export class Inspection {
     if (m.inputs.length !== 1 || m.outputs.length !== 1) throw new InspectFailure(text('inspect.block-ports', { role }));
     return m;
   }
+}
+
+/** How many of `labels` are each class 0…classes−1. */
+function countsOf(labels: ArrayLike<number>, classes: number): number[] {
+  const n = new Array<number>(classes).fill(0);
+  for (let i = 0; i < labels.length; i++) n[labels[i]!]! += 1;
+  return n;
+}
+
+/** The class with the most pixels other than class 0 (the background), else 0. */
+export function mostPixels(counts: readonly number[]): number {
+  let best = 0;
+  for (let k = 1; k < counts.length; k++) if (counts[k]! > 0 && (best === 0 || counts[k]! > counts[best]!)) best = k;
+  return best;
 }
 
 export function argmax(values: readonly number[]): number {

@@ -27,6 +27,8 @@ export interface ChannelMap {
   max: number;
   /** height × width values, row after row (averaged down when the map was larger than MAX_MAP_SIDE). */
   values: Float32Array;
+  /** The map drawn on the view's shared scale, as an image URL (made in the worker: the page only shows it). */
+  url: string;
 }
 
 export type ActivationView =
@@ -62,6 +64,8 @@ export interface Thumb {
   width: number;
   height: number;
   rgba: Uint8ClampedArray;
+  /** The same picture as an image URL (made in the worker). */
+  url: string;
 }
 
 /** Learned kernels of a convolution node, as images. */
@@ -83,6 +87,8 @@ export interface FilterView {
   range: Range;
   /** Depthwise kernels (SeparableConv2D, DepthwiseConv2D): one per input channel and multiplier. */
   depthwise: boolean;
+  /** All pictures in one image, `cols` by `rows` with white gaps (see filterMosaic). */
+  mosaic: { width: number; height: number; cols: number; rows: number; url: string };
 }
 
 export interface GradCamView {
@@ -93,11 +99,17 @@ export interface GradCamView {
   /** Class the heatmap explains, and the model's own guess. */
   classIndex: number;
   predicted: number;
+  /** Class probabilities; for a segmentation model each class's share of the pixels. */
   probabilities: number[];
+  /** A segmentation model: the pixels labelled with the class (whose scores the heat explains; 0: all pixels were used) of all. */
+  pixels?: { labelled: number; total: number };
   /** The heatmap at the layer's resolution (0–1, ReLU'd and divided by its maximum). */
   coarse: { height: number; width: number; values: Float32Array };
   /** The heatmap resized (bilinear) to the input image. */
   heat: { height: number; width: number; values: Float32Array };
+  /** Image URLs (made in the worker): the heat over the sample, and the coarse heatmap on its own. */
+  overlayUrl: string;
+  coarseUrl: string;
   /** The largest value before dividing (0: nothing speaks for this class here). */
   peak: number;
 }

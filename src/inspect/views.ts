@@ -5,6 +5,7 @@
  */
 import { MAX_MAP_SIDE, MAX_MAPS, MAX_VECTOR, type ActivationView, type ChannelMap, type Range, type Thumb } from './types.ts';
 import { heatRgba } from './colour.ts';
+import { bmpUrl } from './bmp.ts';
 
 /** [H, W, C] and [H, W] with both sides above 1 are maps; everything else is read as one vector. */
 export function mapShape(shape: readonly number[]): { height: number; width: number; channels: number } | null {
@@ -85,15 +86,19 @@ export function activationView(values: Float32Array, shape: readonly number[], m
   const { height, width, channels } = m;
   const f = reduction(height, width);
   const s = strengths(values, height * width, channels);
-  const maps: ChannelMap[] = strongestFirst(s)
+  const h = Math.ceil(height / f);
+  const w = Math.ceil(width / f);
+  const raw = strongestFirst(s)
     .slice(0, maxMaps)
     .map((c) => {
       const v = channelOf(values, height, width, channels, c, f);
       const r = rangeOf(v);
       return { channel: c, strength: s[c]!, min: r.min, max: r.max, values: v };
     });
-  const range = maps.length ? { min: Math.min(...maps.map((x) => x.min)), max: Math.max(...maps.map((x) => x.max)) } : { min: 0, max: 0 };
-  return { kind: 'maps', shape: [...shape], height: Math.ceil(height / f), width: Math.ceil(width / f), channels, maps, range, reduced: f > 1 };
+  const range = raw.length ? { min: Math.min(...raw.map((x) => x.min)), max: Math.max(...raw.map((x) => x.max)) } : { min: 0, max: 0 };
+  // Drawn here (in the worker), on the shared scale: the page only shows the pictures.
+  const maps: ChannelMap[] = raw.map((m) => ({ ...m, url: bmpUrl(w, h, heatRgba(m.values, range)) }));
+  return { kind: 'maps', shape: [...shape], height: h, width: w, channels, maps, range, reduced: f > 1 };
 }
 
 /** The longest side of a node's picture on the canvas, in values. */
@@ -114,7 +119,7 @@ export function thumbOf(values: Float32Array, shape: readonly number[]): Thumb {
     const v = channelOf(values, m.height, m.width, m.channels, c, f);
     const width = Math.ceil(m.width / f);
     const height = Math.ceil(m.height / f);
-    return { width, height, rgba: heatRgba(v, rangeOf(v)) };
+    return picture(width, height, heatRgba(v, rangeOf(v)));
   }
   const n = values.length;
   const cells = Math.min(n, THUMB_STRIP);
@@ -126,5 +131,7 @@ export function thumbOf(values: Float32Array, shape: readonly number[]): Thumb {
     for (let j = a; j < b; j++) sum += values[j]!;
     strip[i] = sum / (b - a);
   }
-  return { width: cells, height: 1, rgba: heatRgba(strip, rangeOf(strip)) };
+  return picture(cells, 1, heatRgba(strip, rangeOf(strip)));
 }
+
+const picture = (width: number, height: number, rgba: Uint8ClampedArray): Thumb => ({ width, height, rgba, url: bmpUrl(width, height, rgba) });

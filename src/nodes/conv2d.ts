@@ -38,7 +38,7 @@ export const conv2d = defineNode({
   weightShapes: (p, inputs) => [kernel('kernel', p.kernelSize, channelsOf(inputs), p.filters), ...bias(p.useBias, p.filters)],
   kernels: (p) => [...CONV_KERNELS, ...activationKernels(p.activation)],
   paddingNumber: 'pad',
-  inside: { filters: { weight: 'kernel', layout: 'conv' }, grid: (p) => slideGrid(p.kernelSize, p.strides, p.padding, p.dilationRate) },
+  inside: { filters: { weight: 'kernel', layout: 'conv' }, logits: 'conv', grid: (p) => slideGrid(p.kernelSize, p.strides, p.padding, p.dilationRate) },
   code: {
     // Keras has no default kernel size.
     keep: ['kernelSize'],

@@ -416,8 +416,11 @@ export interface InsideFacts<P> {
   filters?: { weight: string; layout: 'conv' | 'transpose' | 'depthwise' };
   /** How the convolution animation moves for these params. */
   grid?(p: P): GridMotion;
-  /** A final softmax's class scores before it (Grad-CAM's target): the layer's input ('input'), or input · kernel + bias ('dense'). */
-  logits?: 'input' | 'dense';
+  /**
+   * A final softmax's class scores before it (Grad-CAM's target): the layer's input ('input'), input · kernel +
+   * bias ('dense'), or the convolution of its input with its kernel plus bias ('conv': a per-pixel classifier).
+   */
+  logits?: 'input' | 'dense' | 'conv';
 }
 
 /** Erases P for storage in the registry. */

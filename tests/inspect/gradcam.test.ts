@@ -7,7 +7,12 @@
  *    0: vertical). Whatever stripes fill the right half, the heatmap of the
  *    predicted class lies on the left half. The image is 8×16, so swapped
  *    axes would show.
- * 2. Trained: a bright filled square or a hollow ring anywhere on a noisy
+ * 2. Segmentation, built by hand: an object fills the left half of the
+ *    image; a 1×1 convolution gives the maps x and 0.5 − x, and a softmax
+ *    1×1 convolution reads them as the logits of class 1 (object) and class
+ *    0 (background). The heat of class 1 is its logit summed over the
+ *    pixels labelled 1: on the left half, with the peak the logits give.
+ * 3. Trained: a bright filled square or a hollow ring anywhere on a noisy
  *    16×16 field, the class being which of the two it is. The heatmap's
  *    hottest pixel lies on the object for nearly every test image.
  */
@@ -203,5 +208,56 @@ describe('Grad-CAM on a trained classifier finds the object', () => {
     }
     expect(onObject / test.length).toBeGreaterThanOrEqual(0.5);
     c.main.dispose();
+  });
+});
+
+describe('Grad-CAM on a segmentation model whose object fills the left half', () => {
+  const [h, w] = [6, 10];
+  const doc = chain(
+    ['x', 'Input', { shape: [h, w, 1] }],
+    ['feat', 'Conv2D', { filters: 2, kernelSize: 1 }],
+    ['classes', 'Conv2D', { filters: 2, kernelSize: 1, activation: 'softmax' }],
+  );
+  let look: Inspection;
+  beforeAll(() => {
+    const c = build(doc);
+    // feat: channel 0 = x, channel 1 = 0.5 − x. classes: class 0's logit is channel 1, class 1's is channel 0.
+    c.nodeLayers.get('feat')![0]!.setWeights([tf.tensor4d([1, -1], [1, 1, 1, 2]), tf.tensor1d([0, 0.5])]);
+    c.nodeLayers.get('classes')![0]!.setWeights([tf.tensor4d([0, 1, 1, 0], [1, 1, 2, 2]), tf.zeros([2])]);
+    look = new Inspection(tf, c, doc);
+  });
+  const img = new Float32Array(h * w);
+  for (let y = 0; y < h; y++) for (let x = 0; x < w / 2; x++) img[y * w + x] = 1;
+  const sides = (heat: Float32Array) => {
+    let left = 0;
+    let right = 0;
+    for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) if (x < w / 2) left += heat[y * w + x]!; else right += heat[y * w + x]!;
+    return { left, right };
+  };
+
+  it('by default explains the class with the most pixels besides the background, over the pixels it labels', () => {
+    const cam = look.gradcam({ values: img, shape: [h, w, 1] }, 'feat', null);
+    expect(cam.predicted).toBe(1);
+    expect(cam.classIndex).toBe(1);
+    expect(cam.pixels).toEqual({ labelled: (h * w) / 2, total: h * w });
+    expect(cam.probabilities).toEqual([0.5, 0.5]);
+    // d(sum over the left half of x)/dA: channel 0's mean gradient is 0.5, so the heat is relu(0.5·x): 0.5 on the left.
+    expect(cam.peak).toBeCloseTo(0.5, 5);
+    const { left, right } = sides(cam.heat.values);
+    expect(left).toBeGreaterThan(0);
+    expect(right).toBe(0);
+    expect(cam.overlayUrl).toMatch(/^data:image\/bmp;base64,/);
+  });
+
+  it('the background’s heat lies on the right; a class no pixel has is explained over the whole image', () => {
+    const bg = look.gradcam({ values: img, shape: [h, w, 1] }, 'feat', 0);
+    const { left, right } = sides(bg.heat.values);
+    expect(right).toBeGreaterThan(0);
+    expect(left).toBe(0);
+    const empty = look.gradcam({ values: new Float32Array(h * w), shape: [h, w, 1] }, 'feat', 1);
+    expect(empty.predicted).toBe(0);
+    expect(empty.pixels).toEqual({ labelled: 0, total: h * w });
+    // Over every pixel: relu(mean grad 1 · x) with x = 0 everywhere.
+    expect(empty.peak).toBe(0);
   });
 });

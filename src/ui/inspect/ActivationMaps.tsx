@@ -17,11 +17,28 @@ import { CanvasSwitch } from './NodeThumbs.tsx';
 import { ViewFrame } from './ViewFrame.tsx';
 import { formatValue } from './png.ts';
 import { useWorded } from '../train/results/class-words.ts';
+import { getSpec } from '../../nodes/index.ts';
 
 /** CSS size of one map. */
 const MAP_SIDE = 38;
 
-export function ActivationMaps({ doc, nodeKey, nodeLabel }: { doc: GraphDoc; nodeKey: string; nodeLabel: string }) {
+/**
+ * What the node is, for the note's wording: a convolution (its filters find patterns), a Dense layer (fully
+ * connected), a block (what its last layer hands on), the input (the sample itself), or another layer.
+ */
+export type NodeRole = 'conv' | 'dense' | 'block' | 'input' | 'layer';
+
+export function nodeRole(kind: string): NodeRole {
+  if (kind === 'Composite') return 'block';
+  if (kind === 'Input') return 'input';
+  if (kind === 'Dense') return 'dense';
+  return getSpec(kind)?.inside?.filters ? 'conv' : 'layer';
+}
+
+const MAPS_NOTE = { conv: 'mapsNote', dense: 'mapsNoteLayer', block: 'mapsNoteBlock', input: 'mapsNoteInput', layer: 'mapsNoteLayer' } as const;
+const VECTOR_NOTE = { conv: 'vectorNoteLayer', dense: 'vectorNote', block: 'vectorNoteBlock', input: 'vectorNoteInput', layer: 'vectorNoteLayer' } as const;
+
+export function ActivationMaps({ doc, nodeKey, nodeLabel, role }: { doc: GraphDoc; nodeKey: string; nodeLabel: string; role: NodeRole }) {
   const { t } = useTranslation('inside');
   const open = useViewOpen('activation-maps');
   const sample = useSample(doc, open);
@@ -30,7 +47,7 @@ export function ActivationMaps({ doc, nodeKey, nodeLabel }: { doc: GraphDoc; nod
   const look = useLook(req, `${open}|${model}|${sample?.key}|${nodeKey}`);
   const answer = look.answer;
   const view = answer?.ok && answer.view === 'maps' ? answer.maps : null;
-  const note = view?.kind === 'vector' ? (view.probabilities ? t('probsNote') : t('vectorNote')) : t('mapsNote');
+  const note = view?.kind === 'vector' ? (view.probabilities ? t('probsNote') : t(VECTOR_NOTE[role])) : t(MAPS_NOTE[role]);
   return (
     <ViewFrame
       title={t('mapsTitle')}
@@ -66,7 +83,7 @@ function MapGrid({ view }: { view: Extract<ActivationView, { kind: 'maps' }> }) 
       </p>
       <div className="inside-map-grid">
         {view.maps.map((m) => (
-          <MapCanvas key={m.channel} map={m} width={view.width} height={view.height} range={view.range} />
+          <MapPicture key={m.channel} map={m} width={view.width} height={view.height} />
         ))}
       </div>
       <ColourScale range={view.range} />
@@ -74,14 +91,13 @@ function MapGrid({ view }: { view: Extract<ActivationView, { kind: 'maps' }> }) 
   );
 }
 
-function MapCanvas({ map, width, height, range }: { map: ChannelMap; width: number; height: number; range: Range }) {
+function MapPicture({ map, width, height }: { map: ChannelMap; width: number; height: number }) {
   const { t } = useTranslation('inside');
-  const rgba = useMemo(() => heatRgba(map.values, range), [map, range]);
   const k = MAP_SIDE / Math.max(width, height);
   const label = t('mapChannel', { channel: map.channel, strength: formatValue(map.strength), min: formatValue(map.min), max: formatValue(map.max) });
   return (
     <figure className="inside-map">
-      <PixelImage width={width} height={height} rgba={rgba} cssWidth={Math.round(width * k)} cssHeight={Math.round(height * k)} label={label} data-channel={map.channel} data-strength={map.strength} data-png="" data-caption={`#${map.channel}`} data-testid="map" />
+      <PixelImage width={width} height={height} src={map.url} cssWidth={Math.round(width * k)} cssHeight={Math.round(height * k)} label={label} data-channel={map.channel} data-strength={map.strength} data-png="" data-caption={`#${map.channel}`} data-testid="map" />
       <figcaption>#{map.channel}</figcaption>
     </figure>
   );

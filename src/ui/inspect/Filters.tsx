@@ -4,15 +4,15 @@
  * filters that read a grey or colour image, else one picture per filter
  * and input channel.
  */
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { PixelImage } from './PixelImage.tsx';
 import { useTranslation } from 'react-i18next';
 import type { GraphDoc } from '../../graph/schema.ts';
 import type { FilterView } from '../../inspect/types.ts';
-import { heatRgba, rgbWeightsRgba } from '../../inspect/colour.ts';
 import { useLook, useModelKey, useViewOpen } from './hooks.ts';
 import { ViewFrame } from './ViewFrame.tsx';
 import { ColourScale } from './ActivationMaps.tsx';
+import { GAP } from '../../inspect/filters.ts';
 
 /** CSS size of one picture: larger in input space (few, and the first thing to look at). */
 const SIDE = { input: 30, channels: 17 } as const;
@@ -41,34 +41,10 @@ export function Filters({ doc, nodeKey, kind, nodeLabel }: { doc: GraphDoc; node
   );
 }
 
-/** Gap between pictures in the mosaic, in kernel cells. */
-const GAP = 1;
-
-/**
- * All pictures in one image (a mosaic with white gaps): hundreds of small
- * images (64 filters × 16 channels) would each cost the page a resource
- * request and a paint.
- */
-export function filterMosaic(view: FilterView): { width: number; height: number; cols: number; rows: number; rgba: Uint8ClampedArray } {
-  const [kh, kw] = view.kernel;
-  const cols = view.layout === 'input' ? Math.min(8, view.shownFilters) : view.shownInputs;
-  const rows = Math.ceil(view.pictures.length / cols);
-  const width = cols * (kw + GAP) - GAP;
-  const height = rows * (kh + GAP) - GAP;
-  const rgba = new Uint8ClampedArray(width * height * 4).fill(255);
-  view.pictures.forEach((p, i) => {
-    const px = view.colour ? rgbWeightsRgba(p, view.range.max) : heatRgba(p, view.range);
-    const x0 = (i % cols) * (kw + GAP);
-    const y0 = Math.floor(i / cols) * (kh + GAP);
-    for (let y = 0; y < kh; y++) rgba.set(px.subarray(y * kw * 4, (y + 1) * kw * 4), ((y0 + y) * width + x0) * 4);
-  });
-  return { width, height, cols, rows, rgba };
-}
-
 function FilterGrid({ view }: { view: FilterView }) {
   const { t } = useTranslation('inside');
   const [kh, kw] = view.kernel;
-  const mosaic = useMemo(() => filterMosaic(view), [view]);
+  const mosaic = view.mosaic;
   const [hover, setHover] = useState<string>('');
   const caption = view.depthwise
     ? t('filtersDepthwise', { kh, kw })
@@ -84,7 +60,7 @@ function FilterGrid({ view }: { view: FilterView }) {
       <PixelImage
         width={mosaic.width}
         height={mosaic.height}
-        rgba={mosaic.rgba}
+        src={mosaic.url}
         cssWidth={Math.round(mosaic.width * cell)}
         cssHeight={Math.round(mosaic.height * cell)}
         label={hover || caption}

@@ -11,13 +11,13 @@ import type { GraphNode } from '../../graph/schema.ts';
 import type { NodeAnalysis } from '../../analysis/types.ts';
 import { analysisOf, useEditor } from '../store.ts';
 import { effectiveConfig, useTrainSettings } from '../train/settings.ts';
-import { ActivationMaps } from './ActivationMaps.tsx';
+import { ActivationMaps, nodeRole } from './ActivationMaps.tsx';
 import { Filters } from './Filters.tsx';
 import { GradCam } from './GradCam.tsx';
 import { LatentWalk } from './LatentWalk.tsx';
 import { ConvAnimation } from './ConvAnimation.tsx';
 import { planFor } from './conv-plan.ts';
-import { classCount } from './graph-keys.ts';
+import { classCount, segmentClassCount } from './graph-keys.ts';
 import { getSpec } from '../../nodes/index.ts';
 import './inside.css';
 
@@ -31,6 +31,7 @@ export function InsideViews({ node, na }: { node: GraphNode; na: NodeAnalysis | 
   const label = node.label || node.id;
   const plan = useMemo(() => (na?.params && na.inputs[0] ? planFor(node.kind, na.params, na.inputs[0]) : null), [node.kind, na]);
   const classes = classCount(analysis);
+  const segments = task === 'segment' ? segmentClassCount(analysis) : null;
   const role = node.kind === 'Composite' ? String(node.params?.role ?? '') : '';
   const roles = new Set(analysis.models.map((m) => m.role));
   const out = na?.outputs[0];
@@ -42,9 +43,10 @@ export function InsideViews({ node, na }: { node: GraphNode; na: NodeAnalysis | 
       {live &&
         (analysis.valid ? (
           <>
-            <ActivationMaps doc={doc} nodeKey={key} nodeLabel={label} />
+            <ActivationMaps doc={doc} nodeKey={key} nodeLabel={label} role={nodeRole(node.kind)} />
             {getSpec(node.kind)?.inside?.filters && <Filters doc={doc} nodeKey={key} kind={node.kind} nodeLabel={label} />}
             {task === 'classify' && classes !== null && (hasMaps || !path.length) && <GradCam doc={doc} classes={classes} nodeLabel={label} />}
+            {segments !== null && (hasMaps || !path.length) && <GradCam doc={doc} classes={segments} segment nodeLabel={label} />}
             {(role === 'Encoder' || role === 'Decoder') && roles.has('Encoder') && roles.has('Decoder') && <LatentWalk doc={doc} mode="codes" nodeLabel={label} />}
             {role === 'Generator' && <LatentWalk doc={doc} mode="noise" nodeLabel={label} />}
           </>

@@ -26,7 +26,7 @@ export const NodeThumb = memo(function NodeThumb({ id, label }: { id: string; la
   const thumb = useInspect((s) => (s.thumbsOn ? s.thumbs[id] : undefined));
   if (!thumb) return null;
   const strip = thumb.height === 1;
-  return <PixelImage width={thumb.width} height={thumb.height} rgba={thumb.rgba} cssWidth={strip ? 132 : 44} cssHeight={strip ? 8 : 44} label={t('thumbAlt', { node: label })} className={`layer-thumb${strip ? ' strip' : ''}`} data-testid="node-thumb" />;
+  return <PixelImage width={thumb.width} height={thumb.height} src={thumb.url} cssWidth={strip ? 132 : 44} cssHeight={strip ? 8 : 44} label={t('thumbAlt', { node: label })} className={`layer-thumb${strip ? ' strip' : ''}`} data-testid="node-thumb" />;
 });
 
 /**

@@ -3,41 +3,19 @@
  * every canvas is a layer of its own for the browser's compositor, and a
  * hundred of them (maps, filters, thumbnails) made every repaint during
  * training cost tens of milliseconds. The pictures are uncompressed BMP
- * data URLs written here byte by byte: a PNG from canvas.toDataURL costs a
+ * data URLs (src/inspect/bmp.ts): a PNG from canvas.toDataURL costs a
  * millisecond or more each on the main thread, sixty of them a long task.
+ * What the model's answers show comes as a ready `src` from the worker;
+ * `rgba` is for the few pictures the page makes itself (samples, scales).
  * Enlarged pixel-sharp by CSS.
  */
 import { memo, useMemo, type ImgHTMLAttributes } from 'react';
+import { bmpUrl } from '../../inspect/bmp.ts';
 
-/** RGBA bytes → a 32-bit top-down BMP as a data URL. */
-export function bmpUrl(width: number, height: number, rgba: ArrayLike<number>): string {
-  const pixels = width * height * 4;
-  const bytes = new Uint8Array(54 + pixels);
-  const v = new DataView(bytes.buffer);
-  bytes[0] = 0x42; // 'B'
-  bytes[1] = 0x4d; // 'M'
-  v.setUint32(2, bytes.length, true);
-  v.setUint32(10, 54, true); // pixels start after the two headers
-  v.setUint32(14, 40, true); // BITMAPINFOHEADER
-  v.setInt32(18, width, true);
-  v.setInt32(22, -height, true); // negative: rows top to bottom
-  v.setUint16(26, 1, true);
-  v.setUint16(28, 32, true);
-  v.setUint32(34, pixels, true);
-  for (let p = 0, o = 54; p < pixels; p += 4, o += 4) {
-    bytes[o] = rgba[p + 2]!;
-    bytes[o + 1] = rgba[p + 1]!;
-    bytes[o + 2] = rgba[p]!;
-    bytes[o + 3] = 255;
-  }
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return `data:image/bmp;base64,${btoa(s)}`;
-}
+type Props = { width: number; height: number; cssWidth: number; cssHeight: number; label: string } & Omit<ImgHTMLAttributes<HTMLImageElement>, 'width' | 'height'> & Record<`data-${string}`, string | number | undefined> & ({ rgba: Uint8Array | Uint8ClampedArray; src?: undefined } | { src: string; rgba?: undefined });
 
-type Props = { width: number; height: number; rgba: Uint8Array | Uint8ClampedArray; cssWidth: number; cssHeight: number; label: string } & Omit<ImgHTMLAttributes<HTMLImageElement>, 'width' | 'height'> & Record<`data-${string}`, string | number | undefined>;
-
-export const PixelImage = memo(function PixelImage({ width, height, rgba, cssWidth, cssHeight, label, className, style, ...rest }: Props) {
-  const src = useMemo(() => bmpUrl(width, height, rgba), [width, height, rgba]);
+export const PixelImage = memo(function PixelImage({ width, height, rgba, src: ready, cssWidth, cssHeight, label, className, style, ...rest }: Props) {
+  const made = useMemo(() => (rgba ? bmpUrl(width, height, rgba) : ''), [width, height, rgba]);
+  const src = ready ?? made;
   return <img src={src} width={cssWidth} height={cssHeight} alt={label} title={label} className={`inside-pixels${className ? ` ${className}` : ''}`} style={{ width: cssWidth, height: cssHeight, ...style }} draggable={false} {...rest} />;
 });

@@ -47,10 +47,26 @@ export function camLayers(doc: GraphDoc, analysis: Analysis): KeyedNode[] {
   });
 }
 
-/** The last convolution among them (Grad-CAM's usual choice), else the last of them. */
-export function defaultCamLayer(layers: readonly KeyedNode[]): string | null {
+/**
+ * The last convolution among them (Grad-CAM's usual choice), else the last of them. For a segmentation model
+ * (`classes` given), the last convolution before the layers that score the classes: those have one channel per
+ * class, and at them the heat would be the class's own score map.
+ */
+export function defaultCamLayer(layers: readonly KeyedNode[], classes?: number): string | null {
   const conv = layers.filter((l) => getSpec(l.node.kind)?.inside?.filters);
+  if (classes !== undefined) {
+    const before = conv.filter((l) => l.na.outputs[0]?.[2] !== classes);
+    if (before.length) return before.at(-1)!.key;
+  }
   return (conv.at(-1) ?? layers.at(-1))?.key ?? null;
+}
+
+/** Classes of a segmentation model: the channels of its one [H, W, C] output (null when the model is not one). */
+export function segmentClassCount(analysis: Analysis): number | null {
+  const out = analysis.models[0]?.outputs;
+  if (!out || out.length !== 1) return null;
+  const s = out[0]!;
+  return s.length === 3 && typeof s[2] === 'number' && s[2] >= 2 ? s[2] : null;
 }
 
 /** Classes of a classifier's output: the size of its one vector output (null when the model is not one). */

@@ -5,7 +5,7 @@
  * one look (asked again when its request changes, the previous answer kept
  * on screen meanwhile so nothing flickers).
  */
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { startTransition, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { updateCommitted, updateStarted } from './timing.ts';
 import type { GraphDoc } from '../../graph/schema.ts';
 import type { InspectRequest } from '../../inspect/requests.ts';
@@ -75,7 +75,9 @@ export function useLook(req: InspectRequest | null, key: string): Look {
     setState((s) => ({ ...s, busy: true }));
     const doc = useEditor.getState().history.present;
     void ask(doc, req).then((got) => {
-      if (id === seq.current) setState({ ...got, busy: false });
+      // A transition: React renders the new answer in slices and yields between them, so a view's refresh
+      // (several arrive together after an epoch) never holds the page for one long task.
+      if (id === seq.current) startTransition(() => setState({ ...got, busy: false }));
     });
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` stands for the request
   }, [key]);

@@ -26,18 +26,25 @@ export function Chart({ title, options, data, points, testId }: ChartProps) {
 
   useEffect(() => {
     const el = box.current!;
-    const u = new uPlot({ ...options, width: Math.max(120, el.clientWidth), height: HEIGHT }, latest.current, el);
-    plot.current = u;
+    let u: uPlot | null = null;
     let width = el.clientWidth;
     const ro = new ResizeObserver(() => {
       if (el.clientWidth === width || el.clientWidth < 1) return;
       width = el.clientWidth;
-      u.setSize({ width: Math.max(120, width), height: HEIGHT });
+      u?.setSize({ width: Math.max(120, width), height: HEIGHT });
     });
-    ro.observe(el);
+    // Made in a task of its own: a chart appears with the run's first events or epoch, together with other
+    // views, and making a plot (its canvas, axes, fonts) in that same commit made one long main-thread task.
+    const later = setTimeout(() => {
+      width = el.clientWidth;
+      u = new uPlot({ ...options, width: Math.max(120, width), height: HEIGHT }, latest.current, el);
+      plot.current = u;
+      ro.observe(el);
+    }, 0);
     return () => {
+      clearTimeout(later);
       ro.disconnect();
-      u.destroy();
+      u?.destroy();
       plot.current = null;
     };
   }, [options]);

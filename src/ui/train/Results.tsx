@@ -5,6 +5,7 @@
  * classifier on 784-value inputs (MNIST-sized) has trained, the drawing pad
  * asks the trained model in the worker.
  */
+import { memo, useDeferredValue } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { analysisOf } from '../store.ts';
 import { LatentScatter } from '../latent/LatentScatter.tsx';
@@ -26,10 +27,19 @@ function padClasses(s: Pick<RunState, 'status' | 'hasModel' | 'doc' | 'config' |
   return s.confusion?.classNames ?? (s.samples?.task === 'classify' ? s.samples.classNames : null);
 }
 
+type Shown = Pick<RunState, 'status' | 'hasModel' | 'doc' | 'config' | 'samples' | 'confusion' | 'anomaly' | 'latent' | 'iou' | 'map'>;
+
 export function Results() {
   const s = useTrainRun(
     useShallow((s) => ({ status: s.status, hasModel: s.hasModel, doc: s.doc, config: s.config, samples: s.samples, confusion: s.confusion, anomaly: s.anomaly, latent: s.latent, iou: s.iou, map: s.map })),
   );
+  // A run's store updates render at once (an external store); the results (sample grids, matrices, the pad at
+  // the end of a run) follow in a deferred render of their own, which React does in slices: the end of a run
+  // is not one long main-thread task with the panel's and the inspector's own updates.
+  return <ResultViews s={useDeferredValue(s)} />;
+}
+
+const ResultViews = memo(function ResultViews({ s }: { s: Shown }) {
   const classes = padClasses(s);
   // Built-in class names (circle, abnormal…) in the reader's language.
   const samples = useWorded(s.samples);
@@ -49,4 +59,4 @@ export function Results() {
       {classes && <DrawingPad predict={predict} classNames={classes} />}
     </div>
   );
-}
+});
