@@ -29,6 +29,8 @@ import { mark } from './registry.ts';
 
 export const BATCH_NORM_TRAINING_GRAD = `${BATCH_NORM_TRAINING}Grad`;
 export const BATCH_NORM_BACKENDS = ['cpu', 'wasm'] as const;
+/** Used only where registered (the layer falls back to tfjs's FusedBatchNorm path elsewhere), so no node lists them as needed. */
+export const FAST_PATH_KERNELS: readonly string[] = [BATCH_NORM_TRAINING, BATCH_NORM_TRAINING_GRAD];
 type Name = (typeof BATCH_NORM_BACKENDS)[number];
 
 interface WasmBackend {
