@@ -151,26 +151,31 @@ export const bench: Bench = {
   async run(emit) {
     const report = await selectNodeBackend(tf, { order: ['wasm'] });
     const table = instrument();
+    // 'bn-tfjs': the BN graph through tfjs's own composition (our fused kernel unregistered meanwhile:
+    // the layer falls back when the backend lacks it), so before and after share the run's load.
+    const fused = tf.getKernel(BATCH_NORM_TRAINING, 'wasm')!;
+    const tfjsBn = async <T>(f: () => Promise<T>): Promise<T> => {
+      tf.unregisterKernel(BATCH_NORM_TRAINING, 'wasm');
+      try {
+        return await f();
+      } finally {
+        tf.registerKernel(fused);
+      }
+    };
     for (const file of ['mnist-cnn.json', 'resnet-mini.json']) {
       emit({ bench: 'profile', model: file, backend: 'wasm', threads: report.wasm?.threads, batch: 64, ...(await profile(preset(file), table, 8)) });
     }
+    emit({ bench: 'profile', model: 'resnet-mini.json', batchNormalization: "tfjs's own", backend: 'wasm', batch: 64, ...(await tfjsBn(() => profile(preset('resnet-mini.json'), table, 8))) });
     const withBn = preset('resnet-mini.json');
     const noBn = without(withBn, 'BatchNormalization');
-    // 'bn-tfjs': the same BN graph through tfjs's own composition (the fused kernel unregistered for the
-    // round: the layer falls back when the backend lacks it), so before and after share the run's load.
-    const fused = tf.getKernel(BATCH_NORM_TRAINING, 'wasm')!;
     const kinds = ['bn', 'bn-tfjs', 'plain'] as const;
     const times: Record<(typeof kinds)[number], number[]> = { bn: [], 'bn-tfjs': [], plain: [] };
     for (let round_ = 0; round_ < 5; round_++) {
       // A different one goes first each round, so a slow spell on a shared machine lands on all three.
       const order = kinds.map((_, i) => kinds[(i + round_) % kinds.length]!);
       for (const which of order) {
-        if (which === 'bn-tfjs') tf.unregisterKernel(BATCH_NORM_TRAINING, 'wasm');
-        try {
-          times[which].push((await profile(which === 'plain' ? noBn : withBn, table, 6)).stepCpuMs);
-        } finally {
-          if (!tf.getKernel(BATCH_NORM_TRAINING, 'wasm')) tf.registerKernel(fused);
-        }
+        const run = () => profile(which === 'plain' ? noBn : withBn, table, 6);
+        times[which].push((await (which === 'bn-tfjs' ? tfjsBn(run) : run())).stepCpuMs);
       }
     }
     const ratios = (k: 'bn' | 'bn-tfjs') => times[k].map((t, i) => t / times.plain[i]!);
