@@ -239,7 +239,7 @@ function overwriteRefusal(inputs: string[], outputs: Output[], io: CliIO): strin
 }
 
 /** A netloom weights manifest (optionally: one naming `bin`). */
-function isNetloomWeights(text: string, bin?: string): boolean {
+export function isNetloomWeights(text: string, bin?: string): boolean {
   try {
     const v = JSON.parse(text) as { format?: unknown; weightsManifest?: { paths?: unknown }[] };
     if (v?.format !== WEIGHTS_FORMAT) return false;

@@ -9,22 +9,29 @@
  * else (anything tfjs prints goes to stderr). Ctrl-C stops after the batch
  * in progress and still prints the last line.
  *
+ * --save-weights writes the trained weights beside the graph, GRAPH.weights.json
+ * + GRAPH.weights.bin (src/cli/graph-weights.ts), for `netloom export --lang
+ * torch --weights` and the app's Load weights….
+ *
  * Exit 0: trained (or stopped). 1: the graph or the settings cannot train
  * (one line each, like `summary`), or training went NaN. 2: the file, the
  * command line, the data or the backend cannot be used.
  */
+import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { analyze } from '../analysis/analyze.ts';
 import { BUILTIN_DATASETS, builtinFacts, findBuiltinDataset } from '../data/catalog.ts';
 import type { BackendName } from '../train/backend/select.ts';
 import { configFromDoc, OPTIMIZER_NAMES, parseTrainConfig, TASKS, type TrainConfig, type TrainConfigInput } from '../train/config.ts';
 import type { BatchEvent, DoneEvent, EpochEvent, Metrics, StartedEvent, TrainEvent } from '../train/events.ts';
-import { commandUsage, EXIT, type CliIO, type Command, type ParsedArgs } from './io.ts';
+import { commandUsage, EXIT, readError, type CliIO, type Command, type ParsedArgs } from './io.ts';
 import { openGraph } from './open-graph.ts';
 import { diagnosticLine } from './summary-format.ts';
 import { printable } from './text.ts';
 import { english } from '../i18n/text.ts';
 import { budgetCaution } from '../analysis/budget.ts';
+import { graphWeightsPaths, graphWeightsRefusal, writeGraphWeights } from './graph-weights.ts';
+import type { BinaryIO } from './import.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BACKENDS = ['auto', 'wasm', 'cpu'] as const;
@@ -47,6 +54,7 @@ const FLAG_OF: Record<string, string> = Object.fromEntries([...Object.entries(NU
 interface Args {
   file: string;
   json: boolean;
+  saveWeights: boolean;
   overrides: Partial<TrainConfigInput>;
   dataset?: string;
 }
@@ -71,7 +79,7 @@ function parse({ flags, options, positionals }: ParsedArgs): Args | string {
   }
   const dataset = options.get('--dataset');
   if (dataset !== undefined && !findBuiltinDataset(dataset)) return `--dataset takes ${BUILTIN_DATASETS.map((d) => d.id).join(', ')} (got ${printable(dataset)})`;
-  return { file: positionals[0]!, json: flags.has('--json'), overrides: overrides as Partial<TrainConfigInput>, ...(dataset ? { dataset } : {}) };
+  return { file: positionals[0]!, json: flags.has('--json'), saveWeights: flags.has('--save-weights'), overrides: overrides as Partial<TrainConfigInput>, ...(dataset ? { dataset } : {}) };
 }
 
 /** The graph's hints, then the command line; a bad value names its option. */
@@ -140,7 +148,7 @@ function stoppedAt(last: BatchEvent | null): string {
   return last ? `in epoch ${last.epoch + 1} after batch ${last.batch + 1} of ${last.batchesPerEpoch}` : 'before the first batch';
 }
 
-function finalLines(io: CliIO, args: Args, done: DoneEvent, started: StartedEvent | null, last: BatchEvent | null) {
+function finalLines(io: CliIO, args: Args, done: DoneEvent, started: StartedEvent | null, last: BatchEvent | null, saved: { path: string; count: number } | null) {
   const backend = started?.backend;
   if (args.json) {
     io.stdout(
@@ -153,6 +161,7 @@ function finalLines(io: CliIO, args: Args, done: DoneEvent, started: StartedEven
         ms: Math.round(done.elapsedMs),
         ...(done.message ? { message: done.message } : {}),
         ...(done.nodeId ? { nodeId: done.nodeId } : {}),
+        ...(saved ? { weights: saved.path } : {}),
       }),
     );
   } else {
@@ -161,6 +170,7 @@ function finalLines(io: CliIO, args: Args, done: DoneEvent, started: StartedEven
       const where = done.reason === 'stopped' ? `stopped ${stoppedAt(last)}` : `done after ${done.epochsCompleted} ${done.epochsCompleted === 1 ? 'epoch' : 'epochs'}`;
       io.stdout(`${where} in ${seconds(done.elapsedMs)}${backend ? ` on ${backendText(backend)}` : ''}`);
     }
+    if (saved) io.stdout(`wrote ${printable(saved.path)} and ${printable(graphWeightsPaths(args.file).bin)} (${saved.count} weights)`);
   }
   if (done.message) io.stderr(printable(done.reason === 'non-finite' ? `stopped: ${done.message}` : done.message));
 }
@@ -179,10 +189,10 @@ async function quietStdout<T>(io: CliIO, fn: () => Promise<T>): Promise<T> {
 
 export const trainCommand: Command = {
   name: 'train',
-  usage: 'FILE [--task T] [--dataset D] [--epochs N] [--json] …',
+  usage: 'FILE [--task T] [--dataset D] [--epochs N] [--save-weights] [--json] …',
   summary:
-    `train a graph file on a built-in dataset (settings default to the graph's training hints); T: ${TASKS.join('|')}, D: ${BUILTIN_DATASETS.map((d) => d.id).join('|')}; also --batch-size N, --learning-rate X, --optimizer adam|sgd|rmsprop, --max-samples N, --seed N, --backend auto|wasm|cpu; --json: one JSON line per epoch, then the test metrics`,
-  flags: ['--json'],
+    `train a graph file on a built-in dataset (settings default to the graph's training hints); T: ${TASKS.join('|')}, D: ${BUILTIN_DATASETS.map((d) => d.id).join('|')}; also --batch-size N, --learning-rate X, --optimizer adam|sgd|rmsprop, --max-samples N, --seed N, --backend auto|wasm|cpu; --save-weights: write the trained weights beside FILE (FILE.weights.json + .bin, for export --weights); --json: one JSON line per epoch, then the test metrics`,
+  flags: ['--json', '--save-weights'],
   options: ['--task', '--dataset', '--epochs', '--batch-size', '--learning-rate', '--optimizer', '--max-samples', '--seed', '--backend'],
   async run(parsed, io) {
     const args = parse(parsed);
@@ -228,6 +238,12 @@ export const trainCommand: Command = {
     // Fits, but more than the app starts without asking: say so, and train.
     const caution = budgetCaution(analysis.totals, config);
     if (caution) io.stderr(`warning: ${english(caution)}`);
+    // Refused before training, not after it.
+    const refusal = args.saveWeights ? graphWeightsRefusal(args.file, io) : null;
+    if (refusal) {
+      io.stderr(`${refusal} (--save-weights writes the weights beside the graph)`);
+      return EXIT.unusable;
+    }
     return quietStdout(io, async () => {
       const [{ loadTf }, { selectNodeBackend }, { nodeFetchBytes }] = await Promise.all([
         import('../compile/tf.ts'),
@@ -268,8 +284,21 @@ export const trainCommand: Command = {
           onEvent: (e) => out.onEvent(e),
           control: { shouldStop: () => stop, waitWhilePaused: async () => {} },
         });
+        let saved: { path: string; count: number } | null = null;
+        if (args.saveWeights && compiled && (done.reason === 'finished' || done.reason === 'stopped')) {
+          const { extractWeights } = await import('../train/save.ts');
+          const weights = await extractWeights(compiled);
+          try {
+            saved = { path: writeGraphWeights(args.file, weights, (io as CliIO & Partial<BinaryIO>).writeFile ?? ((p, d) => writeFileSync(p, d))), count: weights.size };
+          } catch (e) {
+            io.stderr(readError(graphWeightsPaths(args.file).json, e).replace(/^cannot read/, 'cannot write'));
+            compiled.main.dispose();
+            finalLines(io, args, done, out.started, out.last, null);
+            return EXIT.unusable;
+          }
+        }
         compiled?.main.dispose();
-        finalLines(io, args, done, out.started, out.last);
+        finalLines(io, args, done, out.started, out.last, saved);
         return done.reason === 'finished' || done.reason === 'stopped' ? EXIT.ok : EXIT.invalid;
       } finally {
         process.off('SIGINT', onSigint);

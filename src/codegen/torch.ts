@@ -46,7 +46,7 @@ export function emitTorch(doc: GraphDoc, options: TorchOptions = {}): EmitResult
 export const TORCH_MIN = [1, 13] as const;
 
 /** Module-level names the file defines or imports, claimed before any name from the graph. */
-const MODULE = ['json', 'math', 'argparse', 'Path', 'torch', 'nn', 'F', 'build_model', 'build_models', 'keras_init', 'INPUT_SHAPES', 'WEIGHTS', 'read_tfjs_weights', 'load_weights', 'count_params', 'check', 'export_onnx', 'main',
+const MODULE = ['json', 'math', 'os', 'argparse', 'Path', 'torch', 'nn', 'F', 'build_model', 'build_models', 'keras_init', 'INPUT_SHAPES', 'WEIGHTS', 'read_tfjs_weights', 'load_weights', 'count_params', 'check', 'export_onnx', 'main',
   'TASK', 'LOSS', 'OPTIMIZER', 'EPOCHS', 'BATCH_SIZE', 'LEARNING_RATE', 'SEED', 'NOISE_FACTOR', 'load_npy', 'task_loss', 'make_optimizer', 'train',
   'contextlib', 'OUTPUT_SHAPE', 'FROM_LOGITS', 'NOISE_SIZE', 'SOURCE_SHAPE', 'IMAGE_SHAPE', 'L1_WEIGHT', 'A_SHAPE', 'B_SHAPE', 'CYCLE_WEIGHT', 'IDENTITY_WEIGHT', 'least_squares', 'start_processes', 'make_loader', 'sum_over_processes', 'class_masks', 'mean_iou',
   'gan_parts', 'gan_optimizer', 'bce_logits',
@@ -155,6 +155,7 @@ class TorchWriter {
       ...(this.trainedTask === 'gan' || this.trainedTask === 'pix2pix' || this.trainedTask === 'cyclegan' ? ['import contextlib'] : []),
       'import json',
       'import math',
+      ...(this.trainedTask ? ['import os'] : []),
       'from pathlib import Path',
       '',
       ...(this.trainedTask === 'detect' || this.trainedTask === 'ssd' ? ['import numpy as np'] : []),
@@ -434,7 +435,7 @@ class TorchWriter {
       '',
       'def main():',
       "    parser = argparse.ArgumentParser(description='Build the model, optionally load netloom weights, print its parameter count and output shapes; or train it.')",
-      "    parser.add_argument('--weights', help=\"netloom's NAME.model.json (its weights.bin beside it), from Download trained model\")",
+      "    parser.add_argument('--weights', help=\"netloom's NAME.model.json, its .bin beside it: from Download trained model or netloom export --lang torch --weights\")",
       "    parser.add_argument('--onnx', help='also write the model (with those weights) as this ONNX file')",
       ...(training.task
         ? [
@@ -450,7 +451,8 @@ class TorchWriter {
         ? [
             '    if args.data:',
             '        metrics, rank = train(args.data, args.epochs, args.batch_size, args.learning_rate, args.weights, args.checkpoint)',
-            '        if rank == 0:',
+            "        # The last line on every machine (torchrun's LOCAL_RANK 0 there; the metrics are summed over all processes).",
+            "        if rank == 0 or os.environ.get('LOCAL_RANK') == '0':",
             '            print(json.dumps(metrics))',
             '        return',
           ]
@@ -520,7 +522,10 @@ def load_weights(model, path):
     state = model.state_dict()
     missing = [name for name, _, _, _ in WEIGHTS if name not in tensors]
     if missing:
-        raise ValueError(f'{path} lacks {len(missing)} weights of this model, e.g. {missing[0]}')
+        # netloom import -o and netloom train --save-weights name weights by node path, not by tfjs layer.
+        by_path = json.loads(Path(path).read_text()).get('format') == 'netloom.weights'
+        convert = ' (a GRAPH.weights.json: netloom export GRAPH.json --lang torch --weights -o OUT.py writes OUT.model.json for this)' if by_path else ''
+        raise ValueError(f'{path} lacks {len(missing)} weights of this model, e.g. {missing[0]}{convert}')
     with torch.no_grad():
         for name, key, perm, shape in WEIGHTS:
             value = tensors[name]

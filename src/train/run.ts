@@ -176,7 +176,7 @@ async function train(req: TrainRequest, clock: Clock, state: RunState): Promise<
   const order = Array.from({ length: n }, (_, i) => i);
   // On a GPU the weights can vanish with its context: a copy in memory at every epoch end.
   const watch = onGpu(tf.getBackend()) ? watchBackend(tf) : null;
-  let checkpoint = watch ? extractWeights(compiled) : null;
+  let checkpoint = watch ? await extractWeights(compiled) : null;
   const gpuLost = (lost: Text, epoch: number, batch: number) => {
     const said = text(state.epochsCompleted ? 'train.gpu-lost.run' : 'train.gpu-lost.run-start', { lost, epoch: epoch + 1, batch: batch + 1, kept: state.epochsCompleted });
     return { reason: 'error' as const, extra: { message: english(said), text: said, gpuLost: { backend: tf.getBackend() } }, checkpoint: checkpoint! };
@@ -261,7 +261,7 @@ async function train(req: TrainRequest, clock: Clock, state: RunState): Promise<
         if (task.epochMetrics) Object.assign(metrics, await task.epochMetrics(run, val));
       }
       state.epochsCompleted++;
-      if (watch && !watch.lost()) checkpoint = extractWeights(compiled);
+      if (watch && !watch.lost()) checkpoint = await extractWeights(compiled);
       req.onEvent({ type: 'epoch', epoch, loss: sums[0]! / n, metrics, elapsedMs: clock.elapsed(), numTensors: tf.memory().numTensors });
       const samples = await task.samples(run, epoch);
       if (samples) req.onEvent(samples);

@@ -35,8 +35,12 @@ export async function exportTrained(tf: Tf, model: LayersModel): Promise<{ model
 
 type AnyLayer = LayersModel['layers'][number];
 
-/** Every weight of the compiled graph by `nodePath/weightName`: the inverse of loadImportedWeights. */
-export function extractWeights(compiled: Compiled): ImportedWeights {
+/**
+ * Every weight of the compiled graph by `nodePath/weightName`: the inverse of loadImportedWeights.
+ * Read asynchronously: a synchronous read on webgpu goes through a canvas, which loses the device
+ * under SwiftShader (tests/browser/train-backends.test.ts), and stalls any GPU.
+ */
+export async function extractWeights(compiled: Compiled): Promise<ImportedWeights> {
   const byName = new Map<string, AnyLayer>();
   const walk = (l: AnyLayer) => {
     const inner = (l as { layers?: AnyLayer[] }).layers;
@@ -52,7 +56,7 @@ export function extractWeights(compiled: Compiled): ImportedWeights {
       const prefix = `${layerName}/`;
       if (!w.originalName.startsWith(prefix)) continue;
       const value = w.read();
-      const data = value.dataSync();
+      const data = await value.data();
       out.set(`${path}/${w.originalName.slice(prefix.length)}`, {
         shape: [...w.shape] as number[],
         dtype: value.dtype as WeightDtype,

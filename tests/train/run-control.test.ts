@@ -26,10 +26,10 @@ beforeAll(async () => {
 const classifier = chain(['x', 'Input', { shape: [784] }], ['hidden', 'Dense', { units: 32, activation: 'relu' }], ['digit', 'Dense', { units: 10, activation: 'softmax' }]);
 
 /** Fresh weights of a graph, by node path (what initialWeights takes). */
-function weightsOf(g: GraphDoc): ImportedWeights {
+async function weightsOf(g: GraphDoc): Promise<ImportedWeights> {
   const r = compileGraph(tf, g);
   if (!r.ok) throw new Error('compile failed');
-  const w = extractWeights(r.value);
+  const w = await extractWeights(r.value);
   r.value.main.dispose();
   return w;
 }
@@ -70,7 +70,7 @@ describe('seed', () => {
 
 describe('stop and pause', () => {
   it('Stop after batch k ends the run there; the model keeps what it learned', async () => {
-    const initial = weightsOf(classifier);
+    const initial = await weightsOf(classifier);
     let stop = false;
     const control: TrainControl = { shouldStop: () => stop, waitWhilePaused: async () => {} };
     const r = await train(classifier, { epochs: 3, maxSamples: 2000 }, mnist, {
@@ -88,7 +88,7 @@ describe('stop and pause', () => {
     expect(r.of('epoch')).toHaveLength(1);
     expect(r.of('confusion')).toHaveLength(0);
     expect(r.done.test).toBeUndefined();
-    const after = extractWeights(r.compiled!);
+    const after = await extractWeights(r.compiled!);
     expect(allFinite(after)).toBe(true);
     expect(Array.from(after.get('digit/kernel')!.data)).not.toEqual(Array.from(initial.get('digit/kernel')!.data));
     r.compiled!.main.dispose();
@@ -154,13 +154,13 @@ describe('non-finite loss', () => {
     expect(r.done.message).toContain('keeps its weights from before that batch');
     expect(r.of('epoch')).toHaveLength(0);
     expect(r.compiled).not.toBeNull();
-    expect(allFinite(extractWeights(r.compiled!))).toBe(true);
+    expect(allFinite(await extractWeights(r.compiled!))).toBe(true);
     r.compiled!.main.dispose();
   });
 
   it('names the first node whose output goes NaN, also inside a composite', async () => {
     const ae = fixture('dense-autoencoder.json');
-    const poisoned = weightsOf(ae);
+    const poisoned = await weightsOf(ae);
     poisoned.get('code/kernel')!.data[5] = NaN;
     const r = await train(ae, { maxSamples: 300, epochs: 1 }, mnist, { initialWeights: poisoned });
     expect(r.done.reason).toBe('non-finite');
@@ -171,7 +171,7 @@ describe('non-finite loss', () => {
       [node(['x', 'Input', { shape: [784] }]), composite('enc', 'Encoder', [['e1', 'Dense', { units: 16, activation: 'relu' }]]), composite('dec', 'Decoder', [['d1', 'Dense', { units: 32 }], ['d2', 'Dense', { units: 784 }]])],
       [edge('x', 'enc'), edge('enc', 'dec')],
     );
-    const bad = weightsOf(nested);
+    const bad = await weightsOf(nested);
     bad.get('dec/d2/bias')!.data[0] = Infinity;
     const r2 = await train(nested, { task: 'reconstruct', maxSamples: 300, epochs: 1 }, mnist, { initialWeights: bad });
     expect(r2.done.reason).toBe('non-finite');

@@ -50,7 +50,7 @@ describe('initial weights', () => {
   it('are what the model starts from: its predictions equal a model given those weights', async () => {
     const g = fixture('mnist-cnn-small.json');
     const source = compiled(g);
-    const weights = extractWeights(source);
+    const weights = await extractWeights(source);
     const r = await train(g, { epochs: 1 }, mnist, { initialWeights: weights, control: { shouldStop: () => true, waitWhilePaused: async () => {} } });
     expect(r.done.reason).toBe('stopped');
     expect(r.of('batch')).toHaveLength(0);
@@ -88,7 +88,7 @@ describe('export', () => {
 describe('weights by node path', () => {
   it('extractWeights → loadImportedWeights into a fresh compile gives the same model', async () => {
     const c = await trained(nested, 'reconstruct');
-    const weights = extractWeights(c);
+    const weights = await extractWeights(c);
     expect([...weights.keys()].sort()).toEqual(['dec/px/bias', 'dec/px/kernel', 'enc/c1/bias', 'enc/c1/kernel', 'enc/code/bias', 'enc/code/kernel']);
     expect(weights.get('enc/c1/kernel')!.shape).toEqual([3, 3, 1, 4]);
     const fresh = compiled(nested);

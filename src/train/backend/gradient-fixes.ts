@@ -12,7 +12,9 @@
  *    averages partial windows over fewer pixels: wrapped (avg-pool-grad.ts).
  *    webgl's shader has the same constant 1 / windowSize as cpu's loop; in
  *    headless Chromium (SwiftShader) its adjoint gap was 3.1 of 9.4 before
- *    and ~2e-7 after (tests/train/backend/browser.test.ts).
+ *    and ~2e-7 after (tests/train/backend/browser.test.ts). webgpu's shader too
+ *    (gap 0.15 under SwiftShader's WebGPU): its module loads only when webgpu
+ *    is considered, so select.ts calls this again after loading it.
  */
 import type { Tf } from '../../compile/tf.ts';
 import { resizeGradKernel } from './array-kernels.ts';
@@ -22,9 +24,10 @@ import { isOurs, mark, replaceKernel } from './registry.ts';
 export const GRADIENT_FIXES = {
   cpu: ['ResizeNearestNeighborGrad', 'ResizeBilinearGrad', 'AvgPoolGrad'],
   webgl: ['AvgPoolGrad'],
+  webgpu: ['AvgPoolGrad'],
 } as const;
 
-/** Applies the fixes to every backend of the two that tfjs has registered; returns `backend:kernel` names changed now. */
+/** Applies the fixes to every backend of these that tfjs has registered; returns `backend:kernel` names changed now. */
 export function registerGradientFixes(tf: Tf): string[] {
   const changed: string[] = [];
   for (const [kernelName, mode] of [['ResizeNearestNeighborGrad', 'nearest'], ['ResizeBilinearGrad', 'bilinear']] as const) {
@@ -33,7 +36,7 @@ export function registerGradientFixes(tf: Tf): string[] {
     replaceKernel(tf, { kernelName, backendName: 'cpu', kernelFunc: mark(resizeGradKernel('cpu', mode)) });
     changed.push(`cpu:${kernelName}`);
   }
-  for (const backendName of ['cpu', 'webgl']) {
+  for (const backendName of ['cpu', 'webgl', 'webgpu']) {
     const avg = tf.getKernel('AvgPoolGrad', backendName);
     if (!avg || isAvgPoolFixed(avg)) continue;
     replaceKernel(tf, avgPoolGradExcludingPadding(tf, backendName, avg));

@@ -118,7 +118,11 @@ export async function selectBackend(tf: Tf, platform: Platform, options: SelectO
   /** Loads what `name` needs before it can start; null, or why it cannot exist here. */
   const prepare = async (name: BackendName): Promise<Text | null> => {
     if (name === 'webgl') return platform.webglUnavailable;
-    if (name === 'webgpu') return prepareWebGpu(platform);
+    if (name === 'webgpu') {
+      const why = await prepareWebGpu(platform);
+      if (!why) kernelsChanged.push(...registerGradientFixes(tf)); // webgpu's kernels exist only now
+      return why;
+    }
     if (name !== 'wasm') return null;
     if (typeof WebAssembly === 'undefined') return text('train.backend.no-wasm');
     try {

@@ -1,7 +1,8 @@
 /**
  * The backend layer in headless Chromium, built by Vite as the app is: the
  * .wasm files come from the build (select-browser.ts `?url` imports), wasm
- * runs SIMD with our kernels, webgl runs on SwiftShader, and on each backend
+ * runs SIMD with our kernels, webgl and webgpu run on SwiftShader
+ * (--enable-unsafe-webgpu; WebGPU needs a secure context, which 127.0.0.1 is), and on each backend
  * the gradient fixes hold (adjoint tests) and the same model from the same
  * weights gives the same losses (RELIABILITY #19, #20). The page is
  * tests/train/backend/web/.
@@ -36,7 +37,7 @@ beforeAll(async () => {
   context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--no-first-run', '--disable-background-networking'],
+    args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--enable-unsafe-webgpu', '--no-first-run', '--disable-background-networking'],
   });
 }, 120_000);
 
@@ -62,7 +63,7 @@ async function check(backend: string): Promise<Check> {
   }
 }
 
-describe.each(['wasm', 'webgl', 'cpu'])('%s in Chromium', (backend) => {
+describe.each(['wasm', 'webgl', 'webgpu', 'cpu'])('%s in Chromium', (backend) => {
   test('starts, trains the right gradients', async () => {
     const r = await check(backend);
     expect(r.report.active).toBe(backend);
@@ -77,7 +78,7 @@ describe.each(['wasm', 'webgl', 'cpu'])('%s in Chromium', (backend) => {
 
 test('same weights: the three backends give the same losses', () => {
   const cpu = results.get('cpu')!.losses;
-  for (const b of ['wasm', 'webgl']) {
+  for (const b of ['wasm', 'webgl', 'webgpu']) {
     const got = results.get(b)!.losses;
     got.forEach((l, i) => expect(Math.abs(l - cpu[i]!) / cpu[i]!, `${b} step ${i}: ${l} vs cpu ${cpu[i]}`).toBeLessThan(1e-3));
   }

@@ -7,6 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import { selectBrowserBackend } from '../../../../src/train/backend/select-browser.ts';
 import type { BackendName } from '../../../../src/train/backend/select.ts';
 import { compileGraph } from '../../../../src/compile/compile.ts';
+import { extractWeights } from '../../../../src/train/save.ts';
 import type { GraphDoc } from '../../../../src/graph/schema.ts';
 
 /** Deterministic values in [-1, 1), as in tests/train/backend/helpers.ts. */
@@ -22,16 +23,22 @@ function seeded(n: number, seed: number): Float32Array {
 }
 const seededTensor = (shape: number[], seed: number) => tf.tensor(seeded(shape.reduce((a, b) => a * b, 1), seed), shape);
 
-/** |⟨f(x), r⟩ − ⟨x, grad⟩| relative: 0 when the gradient is the adjoint of the linear op f. */
-function adjointGap(op: (x: tf.Tensor4D) => tf.Tensor, shape: [number, number, number, number]): number {
-  return tf.tidy(() => {
+/**
+ * |⟨f(x), r⟩ − ⟨x, grad⟩| relative: 0 when the gradient is the adjoint of the linear op f.
+ * Read asynchronously: a synchronous read on webgpu (tfjs copies through a canvas) loses
+ * SwiftShader's device for good, and the app reads asynchronously too.
+ */
+async function adjointGap(op: (x: tf.Tensor4D) => tf.Tensor, shape: [number, number, number, number]): Promise<number> {
+  const [lhsT, rhsT] = tf.tidy(() => {
     const x = seededTensor(shape, 1) as tf.Tensor4D;
     const y = op(x);
     const r = seededTensor(y.shape, 2);
     const g = tf.grad((v) => tf.sum(tf.mul(op(v as tf.Tensor4D), r)))(x);
-    const lhs = tf.sum(tf.mul(y, r)).dataSync()[0]!;
-    return Math.abs(lhs - tf.sum(tf.mul(x, g)).dataSync()[0]!) / Math.max(1, Math.abs(lhs));
+    return [tf.sum(tf.mul(y, r)), tf.sum(tf.mul(x, g))];
   });
+  const [lhs, rhs] = [(await lhsT.data())[0]!, (await rhsT.data())[0]!];
+  tf.dispose([lhsT, rhsT]);
+  return Math.abs(lhs - rhs) / Math.max(1, Math.abs(lhs));
 }
 
 const layers: [string, string, Record<string, unknown>][] = [
@@ -62,7 +69,12 @@ async function losses(): Promise<number[]> {
   const x = seededTensor([8, 12, 12, 1], 3);
   const y = tf.tidy(() => tf.oneHot(tf.tensor1d([0, 1, 2, 0, 1, 2, 0, 1], 'int32'), 3));
   const out: number[] = [];
-  for (let i = 0; i < 3; i++) out.push((await model.trainOnBatch(x, y)) as number);
+  for (let i = 0; i < 3; i++) {
+    out.push((await model.trainOnBatch(x, y)) as number);
+    // What a run on a GPU does at each epoch's end: keep a copy of the weights (a synchronous
+    // read there once lost webgpu's device, and every later step failed).
+    if (i === 0) await extractWeights(r.value);
+  }
   tf.dispose([x, y]);
   model.dispose();
   return out;
@@ -73,13 +85,13 @@ async function backendCheck(order: BackendName[]) {
   return {
     report,
     adjoint: {
-      avgPoolSame: adjointGap((x) => tf.avgPool(x, 3, 2, 'same'), [2, 7, 9, 3]),
-      nearest: adjointGap((x) => tf.image.resizeNearestNeighbor(x, [8, 10]), [2, 4, 5, 3]),
-      bilinear: adjointGap((x) => tf.image.resizeBilinear(x, [8, 10]), [2, 4, 5, 3]),
-      transposed: adjointGap((x) => tf.conv2dTranspose(x, seededTensor([3, 3, 2, 3], 4) as tf.Tensor4D, [2, 8, 10, 2], 2, 'same'), [2, 4, 5, 3]),
+      avgPoolSame: await adjointGap((x) => tf.avgPool(x, 3, 2, 'same'), [2, 7, 9, 3]),
+      nearest: await adjointGap((x) => tf.image.resizeNearestNeighbor(x, [8, 10]), [2, 4, 5, 3]),
+      bilinear: await adjointGap((x) => tf.image.resizeBilinear(x, [8, 10]), [2, 4, 5, 3]),
+      transposed: await adjointGap((x) => tf.conv2dTranspose(x, seededTensor([3, 3, 2, 3], 4) as tf.Tensor4D, [2, 8, 10, 2], 2, 'same'), [2, 4, 5, 3]),
     },
     // Windows of [[-1, -5, -3], [-2, -4, -6], [0, -7, -8]] (2×2, stride 1) have maxima −1, −3, 0, −4.
-    maxPoolGrad: tf.tidy(() => Array.from(tf.grad((x) => tf.sum(tf.maxPool(x as tf.Tensor4D, 2, 1, 'valid')))(tf.tensor4d([-1, -5, -3, -2, -4, -6, 0, -7, -8], [1, 3, 3, 1])).dataSync())),
+    maxPoolGrad: Array.from(await tf.grad((x) => tf.sum(tf.maxPool(x as tf.Tensor4D, 2, 1, 'valid')))(tf.tensor4d([-1, -5, -3, -2, -4, -6, 0, -7, -8], [1, 3, 3, 1])).data()),
     losses: await losses(),
   };
 }
