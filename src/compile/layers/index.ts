@@ -13,6 +13,7 @@
  */
 import type { Tf } from '../tf.ts';
 import { registerAugmentLayers } from './augment.ts';
+import { registerBatchNormLayer } from './batch-norm.ts';
 import { registerDetectionLayers } from './detection.ts';
 import { registerEluLayer } from './elu.ts';
 import { registerThresholdedReluLayer } from './thresholded-relu.ts';
@@ -20,6 +21,7 @@ import { registerThresholdedReluLayer } from './thresholded-relu.ts';
 /** Every module, by id. */
 export const OWN_LAYERS = {
   augment: registerAugmentLayers,
+  batchNorm: registerBatchNormLayer,
   detection: registerDetectionLayers,
   elu: registerEluLayer,
   thresholdedRelu: registerThresholdedReluLayer,

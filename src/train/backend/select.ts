@@ -20,6 +20,7 @@ import type { GraphDoc } from '../../graph/schema.ts';
 import type { Tf } from '../../compile/tf.ts';
 import { registerWasmTrainingKernels } from './wasm-kernels.ts';
 import { registerGradientFixes } from './gradient-fixes.ts';
+import { registerBatchNormKernels } from './batch-norm-kernels.ts';
 import { trainableOn, type TrainIssue } from './trainable.ts';
 import { english, text, type Text } from '../../i18n/text.ts';
 import { joined } from '../reasons.ts';
@@ -111,6 +112,7 @@ export async function selectBackend(tf: Tf, platform: Platform, options: SelectO
   const skipped: BackendReport['skipped'] = [];
   // Fixes for cpu and webgl gradients tfjs gets wrong (gradient-fixes.ts), whichever backend wins.
   const kernelsChanged = registerGradientFixes(tf);
+  kernelsChanged.push(...registerBatchNormKernels(tf, 'cpu').map((k) => `cpu:${k}`));
   let wasm: typeof import('@tensorflow/tfjs-backend-wasm') | null = null;
 
   /** Loads what `name` needs before it can start; null, or why it cannot exist here. */

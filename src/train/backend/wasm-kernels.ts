@@ -44,6 +44,7 @@ import { leadingReduction } from './leading-sum.ts';
 import { matMulWithoutTransposes } from './matmul-transposed.ts';
 import { wholeRepeatTile } from './repeat-tile.ts';
 import { preluBroadcast } from './prelu-broadcast.ts';
+import { registerBatchNormKernels } from './batch-norm-kernels.ts';
 
 type Impl = (tf: Tf, inputs: Record<string, TensorInfo>, attrs: NamedAttrMap, backend: unknown) => TensorInfo;
 
@@ -127,5 +128,6 @@ export function registerWasmTrainingKernels(tf: Tf): string[] {
     replaceKernel(tf, preluBroadcast(tf, prelu));
     changed.push('Prelu');
   }
+  changed.push(...registerBatchNormKernels(tf, 'wasm'));
   return changed;
 }

@@ -16,6 +16,7 @@ import { analyze } from '../../../src/analysis/analyze.ts';
 import { compileGraph } from '../../../src/compile/compile.ts';
 import type { GraphDoc } from '../../../src/graph/schema.ts';
 import { BASIC_KERNELS, kernelsFor, trainableOn } from '../../../src/train/backend/trainable.ts';
+import { FAST_PATH_KERNELS } from '../../../src/train/backend/batch-norm-kernels.ts';
 import { compare, input, setupBackends } from './helpers.ts';
 
 const TOL = 1e-4;
@@ -122,7 +123,7 @@ describe('every catalog case trains on wasm exactly when trainableOn says so, an
       const got = step(model, c);
       if (!RANDOM.has(c.kind) && !AUGMENT.has(c.kind)) expect(compare(ref, got).rel).toBeLessThan(TOL);
       const profile = await tf.profile(() => void step(model, c));
-      const allowed = new Set([...BASIC_KERNELS, ...kernelsFor(c.kind, a.nodes.get('n')!.params!)]);
+      const allowed = new Set([...BASIC_KERNELS, ...FAST_PATH_KERNELS, ...kernelsFor(c.kind, a.nodes.get('n')!.params!)]);
       // Profiles also name custom-gradient scopes (fusedConv2d__op): only registered kernels count.
       const unlisted = profile.kernelNames.filter((k) => tf.getKernel(k, 'cpu') && !allowed.has(k));
       expect(unlisted, 'kernels missing from trainable.ts').toEqual([]);
