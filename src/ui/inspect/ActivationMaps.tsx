@@ -31,8 +31,10 @@ export type NodeRole = 'conv' | 'dense' | 'block' | 'input' | 'layer';
 export function nodeRole(kind: string): NodeRole {
   if (kind === 'Composite') return 'block';
   if (kind === 'Input') return 'input';
-  if (kind === 'Dense') return 'dense';
-  return getSpec(kind)?.inside?.filters ? 'conv' : 'layer';
+  // The kind's own file says what it is inside: filters (a convolution) or logits like a Dense layer's.
+  const inside = getSpec(kind)?.inside;
+  if (inside?.filters) return 'conv';
+  return inside?.logits === 'dense' ? 'dense' : 'layer';
 }
 
 const MAPS_NOTE = { conv: 'mapsNote', dense: 'mapsNoteLayer', block: 'mapsNoteBlock', input: 'mapsNoteInput', layer: 'mapsNoteLayer' } as const;
