@@ -97,6 +97,9 @@ export interface IouEvent {
   mean: number;
 }
 
+/** How a detector's output is read (src/train/tasks/detect.ts headOf): a YOLO-style grid, SSD-style rows of default boxes, or a two-stage detector's RPN and per-proposal rows. */
+export type DetectorForm = 'grid' | 'rows' | 'two-stage';
+
 /** Detection on the test set after training: average precision per class at IoU 0.5 (null: no such boxes). */
 export interface MapEvent {
   type: 'map';
@@ -105,6 +108,10 @@ export interface MapEvent {
   map: number;
   /** Milliseconds per test image to predict and decode its boxes (NMS included), on the run's backend. */
   msPerImage?: number;
+  /** The model's form, as the task read it from the output. */
+  form: DetectorForm;
+  /** Test images the mAP and the time were measured on. */
+  images: number;
 }
 
 /** Classification on the held-out test set after training (rows = true class, columns = predicted). */

@@ -182,7 +182,7 @@ async function setMAP(run: RunContext, set: SetTensors, truths: readonly (readon
   const values = await predictAll(run.tf, run.model, set.x, set.count, run.batchSize);
   const boxes = decodeAll(values, head, run.config);
   const msPerImage = (performance.now() - t0) / Math.max(1, set.count);
-  return { ...meanAP(boxes, truths, head.layout.classes, 0.5), msPerImage };
+  return { ...meanAP(boxes, truths, head.layout.classes, 0.5), msPerImage, form: head.form, images: set.count };
 }
 
 const runHead = (run: RunContext): Head => headOf(run.outputShape, run.data.test.shape, { tf: run.tf, model: run.model, classes: run.data.test.classNames.length });
@@ -254,8 +254,8 @@ export const detect: Task = {
     const boxes = run.data.test.boxes;
     if (!run.test?.count || !boxes) return { events: [], test: {} };
     const [loss] = await evaluateSet(run.tf, run.model, run.test, run.batchSize);
-    const { map, perClass, msPerImage } = await setMAP(run, run.test, boxes);
-    const event: MapEvent = { type: 'map', classNames: [...run.data.test.classNames], perClass, map, msPerImage };
+    const { map, perClass, msPerImage, form, images } = await setMAP(run, run.test, boxes);
+    const event: MapEvent = { type: 'map', classNames: [...run.data.test.classNames], perClass, map, msPerImage, form, images };
     return { events: [event], test: { loss: loss!, mAP: map, msPerImage } };
   },
 };

@@ -20,6 +20,7 @@ import { forget, recall, remember, sizeBucket } from './remember-backend.ts';
 import { english, isText, text, type Text } from '../../i18n/text.ts';
 import { ASK_FIRST_BYTES } from '../../analysis/budget.ts';
 import type { Reason } from '../../train/check.ts';
+import { runRow, useDetectorRuns } from './results/detector-runs.ts';
 
 
 let trainer: Trainer | null = null;
@@ -94,6 +95,12 @@ function listen(id: number, bucket: number) {
     schedule();
   };
 }
+
+// A detection run that finished joins the detectors compared on this device (its map event came before done).
+useTrainRun.subscribe((s, prev) => {
+  if (s.done === prev.done || s.done?.reason !== 'finished' || !s.map || !s.doc || !s.config || !s.started) return;
+  useDetectorRuns.getState().add(runRow(s.map, s.doc.name, s.config.data, s.started.backend.active));
+});
 
 /** Input shape and class names of the chosen data, for the pre-start check. */
 function dataFacts(config: TrainConfig, choice: DataChoice | null): DataFacts | Text {
