@@ -37,8 +37,6 @@ export function DetectorRunsTable() {
           <thead>
             <tr>
               <th scope="col">{t('runsModel')}</th>
-              <th scope="col">{t('runsForm')}</th>
-              <th scope="col">{t('runsData')}</th>
               <th scope="col" className="num">{t('runsMap')}</th>
               <th scope="col" className="num">{t('runsMs')}</th>
               <th scope="col">{t('runsBackend')}</th>
@@ -57,19 +55,21 @@ export function DetectorRunsTable() {
                   data-form={r.form}
                   data-current={isCurrent || undefined}
                 >
+                  {/* Name, form and data in one cell: the results column is narrow beside the form. */}
                   <th scope="row" className="res-runs-name">
                     {/* The graph's own name, as its author wrote it (not the app's words). */}
-                    <span className="res-runs-graph" title={r.graph} data-english-ok>
+                    <span className="res-runs-graph" data-testid="run-graph" data-english-ok>
                       {r.graph}
                     </span>
                     {isCurrent && <span className="res-runs-tag">{t('runsCurrent')}</span>}
+                    <span className="res-runs-sub">
+                      <span data-testid="run-form">{t(FORM_KEY[r.form])}</span> · <span data-testid="run-data">{dataCell(r)}</span>
+                    </span>
                   </th>
-                  <td>{t(FORM_KEY[r.form])}</td>
-                  <td>{dataCell(r)}</td>
                   <td className="num" data-testid="run-map">{percent(r.map, 1)}</td>
                   <td className="num" data-testid="run-ms">{r.msPerImage === null ? '–' : msText(r.msPerImage)}</td>
-                  <td>{r.backend}</td>
-                  <td className="num">{r.images.toLocaleString(i18n.language)}</td>
+                  <td data-testid="run-backend">{r.backend}</td>
+                  <td className="num" data-testid="run-images">{r.images.toLocaleString(i18n.language)}</td>
                 </tr>
               );
             })}
