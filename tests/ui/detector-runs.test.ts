@@ -80,4 +80,14 @@ describe('the store', () => {
     expect(m.useDetectorRuns.getState().rows).toEqual([]);
     expect(JSON.parse(stored.get(m.STORAGE_KEY)!).state.rows).toEqual([]);
   });
+
+  test('storage that refuses to write (full, blocked) leaves the rows to this page, without an error', () => {
+    const setItem = vi.spyOn(localStorage, 'setItem').mockImplementation(() => {
+      throw new DOMException('full', 'QuotaExceededError');
+    });
+    expect(() => m.useDetectorRuns.getState().add(row('grid', 'grid', 30))).not.toThrow();
+    expect(m.useDetectorRuns.getState().rows.map((r) => r.at)).toEqual([30]);
+    expect(setItem).toHaveBeenCalled();
+    setItem.mockRestore();
+  });
 });

@@ -58,6 +58,31 @@ function isRun(v: unknown): v is DetectorRun {
   );
 }
 
+/** localStorage that never throws: blocked storage or a full quota leaves the table to this page (a run's end must not fail on it). */
+const quietStorage = {
+  getItem(key: string): string | null {
+    try {
+      return globalThis.localStorage.getItem(key);
+    } catch {
+      return null;
+    }
+  },
+  setItem(key: string, value: string): void {
+    try {
+      globalThis.localStorage.setItem(key, value);
+    } catch {
+      // kept for this page only
+    }
+  },
+  removeItem(key: string): void {
+    try {
+      globalThis.localStorage.removeItem(key);
+    } catch {
+      // nothing kept
+    }
+  },
+};
+
 interface DetectorRunsState {
   rows: DetectorRun[];
   /** `at` of the row of the run on screen (this page only: a reload shows no run). */
@@ -77,7 +102,7 @@ export const useDetectorRuns = create<DetectorRunsState>()(
     {
       name: STORAGE_KEY,
       version: 1,
-      storage: createJSONStorage(() => localStorage),
+      storage: createJSONStorage(() => quietStorage),
       partialize: (s) => ({ rows: s.rows }),
       merge: (stored, s) => {
         const rows = (stored as { rows?: unknown } | null)?.rows;
@@ -86,3 +111,10 @@ export const useDetectorRuns = create<DetectorRunsState>()(
     },
   ),
 );
+
+// A run finished in another tab of this browser: show its row here too (and do not write over it with this tab's rows).
+if (typeof window !== 'undefined') {
+  window.addEventListener('storage', (e) => {
+    if (e.key === STORAGE_KEY) void useDetectorRuns.persist.rehydrate();
+  });
+}
