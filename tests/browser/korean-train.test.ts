@@ -129,7 +129,7 @@ test('detect: boxes labelled with Korean class names, their legend and AP per cl
   for (const l of labels) expect(l).toMatch(/^(원|사각형|삼각형) \d+%$/);
   expect(await page.getByTestId('map-view').getByTestId('class-bar').allTextContents()).toEqual([expect.stringContaining('원'), expect.stringContaining('사각형'), expect.stringContaining('삼각형')]);
   await noEnglish('detect results');
-  await screenshot(page, 'korean-train-detect-results', 'train-results');
+  await screenshot(page, 'korean-train-detect-results', 'train-results', 2600);
 });
 
 test('pix2pix and CycleGAN: generated rows, both loss curves and the held-out metric in Korean', async () => {
