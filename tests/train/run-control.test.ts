@@ -211,7 +211,7 @@ describe('refusals', () => {
         if (e.type === 'epoch') throw new Error('the page went away');
       },
     });
-    expect(r.done).toMatchObject({ reason: 'error', message: 'training failed: the page went away' });
+    expect(r.done).toMatchObject({ reason: 'error', message: 'an unexpected error stopped the run: the page went away' });
     expect(r.compiled).toBeNull();
     expect(tf.memory().numTensors).toBe(before);
   });

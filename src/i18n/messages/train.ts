@@ -159,7 +159,7 @@ export const train = {
     // A run: refusals, failures and how it ended
     'train.cannot-start': 'training cannot start: {{reasons}}',
     'train.cannot-build': 'could not build the model: {{reasons}}',
-    'train.failed': 'training failed: {{detail}}',
+    'train.failed': 'an unexpected error stopped the run: {{detail}}',
     'train.data.not-numbers.train_one':
       'the training data has {{count}} value that is not a number (NaN or ±Infinity); the first is value {{index}} of training sample {{sample}} ({{value}}): fix or remove those samples',
     'train.data.not-numbers.train_other':
@@ -362,7 +362,7 @@ export const train = {
 
     'train.cannot-start': '학습을 시작할 수 없습니다: {{reasons}}',
     'train.cannot-build': '모델을 만들 수 없습니다: {{reasons}}',
-    'train.failed': '학습에 실패했습니다: {{detail}}',
+    'train.failed': '예상하지 못한 오류로 실행이 멈췄습니다: {{detail}}',
     'train.data.not-numbers.train': '학습 데이터에 숫자가 아닌 값(NaN 또는 ±Infinity)이 {{count}}개 있습니다. 첫 번째는 학습 샘플 {{sample}}의 {{index}}번째 값({{value}})입니다: 그 샘플들을 고치거나 빼세요',
     'train.data.not-numbers.test': '테스트 데이터에 숫자가 아닌 값(NaN 또는 ±Infinity)이 {{count}}개 있습니다. 첫 번째는 테스트 샘플 {{sample}}의 {{index}}번째 값({{value}})입니다: 그 샘플들을 고치거나 빼세요',
     'train.data.no-samples': '학습 샘플이 없습니다',
