@@ -8,16 +8,22 @@ import { GraphBuilder } from './builder.ts';
 
 export const DETECT_CLASSES = 3;
 
-export function detector() {
-  const b = new GraphBuilder();
-  const conv = (filters: number) => ({ filters, kernelSize: 3, padding: 'same', activation: 'relu' });
+const conv = (filters: number) => ({ filters, kernelSize: 3, padding: 'same', activation: 'relu' });
+
+/** The backbone the three detectors share: 64×64 shapes down to 8×8 by three conv + pool steps. */
+function shapesBackbone(b: GraphBuilder): string {
   let x = b.add('Input', { shape: [64, 64, 1] }, [], 'image');
   x = b.add('Conv2D', conv(16), [x], 'conv1');
   x = b.add('MaxPooling2D', { poolSize: 2 }, [x], 'pool1');
   x = b.add('Conv2D', conv(32), [x], 'conv2');
   x = b.add('MaxPooling2D', { poolSize: 2 }, [x], 'pool2');
   x = b.add('Conv2D', conv(64), [x], 'conv3');
-  x = b.add('MaxPooling2D', { poolSize: 2 }, [x], 'pool3');
+  return b.add('MaxPooling2D', { poolSize: 2 }, [x], 'pool3');
+}
+
+export function detector() {
+  const b = new GraphBuilder();
+  let x = shapesBackbone(b);
   x = b.add('Conv2D', conv(64), [x], 'conv4');
   // Per cell: objectness, x, y, w, h, then one score per class (raw; the detect task applies sigmoid/softmax).
   b.add('Conv2D', { filters: 5 + DETECT_CLASSES, kernelSize: 1 }, [x], 'grid');
@@ -33,16 +39,9 @@ export function detector() {
  */
 export function ssd() {
   const b = new GraphBuilder();
-  const conv = (filters: number) => ({ filters, kernelSize: 3, padding: 'same', activation: 'relu' });
   const ratios = [1, 2, 0.5];
   const perBox = 4 + 1 + DETECT_CLASSES;
-  let x = b.add('Input', { shape: [64, 64, 1] }, [], 'image');
-  x = b.add('Conv2D', conv(16), [x], 'conv1');
-  x = b.add('MaxPooling2D', { poolSize: 2 }, [x], 'pool1');
-  x = b.add('Conv2D', conv(32), [x], 'conv2');
-  x = b.add('MaxPooling2D', { poolSize: 2 }, [x], 'pool2');
-  x = b.add('Conv2D', conv(64), [x], 'conv3');
-  x = b.add('MaxPooling2D', { poolSize: 2 }, [x], 'pool3');
+  const x = shapesBackbone(b);
   const fine = b.add('Conv2D', conv(64), [x], 'conv4');
   const head8 = b.add('Conv2D', { filters: ratios.length * perBox, kernelSize: 3, padding: 'same' }, [fine], 'head_8x8');
   const rows8 = b.add('DefaultBoxes', { sizes: [0.25], aspectRatios: ratios }, [head8], 'boxes_8x8');
@@ -68,19 +67,12 @@ export function ssd() {
  */
 export function fasterRcnn() {
   const b = new GraphBuilder();
-  const conv = (filters: number) => ({ filters, kernelSize: 3, padding: 'same', activation: 'relu' });
   const sizes = [0.25, 0.45];
   const ratios = [1, 2, 0.5];
   const anchors = sizes.length * ratios.length;
   const proposals = 32;
   const pool = 4;
-  let x = b.add('Input', { shape: [64, 64, 1] }, [], 'image');
-  x = b.add('Conv2D', conv(16), [x], 'conv1');
-  x = b.add('MaxPooling2D', { poolSize: 2 }, [x], 'pool1');
-  x = b.add('Conv2D', conv(32), [x], 'conv2');
-  x = b.add('MaxPooling2D', { poolSize: 2 }, [x], 'pool2');
-  x = b.add('Conv2D', conv(64), [x], 'conv3');
-  x = b.add('MaxPooling2D', { poolSize: 2 }, [x], 'pool3');
+  const x = shapesBackbone(b);
   const features = b.add('Conv2D', conv(64), [x], 'features');
   // Stage 1: the Region Proposal Network.
   const rpn = b.add('Conv2D', conv(64), [features], 'rpn_conv');
