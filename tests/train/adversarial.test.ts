@@ -8,13 +8,11 @@
  * a message; checkTraining names a missing Discriminator, a wrongly paired
  * dataset and shapes that do not meet.
  */
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/analyze.ts';
 import { findBuiltinDataset } from '../../src/data/catalog.ts';
 import type { DatasetSplit } from '../../src/data/dataset.ts';
 import { nodeFetchBytes } from '../../src/data/node/read-data-files.ts';
-import { loadGraph } from '../../src/graph/load.ts';
 import type { GraphDoc } from '../../src/graph/schema.ts';
 import { dataShapeFor } from '../../src/train/adversarial/blocks.ts';
 import { pixelDistance, pixelStats } from '../../src/train/adversarial/gan.ts';
@@ -25,13 +23,7 @@ import type { TrainControl } from '../../src/train/run.ts';
 import { checkTraining } from '../../src/train/run.ts';
 import { english } from '../../src/i18n/text.ts';
 import { chain, composite, doc, edge, node } from '../analysis/helpers.ts';
-import { loadMnist, tf, train, wasm } from './run-helpers.ts';
-
-function preset(name: string): GraphDoc {
-  const r = loadGraph(readFileSync(`graph-presets/${name}`, 'utf8'));
-  if (!r.ok) throw new Error(r.error.message);
-  return r.doc;
-}
+import { loadMnist, tf, train, wasm, preset } from './run-helpers.ts';
 
 async function builtin(id: string): Promise<DatasetSplit> {
   const r = await findBuiltinDataset(id)!.load({ fetchBytes: nodeFetchBytes() });

@@ -7,23 +7,14 @@
  * whose length does not fit the classes is refused with the numbers.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import type { DatasetSplit } from '../../src/data/dataset.ts';
 import { makeShapesDetection } from '../../src/data/synthetic/shapes.ts';
-import { loadGraph } from '../../src/graph/load.ts';
-import type { GraphDoc } from '../../src/graph/schema.ts';
 import { compileGraph } from '../../src/compile/compile.ts';
 import { twoStageLossParts } from '../../src/train/losses.ts';
 import { twoStageOf } from '../../src/train/tasks/detect.ts';
 import { encodeTwoStageBatch, rpnAnchors } from '../../src/train/detect/two-stage.ts';
 import { iou } from '../../src/train/detect/boxes.ts';
-import { tf, train, wasm } from './run-helpers.ts';
-
-function preset(name: string): GraphDoc {
-  const r = loadGraph(readFileSync(`graph-presets/${name}`, 'utf8'));
-  if (!r.ok) throw new Error(r.error.message);
-  return r.doc;
-}
+import { tf, train, wasm, preset } from './run-helpers.ts';
 
 let data: DatasetSplit;
 beforeAll(async () => {

@@ -34,11 +34,16 @@ export function loadMnist(): Promise<DatasetSplit> {
   return mnist;
 }
 
-export function fixture(name: string): GraphDoc {
-  const r = loadGraph(readFileSync(`tests/fixtures/train/${name}`, 'utf8'));
+const graphFile = (path: string): GraphDoc => {
+  const r = loadGraph(readFileSync(path, 'utf8'));
   if (!r.ok) throw new Error(r.error.message);
   return r.doc;
-}
+};
+
+export const fixture = (name: string): GraphDoc => graphFile(`tests/fixtures/train/${name}`);
+
+/** A preset as the gallery opens it (graph-presets/NAME). */
+export const preset = (name: string): GraphDoc => graphFile(`graph-presets/${name}`);
 
 export interface Recorded extends TrainOutcome {
   events: TrainEvent[];

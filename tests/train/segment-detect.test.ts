@@ -8,11 +8,9 @@
  * mask overlay keeps the background grey and colours each class.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { compileGraph } from '../../src/compile/compile.ts';
 import { subset, type DatasetSplit } from '../../src/data/dataset.ts';
 import { makeShapesDetection, makeShapesSegmentation } from '../../src/data/synthetic/shapes.ts';
-import { loadGraph } from '../../src/graph/load.ts';
 import type { GraphDoc } from '../../src/graph/schema.ts';
 import { checkTraining } from '../../src/train/check.ts';
 import { english } from '../../src/i18n/text.ts';
@@ -23,13 +21,7 @@ import { endsInSoftmax } from '../../src/train/tasks/segment.ts';
 import { classColour, maskRgba, textOn } from '../../src/ui/train/results/overlays.ts';
 import { chain } from '../analysis/helpers.ts';
 import { cli } from '../cli/helpers.ts';
-import { tf, train, wasm } from './run-helpers.ts';
-
-function preset(name: string): GraphDoc {
-  const r = loadGraph(readFileSync(`graph-presets/${name}`, 'utf8'));
-  if (!r.ok) throw new Error(r.error.message);
-  return r.doc;
-}
+import { tf, train, wasm, preset } from './run-helpers.ts';
 
 /** A preset with one node's params changed. */
 function withParams(doc: GraphDoc, id: string, params: Record<string, unknown>): GraphDoc {

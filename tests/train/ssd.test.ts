@@ -6,22 +6,14 @@
  * a head whose rows do not fit the classes, with the numbers.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import type { DatasetSplit } from '../../src/data/dataset.ts';
 import { makeShapesDetection } from '../../src/data/synthetic/shapes.ts';
-import { loadGraph } from '../../src/graph/load.ts';
 import type { GraphDoc } from '../../src/graph/schema.ts';
 import { checkTraining } from '../../src/train/check.ts';
 import { english } from '../../src/i18n/text.ts';
 import { configFromDoc, type TrainConfigInput } from '../../src/train/config.ts';
 import { iou } from '../../src/train/detect/boxes.ts';
-import { tf, train, wasm } from './run-helpers.ts';
-
-function preset(name: string): GraphDoc {
-  const r = loadGraph(readFileSync(`graph-presets/${name}`, 'utf8'));
-  if (!r.ok) throw new Error(r.error.message);
-  return r.doc;
-}
+import { tf, train, wasm, preset } from './run-helpers.ts';
 
 const withParams = (doc: GraphDoc, id: string, params: Record<string, unknown>): GraphDoc => ({
   ...doc,
