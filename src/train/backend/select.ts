@@ -18,6 +18,7 @@
  */
 import type { GraphDoc } from '../../graph/schema.ts';
 import type { Tf } from '../../compile/tf.ts';
+import { simdKernels } from './simd/instance.ts';
 import { registerWasmTrainingKernels } from './wasm-kernels.ts';
 import { registerGradientFixes } from './gradient-fixes.ts';
 import { registerBatchNormKernels } from './batch-norm-kernels.ts';
@@ -85,8 +86,8 @@ export interface BackendReport {
   skipped: Skipped[];
   /** Later candidates, not tried because `active` works (what a user could switch to). */
   untried: BackendName[];
-  /** For wasm: whether the SIMD build and how many threads run. */
-  wasm?: { simd: boolean; threads: number };
+  /** For wasm: whether the SIMD build and how many threads run, and whether netloom's own SIMD kernels (simd/*.ts) bound to its heap. */
+  wasm?: { simd: boolean; threads: number; simdKernels: boolean };
   /** Kernels this call added, replaced or wrapped (`backend:Kernel`; empty when done before). */
   kernelsChanged: string[];
   /** Nodes no backend can train (tfjs limits); the trainer should refuse to start when non-empty. */
@@ -143,7 +144,7 @@ export async function selectBackend(tf: Tf, platform: Platform, options: SelectO
   const report = async (name: BackendName, rest: Pick<BackendReport, 'untried' | 'probe'>): Promise<BackendReport> => {
     const r: BackendReport = { active: name, skipped, ...rest, kernelsChanged, issues: options.doc ? trainableOn(name, options.doc, tf) : [] };
     if (!r.probe) delete r.probe;
-    if (name === 'wasm' && wasm) r.wasm = { simd: (await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) === true, threads: wasm.getThreadsCount() };
+    if (name === 'wasm' && wasm) r.wasm = { simd: (await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) === true, threads: wasm.getThreadsCount(), simdKernels: simdKernels(tf.findBackend('wasm')) !== null };
     return r;
   };
 

@@ -18,7 +18,7 @@ export function BackendLine({ report, choice }: { report: BackendReport | null; 
   const measured = report.probe?.measured.map((m) => t('backendMsPerBatch', { name: m.backend, ms: Math.round(m.msPerBatch) })).join(', ');
   const extras = report.wasm ? [report.wasm.simd ? t('backendSimd') : null, t('backendThreads', { count: report.wasm.threads })].filter(Boolean).join(', ') : '';
   return (
-    <div className="train-backend" data-testid="train-backend" data-backend={report.active} data-threads={report.wasm?.threads}>
+    <div className="train-backend" data-testid="train-backend" data-backend={report.active} data-threads={report.wasm?.threads} data-simd-kernels={report.wasm?.simdKernels}>
       <strong>{t('backendInUse', { name: extras ? `${report.active} (${extras})` : report.active })}</strong>
       {report.probe && (
         <div className="train-backend-probe" data-testid="train-backend-probe" data-measured={report.probe.measured.map((m) => `${m.backend}:${Math.round(m.msPerBatch)}`).join(',')}>

@@ -178,9 +178,9 @@ describe('MaxPoolGrad: ties and negative maxima', () => {
     [2, 1, 'valid'],
   ] as const)('pool %i stride %i %s on small integers', (k, s, pad) => {
     // Values in {-2, …, 2}: many windows hold equal maxima, many are all ≤ 0; the first maximum gets the gradient.
-    const x = input([2, 6, 7, 3], 31);
+    const x = input([2, 6, 7, 6], 31); // 6 channels: four in the SIMD kernel's lanes, two in its scalar tail
     x.data.forEach((v, i) => (x.data[i] = Math.round(v * 2)));
-    const out = [2, outSize(6, k, s, pad), outSize(7, k, s, pad), 3];
+    const out = [2, outSize(6, k, s, pad), outSize(7, k, s, pad), 6];
     check((x) => tf.maxPool(x as tf.Tensor4D, k, s, pad), out, [x]);
   });
 });

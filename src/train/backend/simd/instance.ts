@@ -1,0 +1,56 @@
+/**
+ * netloom's own SIMD kernels (simd/*.ts, compiled by scripts/build-simd.ts),
+ * instantiated on tfjs-backend-wasm's heap so they read and write tensors
+ * where they lie. One instance per heap; null where the kernels cannot run
+ * (no wasm SIMD in this engine, or a tfjs build that hides its memory), and
+ * then the JavaScript loops they replace run instead.
+ */
+import { SIMD_KERNELS, SIMD_KERNELS_SHARED } from './kernels.generated.ts';
+
+export interface SimdKernels {
+  /** Byte offsets into the heap; see simd/pool-grad.ts. */
+  maxPoolGrad(x: number, dy: number, dx: number, nb: number, h: number, w: number, c: number, oh: number, ow: number, fh: number, fw: number, sh: number, sw: number, pt: number, pl: number): void;
+}
+
+/** The parts of tfjs-backend-wasm's emscripten module that hold its memory: threaded builds keep it in `wasmMemory`, the others export it. */
+interface EmscriptenModule {
+  wasmMemory?: WebAssembly.Memory;
+  asm?: { memory?: WebAssembly.Memory };
+}
+
+const instances = new WeakMap<WebAssembly.Memory, SimdKernels | null>();
+let disabled = false;
+
+function bytes(base64: string): Uint8Array {
+  return Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0));
+}
+
+function memoryOf(backend: unknown): WebAssembly.Memory | null {
+  const wasm = (backend as { wasm?: EmscriptenModule }).wasm;
+  const memory = wasm?.wasmMemory ?? wasm?.asm?.memory;
+  return memory instanceof WebAssembly.Memory ? memory : null;
+}
+
+/** The kernels bound to this wasm backend's heap, or null (then use the JavaScript loops). */
+export function simdKernels(backend: unknown): SimdKernels | null {
+  if (disabled) return null;
+  const memory = memoryOf(backend);
+  if (!memory) return null;
+  if (instances.has(memory)) return instances.get(memory)!;
+  let kernels: SimdKernels | null = null;
+  try {
+    const shared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
+    // A few kB: synchronous compilation is allowed everywhere, also on a page's main thread.
+    const module = new WebAssembly.Module(bytes(shared ? SIMD_KERNELS_SHARED : SIMD_KERNELS) as BufferSource);
+    kernels = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as SimdKernels;
+  } catch {
+    kernels = null; // an engine without wasm SIMD: the JavaScript loops stay
+  }
+  instances.set(memory, kernels);
+  return kernels;
+}
+
+/** For tests and benchmarks: run the JavaScript loops instead (true) or the SIMD kernels again (false). */
+export function disableSimdKernels(off: boolean): void {
+  disabled = off;
+}

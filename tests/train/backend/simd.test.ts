@@ -1,0 +1,82 @@
+/**
+ * netloom's SIMD kernels (simd/*.ts on tfjs-backend-wasm's heap): the
+ * compiled modules are current and harmless to the heap they import, and
+ * each kernel gives bit for bit what the JavaScript loop it replaces gives.
+ */
+import { readFileSync } from 'node:fs';
+import * as tf from '@tensorflow/tfjs';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { checkHarmless, GENERATED, generatedSource } from '../../../scripts/build-simd.ts';
+import { disableSimdKernels, simdKernels } from '../../../src/train/backend/simd/instance.ts';
+import { SIMD_KERNELS, SIMD_KERNELS_SHARED } from '../../../src/train/backend/simd/kernels.generated.ts';
+import { setupBackends } from './helpers.ts';
+
+beforeAll(setupBackends);
+
+describe('the compiled modules', () => {
+  test('kernels.generated.ts is what simd/*.ts compiles to (npm run build-simd)', async () => {
+    expect(readFileSync(GENERATED, 'utf8')).toBe(await generatedSource());
+  }, 60_000);
+
+  test('both import only the memory and write nothing when instantiated', () => {
+    for (const b64 of [SIMD_KERNELS, SIMD_KERNELS_SHARED]) expect(() => checkHarmless(Buffer.from(b64, 'base64'))).not.toThrow();
+    const shared = WebAssembly.Module.imports(new WebAssembly.Module(Buffer.from(SIMD_KERNELS_SHARED, 'base64')));
+    expect(shared).toEqual([{ module: 'env', name: 'memory', kind: 'memory' }]);
+  });
+
+  test('the check refuses a module with a data segment', () => {
+    // (module (import "env" "memory" (memory 1)) (data (i32.const 0) "A"))
+    const withData = Uint8Array.from([0, 97, 115, 109, 1, 0, 0, 0, 2, 15, 1, 3, 101, 110, 118, 6, 109, 101, 109, 111, 114, 121, 2, 0, 1, 11, 7, 1, 0, 65, 0, 11, 1, 65]);
+    expect(() => checkHarmless(withData)).toThrow(/data segment/);
+  });
+
+  test('they bind to the wasm backend running here', () => {
+    expect(simdKernels(tf.findBackend('wasm'))).not.toBeNull();
+    expect(simdKernels(tf.findBackend('cpu'))).toBeNull();
+  });
+});
+
+describe('MaxPoolGrad', () => {
+  /** The wasm kernel's dx for x (values from `pick`), with the SIMD kernel or the JavaScript loop. */
+  function maxPoolGrad(simd: boolean, shape: [number, number, number, number], values: number[], k: [number, number], s: [number, number], pad: 'valid' | 'same'): Float32Array {
+    tf.setBackend('wasm');
+    disableSimdKernels(!simd);
+    try {
+      return tf.tidy(() => {
+        const x = tf.tensor4d(Float32Array.from(values), shape);
+        const y = tf.maxPool(x, k, s, pad);
+        const dy = tf.add(tf.range(0, y.size).reshape(y.shape), 1); // every dy distinct
+        return (tf.engine().runKernel('MaxPoolGrad', { dy, input: x, output: y }, { filterSize: k, strides: s, pad }) as tf.Tensor).dataSync() as Float32Array;
+      });
+    } finally {
+      disableSimdKernels(false);
+    }
+  }
+
+  test('equals the JavaScript loop bit for bit: any window, stride, padding, channel count; ties, negatives, NaN', () => {
+    const geometry = fc.record({
+      b: fc.integer({ min: 1, max: 2 }),
+      h: fc.integer({ min: 1, max: 9 }),
+      w: fc.integer({ min: 1, max: 9 }),
+      c: fc.integer({ min: 1, max: 11 }),
+      k: fc.tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 4 })),
+      s: fc.tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 })),
+      pad: fc.constantFrom('valid' as const, 'same' as const),
+    });
+    // Few distinct values: equal maxima and all-negative windows are common.
+    const value = fc.oneof({ weight: 10, arbitrary: fc.integer({ min: -3, max: 3 }) }, { weight: 1, arbitrary: fc.constant(Number.NaN) }, { weight: 1, arbitrary: fc.constant(-Infinity) });
+    const caseArb = geometry
+      .filter((g) => g.pad === 'same' || (g.h >= g.k[0] && g.w >= g.k[1]))
+      .chain((g) => fc.tuple(fc.constant(g), fc.array(value, { minLength: g.b * g.h * g.w * g.c, maxLength: g.b * g.h * g.w * g.c })));
+    fc.assert(
+      fc.property(caseArb, ([g, values]) => {
+        const shape: [number, number, number, number] = [g.b, g.h, g.w, g.c];
+        const fast = maxPoolGrad(true, shape, values, g.k, g.s, g.pad);
+        const loop = maxPoolGrad(false, shape, values, g.k, g.s, g.pad);
+        expect(Array.from(fast)).toEqual(Array.from(loop));
+      }),
+      { numRuns: 300, seed: 17 },
+    );
+  });
+});
