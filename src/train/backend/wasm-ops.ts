@@ -26,6 +26,18 @@ export class WasmOps {
     return out;
   }
 
+  /** A fresh float32 tensor for a kernel of ours to fill, freed with the other intermediates. */
+  output(shape: number[]): TensorInfo {
+    const out = (this.backend as unknown as { makeOutput(shape: number[], dtype: 'float32'): TensorInfo }).makeOutput(shape, 'float32');
+    this.made.push(out);
+    return out;
+  }
+
+  /** Byte offset of a tensor's data in the wasm heap (for netloom's SIMD kernels). */
+  address(t: TensorInfo): number {
+    return (this.backend as unknown as { typedArrayFromHeap(t: TensorInfo): Float32Array }).typedArrayFromHeap(t).byteOffset;
+  }
+
   transpose(x: TensorInfo, perm: number[]): TensorInfo {
     return this.run('Transpose', { x }, { perm });
   }

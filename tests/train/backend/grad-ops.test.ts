@@ -7,7 +7,8 @@
  * catalog.test.ts). The loss weights every output differently so dy is not uniform.
  */
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { disableSimdKernels } from '../../../src/train/backend/simd/instance.ts';
 import { compare, input, outputOn, setupBackends, wasmVsCpu, type Input } from './helpers.ts';
 
 const TOL = 1e-4; // relative to the largest gradient value; measured ≤ 1e-6
@@ -54,7 +55,15 @@ function check(op: (...xs: tf.Tensor[]) => tf.Tensor, outShape: number[], inputs
   expect(grads.rel, 'gradients').toBeLessThan(TOL);
 }
 
-describe('Conv2D: input and filter gradients', () => {
+// The filter gradient has two paths on wasm: the SIMD im2col matrix product (single-threaded
+// wasm, and first layers everywhere) and XNNPACK's convolution (other layers when tfjs runs threads).
+describe.each([
+  ['im2col product', false],
+  ['XNNPACK convolution', true],
+] as const)('Conv2D: input and filter gradients, filter gradient by %s', (_path, convolution) => {
+  beforeAll(() => disableSimdKernels(convolution));
+  afterAll(() => disableSimdKernels(false));
+
   test.each(cases.map((c) => [c.label, c] as const))('%s', (_l, c) => {
     const x = input([2, ...c.hw, 3], 1);
     const w = input([...c.k, 3, 2], 2);
@@ -66,6 +75,12 @@ describe('Conv2D: input and filter gradients', () => {
     const x = input([2, 7, 8, 3], 3);
     const w = input([3, 3, 3, 4], 4);
     check((x, w) => tf.conv2d(x as tf.Tensor4D, w as tf.Tensor4D, 2, pad), [2, 4, 4, 4], [x, w]);
+  });
+
+  test('a batch too big for one im2col buffer (4M floats) is summed slice by slice', () => {
+    const x = input([6, 48, 48, 16], 18); // 5·5·16·48·48 = 0.9M floats of im2col per image: slices of 4 images
+    const w = input([5, 5, 16, 1], 19);
+    check((x, w) => tf.conv2d(x as tf.Tensor4D, w as tf.Tensor4D, 1, 'same'), [6, 48, 48, 1], [x, w]);
   });
 });
 

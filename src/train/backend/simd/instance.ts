@@ -10,6 +10,8 @@ import { SIMD_KERNELS, SIMD_KERNELS_SHARED } from './kernels.generated.ts';
 export interface SimdKernels {
   /** Byte offsets into the heap; see simd/pool-grad.ts. */
   maxPoolGrad(x: number, dy: number, dx: number, nb: number, h: number, w: number, c: number, oh: number, ow: number, fh: number, fw: number, sh: number, sw: number, pt: number, pl: number): void;
+  /** See simd/im2col.ts. */
+  im2colT(x: number, out: number, nb: number, h: number, w: number, c: number, oh: number, ow: number, kh: number, kw: number, sh: number, sw: number, pt: number, pl: number): void;
 }
 
 /** The parts of tfjs-backend-wasm's emscripten module that hold its memory: threaded builds keep it in `wasmMemory`, the others export it. */
