@@ -26,6 +26,7 @@ import type { KernelConfig, KernelFunc, NamedAttrMap, Tensor, TensorInfo } from 
 import type { Tf } from '../../compile/tf.ts';
 import { BATCH_NORM_TRAINING } from '../../compile/layers/batch-norm.ts';
 import { mark } from './registry.ts';
+import { simdKernels, type SimdKernels } from './simd/instance.ts';
 
 export const BATCH_NORM_TRAINING_GRAD = `${BATCH_NORM_TRAINING}Grad`;
 export const BATCH_NORM_BACKENDS = ['cpu', 'wasm'] as const;
@@ -36,6 +37,7 @@ type Name = (typeof BATCH_NORM_BACKENDS)[number];
 interface WasmBackend {
   makeOutput(shape: number[], dtype: 'float32'): TensorInfo;
   typedArrayFromHeap(t: TensorInfo): Float32Array;
+  disposeData(dataId: object): boolean;
 }
 interface CpuBackend {
   makeTensorInfo(shape: number[], dtype: 'float32', values: Float32Array): TensorInfo;
@@ -83,6 +85,11 @@ export function columnMoments(x: Float32Array, rows: number, cols: number, mean:
       q[j]! += d * d;
     }
   }
+  momentsFromSums(rows, cols, shift, s, q, mean, variance);
+}
+
+/** Mean and biased variance from the sums of (x − shift) and (x − shift)². */
+function momentsFromSums(rows: number, cols: number, shift: ArrayLike<number>, s: Float64Array, q: Float64Array, mean: Float32Array, variance: Float32Array): void {
   for (let j = 0; j < cols; j++) {
     const m = rows ? s[j]! / rows : 0;
     mean[j] = shift[j]! + m;
@@ -122,8 +129,12 @@ function affineInto(x: Float32Array, u: Float32Array | null, rows: number, cols:
 /** y = (x − mean)·a + beta per column, a = gamma/√(var + ε). */
 export function normalizeInto(x: Float32Array, rows: number, cols: number, mean: Float32Array, variance: Float32Array, gamma: Float32Array, beta: Float32Array, epsilon: number, y: Float32Array): void {
   const a = new Float32Array(cols);
-  for (let j = 0; j < cols; j++) a[j] = gamma[j]! / Math.sqrt(variance[j]! + epsilon);
+  scaleInto(cols, variance, gamma, epsilon, a);
   affineInto(x, null, rows, cols, mean, a, a, beta, y);
+}
+
+function scaleInto(cols: number, variance: Float32Array, gamma: Float32Array, epsilon: number, a: Float32Array): void {
+  for (let j = 0; j < cols; j++) a[j] = gamma[j]! / Math.sqrt(variance[j]! + epsilon);
 }
 
 /** The closed-form gradient; writes dx, dgamma, dbeta. */
@@ -161,20 +172,87 @@ export function batchNormGradInto(
       sdyx[j]! += g * (x[k]! - mean[j]!);
     }
   }
-  const a = new Float32Array(cols); // coefficient of dy
-  const b = new Float32Array(cols); // of (x − mean)
-  const c = new Float32Array(cols); // constant
-  const n = rows || 1;
-  for (let j = 0; j < cols; j++) {
-    const invstd = 1 / Math.sqrt(variance[j]! + epsilon);
-    const gi = gamma[j]! * invstd;
-    dgamma[j] = sdyx[j]! * invstd;
-    dbeta[j] = sdy[j]!;
-    a[j] = gi;
-    b[j] = (-gi * invstd * invstd * sdyx[j]! + 2 * dvar[j]!) / n;
-    c[j] = (-gi * sdy[j]! + dmean[j]!) / n;
-  }
+  const a = new Float32Array(cols);
+  const b = new Float32Array(cols);
+  const c = new Float32Array(cols);
+  gradCoefficients({ rows, cols, variance, gamma, dmean, dvar, epsilon, sdy, sdyx }, { dgamma, dbeta, a, b, c });
   affineInto(x, dy, rows, cols, mean, a, b, c, dx);
+}
+
+interface GradSums {
+  rows: number;
+  cols: number;
+  variance: Float32Array;
+  gamma: Float32Array;
+  dmean: Float32Array;
+  dvar: Float32Array;
+  epsilon: number;
+  sdy: Float64Array;
+  sdyx: Float64Array;
+}
+
+/** dgamma, dbeta, and dx's coefficients: a of dy, b of (x − mean), c the constant. */
+function gradCoefficients(g: GradSums, out: { dgamma: Float32Array; dbeta: Float32Array; a: Float32Array; b: Float32Array; c: Float32Array }): void {
+  const n = g.rows || 1;
+  for (let j = 0; j < g.cols; j++) {
+    const invstd = 1 / Math.sqrt(g.variance[j]! + g.epsilon);
+    const gi = g.gamma[j]! * invstd;
+    out.dgamma[j] = g.sdyx[j]! * invstd;
+    out.dbeta[j] = g.sdy[j]!;
+    out.a[j] = gi;
+    out.b[j] = (-gi * invstd * invstd * g.sdyx[j]! + 2 * g.dvar[j]!) / n;
+    out.c[j] = (-gi * g.sdy[j]! + g.dmean[j]!) / n;
+  }
+}
+
+/**
+ * The same passes as netloom's SIMD kernels (simd/batch-norm.ts) on the wasm
+ * heap; the per-column arithmetic above stays in JavaScript. Scratch for the
+ * float64 sums and the coefficients is one heap tensor, freed before returning.
+ */
+function withScratch<T>(be: WasmBackend, floats: number, body: (at: number) => T): T {
+  const scratch = be.makeOutput([floats], 'float32');
+  try {
+    return body(be.typedArrayFromHeap(scratch).byteOffset); // malloc aligns to 8 bytes at least: float64 views fit
+  } finally {
+    be.disposeData(scratch.dataId);
+  }
+}
+
+function forwardSimd(simd: SimdKernels, be: WasmBackend, t: Record<'x' | 'gamma' | 'beta', TensorInfo>, rows: number, cols: number, epsilon: number): TensorInfo[] {
+  const outs = [be.makeOutput(t.x.shape, 'float32'), be.makeOutput([cols], 'float32'), be.makeOutput([cols], 'float32')];
+  // Floats: s and q (float64, 2·cols each), then a.
+  return withScratch(be, 5 * cols, (at) => {
+    const [x, gamma, y, mean, variance] = [t.x, t.gamma, ...outs].map((v) => be.typedArrayFromHeap(v!)) as Float32Array[];
+    // Shifted by x's first row, as columnMoments is.
+    simd.momentSums(x!.byteOffset, rows, cols, x!.byteOffset, at, at + 8 * cols);
+    const f64 = new Float64Array(x!.buffer, at, 2 * cols);
+    momentsFromSums(rows, cols, x!.subarray(0, cols), f64.subarray(0, cols), f64.subarray(cols), mean!, variance!);
+    const a = new Float32Array(x!.buffer, at + 16 * cols, cols);
+    scaleInto(cols, variance!, gamma!, epsilon, a);
+    simd.affine(x!.byteOffset, 0, rows, cols, mean!.byteOffset, a.byteOffset, a.byteOffset, be.typedArrayFromHeap(t.beta).byteOffset, y!.byteOffset);
+    return outs;
+  });
+}
+
+function gradSimd(simd: SimdKernels, be: WasmBackend, t: Record<'dy' | 'x' | 'mean' | 'variance' | 'gamma' | 'dmean' | 'dvar', TensorInfo>, rows: number, cols: number, epsilon: number): TensorInfo[] {
+  const outs = [be.makeOutput(t.x.shape, 'float32'), be.makeOutput([cols], 'float32'), be.makeOutput([cols], 'float32')];
+  // Floats: sdy and sdyx (float64, 2·cols each), then a, b, c.
+  return withScratch(be, 7 * cols, (at) => {
+    const view = (v: TensorInfo) => be.typedArrayFromHeap(v);
+    const [dx, dgamma, dbeta] = outs.map(view) as Float32Array[];
+    const x = view(t.x), dy = view(t.dy), mean = view(t.mean);
+    simd.gradSums(x.byteOffset, dy.byteOffset, rows, cols, mean.byteOffset, at, at + 8 * cols);
+    const f64 = new Float64Array(x.buffer, at, 2 * cols);
+    const coef = (i: number) => new Float32Array(x.buffer, at + 16 * cols + 4 * cols * i, cols);
+    const [a, b, c] = [coef(0), coef(1), coef(2)];
+    gradCoefficients(
+      { rows, cols, variance: view(t.variance), gamma: view(t.gamma), dmean: view(t.dmean), dvar: view(t.dvar), epsilon, sdy: f64.subarray(0, cols), sdyx: f64.subarray(cols) },
+      { dgamma: dgamma!, dbeta: dbeta!, a, b, c },
+    );
+    simd.affine(x.byteOffset, dy.byteOffset, rows, cols, mean.byteOffset, a.byteOffset, b.byteOffset, c.byteOffset, dx!.byteOffset);
+    return outs;
+  });
 }
 
 const rowsCols = (shape: number[]) => {
@@ -187,6 +265,8 @@ function forwardKernel(name: Name): KernelConfig {
     const { x, gamma, beta } = inputs as Record<'x' | 'gamma' | 'beta', TensorInfo>;
     const { epsilon } = attrs as unknown as { epsilon: number };
     const { rows, cols } = rowsCols(x.shape);
+    const simd = name === 'wasm' && rows > 0 ? simdKernels(backend) : null;
+    if (simd) return forwardSimd(simd, backend as WasmBackend, { x, gamma, beta }, rows, cols, epsilon);
     const { outs, views } = arrays(name, backend, [x, gamma, beta], [x.shape, [cols], [cols]]);
     const [xv, gv, bv, yv, mv, vv] = views as [Float32Array, Float32Array, Float32Array, Float32Array, Float32Array, Float32Array];
     columnMoments(xv, rows, cols, mv, vv);
@@ -201,6 +281,8 @@ function gradKernel(name: Name): KernelConfig {
     const { dy, x, mean, variance, gamma, dmean, dvar } = inputs as Record<'dy' | 'x' | 'mean' | 'variance' | 'gamma' | 'dmean' | 'dvar', TensorInfo>;
     const { epsilon } = attrs as unknown as { epsilon: number };
     const { rows, cols } = rowsCols(x.shape);
+    const simd = name === 'wasm' && rows > 0 ? simdKernels(backend) : null;
+    if (simd) return gradSimd(simd, backend as WasmBackend, { dy, x, mean, variance, gamma, dmean, dvar }, rows, cols, epsilon);
     const { outs, views } = arrays(name, backend, [dy, x, mean, variance, gamma, dmean, dvar], [x.shape, [cols], [cols]]);
     const [dyv, xv, mv, vv, gv, dmv, dvv, dxv, dgv, dbv] = views as Float32Array[];
     batchNormGradInto(xv!, dyv!, rows, cols, mv!, vv!, gv!, dmv!, dvv!, epsilon, dxv!, dgv!, dbv!);

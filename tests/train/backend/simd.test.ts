@@ -10,7 +10,9 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { checkHarmless, GENERATED, generatedSource } from '../../../scripts/build-simd.ts';
 import { disableSimdKernels, simdKernels } from '../../../src/train/backend/simd/instance.ts';
 import { SIMD_KERNELS, SIMD_KERNELS_SHARED } from '../../../src/train/backend/simd/kernels.generated.ts';
-import { setupBackends } from './helpers.ts';
+import { BATCH_NORM_TRAINING } from '../../../src/compile/layers/batch-norm.ts';
+import { BATCH_NORM_TRAINING_GRAD } from '../../../src/train/backend/batch-norm-kernels.ts';
+import { seeded, setupBackends } from './helpers.ts';
 
 beforeAll(setupBackends);
 
@@ -77,6 +79,47 @@ describe('MaxPoolGrad', () => {
         expect(Array.from(fast)).toEqual(Array.from(loop));
       }),
       { numRuns: 300, seed: 17 },
+    );
+  });
+});
+
+describe('BatchNormalization in training mode', () => {
+  /** y, mean, variance, dx, dgamma, dbeta from the wasm kernels, with the SIMD passes or the JavaScript loops. */
+  function batchNorm(simd: boolean, rows: number, cols: number, seed: number): Float32Array[] {
+    tf.setBackend('wasm');
+    disableSimdKernels(!simd);
+    try {
+      return tf.tidy(() => {
+        // An offset far from zero: the sums must not cancel (they are shifted by the first row).
+        const x = tf.add(tf.tensor2d(seeded(rows * cols, seed), [rows, cols]), 100);
+        const gamma = tf.tensor1d(seeded(cols, seed + 1));
+        const beta = tf.tensor1d(seeded(cols, seed + 2));
+        const [y, mean, variance] = tf.engine().runKernel(BATCH_NORM_TRAINING, { x, gamma, beta }, { epsilon: 1e-3 }) as tf.Tensor[];
+        const dy = tf.tensor2d(seeded(rows * cols, seed + 3), [rows, cols]);
+        const dmean = tf.tensor1d(seeded(cols, seed + 4));
+        const dvar = tf.tensor1d(seeded(cols, seed + 5));
+        const grads = tf.engine().runKernel(BATCH_NORM_TRAINING_GRAD, { dy, x, mean: mean!, variance: variance!, gamma, dmean, dvar }, { epsilon: 1e-3 }) as tf.Tensor[];
+        return [y!, mean!, variance!, ...grads].map((t) => t.dataSync() as Float32Array);
+      });
+    } finally {
+      disableSimdKernels(false);
+    }
+  }
+
+  test('forward and gradient agree with the JavaScript loops: any channel count (lanes and tail), one block of rows or many', () => {
+    // Rows come in blocks of 4096 / cols: up to 2,500 rows of 4+ columns spans several blocks.
+    const shape = fc.record({ rows: fc.integer({ min: 1, max: 2500 }), cols: fc.integer({ min: 1, max: 13 }), seed: fc.integer({ min: 1, max: 1000 }) });
+    fc.assert(
+      fc.property(shape, ({ rows, cols, seed }) => {
+        const fast = batchNorm(true, rows, cols, seed);
+        const loop = batchNorm(false, rows, cols, seed);
+        ['y', 'mean', 'variance', 'dx', 'dgamma', 'dbeta'].forEach((name, i) => {
+          const scale = Math.max(1, ...Array.from(loop[i]!, Math.abs));
+          const gap = Math.max(...Array.from(fast[i]!, (v, k) => Math.abs(v - loop[i]![k]!)));
+          expect(gap / scale, `${name} rows ${rows} cols ${cols}`).toBeLessThan(2e-6);
+        });
+      }),
+      { numRuns: 60, seed: 23 },
     );
   });
 });

@@ -10,6 +10,10 @@ import { SIMD_KERNELS, SIMD_KERNELS_SHARED } from './kernels.generated.ts';
 export interface SimdKernels {
   /** Byte offsets into the heap; see simd/pool-grad.ts. */
   maxPoolGrad(x: number, dy: number, dx: number, nb: number, h: number, w: number, c: number, oh: number, ow: number, fh: number, fw: number, sh: number, sw: number, pt: number, pl: number): void;
+  /** See simd/batch-norm.ts. */
+  momentSums(x: number, rows: number, cols: number, shift: number, s: number, q: number): void;
+  gradSums(x: number, dy: number, rows: number, cols: number, mean: number, sdy: number, sdyx: number): void;
+  affine(x: number, u: number, rows: number, cols: number, m: number, a: number, b: number, c: number, out: number): void;
   /** See simd/im2col.ts. */
   im2colT(x: number, out: number, nb: number, h: number, w: number, c: number, oh: number, ow: number, kh: number, kw: number, sh: number, sw: number, pt: number, pl: number): void;
 }
