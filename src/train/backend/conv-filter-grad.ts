@@ -11,14 +11,16 @@
  * [kh, kw, C, O]. That keeps the work in XNNPACK's convolution instead of a
  * scalar loop, and nothing leaves the wasm heap.
  *
- * Faster where netloom's SIMD kernels run (simd/im2col.ts): the same sum as
- * one matrix product, im2colᵀ [kh·kw·C, B·oh·ow] × dy [B·oh·ow, O], on
- * XNNPACK's fully connected kernel. The convolution above streams a filter of
- * B·oh·ow·O floats (megabytes) from cache for every output pixel; the product
- * reads it once per block. Per MNIST CNN step (batch 64, one thread): the
- * first convolution 14.0 → 1.6 ms, the second 30.8 → 22.6 ms. But that kernel
- * runs on one thread while the convolution uses all of tfjs's, so with
- * threads only first layers (kh·kw·C ≤ 27, where it is ~9× faster) take it.
+ * Faster where netloom's SIMD kernels run: the same sum as one matrix
+ * product, im2colᵀ [kh·kw·C, B·oh·ow] (simd/im2col.ts) × dy [B·oh·ow, O]
+ * (simd/gemm.ts). The convolution above streams a filter of B·oh·ow·O floats
+ * (megabytes) from cache for every output pixel; the product reads each
+ * block once. XNNPACK's fully connected kernel would do the product too, but
+ * repacks dy first (~3 ns a float: more than a first layer's whole product).
+ * Per MNIST CNN step (batch 64, one thread, a fresh dy as in training): the
+ * first convolution 19.4 → ~2 ms, the second 29.4 → ~19 ms. Our product runs
+ * on one thread while the convolution uses all of tfjs's, so with threads
+ * only first layers (kh·kw·C ≤ 27, where it is ~9× faster) take it.
  */
 import type { NamedAttrMap, TensorInfo } from '@tensorflow/tfjs';
 import type { Tf } from '../../compile/tf.ts';
@@ -81,16 +83,25 @@ function byMatrixProduct(ops: WasmOps, simd: SimdKernels, x: TensorInfo, dy: Ten
   const rows = kh * kw * c;
   const perImage = rows * oh * ow;
   const slice = Math.max(1, Math.min(nb, Math.floor(SLICE_FLOATS / perImage)));
+  // Our product needs o in fours; otherwise XNNPACK's (which repacks dy first) sums the slices.
+  const ours = o % 4 === 0;
+  const dw = ours ? ops.output([kh, kw, c, o]) : null;
+  if (dw) ops.view(dw).fill(0);
   let sum: TensorInfo | null = null;
   for (let b0 = 0; b0 < nb; b0 += slice) {
     const n = Math.min(slice, nb - b0);
     const cols = n * oh * ow;
     const col = ops.output([1, rows, cols]);
-    // x's slice is read where it lies: images are contiguous in NHWC.
+    // x's and dy's slices are read where they lie: images are contiguous in NHWC.
     simd.im2colT(ops.address(x) + b0 * h * w * c * 4, ops.address(col), n, h, w, c, oh, ow, kh, kw, sh, sw, padInfo.top, padInfo.left);
-    const d = n === nb ? dy : ops.slice(dy, [b0, 0, 0, 0], [n, oh, ow, o]);
-    const part = ops.run('BatchMatMul', { a: col, b: ops.reshape(d, [1, cols, o]) }, { transposeA: false, transposeB: false });
-    sum = sum ? ops.run('Add', { a: sum, b: part }) : part;
+    if (dw) {
+      simd.gemmAccumulate(ops.address(col), ops.address(dy) + b0 * oh * ow * o * 4, ops.address(dw), rows, cols, o);
+    } else {
+      const d = n === nb ? dy : ops.slice(dy, [b0, 0, 0, 0], [n, oh, ow, o]);
+      const part = ops.run('BatchMatMul', { a: col, b: ops.reshape(d, [1, cols, o]) }, { transposeA: false, transposeB: false });
+      sum = sum ? ops.run('Add', { a: sum, b: part }) : part;
+    }
+    ops.free(col); // the next slice's buffer can take its place
   }
-  return ops.reshape(sum!, [kh, kw, c, o]);
+  return dw ?? ops.reshape(sum!, [kh, kw, c, o]);
 }

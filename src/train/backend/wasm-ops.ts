@@ -33,9 +33,20 @@ export class WasmOps {
     return out;
   }
 
-  /** Byte offset of a tensor's data in the wasm heap (for netloom's SIMD kernels). */
+  /** A float32 view of a tensor's data on the wasm heap; take it after the last allocation (growth detaches views). */
+  view(t: TensorInfo): Float32Array {
+    return (this.backend as unknown as { typedArrayFromHeap(t: TensorInfo): Float32Array }).typedArrayFromHeap(t);
+  }
+
+  /** Byte offset of a tensor's data in the wasm heap (for netloom's SIMD kernels); stays valid when the heap grows. */
   address(t: TensorInfo): number {
-    return (this.backend as unknown as { typedArrayFromHeap(t: TensorInfo): Float32Array }).typedArrayFromHeap(t).byteOffset;
+    return this.view(t).byteOffset;
+  }
+
+  /** Frees an intermediate now rather than when the kernel returns. */
+  free(t: TensorInfo): void {
+    this.backend.disposeData(t.dataId);
+    this.made = this.made.filter((m) => m !== t);
   }
 
   transpose(x: TensorInfo, perm: number[]): TensorInfo {

@@ -64,10 +64,11 @@ describe.each([
   beforeAll(() => disableSimdKernels(convolution));
   afterAll(() => disableSimdKernels(false));
 
-  test.each(cases.map((c) => [c.label, c] as const))('%s', (_l, c) => {
+  // 4 output channels take our SIMD product (simd/gemm.ts), 2 take XNNPACK's.
+  test.each(cases.flatMap((c) => [2, 4].map((o) => [`${c.label} → ${o}`, c, o] as const)))('%s', (_l, c, o) => {
     const x = input([2, ...c.hw, 3], 1);
-    const w = input([...c.k, 3, 2], 2);
-    check((x, w) => tf.conv2d(x as tf.Tensor4D, w as tf.Tensor4D, c.s, c.pad), [2, ...c.out, 2], [x, w]);
+    const w = input([...c.k, 3, o], 2);
+    check((x, w) => tf.conv2d(x as tf.Tensor4D, w as tf.Tensor4D, c.s, c.pad), [2, ...c.out, o], [x, w]);
   });
 
   test('explicit padding arrays (tfjs ops accept them; the catalog never makes them)', () => {
@@ -77,10 +78,10 @@ describe.each([
     check((x, w) => tf.conv2d(x as tf.Tensor4D, w as tf.Tensor4D, 2, pad), [2, 4, 4, 4], [x, w]);
   });
 
-  test('a batch too big for one im2col buffer (4M floats) is summed slice by slice', () => {
+  test.each([1, 4])('a batch too big for one im2col buffer (4M floats) is summed slice by slice (→ %i)', (o) => {
     const x = input([6, 48, 48, 16], 18); // 5·5·16·48·48 = 0.9M floats of im2col per image: slices of 4 images
-    const w = input([5, 5, 16, 1], 19);
-    check((x, w) => tf.conv2d(x as tf.Tensor4D, w as tf.Tensor4D, 1, 'same'), [6, 48, 48, 1], [x, w]);
+    const w = input([5, 5, 16, o], 19);
+    check((x, w) => tf.conv2d(x as tf.Tensor4D, w as tf.Tensor4D, 1, 'same'), [6, 48, 48, o], [x, w]);
   });
 });
 

@@ -123,3 +123,37 @@ describe('BatchNormalization in training mode', () => {
     );
   });
 });
+
+describe('gemmAccumulate', () => {
+  test('c += a·b for any m, any k (blocks of 256 and a tail), any n in fours (groups of 16 and a tail)', () => {
+    const be = tf.findBackend('wasm') as unknown as { makeOutput(s: number[], d: 'float32'): tf.TensorInfo; typedArrayFromHeap(t: tf.TensorInfo): Float32Array; disposeData(d: object): void };
+    const simd = simdKernels(be)!;
+    const dims = fc.record({ m: fc.integer({ min: 1, max: 7 }), k: fc.integer({ min: 1, max: 600 }), n4: fc.integer({ min: 1, max: 9 }), seed: fc.integer({ min: 1, max: 1000 }) });
+    fc.assert(
+      fc.property(dims, ({ m, k, n4, seed }) => {
+        const n = 4 * n4;
+        const a = seeded(m * k, seed), b = seeded(k * n, seed + 1), c0 = seeded(m * n, seed + 2);
+        const ts = [a, b, c0].map((v) => {
+          const t = be.makeOutput([v.length], 'float32');
+          be.typedArrayFromHeap(t).set(v);
+          return t;
+        });
+        try {
+          const [ta, tb, tc] = ts as [tf.TensorInfo, tf.TensorInfo, tf.TensorInfo];
+          simd.gemmAccumulate(be.typedArrayFromHeap(ta).byteOffset, be.typedArrayFromHeap(tb).byteOffset, be.typedArrayFromHeap(tc).byteOffset, m, k, n);
+          const got = be.typedArrayFromHeap(tc);
+          for (let i = 0; i < m; i++) {
+            for (let j = 0; j < n; j++) {
+              let want = c0[i * n + j]!;
+              for (let p = 0; p < k; p++) want += a[i * k + p]! * b[p * n + j]!;
+              expect(Math.abs(got[i * n + j]! - want), `c[${i}, ${j}] of ${m}×${k}×${n}`).toBeLessThan(1e-4 * Math.max(1, Math.sqrt(k)));
+            }
+          }
+        } finally {
+          for (const t of ts) be.disposeData(t.dataId);
+        }
+      }),
+      { numRuns: 80, seed: 29 },
+    );
+  });
+});

@@ -14,6 +14,8 @@ export interface SimdKernels {
   momentSums(x: number, rows: number, cols: number, shift: number, s: number, q: number): void;
   gradSums(x: number, dy: number, rows: number, cols: number, mean: number, sdy: number, sdyx: number): void;
   affine(x: number, u: number, rows: number, cols: number, m: number, a: number, b: number, c: number, out: number): void;
+  /** See simd/gemm.ts. */
+  gemmAccumulate(a: number, b: number, c: number, m: number, k: number, n: number): void;
   /** See simd/im2col.ts. */
   im2colT(x: number, out: number, nb: number, h: number, w: number, c: number, oh: number, ow: number, kh: number, kw: number, sh: number, sw: number, pt: number, pl: number): void;
 }
