@@ -38,7 +38,7 @@ import { fitInput } from './shapes.ts';
 import { recipeFor } from './tasks/index.ts';
 import type { RunContext, SetTensors, Task } from './tasks/task.ts';
 import { evaluateSet, type Tensor } from './tensors.ts';
-import { onGpu, watchBackend } from './backend/health.ts';
+import { gpuGoneError, onGpu, watchBackend } from './backend/health.ts';
 import { extractWeights } from './save.ts';
 
 export { checkTraining } from './check.ts';
@@ -211,7 +211,7 @@ async function train(req: TrainRequest, clock: Clock, state: RunState): Promise<
             out = first.v;
           } catch (e) {
             tf.dispose([x!, y!, ...current]);
-            const gone = watch?.lost();
+            const gone = watch ? (watch.lost() ?? gpuGoneError(tf.getBackend(), e)) : null;
             if (gone) return gpuLost(gone, epoch, b);
             throw e;
           }

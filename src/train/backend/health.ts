@@ -57,5 +57,19 @@ export function watchBackend(tf: Tf): BackendWatch {
   return watch(() => {});
 }
 
+/**
+ * A step that throws because its GPU went away without the device's `lost`
+ * firing (SwiftShader's WebGPU did: reads fail with "Device is lost" /
+ * "mapAsync … aborted"). Such a run is stopped as a lost GPU, which keeps
+ * the weights and offers wasm, rather than as an unexpected error carrying
+ * the browser's English words. Null for any other error.
+ */
+export function gpuGoneError(backend: string, e: unknown): Text | null {
+  if (!onGpu(backend) || !(e instanceof Error || (typeof DOMException !== 'undefined' && e instanceof DOMException))) return null;
+  const { name, message } = e as Error;
+  const gone = /\b(device|context)\b[^.]*\b(lost|destroyed)\b|\bmapAsync\b|CONTEXT_LOST/i.test(message) || (name === 'AbortError' && /GPU/i.test(message));
+  return gone ? text('train.gpu-lost', { backend }) : null;
+}
+
 /** Backends whose tensors live on a GPU that can vanish: the run keeps a copy of the weights in memory. */
 export const onGpu = (backend: string): boolean => backend === 'webgl' || backend === 'webgpu';
