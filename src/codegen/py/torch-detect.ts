@@ -229,12 +229,6 @@ def train(data_dir, epochs=EPOCHS, batch_size=BATCH_SIZE, learning_rate=LEARNING
             totals[1] += len(inputs)
         totals = sum_over_processes(totals, distributed, device)
         metrics = {'epoch': epoch + 1, 'loss': round(float(totals[0] / totals[1]), 6), 'map': round(detection_map(model, x, truths, device, batch_size), 6)}
-        if rank == 0:
-            print(json.dumps(metrics), flush=True)
-            if checkpoint:
-                torch.save({'model': model.state_dict(), 'optimizer': optimizer.state_dict(), 'epoch': epoch + 1}, checkpoint)
-    metrics['processes'] = world
-    if distributed:
-        torch.distributed.destroy_process_group()
-    return metrics, rank
+        end_epoch(metrics, rank, checkpoint, model, {'optimizer': optimizer})
+    return finish(metrics, distributed, rank, world)
 `.trim();

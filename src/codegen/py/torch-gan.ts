@@ -101,14 +101,8 @@ def train(data_dir, epochs=EPOCHS, batch_size=BATCH_SIZE, learning_rate=LEARNING
             totals[-1] += n
         totals = sum_over_processes(totals, distributed, device)
         metrics = {'epoch': epoch + 1, **{name: round(float(totals[i] / totals[-1]), 6) for i, name in enumerate(names)}}
-        if rank == 0:
-            print(json.dumps(metrics), flush=True)
-            if checkpoint:
-                torch.save({'model': model.state_dict(), 'g_optimizer': g_optimizer.state_dict(), 'd_optimizer': d_optimizer.state_dict(), 'epoch': epoch + 1}, checkpoint)
-    metrics['processes'] = world
-    if distributed:
-        torch.distributed.destroy_process_group()
-    return metrics, rank
+        end_epoch(metrics, rank, checkpoint, model, {'g_optimizer': g_optimizer, 'd_optimizer': d_optimizer})
+    return finish(metrics, distributed, rank, world)
 `.trim();
 
 /** train() for CycleGAN: two generators and two discriminators, one optimizer per side, unpaired domains. */
@@ -189,12 +183,6 @@ def train(data_dir, epochs=EPOCHS, batch_size=BATCH_SIZE, learning_rate=LEARNING
             totals[-1] += n
         totals = sum_over_processes(totals, distributed, device)
         metrics = {'epoch': epoch + 1, **{name: round(float(totals[i] / totals[-1]), 6) for i, name in enumerate(names)}}
-        if rank == 0:
-            print(json.dumps(metrics), flush=True)
-            if checkpoint:
-                torch.save({'model': model.state_dict(), 'g_optimizer': g_optimizer.state_dict(), 'd_optimizer': d_optimizer.state_dict(), 'epoch': epoch + 1}, checkpoint)
-    metrics['processes'] = world
-    if distributed:
-        torch.distributed.destroy_process_group()
-    return metrics, rank
+        end_epoch(metrics, rank, checkpoint, model, {'g_optimizer': g_optimizer, 'd_optimizer': d_optimizer})
+    return finish(metrics, distributed, rank, world)
 `.trim();

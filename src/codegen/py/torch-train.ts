@@ -85,6 +85,23 @@ def sum_over_processes(totals, distributed, device):
     totals = totals.to(device)
     torch.distributed.all_reduce(totals)
     return totals.cpu()
+
+
+def end_epoch(metrics, rank, checkpoint, model, optimizers):
+    """The first process prints the epoch's metrics as a JSON line and saves the checkpoint that resume() reads."""
+    if rank != 0:
+        return
+    print(json.dumps(metrics), flush=True)
+    if checkpoint:
+        torch.save({'model': model.state_dict(), **{name: o.state_dict() for name, o in optimizers.items()}, 'epoch': metrics['epoch']}, checkpoint)
+
+
+def finish(metrics, distributed, rank, world):
+    """What train() returns: the last epoch's metrics with the process count, and this process's rank."""
+    metrics['processes'] = world
+    if distributed:
+        torch.distributed.destroy_process_group()
+    return metrics, rank
 `.trim();
 
 /** train() for one model with one loss per batch: classify, reconstruct, denoise, anomaly, segment, fit. */
@@ -178,12 +195,6 @@ def train(data_dir, epochs=EPOCHS, batch_size=BATCH_SIZE, learning_rate=LEARNING
             metrics['accuracy'] = round(float(totals[1] / totals[2]), 6)
         if TASK == 'segment':
             metrics['mean_iou'] = round(mean_iou(sum_over_processes(pixels, distributed, device)), 6)
-        if rank == 0:
-            print(json.dumps(metrics), flush=True)
-            if checkpoint:
-                torch.save({'model': model.state_dict(), 'optimizer': optimizer.state_dict(), 'epoch': epoch + 1}, checkpoint)
-    metrics['processes'] = world
-    if distributed:
-        torch.distributed.destroy_process_group()
-    return metrics, rank
+        end_epoch(metrics, rank, checkpoint, model, {'optimizer': optimizer})
+    return finish(metrics, distributed, rank, world)
 `.trim();
