@@ -82,8 +82,8 @@ test('Start on MNIST: wasm shown, progress and chart move, page answers clicks, 
   expect(await page.evaluate('crossOriginIsolated')).toBe(true);
   expect(Number(await page.getByTestId('train-backend').getAttribute('data-threads'))).toBe(cores);
   expect(await page.getByTestId('train-backend').textContent()).toContain(cores === 1 ? '1 thread' : `${cores} threads`);
-  // netloom's SIMD kernels bind to the threaded build's shared heap too (simd/*.ts).
-  expect(await page.getByTestId('train-backend').getAttribute('data-simd-kernels')).toBe('true');
+  // netloom's SIMD kernels bind to the threaded build's shared heap too (simd/*.ts), and run on as many threads (simd/threads.ts).
+  expect(Number(await page.getByTestId('train-backend').getAttribute('data-simd-kernels'))).toBe(cores);
   // This browser has no GPU and no WebGL (chromium.ts): "auto" has nothing to measure wasm against,
   // so it trains at once, no probe, and says why each GPU backend was passed over.
   expect(await page.getByTestId('train-backend').textContent()).toContain('webgl skipped: this browser makes no WebGL 2 context');

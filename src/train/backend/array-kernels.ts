@@ -6,7 +6,8 @@
 import type { KernelFunc, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs';
 import type { Tf } from '../../compile/tf.ts';
 import { maxPoolGradInto, resizeBilinearGradInto, resizeNearestGradInto, type PoolGeometry, type ResizeAttrs, type Shape4 } from './grad-loops.ts';
-import { simdKernels, type SimdKernels } from './simd/instance.ts';
+import { heapOf, simdKernels, type SimdKernels } from './simd/instance.ts';
+import { ranges, runSplit } from './simd/threads.ts';
 
 export type ArrayBackend = 'wasm' | 'cpu';
 
@@ -66,19 +67,23 @@ export function maxPoolGradKernel(tf: Tf, kind: ArrayBackend): KernelFunc {
       padLeft: info.padInfo.left,
     };
     const simd = kind === 'wasm' && input.dtype === 'float32' && dy.dtype === 'float32' ? simdKernels(backend) : null;
-    if (simd) return maxPoolGradSimd(simd, backend as WasmHeap, input, dy, geometry);
+    if (simd) return maxPoolGradSimd(simd, backend as WasmHeap, heapOf(backend), input, dy, geometry);
     return onArrays(kind, backend, input.shape, [input, dy], ([x, g], dx) => maxPoolGradInto(x!, g!, dx, geometry));
   };
 }
 
-/** The same loop as maxPoolGradInto, four channels at a time (simd/pool-grad.ts): ~5× faster on a CNN's pooling. */
-function maxPoolGradSimd(simd: SimdKernels, be: WasmHeap, input: TensorInfo, dy: TensorInfo, g: PoolGeometry): TensorInfo {
+/** The same loop as maxPoolGradInto, four channels at a time (simd/pool-grad.ts): ~5× faster on a CNN's pooling; threads take whole images. */
+function maxPoolGradSimd(simd: SimdKernels, be: WasmHeap, heap: WebAssembly.Memory | null, input: TensorInfo, dy: TensorInfo, g: PoolGeometry): TensorInfo {
   const out = be.makeOutput(input.shape, 'float32');
   const dx = be.typedArrayFromHeap(out);
   dx.fill(0);
   const [nb, h, w, c] = g.inShape;
-  const at = (t: TensorInfo) => be.typedArrayFromHeap(t).byteOffset;
-  simd.maxPoolGrad(at(input), at(dy), dx.byteOffset, nb, h, w, c, g.outHeight, g.outWidth, g.filterHeight, g.filterWidth, g.strideHeight, g.strideWidth, g.padTop, g.padLeft);
+  const image = h * w * c * 4;
+  const dyImage = g.outHeight * g.outWidth * c * 4;
+  const [xAt, dyAt, dxAt] = [be.typedArrayFromHeap(input).byteOffset, be.typedArrayFromHeap(dy).byteOffset, dx.byteOffset];
+  runSplit(heap, simd, 'maxPoolGrad', (t) =>
+    ranges(nb, t).map(([b0, b1]) => [xAt + b0 * image, dyAt + b0 * dyImage, dxAt + b0 * image, b1 - b0, h, w, c, g.outHeight, g.outWidth, g.filterHeight, g.filterWidth, g.strideHeight, g.strideWidth, g.padTop, g.padLeft]),
+  );
   return out;
 }
 

@@ -18,13 +18,15 @@
  * block once. XNNPACK's fully connected kernel would do the product too, but
  * repacks dy first (~3 ns a float: more than a first layer's whole product).
  * Per MNIST CNN step (batch 64, one thread, a fresh dy as in training): the
- * first convolution 19.4 → ~2 ms, the second 29.4 → ~19 ms. Our product runs
- * on one thread while the convolution uses all of tfjs's, so with threads
- * only first layers (kh·kw·C ≤ 27, where it is ~9× faster) take it.
+ * first convolution 19.4 → ~2 ms, the second 29.4 → ~19 ms. On threaded wasm
+ * our kernels split the work over helper threads (simd/threads.ts); where
+ * those did not start, the convolution (on all of tfjs's threads) keeps every
+ * layer but first ones (kh·kw·C ≤ 27, where the product is ~9× faster).
  */
 import type { NamedAttrMap, TensorInfo } from '@tensorflow/tfjs';
 import type { Tf } from '../../compile/tf.ts';
-import { simdKernels, type SimdKernels } from './simd/instance.ts';
+import { heapOf, simdKernels, type SimdKernels } from './simd/instance.ts';
+import { ranges, runSplit, simdThreadCount } from './simd/threads.ts';
 import { withWasmOps, type Pads4, type WasmOps } from './wasm-ops.ts';
 
 interface Attrs {
@@ -52,7 +54,8 @@ export function conv2dBackpropFilter(tf: Tf, inputs: { x: TensorInfo; dy: Tensor
   if (info.dataFormat !== 'channelsLast') throw new Error('Conv2DBackpropFilter on wasm supports only NHWC');
   const { inChannels: c, outChannels: o, filterHeight: kh, filterWidth: kw, strideHeight: sh, strideWidth: sw, outHeight: oh, outWidth: ow, padInfo } = info;
   const simd = x.dtype === 'float32' && dy.dtype === 'float32' ? simdKernels(backend) : null;
-  if (simd && (kh * kw * c <= FIRST_LAYER || threadsOf(backend) === 1)) return withWasmOps(tf, backend, (ops) => byMatrixProduct(ops, simd, x, dy, info));
+  // Our product when it has as many threads as XNNPACK's convolution, or for a first layer anyway.
+  if (simd && (kh * kw * c <= FIRST_LAYER || simdThreadCount(heapOf(backend)) >= threadsOf(backend))) return withWasmOps(tf, backend, (ops) => byMatrixProduct(ops, simd, heapOf(backend), x, dy, info));
   return withWasmOps(tf, backend, (ops) => {
     // Pad only as far as the forward pass read; rows a 'valid' stride skipped are simply never reached.
     const bottom = Math.max(0, (oh - 1) * sh + kh - info.inHeight - padInfo.top);
@@ -78,7 +81,7 @@ function threadsOf(backend: unknown): number {
 
 type ConvInfo = ReturnType<Tf['backend_util']['computeConv2DInfo']>;
 
-function byMatrixProduct(ops: WasmOps, simd: SimdKernels, x: TensorInfo, dy: TensorInfo, info: ConvInfo): TensorInfo {
+function byMatrixProduct(ops: WasmOps, simd: SimdKernels, heap: WebAssembly.Memory | null, x: TensorInfo, dy: TensorInfo, info: ConvInfo): TensorInfo {
   const { batchSize: nb, inHeight: h, inWidth: w, inChannels: c, outChannels: o, filterHeight: kh, filterWidth: kw, strideHeight: sh, strideWidth: sw, outHeight: oh, outWidth: ow, padInfo } = info;
   const rows = kh * kw * c;
   const perImage = rows * oh * ow;
@@ -93,9 +96,14 @@ function byMatrixProduct(ops: WasmOps, simd: SimdKernels, x: TensorInfo, dy: Ten
     const cols = n * oh * ow;
     const col = ops.output([1, rows, cols]);
     // x's and dy's slices are read where they lie: images are contiguous in NHWC.
-    simd.im2colT(ops.address(x) + b0 * h * w * c * 4, ops.address(col), n, h, w, c, oh, ow, kh, kw, sh, sw, padInfo.top, padInfo.left);
+    const xAt = ops.address(x) + b0 * h * w * c * 4;
+    const colAt = ops.address(col);
+    // Threads take disjoint rows of im2colᵀ, then disjoint rows (pairs, the GEMM's tile) of the product.
+    runSplit(heap, simd, 'im2colT', (t) => ranges(rows, t).map(([r0, r1]) => [xAt, colAt, n, h, w, c, oh, ow, kh, kw, sh, sw, padInfo.top, padInfo.left, r0, r1]));
     if (dw) {
-      simd.gemmAccumulate(ops.address(col), ops.address(dy) + b0 * oh * ow * o * 4, ops.address(dw), rows, cols, o);
+      const dyAt = ops.address(dy) + b0 * oh * ow * o * 4;
+      const dwAt = ops.address(dw);
+      runSplit(heap, simd, 'gemmAccumulate', (t) => ranges(rows, t, 2).map(([r0, r1]) => [colAt + r0 * cols * 4, dyAt, dwAt + r0 * o * 4, r1 - r0, cols, o]));
     } else {
       const d = n === nb ? dy : ops.slice(dy, [b0, 0, 0, 0], [n, oh, ow, o]);
       const part = ops.run('BatchMatMul', { a: col, b: ops.reshape(d, [1, cols, o]) }, { transposeA: false, transposeB: false });

@@ -18,7 +18,8 @@
  */
 import type { GraphDoc } from '../../graph/schema.ts';
 import type { Tf } from '../../compile/tf.ts';
-import { simdKernels } from './simd/instance.ts';
+import { heapOf, simdKernels, simdModule } from './simd/instance.ts';
+import { startSimdThreads } from './simd/threads.ts';
 import { registerWasmTrainingKernels } from './wasm-kernels.ts';
 import { registerGradientFixes } from './gradient-fixes.ts';
 import { registerBatchNormKernels } from './batch-norm-kernels.ts';
@@ -86,8 +87,8 @@ export interface BackendReport {
   skipped: Skipped[];
   /** Later candidates, not tried because `active` works (what a user could switch to). */
   untried: BackendName[];
-  /** For wasm: whether the SIMD build and how many threads run, and whether netloom's own SIMD kernels (simd/*.ts) bound to its heap. */
-  wasm?: { simd: boolean; threads: number; simdKernels: boolean };
+  /** For wasm: whether the SIMD build and how many threads run, and on how many threads netloom's own SIMD kernels (simd/*.ts) run (0: not bound, the JavaScript loops run). */
+  wasm?: { simd: boolean; threads: number; simdKernels: number };
   /** Kernels this call added, replaced or wrapped (`backend:Kernel`; empty when done before). */
   kernelsChanged: string[];
   /** Nodes no backend can train (tfjs limits); the trainer should refuse to start when non-empty. */
@@ -144,7 +145,7 @@ export async function selectBackend(tf: Tf, platform: Platform, options: SelectO
   const report = async (name: BackendName, rest: Pick<BackendReport, 'untried' | 'probe'>): Promise<BackendReport> => {
     const r: BackendReport = { active: name, skipped, ...rest, kernelsChanged, issues: options.doc ? trainableOn(name, options.doc, tf) : [] };
     if (!r.probe) delete r.probe;
-    if (name === 'wasm' && wasm) r.wasm = { simd: (await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) === true, threads: wasm.getThreadsCount(), simdKernels: simdKernels(tf.findBackend('wasm')) !== null };
+    if (name === 'wasm' && wasm) r.wasm = { simd: (await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) === true, threads: wasm.getThreadsCount(), simdKernels: await ourKernelThreads(tf, wasm.getThreadsCount()) };
     return r;
   };
 
@@ -201,6 +202,13 @@ async function prepareWebGpu(platform: Platform): Promise<Text | null> {
   } catch (e) {
     return text('train.backend.webgpu-load', { detail: message(e) });
   }
+}
+
+/** Binds our SIMD kernels to the wasm heap and, on threaded wasm in a worker, starts their helper threads; how many threads they run on. */
+async function ourKernelThreads(tf: Tf, threads: number): Promise<number> {
+  const heap = heapOf(tf.findBackend('wasm'));
+  const module = heap && simdKernels(tf.findBackend('wasm')) ? simdModule(heap) : null;
+  return heap && module ? startSimdThreads(heap, module, threads) : 0;
 }
 
 async function prepareWasm(tf: Tf, platform: Platform, threads: number) {

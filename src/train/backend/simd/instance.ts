@@ -17,7 +17,7 @@ export interface SimdKernels {
   /** See simd/gemm.ts. */
   gemmAccumulate(a: number, b: number, c: number, m: number, k: number, n: number): void;
   /** See simd/im2col.ts. */
-  im2colT(x: number, out: number, nb: number, h: number, w: number, c: number, oh: number, ow: number, kh: number, kw: number, sh: number, sw: number, pt: number, pl: number): void;
+  im2colT(x: number, out: number, nb: number, h: number, w: number, c: number, oh: number, ow: number, kh: number, kw: number, sh: number, sw: number, pt: number, pl: number, rowFrom: number, rowTo: number): void;
 }
 
 /** The parts of tfjs-backend-wasm's emscripten module that hold its memory: threaded builds keep it in `wasmMemory`, the others export it. */
@@ -26,36 +26,50 @@ interface EmscriptenModule {
   asm?: { memory?: WebAssembly.Memory };
 }
 
-const instances = new WeakMap<WebAssembly.Memory, SimdKernels | null>();
+interface Bound {
+  kernels: SimdKernels;
+  module: WebAssembly.Module;
+}
+
+const instances = new WeakMap<WebAssembly.Memory, Bound | null>();
 let disabled = false;
 
 function bytes(base64: string): Uint8Array {
   return Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0));
 }
 
-function memoryOf(backend: unknown): WebAssembly.Memory | null {
+/** tfjs-backend-wasm's heap, or null for any other backend. */
+export function heapOf(backend: unknown): WebAssembly.Memory | null {
   const wasm = (backend as { wasm?: EmscriptenModule }).wasm;
   const memory = wasm?.wasmMemory ?? wasm?.asm?.memory;
   return memory instanceof WebAssembly.Memory ? memory : null;
 }
 
-/** The kernels bound to this wasm backend's heap, or null (then use the JavaScript loops). */
-export function simdKernels(backend: unknown): SimdKernels | null {
-  if (disabled) return null;
-  const memory = memoryOf(backend);
-  if (!memory) return null;
+function bind(memory: WebAssembly.Memory): Bound | null {
   if (instances.has(memory)) return instances.get(memory)!;
-  let kernels: SimdKernels | null = null;
+  let bound: Bound | null = null;
   try {
     const shared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
     // A few kB: synchronous compilation is allowed everywhere, also on a page's main thread.
     const module = new WebAssembly.Module(bytes(shared ? SIMD_KERNELS_SHARED : SIMD_KERNELS) as BufferSource);
-    kernels = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as SimdKernels;
+    bound = { module, kernels: new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as SimdKernels };
   } catch {
-    kernels = null; // an engine without wasm SIMD: the JavaScript loops stay
+    bound = null; // an engine without wasm SIMD: the JavaScript loops stay
   }
-  instances.set(memory, kernels);
-  return kernels;
+  instances.set(memory, bound);
+  return bound;
+}
+
+/** The kernels bound to this wasm backend's heap, or null (then use the JavaScript loops). */
+export function simdKernels(backend: unknown): SimdKernels | null {
+  if (disabled) return null;
+  const memory = heapOf(backend);
+  return memory ? (bind(memory)?.kernels ?? null) : null;
+}
+
+/** The compiled module bound to this heap (helper threads instantiate it too), or null. */
+export function simdModule(memory: WebAssembly.Memory): WebAssembly.Module | null {
+  return bind(memory)?.module ?? null;
 }
 
 /** For tests and benchmarks: run the JavaScript loops instead (true) or the SIMD kernels again (false). */
