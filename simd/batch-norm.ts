@@ -8,6 +8,28 @@ function blockRows(cols: i32): i32 {
   return max(1, 4096 / cols);
 }
 
+/** Lanes 0–1 and lanes 2–3 of four floats, as float64 pairs. */
+// @ts-ignore: decorator
+@inline function low(v: v128): v128 {
+  return f64x2.promote_low_f32x4(v);
+}
+// @ts-ignore: decorator
+@inline function high(v: v128): v128 {
+  return f64x2.promote_low_f32x4(v128.shuffle<f32>(v, v, 2, 3, 0, 1));
+}
+
+/** Adds two float64 pairs (four columns) into the sums at p. */
+// @ts-ignore: decorator
+@inline function addPairs(p: usize, lo: v128, hi: v128): void {
+  v128.store(p, f64x2.add(v128.load(p), lo));
+  v128.store(p + 16, f64x2.add(v128.load(p + 16), hi));
+}
+
+// @ts-ignore: decorator
+@inline function addTo(p: usize, v: f64): void {
+  store<f64>(p, load<f64>(p) + v);
+}
+
 /** s[j] = Σ (x − shift[j]), q[j] = Σ (x − shift[j])² over the rows (s, q: float64; overwritten). */
 export function momentSums(x: usize, rows: i32, cols: i32, shift: usize, s: usize, q: usize): void {
   memory.fill(s, 0, <usize>cols << 3);
@@ -19,24 +41,22 @@ export function momentSums(x: usize, rows: i32, cols: i32, shift: usize, s: usiz
     const r1 = min(rows, r0 + block);
     for (let j = 0; j < c4; j += 4) {
       const h = v128.load(shift + (<usize>j << 2));
-      const hLo = f64x2.promote_low_f32x4(h);
-      const hHi = f64x2.promote_low_f32x4(v128.shuffle<f32>(h, h, 2, 3, 0, 1));
+      const hLo = low(h);
+      const hHi = high(h);
       let s0 = f64x2.splat(0), s1 = f64x2.splat(0), q0 = f64x2.splat(0), q1 = f64x2.splat(0);
       let p = x + <usize>r0 * rowBytes + (<usize>j << 2);
       for (let r = r0; r < r1; r++, p += rowBytes) {
         const v = v128.load(p);
-        const d0 = f64x2.sub(f64x2.promote_low_f32x4(v), hLo);
-        const d1 = f64x2.sub(f64x2.promote_low_f32x4(v128.shuffle<f32>(v, v, 2, 3, 0, 1)), hHi);
+        const d0 = f64x2.sub(low(v), hLo);
+        const d1 = f64x2.sub(high(v), hHi);
         s0 = f64x2.add(s0, d0);
         s1 = f64x2.add(s1, d1);
         q0 = f64x2.add(q0, f64x2.mul(d0, d0));
         q1 = f64x2.add(q1, f64x2.mul(d1, d1));
       }
       const at = <usize>j << 3;
-      v128.store(s + at, f64x2.add(v128.load(s + at), s0));
-      v128.store(s + at + 16, f64x2.add(v128.load(s + at + 16), s1));
-      v128.store(q + at, f64x2.add(v128.load(q + at), q0));
-      v128.store(q + at + 16, f64x2.add(v128.load(q + at + 16), q1));
+      addPairs(s + at, s0, s1);
+      addPairs(q + at, q0, q1);
     }
     for (let j = c4; j < cols; j++) {
       const h = <f64>load<f32>(shift + (<usize>j << 2));
@@ -47,8 +67,8 @@ export function momentSums(x: usize, rows: i32, cols: i32, shift: usize, s: usiz
         sj += d;
         qj += d * d;
       }
-      store<f64>(s + (<usize>j << 3), load<f64>(s + (<usize>j << 3)) + sj);
-      store<f64>(q + (<usize>j << 3), load<f64>(q + (<usize>j << 3)) + qj);
+      addTo(s + (<usize>j << 3), sj);
+      addTo(q + (<usize>j << 3), qj);
     }
   }
 }
@@ -64,8 +84,8 @@ export function gradSums(x: usize, dy: usize, rows: i32, cols: i32, mean: usize,
     const r1 = min(rows, r0 + block);
     for (let j = 0; j < c4; j += 4) {
       const m = v128.load(mean + (<usize>j << 2));
-      const mLo = f64x2.promote_low_f32x4(m);
-      const mHi = f64x2.promote_low_f32x4(v128.shuffle<f32>(m, m, 2, 3, 0, 1));
+      const mLo = low(m);
+      const mHi = high(m);
       let a0 = f64x2.splat(0), a1 = f64x2.splat(0), b0 = f64x2.splat(0), b1 = f64x2.splat(0);
       const offset = <usize>r0 * rowBytes + (<usize>j << 2);
       let px = x + offset;
@@ -73,18 +93,16 @@ export function gradSums(x: usize, dy: usize, rows: i32, cols: i32, mean: usize,
       for (let r = r0; r < r1; r++, px += rowBytes, pg += rowBytes) {
         const v = v128.load(px);
         const g = v128.load(pg);
-        const g0 = f64x2.promote_low_f32x4(g);
-        const g1 = f64x2.promote_low_f32x4(v128.shuffle<f32>(g, g, 2, 3, 0, 1));
+        const g0 = low(g);
+        const g1 = high(g);
         a0 = f64x2.add(a0, g0);
         a1 = f64x2.add(a1, g1);
-        b0 = f64x2.add(b0, f64x2.mul(g0, f64x2.sub(f64x2.promote_low_f32x4(v), mLo)));
-        b1 = f64x2.add(b1, f64x2.mul(g1, f64x2.sub(f64x2.promote_low_f32x4(v128.shuffle<f32>(v, v, 2, 3, 0, 1)), mHi)));
+        b0 = f64x2.add(b0, f64x2.mul(g0, f64x2.sub(low(v), mLo)));
+        b1 = f64x2.add(b1, f64x2.mul(g1, f64x2.sub(high(v), mHi)));
       }
       const at = <usize>j << 3;
-      v128.store(sdy + at, f64x2.add(v128.load(sdy + at), a0));
-      v128.store(sdy + at + 16, f64x2.add(v128.load(sdy + at + 16), a1));
-      v128.store(sdyx + at, f64x2.add(v128.load(sdyx + at), b0));
-      v128.store(sdyx + at + 16, f64x2.add(v128.load(sdyx + at + 16), b1));
+      addPairs(sdy + at, a0, a1);
+      addPairs(sdyx + at, b0, b1);
     }
     for (let j = c4; j < cols; j++) {
       const mj = <f64>load<f32>(mean + (<usize>j << 2));
@@ -97,8 +115,8 @@ export function gradSums(x: usize, dy: usize, rows: i32, cols: i32, mean: usize,
         aj += g;
         bj += g * (<f64>load<f32>(px) - mj);
       }
-      store<f64>(sdy + (<usize>j << 3), load<f64>(sdy + (<usize>j << 3)) + aj);
-      store<f64>(sdyx + (<usize>j << 3), load<f64>(sdyx + (<usize>j << 3)) + bj);
+      addTo(sdy + (<usize>j << 3), aj);
+      addTo(sdyx + (<usize>j << 3), bj);
     }
   }
 }
