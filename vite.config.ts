@@ -4,7 +4,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { prepareDataPlugin } from './scripts/vite-plugin-data.ts';
 
 // Cross-origin isolation lets tfjs use wasm threads (SharedArrayBuffer) later on.
-const isolation = {
+export const isolation = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Embedder-Policy': 'require-corp',
 };
@@ -12,7 +12,7 @@ const isolation = {
 // tfjs's threaded wasm starts its pthread workers from its own factory's source text
 // (Function.prototype.toString): a compressing minifier inlines outer names into that
 // function and the workers throw "e is not defined". Renaming alone keeps it whole.
-const minify = { compress: false, mangle: true } as const;
+export const minify = { compress: false, mangle: true } as const;
 
 export default defineConfig({
   plugins: [

@@ -1,6 +1,7 @@
 /** Shared by the backend tests: wasm + cpu set up once per file, seeded data, gradient comparison. */
 import * as tf from '@tensorflow/tfjs';
 import { selectNodeBackend } from '../../../src/train/backend/select-node.ts';
+import { seeded } from './seeded.ts';
 
 /** Initialises wasm (with the gradient kernels) and cpu; leaves cpu active. */
 export async function setupBackends(): Promise<void> {
@@ -8,20 +9,6 @@ export async function setupBackends(): Promise<void> {
   const report = await selectNodeBackend(tf, { order: ['wasm'] });
   if (report.active !== 'wasm') throw new Error('wasm did not start');
   await tf.setBackend('cpu');
-}
-
-/** Deterministic values in [-1, 1) (mulberry32), so both backends see the same numbers. */
-export function seeded(n: number, seed: number): Float32Array {
-  let a = seed >>> 0;
-  const out = new Float32Array(n);
-  for (let i = 0; i < n; i++) {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    out[i] = ((t ^ (t >>> 14)) >>> 0) / 2 ** 31 - 1;
-  }
-  return out;
 }
 
 export interface Input {

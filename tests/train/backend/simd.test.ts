@@ -12,7 +12,8 @@ import { disableSimdKernels, simdKernels } from '../../../src/train/backend/simd
 import { SIMD_KERNELS, SIMD_KERNELS_SHARED } from '../../../src/train/backend/simd/kernels.generated.ts';
 import { BATCH_NORM_TRAINING } from '../../../src/compile/layers/batch-norm.ts';
 import { BATCH_NORM_TRAINING_GRAD } from '../../../src/train/backend/batch-norm-kernels.ts';
-import { seeded, setupBackends } from './helpers.ts';
+import { setupBackends } from './helpers.ts';
+import { seeded } from './seeded.ts';
 
 beforeAll(setupBackends);
 

@@ -8,21 +8,19 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { BackendReport } from '../../../src/train/backend/select.ts';
+import { openBrowser, type Browser } from '../../browser/chromium.ts';
+import { isolation, minify } from '../../../vite.config.ts';
 
 const root = join(import.meta.dirname, 'web-threads');
 const outDir = mkdtempSync(join(tmpdir(), 'netloom-threads-web-'));
-const profile = mkdtempSync(join(tmpdir(), 'netloom-threads-chromium-'));
-const isolation = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
 let server: PreviewServer;
-let context: BrowserContext;
+let browser: Browser;
 
 beforeAll(async () => {
-  // The app's minifier setting (vite.config.ts): compressing breaks tfjs's threaded build's pthread workers.
-  const minify = { compress: false, mangle: true } as const;
+  // The app's headers and minifier setting: compressing breaks tfjs's threaded build's pthread workers.
   await build({
     root,
     configFile: false,
@@ -32,24 +30,17 @@ beforeAll(async () => {
     worker: { format: 'es', rolldownOptions: { output: { minify } } },
   });
   server = await preview({ root, configFile: false, logLevel: 'error', build: { outDir }, preview: { port: 0, host: '127.0.0.1', headers: isolation } });
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-  });
+  browser = await openBrowser();
 }, 120_000);
 
 afterAll(async () => {
-  await context?.close();
+  await browser?.close();
   await server?.close();
   rmSync(outDir, { recursive: true, force: true });
-  rmSync(profile, { recursive: true, force: true });
 });
 
 test('helper threads start, and the kernels they split give cpu results', async () => {
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
+  const { page, errors } = browser;
   await page.goto(server.resolvedUrls!.local[0]!);
   await page.waitForFunction(() => document.title === 'ready');
   expect(await page.evaluate('crossOriginIsolated')).toBe(true);

@@ -1,17 +1,7 @@
 /** threads.test.ts's worker: wasm with helper threads for our kernels, checked against cpu. */
 import * as tf from '@tensorflow/tfjs';
 import { selectBrowserBackend } from '../../../../src/train/backend/select-browser.ts';
-
-function seeded(n: number, seed: number): Float32Array {
-  let a = seed >>> 0;
-  return Float32Array.from({ length: n }, () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 31 - 1;
-  });
-}
+import { seeded } from '../seeded.ts';
 
 /** Runs `kernel` on both backends from the same numbers; the largest difference relative to cpu's largest value. */
 function gap(kernel: string, inputs: Record<string, [number[], Float32Array]>, attrs: Record<string, unknown>): number {

@@ -9,18 +9,8 @@ import type { BackendName } from '../../../../src/train/backend/select.ts';
 import { compileGraph } from '../../../../src/compile/compile.ts';
 import { extractWeights } from '../../../../src/train/save.ts';
 import type { GraphDoc } from '../../../../src/graph/schema.ts';
+import { seeded } from '../seeded.ts';
 
-/** Deterministic values in [-1, 1), as in tests/train/backend/helpers.ts. */
-function seeded(n: number, seed: number): Float32Array {
-  let a = seed >>> 0;
-  return Float32Array.from({ length: n }, () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 31 - 1;
-  });
-}
 const seededTensor = (shape: number[], seed: number) => tf.tensor(seeded(shape.reduce((a, b) => a * b, 1), seed), shape);
 
 /**
