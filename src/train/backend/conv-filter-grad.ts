@@ -54,8 +54,9 @@ export function conv2dBackpropFilter(tf: Tf, inputs: { x: TensorInfo; dy: Tensor
   if (info.dataFormat !== 'channelsLast') throw new Error('Conv2DBackpropFilter on wasm supports only NHWC');
   const { inChannels: c, outChannels: o, filterHeight: kh, filterWidth: kw, strideHeight: sh, strideWidth: sw, outHeight: oh, outWidth: ow, padInfo } = info;
   const simd = x.dtype === 'float32' && dy.dtype === 'float32' ? simdKernels(backend) : null;
+  const heap = heapOf(backend);
   // Our product when it has as many threads as XNNPACK's convolution, or for a first layer anyway.
-  if (simd && (kh * kw * c <= FIRST_LAYER || simdThreadCount(heapOf(backend)) >= threadsOf(backend))) return withWasmOps(tf, backend, (ops) => byMatrixProduct(ops, simd, heapOf(backend), x, dy, info));
+  if (simd && (kh * kw * c <= FIRST_LAYER || simdThreadCount(heap) >= threadsOf(backend))) return withWasmOps(tf, backend, (ops) => byMatrixProduct(ops, simd, heap, x, dy, info));
   return withWasmOps(tf, backend, (ops) => {
     // Pad only as far as the forward pass read; rows a 'valid' stride skipped are simply never reached.
     const bottom = Math.max(0, (oh - 1) * sh + kh - info.inHeight - padInfo.top);

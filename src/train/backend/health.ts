@@ -65,8 +65,9 @@ export function watchBackend(tf: Tf): BackendWatch {
  * the browser's English words. Null for any other error.
  */
 export function gpuGoneError(backend: string, e: unknown): Text | null {
-  if (!onGpu(backend) || !(e instanceof Error || (typeof DOMException !== 'undefined' && e instanceof DOMException))) return null;
-  const { name, message } = e as Error;
+  // DOMException (WebGPU's errors) is an Error too.
+  if (!onGpu(backend) || !(e instanceof Error)) return null;
+  const { name, message } = e;
   const gone = /\b(device|context)\b[^.]*\b(lost|destroyed)\b|\bmapAsync\b|CONTEXT_LOST/i.test(message) || (name === 'AbortError' && /GPU/i.test(message));
   return gone ? text('train.gpu-lost', { backend }) : null;
 }

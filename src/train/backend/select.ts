@@ -206,8 +206,9 @@ async function prepareWebGpu(platform: Platform): Promise<Text | null> {
 
 /** Binds our SIMD kernels to the wasm heap and, on threaded wasm in a worker, starts their helper threads; how many threads they run on. */
 async function ourKernelThreads(tf: Tf, threads: number): Promise<number> {
-  const heap = heapOf(tf.findBackend('wasm'));
-  const module = heap && simdKernels(tf.findBackend('wasm')) ? simdModule(heap) : null;
+  const backend = tf.findBackend('wasm');
+  const heap = heapOf(backend);
+  const module = heap && simdKernels(backend) ? simdModule(heap) : null;
   return heap && module ? startSimdThreads(heap, module, threads) : 0;
 }
 
