@@ -8,6 +8,7 @@
  * `npm run build-simd`; a test checks the generated file is current.
  */
 import { readdirSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import asc from 'assemblyscript/asc';
 
@@ -26,10 +27,7 @@ async function compile(extra: string[]): Promise<Uint8Array> {
   let binary: Uint8Array | undefined;
   const errors: string[] = [];
   const { error } = await asc.main([...files, ...COMMON, ...extra, '--outFile', 'kernels.wasm'], {
-    readFile: async (name, base) => {
-      const { readFile } = await import('node:fs/promises');
-      return readFile(join(root, base, name), 'utf8').catch(() => null);
-    },
+    readFile: (name, base) => readFile(join(root, base, name), 'utf8').catch(() => null),
     writeFile: (name, contents) => {
       if (name.endsWith('.wasm')) binary = contents as Uint8Array;
     },

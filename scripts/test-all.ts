@@ -8,6 +8,7 @@
  */
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 
 const PROJECTS = ['unit', 'browser'] as const;
 const args = process.argv.slice(2);
@@ -35,9 +36,9 @@ function run(project: string): Promise<number> {
   const own = out ? [`--outputFile.json=${out}.${project}.json`] : [];
   // A file filter may match only one project's files: the other then has none, which is fine.
   const child = spawn(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', '--project', project, '--passWithNoTests', ...rest, ...own], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const prefix = (chunk: Buffer) => chunk.toString().replace(/^(?=.)/gm, `[${project}] `);
-  child.stdout.on('data', (c: Buffer) => process.stdout.write(prefix(c)));
-  child.stderr.on('data', (c: Buffer) => process.stderr.write(prefix(c)));
+  // Whole lines, each marked with its project: the two outputs interleave.
+  createInterface({ input: child.stdout }).on('line', (line) => process.stdout.write(`[${project}] ${line}\n`));
+  createInterface({ input: child.stderr }).on('line', (line) => process.stderr.write(`[${project}] ${line}\n`));
   return new Promise((resolve) => child.on('close', (code) => resolve(code ?? 1)));
 }
 
