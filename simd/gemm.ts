@@ -9,16 +9,25 @@
  * blocks of 256 so both operands' slices stay in cache.
  */
 export function gemmAccumulate(a: usize, b: usize, c: usize, m: i32, k: i32, n: i32): void {
+  gemm(a, b, c, m, k, n, <usize>k << 2, 4);
+}
+
+/** c[m, n] += a[k, m]ᵀ · b[k, n]: the same with a stored transposed (a Winograd filter gradient's tiles, simd/winograd.ts). */
+export function gemmAccumulateAT(a: usize, b: usize, c: usize, m: i32, k: i32, n: i32): void {
+  gemm(a, b, c, m, k, n, 4, <usize>m << 2);
+}
+
+/** a[i, p] lies at a + i·si + p·sp (bytes). Inlined into both callers, so the strides are constants or loop invariants there. */
+// @ts-ignore: decorator
+@inline function gemm(a: usize, b: usize, c: usize, m: i32, k: i32, n: i32, si: usize, sp: usize): void {
   const block = 256;
   const n16 = n & ~15;
   const rowB = <usize>n << 2;
-  const rowA = <usize>k << 2;
   for (let k0 = 0; k0 < k; k0 += block) {
     const k1 = min(k, k0 + block);
     let i = 0;
     for (; i + 2 <= m; i += 2) {
-      const a0 = a + <usize>i * rowA;
-      const a1 = a0 + rowA;
+      const a0 = a + <usize>i * si;
       const c0 = c + <usize>i * rowB;
       const c1 = c0 + rowB;
       let j = 0;
@@ -27,10 +36,11 @@ export function gemmAccumulate(a: usize, b: usize, c: usize, m: i32, k: i32, n: 
         let x0 = v128.load(c0 + o), x1 = v128.load(c0 + o, 16), x2 = v128.load(c0 + o, 32), x3 = v128.load(c0 + o, 48);
         let y0 = v128.load(c1 + o), y1 = v128.load(c1 + o, 16), y2 = v128.load(c1 + o, 32), y3 = v128.load(c1 + o, 48);
         let pb = b + <usize>k0 * rowB + o;
-        for (let p = k0; p < k1; p++, pb += rowB) {
+        let pa = a0 + <usize>k0 * sp;
+        for (let p = k0; p < k1; p++, pb += rowB, pa += sp) {
           const b0 = v128.load(pb), b1 = v128.load(pb, 16), b2 = v128.load(pb, 32), b3 = v128.load(pb, 48);
-          const s = f32x4.splat(load<f32>(a0 + (<usize>p << 2)));
-          const t = f32x4.splat(load<f32>(a1 + (<usize>p << 2)));
+          const s = v128.load32_splat(pa);
+          const t = v128.load32_splat(pa + si);
           x0 = f32x4.add(x0, f32x4.mul(s, b0));
           x1 = f32x4.add(x1, f32x4.mul(s, b1));
           x2 = f32x4.add(x2, f32x4.mul(s, b2));
@@ -54,23 +64,25 @@ export function gemmAccumulate(a: usize, b: usize, c: usize, m: i32, k: i32, n: 
         let x0 = v128.load(c0 + o);
         let y0 = v128.load(c1 + o);
         let pb = b + <usize>k0 * rowB + o;
-        for (let p = k0; p < k1; p++, pb += rowB) {
+        let pa = a0 + <usize>k0 * sp;
+        for (let p = k0; p < k1; p++, pb += rowB, pa += sp) {
           const b0 = v128.load(pb);
-          x0 = f32x4.add(x0, f32x4.mul(f32x4.splat(load<f32>(a0 + (<usize>p << 2))), b0));
-          y0 = f32x4.add(y0, f32x4.mul(f32x4.splat(load<f32>(a1 + (<usize>p << 2))), b0));
+          x0 = f32x4.add(x0, f32x4.mul(v128.load32_splat(pa), b0));
+          y0 = f32x4.add(y0, f32x4.mul(v128.load32_splat(pa + si), b0));
         }
         v128.store(c0 + o, x0);
         v128.store(c1 + o, y0);
       }
     }
     for (; i < m; i++) {
-      const a0 = a + <usize>i * rowA;
+      const a0 = a + <usize>i * si;
       const c0 = c + <usize>i * rowB;
       for (let j = 0; j < n; j += 4) {
         const o = <usize>j << 2;
         let x0 = v128.load(c0 + o);
         let pb = b + <usize>k0 * rowB + o;
-        for (let p = k0; p < k1; p++, pb += rowB) x0 = f32x4.add(x0, f32x4.mul(f32x4.splat(load<f32>(a0 + (<usize>p << 2))), v128.load(pb)));
+        let pa = a0 + <usize>k0 * sp;
+        for (let p = k0; p < k1; p++, pb += rowB, pa += sp) x0 = f32x4.add(x0, f32x4.mul(v128.load32_splat(pa), v128.load(pb)));
         v128.store(c0 + o, x0);
       }
     }

@@ -15,6 +15,8 @@
  *    a loop on the wasm heap (array-kernels.ts);
  *  - present but wrong for some 'same' paddings, wrapped (same-padding.ts):
  *    Conv2D, FusedConv2D, DepthwiseConv2dNative, FusedDepthwiseConv2D;
+ *  - present but slower than need be, wrapped: Conv2D and FusedConv2D with
+ *    3×3 windows and stride 1 run by Winograd (winograd-conv.ts);
  *  - AvgPoolGrad wrong at partial windows, as on every backend (avg-pool-grad.ts);
  *  - ResizeNearestNeighborGrad and ResizeBilinearGrad ignore halfPixelCenters
  *    (tfjs-layers never sets it): those calls go to the adjoint loops;
@@ -44,7 +46,11 @@ import { leadingReduction } from './leading-sum.ts';
 import { matMulWithoutTransposes } from './matmul-transposed.ts';
 import { wholeRepeatTile } from './repeat-tile.ts';
 import { preluBroadcast } from './prelu-broadcast.ts';
+import { winogradFirst } from './winograd-conv.ts';
 import { registerBatchNormKernels } from './batch-norm-kernels.ts';
+
+/** Forward convolutions that try Winograd first (winograd-conv.ts), around the 'same'-padding wrapper. */
+const WINOGRAD_KERNELS = ['Conv2D', 'FusedConv2D'];
 
 type Impl = (tf: Tf, inputs: Record<string, TensorInfo>, attrs: NamedAttrMap, backend: unknown) => TensorInfo;
 
@@ -80,9 +86,14 @@ export function registerWasmTrainingKernels(tf: Tf): string[] {
   }
   for (const [name, { depthwise }] of Object.entries(SAME_PADDED_KERNELS)) {
     const original = tf.getKernel(name, 'wasm');
-    if (!original || isWrapped(original)) continue;
+    if (!original || isWrapped(original) || isOurs(original)) continue;
     replaceKernel(tf, explicitSame(tf, original, depthwise));
     changed.push(name);
+  }
+  for (const name of WINOGRAD_KERNELS) {
+    const padded = tf.getKernel(name, 'wasm');
+    if (!padded || isOurs(padded)) continue;
+    replaceKernel(tf, winogradFirst(tf, padded));
   }
   const avg = tf.getKernel('AvgPoolGrad', 'wasm');
   if (avg && !isAvgPoolFixed(avg)) {

@@ -16,8 +16,14 @@ export interface SimdKernels {
   affine(x: number, u: number, rows: number, cols: number, m: number, a: number, b: number, c: number, out: number): void;
   /** See simd/gemm.ts. */
   gemmAccumulate(a: number, b: number, c: number, m: number, k: number, n: number): void;
+  gemmAccumulateAT(a: number, b: number, c: number, m: number, k: number, n: number): void;
   /** See simd/im2col.ts. */
   im2colT(x: number, out: number, nb: number, h: number, w: number, c: number, oh: number, ow: number, kh: number, kw: number, sh: number, sw: number, pt: number, pl: number, rowFrom: number, rowTo: number): void;
+  /** See simd/winograd.ts. */
+  filterTransform(w: number, u: number, c: number, o: number): void;
+  winograd(x: number, u: number, bias: number, y: number, v: number, m: number, h: number, w: number, c: number, o: number, oh: number, ow: number, th: number, tw: number, pt: number, pl: number, tFrom: number, tTo: number, chunk: number, relu: number): void;
+  winogradFilterGrad(x: number, dy: number, du: number, v: number, dm: number, h: number, w: number, c: number, o: number, oh: number, ow: number, th: number, tw: number, pt: number, pl: number, tFrom: number, tTo: number, chunk: number): void;
+  filterGradTransform(du: number, parts: number, dw: number, c: number, o: number): void;
 }
 
 /** The parts of tfjs-backend-wasm's emscripten module that hold its memory: threaded builds keep it in `wasmMemory`, the others export it. */

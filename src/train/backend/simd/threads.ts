@@ -10,7 +10,7 @@
  */
 import type { SimdKernels } from './instance.ts';
 
-export const KERNEL_NAMES = ['gemmAccumulate', 'im2colT', 'maxPoolGrad'] as const;
+export const KERNEL_NAMES = ['gemmAccumulate', 'im2colT', 'maxPoolGrad', 'winograd', 'winogradFilterGrad'] as const;
 export type KernelName = (typeof KERNEL_NAMES)[number];
 /** Int32 per helper: generation, the generation done, kernel, argument count, arguments. */
 export const SLOT = 32;
@@ -62,6 +62,12 @@ export async function startSimdThreads(memory: WebAssembly.Memory, module: WebAs
   }
   pools.set(memory, { helpers, control: new Int32Array(control) });
   return threads;
+}
+
+/** Threads tfjs-backend-wasm's own (XNNPACK) kernels run on. */
+export function tfjsThreads(backend: unknown): number {
+  const count = (backend as { wasm?: { _get_threads_count?: () => number } }).wasm?._get_threads_count;
+  return count ? count() : 1;
 }
 
 /** Threads our kernels use on this heap. */
