@@ -10,7 +10,8 @@
  * - the longest main-thread task while training (PerformanceObserver
  *   'longtask' reports tasks over 50 ms; none means < 50) and the longest
  *   gap between animation frames.
- * Ratios are against wasm in the same run.
+ * Ratios are against wasm in the same run. BROWSER_TRAIN_BACKENDS=wasm (a
+ * comma list) runs only those.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -129,7 +130,8 @@ export const bench: Bench = {
     try {
       const base = server.resolvedUrls!.local[0]!;
       const results = [];
-      for (const plan of PLAN) {
+      const only = process.env.BROWSER_TRAIN_BACKENDS?.split(',');
+      for (const plan of PLAN.filter((p) => !only || only.includes(p.backend))) {
         try {
           const r = await trainOn(context, base, plan);
           results.push(r);

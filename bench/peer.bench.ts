@@ -21,7 +21,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
@@ -160,6 +160,7 @@ export const bench: Bench = {
       bench: 'peer',
       case: 'MNIST CNN preset, one epoch (7,200 + 800 validation digits, batch 64, Adam), median of rounds',
       machineCores: cores,
+      cpu: cpus()[0]?.model ?? 'unknown', // ratios move with the host CPU: compare runs on the same one
       load1mDuringRounds: load.map((l) => round(l, 2)),
       pytorch: torch ?? 'skipped',
       oneThread: {

@@ -17,7 +17,7 @@
  * fused kernel unregistered), the "before" of the same run.
  */
 import { readFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import * as tf from '@tensorflow/tfjs';
 import type { KernelFunc } from '@tensorflow/tfjs';
 import { compileGraph } from '../src/compile/compile.ts';
@@ -187,6 +187,7 @@ export const bench: Bench = {
       value: round(median(ratios('bn')), 2),
       tfjsComposition: round(median(ratios('bn-tfjs')), 2),
       loadAverage: loadavg().map((l) => round(l, 1)),
+      cpu: cpus()[0]?.model ?? 'unknown',
     });
   },
 };

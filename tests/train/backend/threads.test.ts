@@ -2,8 +2,9 @@
  * netloom's SIMD kernels on threaded wasm, in headless Chromium: in a
  * cross-origin isolated page's worker (as the app trains) they start one
  * helper thread per extra wasm thread (simd/threads.ts), and the kernels
- * they split (the filter gradient's im2col and product, MaxPoolGrad) give
- * cpu's results. The page is tests/train/backend/web-threads/.
+ * they split (the filter gradient's im2col and product, Winograd
+ * convolutions and filter gradients, MaxPoolGrad) give cpu's results.
+ * The page is tests/train/backend/web-threads/.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -48,7 +49,7 @@ test('helper threads start, and the kernels they split give cpu results', async 
   const r = (await page.evaluate('window.threadsCheck()')) as { report: BackendReport; gaps: Record<string, number> };
   expect(r.report.active).toBe('wasm');
   expect(r.report.wasm).toEqual({ simd: true, threads: cores, simdKernels: cores });
-  expect(Object.keys(r.gaps)).toHaveLength(7);
+  expect(Object.keys(r.gaps)).toHaveLength(14);
   for (const [what, g] of Object.entries(r.gaps)) expect(g, what).toBeLessThan(what.startsWith('MaxPoolGrad') ? 1e-7 : 1e-5);
   expect(errors).toEqual([]);
 });

@@ -33,6 +33,7 @@ for (const [b, hw, c, o, k, s, pad] of [
   [8, 14, 32, 64, 3, 1, 'same'],
   [2, 7, 1, 4, 5, 2, 'same'],
   [6, 48, 16, 4, 5, 1, 'same'],
+  [3, 9, 8, 12, 3, 1, 'valid'], // Winograd, tiles split unevenly
 ] as const) {
   const oh = pad === 'same' ? Math.ceil(hw / s) : Math.floor((hw - k) / s) + 1;
   gaps[`Conv2DBackpropFilter ${b}×${hw}×${hw}×${c} k${k} s${s} ${pad} → ${o}`] = gap(
@@ -40,6 +41,15 @@ for (const [b, hw, c, o, k, s, pad] of [
     { x: [[b, hw, hw, c], seeded(b * hw * hw * c, 1)], dy: [[b, oh, oh, o], seeded(b * oh * oh * o, 2)] },
     { strides: [s, s], pad, dataFormat: 'NHWC', filterShape: [k, k, c, o] },
   );
+}
+// Winograd convolutions (3×3, stride 1, channels in fours), tiles split over the threads unevenly.
+for (const [b, hw, c, o, pad] of [[3, 9, 8, 12, 'valid'], [8, 14, 32, 64, 'same']] as const) {
+  const oh = pad === 'same' ? hw : hw - 2;
+  const x: [number[], Float32Array] = [[b, hw, hw, c], seeded(b * hw * hw * c, 5)];
+  const filter: [number[], Float32Array] = [[3, 3, c, o], seeded(9 * c * o, 6)];
+  gaps[`Conv2D ${b}×${hw}×${hw}×${c} ${pad} → ${o}`] = gap('Conv2D', { x, filter }, { strides: [1, 1], pad, dataFormat: 'NHWC', dilations: [1, 1] });
+  gaps[`FusedConv2D relu ${b}×${hw}×${hw}×${c} ${pad} → ${o}`] = gap('FusedConv2D', { x, filter, bias: [[o], seeded(o, 7)] }, { strides: [1, 1], pad, dataFormat: 'NHWC', dilations: [1, 1], activation: 'relu' });
+  gaps[`Conv2DBackpropInput ${b}×${hw}×${hw}×${c} ${pad} → ${o}`] = gap('Conv2DBackpropInput', { dy: [[b, oh, oh, o], seeded(b * oh * oh * o, 8)], filter }, { strides: [1, 1], pad, dataFormat: 'NHWC', inputShape: [b, hw, hw, c] });
 }
 // MaxPoolGrad over batches split by image, with ties (small integers).
 for (const [b, hw, c] of [[5, 8, 6], [64, 14, 32]] as const) {
