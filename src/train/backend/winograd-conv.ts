@@ -10,6 +10,9 @@
  *  - their filter gradients (conv-filter-grad.ts calls winogradFilterGrad).
  * Float32 error stays at ~1e-6 of the result's scale (F(2×2, 3×3) is the
  * numerically mild one; larger tiles would save more and lose more bits).
+ * Measured per MNIST CNN step (batch 64, one thread, `npm run bench
+ * profile`): forward convolutions 21.5 → 9.6 ms, input gradients
+ * 18.2 → 8.7, filter gradients 26.0 → 7.8; the whole step 102 → 52.
  * Everything else goes to wasm's own kernel, and so does threaded wasm whose
  * helper threads did not start (XNNPACK then has more threads than we do).
  */
