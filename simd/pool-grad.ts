@@ -5,13 +5,18 @@
  * MaxPoolGrad, channels-last, four channels per SIMD lane group: dx at the
  * first maximum of each window (scanned row by row; taps outside the input
  * never win) += dy. Same rule as grad-loops.ts's maxPoolGradInto, which
- * stays the reference and the fallback. dx must be zeroed by the caller.
+ * stays the reference and the fallback. Zeroes dx (these nb images) first,
+ * so threads each clear their own part; where windows do not overlap
+ * (stride ≥ window, the usual 2×2 pooling) each dx element is stored
+ * once instead of added to.
  */
 export function maxPoolGrad(
   x: usize, dy: usize, dx: usize,
   nb: i32, h: i32, w: i32, c: i32, oh: i32, ow: i32,
   fh: i32, fw: i32, sh: i32, sw: i32, pt: i32, pl: i32,
 ): void {
+  memory.fill(dx, 0, <usize>(nb * h * w * c) << 2);
+  const overlap = sh < fh || sw < fw;
   const c4 = c & ~3;
   const row = w * c;
   let g = dy;
@@ -42,8 +47,8 @@ export function maxPoolGrad(
           for (let y = ya, r = corner + ch; y < yb; y++, r += row) {
             for (let xx = xa, e = r; xx < xb; xx++, e += c) {
               const p = dx + (<usize>e << 2);
-              const hit = i32x4.eq(at, i32x4.splat(e));
-              v128.store(p, f32x4.add(v128.load(p), v128.and(d, hit)));
+              const hit = v128.and(d, i32x4.eq(at, i32x4.splat(e)));
+              v128.store(p, overlap ? f32x4.add(v128.load(p), hit) : hit);
             }
           }
         }

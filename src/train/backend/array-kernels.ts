@@ -75,8 +75,7 @@ export function maxPoolGradKernel(tf: Tf, kind: ArrayBackend): KernelFunc {
 /** The same loop as maxPoolGradInto, four channels at a time (simd/pool-grad.ts): ~5× faster on a CNN's pooling; threads take whole images. */
 function maxPoolGradSimd(simd: SimdKernels, be: WasmHeap, heap: WebAssembly.Memory | null, input: TensorInfo, dy: TensorInfo, g: PoolGeometry): TensorInfo {
   const out = be.makeOutput(input.shape, 'float32');
-  const dx = be.typedArrayFromHeap(out);
-  dx.fill(0);
+  const dx = be.typedArrayFromHeap(out); // zeroed by the kernel, each thread its own images
   const [nb, h, w, c] = g.inShape;
   const image = h * w * c * 4;
   const dyImage = g.outHeight * g.outWidth * c * 4;
