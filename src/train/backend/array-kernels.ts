@@ -8,13 +8,9 @@ import type { Tf } from '../../compile/tf.ts';
 import { maxPoolGradInto, resizeBilinearGradInto, resizeNearestGradInto, type PoolGeometry, type ResizeAttrs, type Shape4 } from './grad-loops.ts';
 import { heapOf, simdKernels, type SimdKernels } from './simd/instance.ts';
 import { ranges, runSplit } from './simd/threads.ts';
+import type { WasmHeap } from './wasm-ops.ts';
 
 export type ArrayBackend = 'wasm' | 'cpu';
-
-interface WasmHeap {
-  makeOutput(shape: number[], dtype: 'float32'): TensorInfo;
-  typedArrayFromHeap(t: TensorInfo): Float32Array;
-}
 
 interface CpuArrays {
   data: { get(dataId: object): { values?: unknown } };

@@ -27,6 +27,7 @@ import type { Tf } from '../../compile/tf.ts';
 import { BATCH_NORM_TRAINING } from '../../compile/layers/batch-norm.ts';
 import { mark } from './registry.ts';
 import { simdKernels, type SimdKernels } from './simd/instance.ts';
+import type { WasmHeap } from './wasm-ops.ts';
 
 export const BATCH_NORM_TRAINING_GRAD = `${BATCH_NORM_TRAINING}Grad`;
 export const BATCH_NORM_BACKENDS = ['cpu', 'wasm'] as const;
@@ -34,11 +35,6 @@ export const BATCH_NORM_BACKENDS = ['cpu', 'wasm'] as const;
 export const FAST_PATH_KERNELS: readonly string[] = [BATCH_NORM_TRAINING, BATCH_NORM_TRAINING_GRAD];
 type Name = (typeof BATCH_NORM_BACKENDS)[number];
 
-interface WasmBackend {
-  makeOutput(shape: number[], dtype: 'float32'): TensorInfo;
-  typedArrayFromHeap(t: TensorInfo): Float32Array;
-  disposeData(dataId: object): boolean;
-}
 interface CpuBackend {
   makeTensorInfo(shape: number[], dtype: 'float32', values: Float32Array): TensorInfo;
   data: { get(dataId: object): { values: Float32Array } };
@@ -47,7 +43,7 @@ interface CpuBackend {
 /** Makes the outputs first, then views every tensor: a wasm allocation may grow (and detach) the heap. */
 function arrays(name: Name, backend: unknown, inputs: TensorInfo[], shapes: number[][]): { outs: TensorInfo[]; views: Float32Array[] } {
   if (name === 'wasm') {
-    const be = backend as WasmBackend;
+    const be = backend as WasmHeap;
     const outs = shapes.map((s) => be.makeOutput(s, 'float32'));
     return { outs, views: [...inputs, ...outs].map((t) => be.typedArrayFromHeap(t)) };
   }
@@ -210,7 +206,7 @@ function gradCoefficients(g: GradSums, out: { dgamma: Float32Array; dbeta: Float
  * heap; the per-column arithmetic above stays in JavaScript. Scratch for the
  * float64 sums and the coefficients is one heap tensor, freed before returning.
  */
-function withScratch<T>(be: WasmBackend, floats: number, body: (at: number) => T): T {
+function withScratch<T>(be: WasmHeap, floats: number, body: (at: number) => T): T {
   const scratch = be.makeOutput([floats], 'float32');
   try {
     return body(be.typedArrayFromHeap(scratch).byteOffset); // malloc aligns to 8 bytes at least: float64 views fit
@@ -219,7 +215,7 @@ function withScratch<T>(be: WasmBackend, floats: number, body: (at: number) => T
   }
 }
 
-function forwardSimd(simd: SimdKernels, be: WasmBackend, t: Record<'x' | 'gamma' | 'beta', TensorInfo>, rows: number, cols: number, epsilon: number): TensorInfo[] {
+function forwardSimd(simd: SimdKernels, be: WasmHeap, t: Record<'x' | 'gamma' | 'beta', TensorInfo>, rows: number, cols: number, epsilon: number): TensorInfo[] {
   const outs = [be.makeOutput(t.x.shape, 'float32'), be.makeOutput([cols], 'float32'), be.makeOutput([cols], 'float32')];
   // Floats: s and q (float64, 2·cols each), then a.
   return withScratch(be, 5 * cols, (at) => {
@@ -235,7 +231,7 @@ function forwardSimd(simd: SimdKernels, be: WasmBackend, t: Record<'x' | 'gamma'
   });
 }
 
-function gradSimd(simd: SimdKernels, be: WasmBackend, t: Record<'dy' | 'x' | 'mean' | 'variance' | 'gamma' | 'dmean' | 'dvar', TensorInfo>, rows: number, cols: number, epsilon: number): TensorInfo[] {
+function gradSimd(simd: SimdKernels, be: WasmHeap, t: Record<'dy' | 'x' | 'mean' | 'variance' | 'gamma' | 'dmean' | 'dvar', TensorInfo>, rows: number, cols: number, epsilon: number): TensorInfo[] {
   const outs = [be.makeOutput(t.x.shape, 'float32'), be.makeOutput([cols], 'float32'), be.makeOutput([cols], 'float32')];
   // Floats: sdy and sdyx (float64, 2·cols each), then a, b, c.
   return withScratch(be, 7 * cols, (at) => {
@@ -266,7 +262,7 @@ function forwardKernel(name: Name): KernelConfig {
     const { epsilon } = attrs as unknown as { epsilon: number };
     const { rows, cols } = rowsCols(x.shape);
     const simd = name === 'wasm' && rows > 0 ? simdKernels(backend) : null;
-    if (simd) return forwardSimd(simd, backend as WasmBackend, { x, gamma, beta }, rows, cols, epsilon);
+    if (simd) return forwardSimd(simd, backend as WasmHeap, { x, gamma, beta }, rows, cols, epsilon);
     const { outs, views } = arrays(name, backend, [x, gamma, beta], [x.shape, [cols], [cols]]);
     const [xv, gv, bv, yv, mv, vv] = views as [Float32Array, Float32Array, Float32Array, Float32Array, Float32Array, Float32Array];
     columnMoments(xv, rows, cols, mv, vv);
@@ -282,7 +278,7 @@ function gradKernel(name: Name): KernelConfig {
     const { epsilon } = attrs as unknown as { epsilon: number };
     const { rows, cols } = rowsCols(x.shape);
     const simd = name === 'wasm' && rows > 0 ? simdKernels(backend) : null;
-    if (simd) return gradSimd(simd, backend as WasmBackend, { dy, x, mean, variance, gamma, dmean, dvar }, rows, cols, epsilon);
+    if (simd) return gradSimd(simd, backend as WasmHeap, { dy, x, mean, variance, gamma, dmean, dvar }, rows, cols, epsilon);
     const { outs, views } = arrays(name, backend, [dy, x, mean, variance, gamma, dmean, dvar], [x.shape, [cols], [cols]]);
     const [dyv, xv, mv, vv, gv, dmv, dvv, dxv, dgv, dbv] = views as Float32Array[];
     batchNormGradInto(xv!, dyv!, rows, cols, mv!, vv!, gv!, dmv!, dvv!, epsilon, dxv!, dgv!, dbv!);

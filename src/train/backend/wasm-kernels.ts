@@ -28,7 +28,9 @@
  *    bookkeeping; now it shares the data as wasm's Reshape and the cpu
  *    backend's Identity do: no wasm kernel writes into its inputs);
  *  - Prelu wrong when alpha is not x's trailing axes (PReLU sharing a middle
- *    axis): alpha is tiled first (prelu-broadcast.ts).
+ *    axis): alpha is tiled first (prelu-broadcast.ts);
+ *  - slow by composition: Relu's gradient (Step, Cast, Multiply) is one
+ *    kernel (relu-grad.ts).
  *
  * Nothing moves to the cpu backend. Safe to call more than once, before or
  * after the wasm backend initialises (kernels are looked up when an op runs).
@@ -47,6 +49,7 @@ import { matMulWithoutTransposes } from './matmul-transposed.ts';
 import { wholeRepeatTile } from './repeat-tile.ts';
 import { preluBroadcast } from './prelu-broadcast.ts';
 import { winogradFirst } from './winograd-conv.ts';
+import { registerReluGrad } from './relu-grad.ts';
 import { registerBatchNormKernels } from './batch-norm-kernels.ts';
 
 /** Forward convolutions that try Winograd first (winograd-conv.ts), around the 'same'-padding wrapper. */
@@ -140,5 +143,6 @@ export function registerWasmTrainingKernels(tf: Tf): string[] {
     changed.push('Prelu');
   }
   changed.push(...registerBatchNormKernels(tf, 'wasm'));
+  changed.push(...registerReluGrad(tf));
   return changed;
 }

@@ -8,6 +8,13 @@
 import type { KernelBackend, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs';
 import type { Tf } from '../../compile/tf.ts';
 
+/** What our kernels use of tfjs-backend-wasm's backend: fresh outputs and float32 views of the heap. */
+export interface WasmHeap {
+  makeOutput(shape: number[], dtype: 'float32'): TensorInfo;
+  typedArrayFromHeap(t: TensorInfo): Float32Array;
+  disposeData(dataId: object): boolean;
+}
+
 export type Pads4 = [[number, number], [number, number], [number, number], [number, number]];
 
 export class WasmOps {

@@ -19,6 +19,8 @@ export interface SimdKernels {
   gemmAccumulateAT(a: number, b: number, c: number, m: number, k: number, n: number): void;
   /** See simd/im2col.ts. */
   im2colT(x: number, out: number, nb: number, h: number, w: number, c: number, oh: number, ow: number, kh: number, kw: number, sh: number, sw: number, pt: number, pl: number, rowFrom: number, rowTo: number): void;
+  /** See simd/relu-grad.ts. */
+  reluGrad(dy: number, x: number, dx: number, n: number): void;
   /** See simd/winograd.ts. */
   filterTransform(w: number, u: number, c: number, o: number): void;
   winograd(x: number, u: number, bias: number, y: number, v: number, m: number, h: number, w: number, c: number, o: number, oh: number, ow: number, th: number, tw: number, pt: number, pl: number, tFrom: number, tTo: number, chunk: number, relu: number): void;
