@@ -191,16 +191,17 @@ function gradTransform(dy: usize, dm: usize, oh: i32, ow: i32, o: i32, th: i32, 
 }
 
 /**
- * The filter gradient's transformed sums over tiles [tFrom, tTo), added to
- * du [16][c][o]: du[ξ] += V[ξ]ᵀ dM[ξ], `chunk` tiles at a time (v and dm as
- * in winograd()). Threads take disjoint tile ranges, each with its own du;
- * filterGradTransform adds them up.
+ * The filter gradient's transformed sums over tiles [tFrom, tTo) into
+ * du [16][c][o] (cleared here first): du[ξ] = Σ V[ξ]ᵀ dM[ξ], `chunk` tiles
+ * at a time (v and dm as in winograd()). Threads take disjoint tile ranges,
+ * each with its own du; filterGradTransform adds them up.
  */
 export function winogradFilterGrad(
   x: usize, dy: usize, du: usize, v: usize, dm: usize,
   h: i32, w: i32, c: i32, o: i32, oh: i32, ow: i32, th: i32, tw: i32, pt: i32, pl: i32,
   tFrom: i32, tTo: i32, chunk: i32,
 ): void {
+  memory.fill(du, 0, <usize>(16 * c * o) << 2);
   for (let t0 = tFrom; t0 < tTo; t0 += chunk) {
     const t1 = min(tTo, t0 + chunk);
     const n = t1 - t0;

@@ -24,7 +24,7 @@ export function registerReluGrad(tf: Tf): string[] {
       const be = backend as unknown as WasmHeap;
       const out = be.makeOutput(x.shape, 'float32');
       // The gradient below sends work here only where the kernels are bound.
-      simdKernels(backend)!.reluGrad(be.typedArrayFromHeap(dy).byteOffset, be.typedArrayFromHeap(x).byteOffset, be.typedArrayFromHeap(out).byteOffset, x.shape.reduce((a, b) => a * b, 1));
+      simdKernels(backend)!.reluGrad(be.typedArrayFromHeap(dy).byteOffset, be.typedArrayFromHeap(x).byteOffset, be.typedArrayFromHeap(out).byteOffset, tf.util.sizeFromShape(x.shape));
       return out;
     });
     tf.registerKernel({ kernelName: RELU_GRAD, backendName: 'wasm', kernelFunc });

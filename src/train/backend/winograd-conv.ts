@@ -100,33 +100,39 @@ function planFor(tf: Tf, inputs: Record<string, TensorInfo | undefined>, attrs: 
     false,
     tf.backend_util.convertConv2DDataFormat(a.dataFormat ?? 'NHWC'),
   );
-  if (!winogradFits(info) || (bias && bias.shape.reduce((p, d) => p * d, 1) !== info.outChannels)) return null;
+  if (!winogradFits(info) || (bias && tf.util.sizeFromShape(bias.shape) !== info.outChannels)) return null;
   const simd = winogradKernels(backend);
   return simd ? { simd, heap: heapOf(backend), x, filter, bias, relu: activation === 'relu', info } : null;
 }
 
-/** Output tiles (2×2 each) and how many go through one pass. */
-function tiling(info: ConvInfo) {
+/**
+ * Output tiles (2×2 each), how many go through one pass, the tile ranges the
+ * threads take, and each range's working memory: transformed tiles v
+ * (16·chunk·c floats), then their products or output gradients (16·chunk·o).
+ */
+function tiling(ops: WasmOps, heap: WebAssembly.Memory | null, info: ConvInfo) {
+  const { inChannels: c, outChannels: o } = info;
   const th = Math.ceil(info.outHeight / 2);
   const tw = Math.ceil(info.outWidth / 2);
-  const chunk = Math.max(4, Math.floor(CHUNK_FLOATS / (16 * (info.inChannels + info.outChannels))));
-  return { th, tw, tiles: info.batchSize * th * tw, chunk };
+  const chunk = Math.max(4, Math.floor(CHUNK_FLOATS / (16 * (c + o))));
+  const parts = ranges(info.batchSize * th * tw, simdThreadCount(heap));
+  const scratchAt = ops.address(ops.output([parts.length * 16 * chunk * (c + o)]));
+  const scratch = (i: number) => {
+    const v = scratchAt + i * 16 * chunk * (c + o) * 4;
+    return [v, v + 16 * chunk * c * 4] as const;
+  };
+  return { th, tw, chunk, parts, scratch };
 }
 
 function forward({ simd, heap, x, filter, bias, relu, info }: Plan, ops: WasmOps): TensorInfo {
   const { batchSize: nb, inHeight: h, inWidth: w, inChannels: c, outChannels: o, outHeight: oh, outWidth: ow, padInfo } = info;
-  const { th, tw, tiles, chunk } = tiling(info);
-  const parts = ranges(tiles, simdThreadCount(heap));
+  const { th, tw, chunk, parts, scratch } = tiling(ops, heap, info);
   const y = ops.output([nb, oh, ow, o]);
   const u = ops.output([16 * c * o]);
-  const scratch = ops.output([parts.length * 16 * chunk * (c + o)]); // per thread: v, then m
-  const [xAt, yAt, uAt, scratchAt] = [x, y, u, scratch].map((t) => ops.address(t)) as [number, number, number, number];
+  const [xAt, yAt, uAt] = [x, y, u].map((t) => ops.address(t)) as [number, number, number];
   simd.filterTransform(ops.address(filter), uAt, c, o);
   const biasAt = bias ? ops.address(bias) : 0; // 0: none (no tensor lies at the heap's start)
-  const args = parts.map(([from, to], i) => {
-    const v = scratchAt + i * 16 * chunk * (c + o) * 4;
-    return [xAt, uAt, biasAt, yAt, v, v + 16 * chunk * c * 4, h, w, c, o, oh, ow, th, tw, padInfo.top, padInfo.left, from, to, chunk, relu ? 1 : 0];
-  });
+  const args = parts.map(([from, to], i) => [xAt, uAt, biasAt, yAt, ...scratch(i), h, w, c, o, oh, ow, th, tw, padInfo.top, padInfo.left, from, to, chunk, relu ? 1 : 0]);
   runSplit(heap, simd, 'winograd', () => args);
   return y;
 }
@@ -134,17 +140,11 @@ function forward({ simd, heap, x, filter, bias, relu, info }: Plan, ops: WasmOps
 /** dW [3, 3, c, o] of a convolution winogradFits, from its input x and output gradient dy. */
 export function winogradFilterGrad(ops: WasmOps, simd: SimdKernels, heap: WebAssembly.Memory | null, x: TensorInfo, dy: TensorInfo, info: ConvInfo): TensorInfo {
   const { inHeight: h, inWidth: w, inChannels: c, outChannels: o, outHeight: oh, outWidth: ow, padInfo } = info;
-  const { th, tw, tiles, chunk } = tiling(info);
-  const parts = ranges(tiles, simdThreadCount(heap));
+  const { th, tw, chunk, parts, scratch } = tiling(ops, heap, info);
   const dw = ops.output([3, 3, c, o]);
-  const du = ops.output([parts.length * 16 * c * o]); // one sum per thread
-  ops.view(du).fill(0);
-  const scratch = ops.output([parts.length * 16 * chunk * (c + o)]);
-  const [xAt, dyAt, duAt, scratchAt] = [x, dy, du, scratch].map((t) => ops.address(t)) as [number, number, number, number];
-  const args = parts.map(([from, to], i) => {
-    const v = scratchAt + i * 16 * chunk * (c + o) * 4;
-    return [xAt, dyAt, duAt + i * 16 * c * o * 4, v, v + 16 * chunk * c * 4, h, w, c, o, oh, ow, th, tw, padInfo.top, padInfo.left, from, to, chunk];
-  });
+  const du = ops.output([parts.length * 16 * c * o]); // one sum per thread, each cleared by its kernel
+  const [xAt, dyAt, duAt] = [x, dy, du].map((t) => ops.address(t)) as [number, number, number];
+  const args = parts.map(([from, to], i) => [xAt, dyAt, duAt + i * 16 * c * o * 4, ...scratch(i), h, w, c, o, oh, ow, th, tw, padInfo.top, padInfo.left, from, to, chunk]);
   runSplit(heap, simd, 'winogradFilterGrad', () => args);
   simd.filterGradTransform(duAt, parts.length, ops.address(dw), c, o);
   return dw;
