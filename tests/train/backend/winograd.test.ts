@@ -60,24 +60,27 @@ const pads = fc.oneof(
 
 const outSize = (n: number, pad: Pad, axis: 1 | 2) => (pad === 'same' ? n : pad === 'valid' ? n - 2 : n + pad[axis][0] + pad[axis][1] - 2);
 
+/** Random convolutions Winograd takes: batch, input size, channels in fours, any padding; with their output size (empty ones left out). */
+const geometries = fc
+  .record({
+    nb: fc.integer({ min: 1, max: 3 }),
+    h: fc.integer({ min: 1, max: 9 }),
+    w: fc.integer({ min: 1, max: 9 }),
+    c: fc.constantFrom(4, 8, 12),
+    o: fc.constantFrom(4, 8, 20),
+    pad: pads,
+    seed: fc.nat(1000),
+  })
+  .map((g) => ({ ...g, oh: outSize(g.h, g.pad, 1), ow: outSize(g.w, g.pad, 2) }))
+  .filter((g) => g.oh > 0 && g.ow > 0);
+
 describe('forward, against cpu', () => {
   test('Conv2D and FusedConv2D (bias, relu) over random sizes, channels and paddings', () => {
     fc.assert(
       fc.property(
-        fc.record({
-          nb: fc.integer({ min: 1, max: 3 }),
-          h: fc.integer({ min: 1, max: 9 }),
-          w: fc.integer({ min: 1, max: 9 }),
-          c: fc.constantFrom(4, 8, 12),
-          o: fc.constantFrom(4, 8, 20),
-          pad: pads,
-          fused: fc.constantFrom('none', 'linear', 'relu'),
-          seed: fc.nat(1000),
-        }),
-        ({ nb, h, w, c, o, pad, fused, seed }) => {
-          const oh = outSize(h, pad, 1);
-          const ow = outSize(w, pad, 2);
-          fc.pre(oh > 0 && ow > 0);
+        geometries,
+        fc.constantFrom('none', 'linear', 'relu'),
+        ({ nb, h, w, c, o, pad, seed, oh, ow }, fused) => {
           expect(applies([nb, h, w, c], [3, 3, c, o], { pad })).toBe(true);
           const inputs = [input([nb, h, w, c], seed), input([3, 3, c, o], seed + 1), input([o], seed + 2)];
           const op = (x: tf.Tensor, f: tf.Tensor, b: tf.Tensor) =>
@@ -101,7 +104,7 @@ describe('forward, against cpu', () => {
     expect(compare([outputOn('cpu', op, inputs)], [outputOn('wasm', op, inputs)]).rel).toBeLessThan(1e-5);
   });
 
-  test('NaN and ±Infinity stay where cpu has them, also through relu', () => {
+  test('NaN stays where cpu has it, also through relu', () => {
     const x = input([1, 6, 6, 4], 7);
     x.data[(2 * 6 + 3) * 4 + 1] = NaN;
     const inputs = [x, input([3, 3, 4, 4], 8), input([4], 9)];
@@ -130,20 +133,7 @@ describe('gradients, against cpu', () => {
 
   test('Conv2DBackpropFilter over random sizes, channels and paddings', () => {
     fc.assert(
-      fc.property(
-        fc.record({
-          nb: fc.integer({ min: 1, max: 3 }),
-          h: fc.integer({ min: 1, max: 9 }),
-          w: fc.integer({ min: 1, max: 9 }),
-          c: fc.constantFrom(4, 8, 12),
-          o: fc.constantFrom(4, 8, 20),
-          pad: pads,
-          seed: fc.nat(1000),
-        }),
-        ({ nb, h, w, c, o, pad, seed }) => {
-          const oh = outSize(h, pad, 1);
-          const ow = outSize(w, pad, 2);
-          fc.pre(oh > 0 && ow > 0);
+      fc.property(geometries, ({ nb, h, w, c, o, pad, seed, oh, ow }) => {
           const x = input([nb, h, w, c], seed);
           const dy = input([nb, oh, ow, o], seed + 1);
           expect(compare([filterGrad('cpu', x, dy, o, pad)], [filterGrad('wasm', x, dy, o, pad)]).rel).toBeLessThan(1e-5);
