@@ -1,34 +1,8 @@
 // AssemblyScript (compiled by scripts/build-simd.ts); pointers are byte offsets into tfjs-backend-wasm's heap.
 // BatchNormalization's passes over x viewed as [rows, cols] (cols = channels, the last axis), four
 // columns per SIMD lane group; batch-norm-kernels.ts does the per-column arithmetic between them.
-// Sums are float64 like the JavaScript loops they replace. Rows go in blocks of ~16 kB so the
-// accumulators stay in registers while a block stays in cache.
-
-function blockRows(cols: i32): i32 {
-  return max(1, 4096 / cols);
-}
-
-/** Lanes 0–1 and lanes 2–3 of four floats, as float64 pairs. */
-// @ts-ignore: decorator
-@inline function low(v: v128): v128 {
-  return f64x2.promote_low_f32x4(v);
-}
-// @ts-ignore: decorator
-@inline function high(v: v128): v128 {
-  return f64x2.promote_low_f32x4(v128.shuffle<f32>(v, v, 2, 3, 0, 1));
-}
-
-/** Adds two float64 pairs (four columns) into the sums at p. */
-// @ts-ignore: decorator
-@inline function addPairs(p: usize, lo: v128, hi: v128): void {
-  v128.store(p, f64x2.add(v128.load(p), lo));
-  v128.store(p + 16, f64x2.add(v128.load(p + 16), hi));
-}
-
-// @ts-ignore: decorator
-@inline function addTo(p: usize, v: f64): void {
-  store<f64>(p, load<f64>(p) + v);
-}
+// Sums are float64 like the JavaScript loops they replace; rows go in blocks (lib/f64-pairs.ts).
+import { addPairs, addTo, blockRows, high, low } from './lib/f64-pairs';
 
 /** s[j] = Σ (x − shift[j]), q[j] = Σ (x − shift[j])² over the rows (s, q: float64; overwritten). */
 export function momentSums(x: usize, rows: i32, cols: i32, shift: usize, s: usize, q: usize): void {

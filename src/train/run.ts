@@ -40,6 +40,7 @@ import type { RunContext, SetTensors, Task } from './tasks/task.ts';
 import { evaluateSet, type Tensor } from './tensors.ts';
 import { gpuGoneError, onGpu, watchBackend } from './backend/health.ts';
 import { extractWeights } from './save.ts';
+import { makeOptimizer } from './optimizer.ts';
 
 export { checkTraining } from './check.ts';
 export { estimateMemory } from './memory.ts';
@@ -147,7 +148,7 @@ async function train(req: TrainRequest, clock: Clock, state: RunState): Promise<
   const test = sets('test');
 
   const loss = config.loss === 'auto' ? task.autoLoss : config.loss;
-  const opt = config.optimizer === 'sgd' ? tf.train.sgd(config.learningRate) : config.optimizer === 'rmsprop' ? tf.train.rmsprop(config.learningRate) : tf.train.adam(config.learningRate);
+  const opt = makeOptimizer(tf, config.optimizer, config.learningRate);
   state.optimizers.push(opt);
   model.compile({ optimizer: opt, loss: typeof loss === 'string' ? loss : loss.make(tf, model), metrics: [...task.metrics] });
   const metricNames = task.metrics.map((m) => (m === 'accuracy' ? 'acc' : m));

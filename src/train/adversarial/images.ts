@@ -13,6 +13,7 @@ import type { SampleImage } from '../events.ts';
 import { cannotStart } from '../run-parts.ts';
 import { text } from '../../i18n/text.ts';
 import type { Tensor } from '../tensors.ts';
+import { makeOptimizer as optimizerFor } from '../optimizer.ts';
 
 export type Scalar = TF.Scalar;
 export type Variable = TF.Variable;
@@ -22,8 +23,7 @@ export const GAN_BETA1 = 0.5;
 
 /** One optimizer per side (generators, discriminators), from the config; Adam with β1 = 0.5. */
 export function makeOptimizer(tf: Tf, config: TrainConfig): TF.Optimizer {
-  const lr = config.learningRate;
-  return config.optimizer === 'sgd' ? tf.train.sgd(lr) : config.optimizer === 'rmsprop' ? tf.train.rmsprop(lr) : tf.train.adam(lr, GAN_BETA1);
+  return optimizerFor(tf, config.optimizer, config.learningRate, GAN_BETA1);
 }
 
 /** The compiled block by its key (analysis.models), or a plain failure when compile() did not build it. */

@@ -20,6 +20,7 @@ import { joined } from '../reasons.ts';
 import type { ProbeRunner } from './probe.ts';
 import type { BackendName } from './select.ts';
 import { trainableOn } from './trainable.ts';
+import { makeOptimizer } from '../optimizer.ts';
 
 export interface ProbeSettings {
   batchSize: number;
@@ -73,7 +74,7 @@ export async function modelRunner(tf: Tf, doc: GraphDoc, analysis: Analysis, set
       if (!r.ok) return text('train.probe.no-model');
       model = r.value.main;
       model.setWeights(initial.map((w) => tf.tensor(w.values, w.shape)));
-      const optimizer = settings.optimizer === 'sgd' ? tf.train.sgd(settings.learningRate) : settings.optimizer === 'rmsprop' ? tf.train.rmsprop(settings.learningRate) : tf.train.adam(settings.learningRate);
+      const optimizer = makeOptimizer(tf, settings.optimizer, settings.learningRate);
       model.compile({ optimizer, loss: 'meanSquaredError' });
       held = [...stepX, ...stepY].map((t) => tf.tensor(t.values, t.shape));
       return null;

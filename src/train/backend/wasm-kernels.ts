@@ -29,8 +29,12 @@
  *    backend's Identity do: no wasm kernel writes into its inputs);
  *  - Prelu wrong when alpha is not x's trailing axes (PReLU sharing a middle
  *    axis): alpha is tiled first (prelu-broadcast.ts);
+ *  - present but slow, wrapped: Add of a per-channel vector (every bias in
+ *    training; row-add.ts), GatherV2 along the first axis (every batch taken
+ *    from the training set; row-gather.ts);
  *  - slow by composition: Relu's gradient (Step, Cast, Multiply) is one
- *    kernel (relu-grad.ts).
+ *    kernel (relu-grad.ts), and so is Adam's step for one weight (its 14
+ *    kernels; fused-adam.ts, used by the optimizer train/optimizer.ts makes).
  *
  * Nothing moves to the cpu backend. Safe to call more than once, before or
  * after the wasm backend initialises (kernels are looked up when an op runs).
@@ -45,11 +49,14 @@ import { explicitSame, isWrapped, SAME_PADDED_KERNELS } from './same-padding.ts'
 import { avgPoolGradExcludingPadding, isAvgPoolFixed } from './avg-pool-grad.ts';
 import { isOurs, mark, replaceKernel } from './registry.ts';
 import { leadingReduction } from './leading-sum.ts';
+import { rowVectorAdd } from './row-add.ts';
+import { rowGather } from './row-gather.ts';
 import { matMulWithoutTransposes } from './matmul-transposed.ts';
 import { wholeRepeatTile } from './repeat-tile.ts';
 import { preluBroadcast } from './prelu-broadcast.ts';
 import { winogradFirst } from './winograd-conv.ts';
 import { registerReluGrad } from './relu-grad.ts';
+import { registerAdamStep } from './fused-adam.ts';
 import { registerBatchNormKernels } from './batch-norm-kernels.ts';
 
 /** Forward convolutions that try Winograd first (winograd-conv.ts), around the 'same'-padding wrapper. */
@@ -67,7 +74,7 @@ const MISSING: Record<string, Impl> = {
 export const WASM_TRAINING_KERNELS = {
   added: Object.keys(MISSING),
   replaced: ['Conv2DBackpropInput', 'MaxPoolGrad'],
-  wrapped: [...Object.keys(SAME_PADDED_KERNELS), 'AvgPoolGrad', 'ResizeNearestNeighborGrad', 'ResizeBilinearGrad', 'Sum', 'Mean', 'BatchMatMul', 'Tile', 'Identity', 'Prelu'],
+  wrapped: [...Object.keys(SAME_PADDED_KERNELS), 'AvgPoolGrad', 'ResizeNearestNeighborGrad', 'ResizeBilinearGrad', 'Sum', 'Mean', 'Add', 'GatherV2', 'BatchMatMul', 'Tile', 'Identity', 'Prelu'],
 } as const;
 
 /** Registers everything above for 'wasm'; returns the kernel names it changed now (empty when already done). */
@@ -116,6 +123,16 @@ export function registerWasmTrainingKernels(tf: Tf): string[] {
     replaceKernel(tf, leadingReduction(native, name === 'Mean'));
     changed.push(name);
   }
+  const add = tf.getKernel('Add', 'wasm');
+  if (add && !isOurs(add)) {
+    replaceKernel(tf, rowVectorAdd(add));
+    changed.push('Add');
+  }
+  const gather = tf.getKernel('GatherV2', 'wasm');
+  if (gather && !isOurs(gather)) {
+    replaceKernel(tf, rowGather(tf, gather));
+    changed.push('GatherV2');
+  }
   const identity = tf.getKernel('Identity', 'wasm');
   if (identity && !isOurs(identity)) {
     const kernelFunc: KernelFunc = (args) => {
@@ -144,5 +161,6 @@ export function registerWasmTrainingKernels(tf: Tf): string[] {
   }
   changed.push(...registerBatchNormKernels(tf, 'wasm'));
   changed.push(...registerReluGrad(tf));
+  changed.push(...registerAdamStep(tf));
   return changed;
 }

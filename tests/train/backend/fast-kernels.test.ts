@@ -1,11 +1,14 @@
 /**
  * The wasm kernels that replace slow paths of wasm's own (leading-sum.ts,
- * matmul-transposed.ts) give cpu's results: every axis list and keepDims a
- * reduction can get, and matmuls with either operand transposed.
+ * row-add.ts, row-gather.ts, matmul-transposed.ts) give cpu's results: every
+ * axis list and keepDims a reduction can get, a bias added in either order
+ * and every shape it broadcasts from, rows gathered by any indices, and
+ * matmuls with either operand transposed.
  */
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { leadingAxes } from '../../../src/train/backend/leading-sum.ts';
+import { isRowVector } from '../../../src/train/backend/row-add.ts';
 import { repeatsWhole } from '../../../src/train/backend/repeat-tile.ts';
 import { compare, input, outputOn, setupBackends, wasmVsCpu } from './helpers.ts';
 
@@ -41,6 +44,29 @@ describe('Sum and Mean on wasm equal cpu', () => {
     },
   );
 
+  test.each([
+    [[64, 28, 28, 32]], // many row blocks, channels in fours
+    [[3, 1500, 6]], // a remainder of two channels beside the SIMD lanes
+    [[2, 2049, 1]], // one channel: no SIMD lane at all
+  ])('a bias gradient over %j (the SIMD row sums) equals cpu', (shape) => {
+    const x = input(shape, 31);
+    const axis = shape.slice(0, -1).map((_, i) => i);
+    for (const f of [(t: tf.Tensor) => tf.sum(t, axis), (t: tf.Tensor) => tf.mean(t, axis, true)]) {
+      expect(compare([outputOn('cpu', f, [x])], [outputOn('wasm', f, [x])]).rel).toBeLessThan(1e-6);
+    }
+  });
+
+  test('NaN and infinities reach the sum of their own column only', () => {
+    const data = new Float32Array(5 * 8).fill(1);
+    data[8 * 2 + 1] = NaN;
+    data[8 * 3 + 6] = Infinity;
+    data[8 * 4 + 5] = -Infinity;
+    tf.setBackend('wasm');
+    const got = tf.tidy(() => Array.from(tf.sum(tf.tensor2d(data, [5, 8]), 0).dataSync()));
+    tf.setBackend('cpu');
+    expect(got).toEqual([5, NaN, 5, 5, 5, -Infinity, Infinity, 5]);
+  });
+
   test('int32 sums stay wasm’s own and exact', () => {
     const f = () => tf.sum(tf.tensor2d([[1, 2], [3, 4], [5, 6]], [3, 2], 'int32'), 0);
     tf.setBackend('wasm');
@@ -53,6 +79,75 @@ describe('Sum and Mean on wasm equal cpu', () => {
     const xi = input([4, 6, 6, 3], 5);
     const b = input([3], 6);
     expect(wasmVsCpu((t, bias) => tf.sum(tf.square(tf.add(t!, bias!))), [xi, b]).rel).toBeLessThan(1e-5);
+  });
+});
+
+describe('Add of a per-channel vector on wasm equals cpu bit for bit', () => {
+  test.each([
+    [[8, 28, 28, 32], [1, 1, 1, 32], true],
+    [[7, 13, 11], [11], true],
+    [[5, 6], [1, 6], true],
+    [[9, 1], [1], true],
+    [[4, 3, 5], [3, 1], false], // not the last axis: wasm's own broadcasting
+    [[6], [6], false], // rank 1: an ordinary elementwise add
+    [[2, 5], [1, 1, 5], false], // the vector has more axes: the result grows a rank
+  ] as const)('%j + %j (rows: %s)', (shape, bias, rows) => {
+    expect(isRowVector(shape, bias)).toBe(rows);
+    const x = input([...shape], 41);
+    const b = input([...bias], 42);
+    x.data[3] = NaN;
+    x.data[7 % x.data.length] = Infinity;
+    for (const f of [(p: tf.Tensor, q: tf.Tensor) => tf.add(p, q), (p: tf.Tensor, q: tf.Tensor) => tf.add(q, p)]) {
+      const want = outputOn('cpu', f, [x, b]);
+      const got = outputOn('wasm', f, [x, b]);
+      expect(got.length).toBe(want.length);
+      expect(want.filter((v, i) => !Object.is(v, got[i])).length).toBe(0); // NaN = NaN here, and +0 ≠ −0
+      expect(want.some(Number.isNaN) && want.includes(Infinity)).toBe(true);
+    }
+  });
+
+  test('int32 adds stay wasm’s own and exact', () => {
+    tf.setBackend('wasm');
+    const got = tf.tidy(() => Array.from(tf.add(tf.tensor2d([[1, 2], [3, 4]], [2, 2], 'int32'), tf.tensor1d([10, 20], 'int32')).dataSync()));
+    tf.setBackend('cpu');
+    expect(got).toEqual([11, 22, 13, 24]);
+  });
+});
+
+describe('GatherV2 on wasm equals cpu', () => {
+  const on = (backend: 'cpu' | 'wasm', f: () => tf.Tensor) => {
+    tf.setBackend(backend);
+    const r = tf.tidy(() => {
+      const t = f();
+      return { shape: t.shape, dtype: t.dtype, values: Array.from(t.dataSync() as ArrayLike<number>) };
+    });
+    tf.setBackend('cpu');
+    return r;
+  };
+  const x = input([9, 4, 3, 2], 51);
+  test.each([
+    ['a batch of rows (repeated, unordered)', () => tf.gather(tf.tensor(x.data, x.shape), tf.tensor1d([8, 0, 3, 3, 7], 'int32'))],
+    ['indices of rank 2', () => tf.gather(tf.tensor(x.data, x.shape), tf.tensor2d([[1, 2, 3], [8, 8, 0]], [2, 3], 'int32'))],
+    ['no indices', () => tf.gather(tf.tensor(x.data, x.shape), tf.tensor1d([], 'int32'))],
+    ['a vector', () => tf.gather(tf.tensor1d([5, 6, 7]), tf.tensor1d([2, 0], 'int32'))],
+    ['int32 labels', () => tf.gather(tf.tensor2d([[1, 2], [3, 4], [5, 6]], [3, 2], 'int32'), tf.tensor1d([2, 1], 'int32'))],
+    ['bool', () => tf.gather(tf.tensor1d([1, 0, 1], 'bool'), tf.tensor1d([1, 2], 'int32'))],
+    ['axis 1', () => tf.gather(tf.tensor(x.data, x.shape), tf.tensor1d([3, 1], 'int32'), 1)],
+    ['the last axis (slices of one value)', () => tf.gather(tf.tensor(x.data, x.shape), tf.tensor1d([1, 1, 0], 'int32'), -1)],
+    ['rows of 784 values (a batch of digits)', () => tf.gather(tf.tensor2d(input([12, 784], 52).data, [12, 784]), tf.tensor1d([11, 3, 5], 'int32'))],
+    ['batch dimensions (wasm’s own kernel reads outside its memory here)', () => tf.gather(tf.tensor(x.data, x.shape), tf.tensor2d([[1, 0], [2, 2], [0, 1], [3, 0], [1, 1], [2, 0], [0, 0], [3, 3], [1, 2]], [9, 2], 'int32'), 1, 1)],
+  ] as const)('%s', (_what, f) => {
+    expect(on('wasm', f)).toEqual(on('cpu', f));
+  });
+
+  test('an index out of range fails as on cpu, and leaves no tensor behind', () => {
+    tf.setBackend('wasm');
+    const before = tf.memory().numTensors;
+    const bytes = tf.memory().numBytes;
+    expect(() => tf.tidy(() => tf.gather(tf.tensor2d([[1, 2], [3, 4]]), tf.tensor1d([0, 2], 'int32')))).toThrow(/index value 2 is not in \[0, 1\]/);
+    expect(tf.memory().numTensors).toBe(before);
+    expect(tf.memory().numBytes).toBe(bytes);
+    tf.setBackend('cpu');
   });
 });
 

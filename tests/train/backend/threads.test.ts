@@ -3,7 +3,8 @@
  * cross-origin isolated page's worker (as the app trains) they start one
  * helper thread per extra wasm thread (simd/threads.ts), and the kernels
  * they split (the filter gradient's im2col and product, Winograd
- * convolutions and filter gradients, MaxPoolGrad) give cpu's results.
+ * convolutions and filter gradients, MaxPoolGrad, a bias's Add and its
+ * gradient's Sum) give cpu's results.
  * The page is tests/train/backend/web-threads/.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -49,7 +50,7 @@ test('helper threads start, and the kernels they split give cpu results', async 
   const r = (await page.evaluate('window.threadsCheck()')) as { report: BackendReport; gaps: Record<string, number> };
   expect(r.report.active).toBe('wasm');
   expect(r.report.wasm).toEqual({ simd: true, threads: cores, simdKernels: cores });
-  expect(Object.keys(r.gaps)).toHaveLength(14);
-  for (const [what, g] of Object.entries(r.gaps)) expect(g, what).toBeLessThan(what.startsWith('MaxPoolGrad') ? 1e-7 : 1e-5);
+  expect(Object.keys(r.gaps)).toHaveLength(20);
+  for (const [what, g] of Object.entries(r.gaps)) expect(g, what).toBeLessThan(/^(MaxPoolGrad|Add)/.test(what) ? 1e-7 : 1e-5);
   expect(errors).toEqual([]);
 });

@@ -8,12 +8,16 @@
 import { SIMD_KERNELS, SIMD_KERNELS_SHARED } from './kernels.generated.ts';
 
 export interface SimdKernels {
+  /** See simd/adam.ts. */
+  adam(w: number, m: number, v: number, g: number, wOut: number, mOut: number, vOut: number, n: number, b1: number, c1: number, b2: number, c2: number, d1: number, d2: number, eps: number, negLr: number): void;
   /** Byte offsets into the heap; see simd/pool-grad.ts. */
   maxPoolGrad(x: number, dy: number, dx: number, nb: number, h: number, w: number, c: number, oh: number, ow: number, fh: number, fw: number, sh: number, sw: number, pt: number, pl: number): void;
   /** See simd/batch-norm.ts. */
   momentSums(x: number, rows: number, cols: number, shift: number, s: number, q: number): void;
   gradSums(x: number, dy: number, rows: number, cols: number, mean: number, sdy: number, sdyx: number): void;
   affine(x: number, u: number, rows: number, cols: number, m: number, a: number, b: number, c: number, out: number): void;
+  /** See simd/column-sums.ts. */
+  columnSums(x: number, cols: number, s: number, from: number, to: number): void;
   /** See simd/gemm.ts. */
   gemmAccumulate(a: number, b: number, c: number, m: number, k: number, n: number): void;
   gemmAccumulateAT(a: number, b: number, c: number, m: number, k: number, n: number): void;
@@ -21,6 +25,8 @@ export interface SimdKernels {
   im2colT(x: number, out: number, nb: number, h: number, w: number, c: number, oh: number, ow: number, kh: number, kw: number, sh: number, sw: number, pt: number, pl: number, rowFrom: number, rowTo: number): void;
   /** See simd/relu-grad.ts. */
   reluGrad(dy: number, x: number, dx: number, n: number): void;
+  /** See simd/row-add.ts. */
+  rowAdd(x: number, b: number, out: number, cols: number, from: number, to: number): void;
   /** See simd/winograd.ts. */
   filterTransform(w: number, u: number, c: number, o: number): void;
   winograd(x: number, u: number, bias: number, y: number, v: number, m: number, h: number, w: number, c: number, o: number, oh: number, ow: number, th: number, tw: number, pt: number, pl: number, tFrom: number, tTo: number, chunk: number, relu: number): void;

@@ -10,7 +10,7 @@
  */
 import type { SimdKernels } from './instance.ts';
 
-export const KERNEL_NAMES = ['gemmAccumulate', 'im2colT', 'maxPoolGrad', 'winograd', 'winogradFilterGrad'] as const;
+export const KERNEL_NAMES = ['columnSums', 'gemmAccumulate', 'im2colT', 'maxPoolGrad', 'rowAdd', 'winograd', 'winogradFilterGrad'] as const;
 export type KernelName = (typeof KERNEL_NAMES)[number];
 /** Int32 per helper: generation, the generation done, kernel, argument count, arguments. */
 export const SLOT = 32;

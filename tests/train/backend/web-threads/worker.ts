@@ -59,4 +59,11 @@ for (const [b, hw, c] of [[5, 8, 6], [64, 14, 32]] as const) {
   const oh = Math.ceil(hw / 2);
   gaps[`MaxPoolGrad ${b}×${hw}×${hw}×${c}`] = gap('MaxPoolGrad', { dy: [[b, oh, oh, c], seeded(b * oh * oh * c, 4)], input: [[b, hw, hw, c], x], output: [[b, oh, oh, c], y] }, { filterSize: 2, strides: 2, pad: 'same' });
 }
+// A bias's gradient (Sum over the leading axes) and a bias added to an activation: rows split over the threads, unevenly.
+for (const [shape, bias] of [[[64, 28, 28, 32], [1, 1, 1, 32]], [[7, 13, 11, 12], [12]], [[33, 2050], [2050]]] as const) {
+  const size = shape.reduce((p, d) => p * d, 1);
+  const x: [number[], Float32Array] = [[...shape], seeded(size, 9)];
+  gaps[`Sum ${shape.join('×')} → ${shape.at(-1)}`] = gap('Sum', { x }, { axis: shape.slice(0, -1).map((_, i) => i), keepDims: false });
+  gaps[`Add ${shape.join('×')} + ${bias.join('×')}`] = gap('Add', { a: x, b: [[...bias], seeded(shape.at(-1)!, 10)] }, {});
+}
 self.postMessage({ report, gaps });
