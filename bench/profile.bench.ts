@@ -26,6 +26,7 @@ import type { GraphDoc } from '../src/graph/schema.ts';
 import { selectNodeBackend } from '../src/train/backend/select-node.ts';
 import { BATCH_NORM_TRAINING } from '../src/compile/layers/batch-norm.ts';
 import { median, round, type Bench } from './lib.ts';
+import { makeOptimizer } from '../src/train/optimizer.ts';
 
 const GROUPS: Record<string, string> = {
   Conv2D: 'forward conv',
@@ -107,7 +108,7 @@ async function profile(doc: GraphDoc, table: Map<string, Timing>, steps: number)
   const model = c.value.main;
   const x = tf.randomUniform([64, ...(model.inputs[0]!.shape.slice(1) as number[])]);
   const y = tf.randomUniform([64, ...(model.outputs[0]!.shape.slice(1) as number[])]);
-  const optimizer = tf.train.adam(0.001);
+  const optimizer = makeOptimizer(tf, 'adam', 0.001); // netloom's (the fused step on wasm)
   model.compile({ optimizer, loss: 'meanSquaredError' });
   let optCpu = 0;
   const apply = optimizer.applyGradients.bind(optimizer);
