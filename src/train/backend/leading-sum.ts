@@ -6,7 +6,7 @@
  * cost of an MNIST CNN step. Summing the rows of the [rows, c] view in place,
  * eight rows at a time into float64 accumulators, takes ~1.8 ms and is more
  * accurate; netloom's SIMD kernel (simd/column-sums.ts) does the same in
- * ~0.3 ms, its rows split over the helper threads. Other reductions go to
+ * ~0.5 ms, its rows split over the helper threads on threaded wasm. Other reductions go to
  * wasm's own kernel.
  */
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs';
@@ -76,9 +76,12 @@ export function leadingReduction(original: KernelConfig, mean: boolean): KernelC
     const out = be.makeOutput(keepDims ? [...x.shape.slice(0, k).map(() => 1), ...rest] : rest, 'float32');
     const scale = mean && rows > 0 ? 1 / rows : 1;
     const simd = simdKernels(args.backend);
-    if (simd && rows > 0) columnSumsInto(simd, be, heapOf(args.backend), x, rows, cols, out, scale);
-    // Views after the allocation, which may grow (and detach) the heap.
-    else sumRowsInto(be.typedArrayFromHeap(x), rows, cols, be.typedArrayFromHeap(out), scale);
+    if (simd && rows > 0) {
+      columnSumsInto(simd, be, heapOf(args.backend), x, rows, cols, out, scale);
+    } else {
+      // Views after the allocation, which may grow (and detach) the heap.
+      sumRowsInto(be.typedArrayFromHeap(x), rows, cols, be.typedArrayFromHeap(out), scale);
+    }
     return out;
   };
   return { ...original, kernelFunc: mark(kernelFunc) };

@@ -30,8 +30,8 @@
  *  - Prelu wrong when alpha is not x's trailing axes (PReLU sharing a middle
  *    axis): alpha is tiled first (prelu-broadcast.ts);
  *  - present but slow, wrapped: Add of a per-channel vector (every bias in
- *    training; row-add.ts), GatherV2 along the first axis (every batch taken
- *    from the training set; row-gather.ts);
+ *    training; row-add.ts), GatherV2 (every batch taken from the training
+ *    set; its batchDims path also reads outside wasm's memory; row-gather.ts);
  *  - slow by composition: Relu's gradient (Step, Cast, Multiply) is one
  *    kernel (relu-grad.ts), and so is Adam's step for one weight (its 14
  *    kernels; fused-adam.ts, used by the optimizer train/optimizer.ts makes).

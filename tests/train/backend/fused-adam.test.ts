@@ -71,6 +71,21 @@ test('wasm runs one kernel per weight and none of tfjs’s Adam arithmetic; cpu 
   expect(await kernelsOn('cpu')).toEqual(expect.arrayContaining(['Sqrt', 'RealDiv']));
 });
 
+test('a step leaves no tensor or byte behind (the moments are created once)', () => {
+  tf.setBackend('wasm');
+  const v = tf.variable(tf.tensor2d(seeded(12, 8), [3, 4]), true, 'fused-adam-leak');
+  const opt = adamOptimizer(tf, 0.01);
+  const step = () => opt.minimize(() => tf.sum(tf.square(v)) as tf.Scalar, false, [v]);
+  step();
+  const { numTensors, numBytes } = tf.memory();
+  for (let k = 0; k < 5; k++) step();
+  expect(tf.memory().numTensors).toBe(numTensors);
+  expect(tf.memory().numBytes).toBe(numBytes);
+  opt.dispose();
+  v.dispose();
+  tf.setBackend('cpu');
+});
+
 test('its state saves and loads as tfjs’s Adam: a run split by setWeights ends where the whole run does', async () => {
   tf.setBackend('wasm');
   const start = tf.tensor1d(seeded(9, 7));
