@@ -39,7 +39,7 @@
  * Nothing moves to the cpu backend. Safe to call more than once, before or
  * after the wasm backend initialises (kernels are looked up when an op runs).
  */
-import type { KernelFunc, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs';
+import type { KernelConfig, KernelFunc, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs';
 import type { Tf } from '../../compile/tf.ts';
 import { conv2dBackpropFilter } from './conv-filter-grad.ts';
 import { conv2dBackpropInput } from './conv-input-grad.ts';
@@ -64,6 +64,15 @@ const WINOGRAD_KERNELS = ['Conv2D', 'FusedConv2D'];
 
 type Impl = (tf: Tf, inputs: Record<string, TensorInfo>, attrs: NamedAttrMap, backend: unknown) => TensorInfo;
 
+/** Kernels wasm has but runs slowly (or wrongly) for some inputs: each wrapper takes those and hands the rest to wasm's own. */
+const WRAPPERS: Record<string, (tf: Tf, native: KernelConfig) => KernelConfig> = {
+  Add: (_tf, native) => rowVectorAdd(native),
+  GatherV2: rowGather,
+  Tile: (_tf, native) => wholeRepeatTile(native),
+  BatchMatMul: matMulWithoutTransposes,
+  Prelu: preluBroadcast,
+};
+
 /** Kernels wasm lacks: registered only when absent, so a later tfjs-backend-wasm that ships its own keeps it. */
 const MISSING: Record<string, Impl> = {
   Conv2DBackpropFilter: (tf, i, a, b) => conv2dBackpropFilter(tf, { x: i.x!, dy: i.dy! }, a, b),
@@ -74,7 +83,7 @@ const MISSING: Record<string, Impl> = {
 export const WASM_TRAINING_KERNELS = {
   added: Object.keys(MISSING),
   replaced: ['Conv2DBackpropInput', 'MaxPoolGrad'],
-  wrapped: [...Object.keys(SAME_PADDED_KERNELS), 'AvgPoolGrad', 'ResizeNearestNeighborGrad', 'ResizeBilinearGrad', 'Sum', 'Mean', 'Add', 'GatherV2', 'BatchMatMul', 'Tile', 'Identity', 'Prelu'],
+  wrapped: [...Object.keys(SAME_PADDED_KERNELS), 'AvgPoolGrad', 'ResizeNearestNeighborGrad', 'ResizeBilinearGrad', 'Sum', 'Mean', 'Identity', ...Object.keys(WRAPPERS)],
 } as const;
 
 /** Registers everything above for 'wasm'; returns the kernel names it changed now (empty when already done). */
@@ -123,16 +132,6 @@ export function registerWasmTrainingKernels(tf: Tf): string[] {
     replaceKernel(tf, leadingReduction(native, name === 'Mean'));
     changed.push(name);
   }
-  const add = tf.getKernel('Add', 'wasm');
-  if (add && !isOurs(add)) {
-    replaceKernel(tf, rowVectorAdd(add));
-    changed.push('Add');
-  }
-  const gather = tf.getKernel('GatherV2', 'wasm');
-  if (gather && !isOurs(gather)) {
-    replaceKernel(tf, rowGather(tf, gather));
-    changed.push('GatherV2');
-  }
   const identity = tf.getKernel('Identity', 'wasm');
   if (identity && !isOurs(identity)) {
     const kernelFunc: KernelFunc = (args) => {
@@ -144,20 +143,11 @@ export function registerWasmTrainingKernels(tf: Tf): string[] {
     replaceKernel(tf, { ...identity, kernelFunc: mark(kernelFunc) });
     changed.push('Identity');
   }
-  const tile = tf.getKernel('Tile', 'wasm');
-  if (tile && !isOurs(tile)) {
-    replaceKernel(tf, wholeRepeatTile(tile));
-    changed.push('Tile');
-  }
-  const matMul = tf.getKernel('BatchMatMul', 'wasm');
-  if (matMul && !isOurs(matMul)) {
-    replaceKernel(tf, matMulWithoutTransposes(tf, matMul));
-    changed.push('BatchMatMul');
-  }
-  const prelu = tf.getKernel('Prelu', 'wasm');
-  if (prelu && !isOurs(prelu)) {
-    replaceKernel(tf, preluBroadcast(tf, prelu));
-    changed.push('Prelu');
+  for (const [name, wrap] of Object.entries(WRAPPERS)) {
+    const native = tf.getKernel(name, 'wasm');
+    if (!native || isOurs(native)) continue;
+    replaceKernel(tf, wrap(tf, native));
+    changed.push(name);
   }
   changed.push(...registerBatchNormKernels(tf, 'wasm'));
   changed.push(...registerReluGrad(tf));
