@@ -27,7 +27,7 @@ import type { Tf } from '../../compile/tf.ts';
 import { BATCH_NORM_TRAINING } from '../../compile/layers/batch-norm.ts';
 import { mark } from './registry.ts';
 import { simdKernels, type SimdKernels } from './simd/instance.ts';
-import type { WasmHeap } from './wasm-ops.ts';
+import { withScratch, type WasmHeap } from './wasm-ops.ts';
 
 export const BATCH_NORM_TRAINING_GRAD = `${BATCH_NORM_TRAINING}Grad`;
 export const BATCH_NORM_BACKENDS = ['cpu', 'wasm'] as const;
@@ -204,17 +204,8 @@ function gradCoefficients(g: GradSums, out: { dgamma: Float32Array; dbeta: Float
 /**
  * The same passes as netloom's SIMD kernels (simd/batch-norm.ts) on the wasm
  * heap; the per-column arithmetic above stays in JavaScript. Scratch for the
- * float64 sums and the coefficients is one heap tensor, freed before returning.
+ * float64 sums and the coefficients is one heap tensor (withScratch).
  */
-function withScratch<T>(be: WasmHeap, floats: number, body: (at: number) => T): T {
-  const scratch = be.makeOutput([floats], 'float32');
-  try {
-    return body(be.typedArrayFromHeap(scratch).byteOffset); // malloc aligns to 8 bytes at least: float64 views fit
-  } finally {
-    be.disposeData(scratch.dataId);
-  }
-}
-
 function forwardSimd(simd: SimdKernels, be: WasmHeap, t: Record<'x' | 'gamma' | 'beta', TensorInfo>, rows: number, cols: number, epsilon: number): TensorInfo[] {
   const outs = [be.makeOutput(t.x.shape, 'float32'), be.makeOutput([cols], 'float32'), be.makeOutput([cols], 'float32')];
   // Floats: s and q (float64, 2·cols each), then a.

@@ -12,11 +12,8 @@
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs';
 import { mark } from './registry.ts';
 import { heapOf, simdKernels, type SimdKernels } from './simd/instance.ts';
-import { ranges, runSplit, simdThreadCount } from './simd/threads.ts';
-import type { WasmHeap } from './wasm-ops.ts';
-
-/** Below this many floats a sum stays on one thread: waking a helper costs more than it saves. */
-const SPLIT_FLOATS = 1 << 16;
+import { rowRanges, runSplit } from './simd/threads.ts';
+import { withScratch, type WasmHeap } from './wasm-ops.ts';
 
 /** How many leading axes `axis` reduces when it is exactly 0…k−1 with k < rank, else 0. */
 export function leadingAxes(axis: number | number[], rank: number): number {
@@ -44,22 +41,18 @@ export function sumRowsInto(x: Float32Array, rows: number, cols: number, out: Fl
 
 /** The same sums by the SIMD kernel: float64 partial sums per range of rows (one per thread) in scratch, added up here. */
 function columnSumsInto(simd: SimdKernels, be: WasmHeap, heap: WebAssembly.Memory | null, x: TensorInfo, rows: number, cols: number, out: TensorInfo, scale: number): void {
-  const parts = ranges(rows, rows * cols < SPLIT_FLOATS ? 1 : simdThreadCount(heap));
-  const scratch = be.makeOutput([2 * cols * parts.length], 'float32');
-  try {
-    const at = be.typedArrayFromHeap(scratch).byteOffset; // malloc aligns to 8 bytes at least: float64 views fit
+  const parts = rowRanges(heap, rows, cols);
+  withScratch(be, 2 * cols * parts.length, (at) => {
     const xAt = be.typedArrayFromHeap(x).byteOffset;
     runSplit(heap, simd, 'columnSums', () => parts.map(([from, to], i) => [xAt, cols, at + 8 * cols * i, from, to]));
-    const sums = new Float64Array(be.typedArrayFromHeap(scratch).buffer, at, cols * parts.length);
     const o = be.typedArrayFromHeap(out);
+    const sums = new Float64Array(o.buffer, at, cols * parts.length);
     for (let j = 0; j < cols; j++) {
       let v = sums[j]!;
       for (let i = 1; i < parts.length; i++) v += sums[i * cols + j]!;
       o[j] = v * scale;
     }
-  } finally {
-    be.disposeData(scratch.dataId);
-  }
+  });
 }
 
 /** wasm's Sum or Mean (`original`), with leading-axis reductions of float32 done as row sums. */

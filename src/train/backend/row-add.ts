@@ -10,11 +10,8 @@
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs';
 import { mark } from './registry.ts';
 import { heapOf, simdKernels } from './simd/instance.ts';
-import { ranges, runSplit, simdThreadCount } from './simd/threads.ts';
+import { rowRanges, runSplit } from './simd/threads.ts';
 import type { WasmHeap } from './wasm-ops.ts';
-
-/** Below this many floats an Add stays on one thread: waking a helper costs more than it saves. */
-const SPLIT_FLOATS = 1 << 16;
 
 /** Whether `v` is a vector along x's last axis that Add broadcasts over x's other axes (shape [c] or [1, …, 1, c], rank ≤ x's). */
 export function isRowVector(x: readonly number[], v: readonly number[]): boolean {
@@ -39,8 +36,7 @@ export function rowVectorAdd(original: KernelConfig): KernelConfig {
     const heap = heapOf(args.backend);
     // Addresses after the allocation, which may grow (and detach) the heap; byte offsets stay valid.
     const [xAt, vAt, outAt] = [x, v, out].map((t) => be.typedArrayFromHeap(t).byteOffset) as [number, number, number];
-    const parts = ranges(rows, rows * cols < SPLIT_FLOATS ? 1 : simdThreadCount(heap));
-    runSplit(heap, simd, 'rowAdd', () => parts.map(([from, to]) => [xAt, vAt, outAt, cols, from, to]));
+    runSplit(heap, simd, 'rowAdd', () => rowRanges(heap, rows, cols).map(([from, to]) => [xAt, vAt, outAt, cols, from, to]));
     return out;
   };
   return { ...original, kernelFunc: mark(kernelFunc) };

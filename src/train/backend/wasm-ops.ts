@@ -15,6 +15,16 @@ export interface WasmHeap {
   disposeData(dataId: object): boolean;
 }
 
+/** Runs `body` with the byte offset of `floats` floats of scratch on the heap (float64 views fit: malloc aligns to 8 bytes at least), freed after. */
+export function withScratch<T>(be: WasmHeap, floats: number, body: (at: number) => T): T {
+  const scratch = be.makeOutput([floats], 'float32');
+  try {
+    return body(be.typedArrayFromHeap(scratch).byteOffset);
+  } finally {
+    be.disposeData(scratch.dataId);
+  }
+}
+
 export type Pads4 = [[number, number], [number, number], [number, number], [number, number]];
 
 export class WasmOps {

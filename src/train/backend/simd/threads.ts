@@ -83,6 +83,14 @@ export function ranges(total: number, parts: number, unit = 1): [number, number]
   return out;
 }
 
+/** Below this many floats a pass over rows stays on one thread: waking a helper costs more than it saves. */
+const SPLIT_FLOATS = 1 << 16;
+
+/** Row ranges of a [rows, cols] pass: one per thread on this heap, or one in all when the pass is small. */
+export function rowRanges(heap: WebAssembly.Memory | null, rows: number, cols: number): [number, number][] {
+  return ranges(rows, rows * cols < SPLIT_FLOATS ? 1 : simdThreadCount(heap));
+}
+
 /**
  * Runs `name` once per part: `partsFor(threads)` gives each part's arguments.
  * The first part runs here, the others on helpers, and this returns when all are done.
