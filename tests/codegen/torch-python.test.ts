@@ -534,6 +534,8 @@ describe('PyTorch export, starting weights', () => {
 out = []
 for case in json.load(open(sys.argv[1])):
     m = load(case['path'])
+    # Seeded: a kernel of 12 values (the separable conv's pointwise one) has all of them under 0.8 of the limit in 0.8^12 ≈ 7 % of unseeded draws.
+    torch.manual_seed(0)
     state = m.build_model().state_dict()
     for name, key, _, _ in m.WEIGHTS:
         w = state[key]
